@@ -1,0 +1,61 @@
+/**
+ * Typed, coded errors. Use cases throw these; lib/server/respond.ts maps them to action results and
+ * HTTP responses in one place. `message` is always safe to show to the user.
+ */
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION"
+  | "CONFLICT"
+  | "INVALID_TRANSITION"
+  | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
+  | "PRECONDITION_FAILED"
+  | "PRECONDITION_REQUIRED";
+
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fields?: FieldErrors;
+  /** For conflicts: the current state of the entity, to show the user. */
+  readonly current?: unknown;
+
+  constructor(code: AppErrorCode, message: string, extra: { fields?: FieldErrors; current?: unknown } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = extra.fields;
+    this.current = extra.current;
+  }
+}
+
+export function notFound(what = "claim"): AppError {
+  return new AppError("NOT_FOUND", `That ${what} does not exist or you do not have access to it.`);
+}
+
+export function staleVersion(what = "claim", current?: unknown): AppError {
+  return new AppError(
+    "CONFLICT",
+    `This ${what} changed since you opened it. The page now shows its current state; nothing was overwritten.`,
+    { current },
+  );
+}
+
+export function invalid(field: string, message: string): AppError {
+  return new AppError("VALIDATION", message, { fields: { [field]: [message] } });
+}

@@ -1,0 +1,43 @@
+/**
+ * Offsets in ClaimLedger are Unicode code points (DESIGN.md §2), so an emoji counts as one
+ * position whatever its UTF-16 length. These helpers convert between the two.
+ */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Slice by code-point offsets [start, end). */
+export function sliceCodePoints(text: string, start: number, end?: number): string {
+  return Array.from(text).slice(start, end).join("");
+}
+
+export interface TextSegment {
+  text: string;
+  /** index of the highlighted span this segment belongs to, or null for plain text */
+  spanIndex: number | null;
+}
+
+/**
+ * Split text into plain and highlighted segments for display. Spans are code-point ranges;
+ * overlapping spans are clipped so that each code point is shown once.
+ */
+export function segmentText(text: string, spans: readonly { start: number; end: number }[]): TextSegment[] {
+  const chars = Array.from(text);
+  const order = spans
+    .map((s, i) => ({ start: Math.max(0, s.start), end: Math.min(chars.length, s.end), i }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const segments: TextSegment[] = [];
+  let pos = 0;
+  for (const span of order) {
+    const start = Math.max(span.start, pos);
+    if (start >= span.end) continue;
+    if (start > pos) segments.push({ text: chars.slice(pos, start).join(""), spanIndex: null });
+    segments.push({ text: chars.slice(start, span.end).join(""), spanIndex: span.i });
+    pos = span.end;
+  }
+  if (pos < chars.length) segments.push({ text: chars.slice(pos).join(""), spanIndex: null });
+  return segments;
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
+import { databaseProvider, env } from "./env";
+
+/**
+ * The one Prisma client. Two clients are generated from the same models (prisma/models.prisma); the
+ * DATABASE_URL scheme picks one at run time, so one build serves SQLite and PostgreSQL.
+ * Both expose the same model API; the SQLite client's type is used for both.
+ */
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export const provider = databaseProvider();
+
+function createClient(): Db {
+  if (provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms.
+  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 5000 });
+  return new SqliteClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { claimledgerDb?: Db; claimledgerDbReady?: Promise<Db> };
+const client = globalForDb.claimledgerDb ?? createClient();
+if (env.NODE_ENV !== "production") globalForDb.claimledgerDb = client;
+
+/**
+ * SQLite runs in WAL mode with a busy timeout and foreign keys on (DESIGN.md §6). The settings are
+ * applied and read back once per process; a database that refuses them stops the app.
+ */
+async function prepareDatabase(db: Db): Promise<Db> {
+  if (provider !== "sqlite") return db;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  const settings = await checkSqliteSettings(db);
+  if (settings.journalMode !== "wal" || !settings.foreignKeys || settings.busyTimeout < 1000) {
+    throw new Error(`SQLite is not configured safely: ${JSON.stringify(settings)}`);
+  }
+  return db;
+}
+
+export async function checkSqliteSettings(db: Db) {
+  const [journal] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+  const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint | number }[]>("PRAGMA foreign_keys");
+  const [busy] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+  return {
+    journalMode: String(journal?.journal_mode ?? ""),
+    foreignKeys: Number(fk?.foreign_keys ?? 0) === 1,
+    busyTimeout: Number(busy?.timeout ?? 0),
+  };
+}
+
+/** The ready client: every data-access function starts here. */
+export function getDb(): Promise<Db> {
+  globalForDb.claimledgerDbReady ??= prepareDatabase(client);
+  return globalForDb.claimledgerDbReady;
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { z } from "zod";
+
+/** The one validated view of the environment. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default("file:./prisma/data/claimledger.db"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Demo mode: the demo command sets it; the login page then shows where the demo accounts are. */
+  CLAIMLEDGER_DEMO: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export const env: Env = envSchema.parse(process.env);
+
+export function databaseProvider(url: string = env.DATABASE_URL): "sqlite" | "postgresql" {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+}

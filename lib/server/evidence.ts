@@ -1,0 +1,76 @@
+import "server-only";
+import { isClaimStatus, REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-status";
+import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
+import type { AddEvidenceInput, RemoveEvidenceInput } from "@/lib/validation/evidence";
+import { appendAuditEvent } from "./audit";
+import { ensureInReview, loadClaimForUpdate } from "./claims";
+import { assertAssignee, visibleClaimsWhere, type Actor } from "./permissions";
+import { inTransaction } from "./transaction";
+
+function assertEvidenceEditable(status: string) {
+  if (!isClaimStatus(status) || !REVIEWER_EDITABLE_STATUSES.includes(status)) {
+    throw new AppError("INVALID_TRANSITION", "Evidence can only change while the claim is being reviewed.");
+  }
+}
+
+/** The assigned reviewer attaches a source to the claim; the claim moves into review if needed. */
+export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
+  return inTransaction(async (tx) => {
+    const claim = await loadClaimForUpdate(tx, actor, input.claimId);
+    assertAssignee(actor, claim);
+    assertEvidenceEditable(claim.status);
+    const inReview = await ensureInReview(tx, actor, claim);
+    const evidence = await tx.evidence.create({
+      data: {
+        claimId: inReview.id,
+        url: input.url,
+        title: input.title,
+        publisher: input.publisher,
+        quote: input.quote,
+        stance: input.stance,
+        addedById: actor.id,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "evidence.add",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      entityVersion: evidence.version,
+      claimId: inReview.id,
+      after: { url: evidence.url, title: evidence.title, publisher: evidence.publisher, quote: evidence.quote, stance: evidence.stance },
+    });
+    return evidence;
+  });
+}
+
+/**
+ * Removes a piece of evidence from the claim. The row is kept (soft delete) so the history and any
+ * earlier verdict still point at it. The claim is found through the evidence's real parent.
+ */
+export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput) {
+  return inTransaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({
+      where: { id: input.evidenceId, deletedAt: null, claim: visibleClaimsWhere(actor) },
+      include: { claim: true },
+    });
+    if (!evidence) throw notFound("evidence");
+    assertAssignee(actor, evidence.claim);
+    assertEvidenceEditable(evidence.claim.status);
+    if (evidence.version !== input.expectedVersion) throw staleVersion("evidence");
+    const result = await tx.evidence.updateMany({
+      where: { id: evidence.id, version: input.expectedVersion, deletedAt: null },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
+    if (result.count !== 1) throw staleVersion("evidence");
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "evidence.remove",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      entityVersion: evidence.version + 1,
+      claimId: evidence.claimId,
+      before: { url: evidence.url, title: evidence.title, stance: evidence.stance },
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+export const idSchema = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+
+export const versionSchema = z.coerce
+  .number({ error: "Missing version." })
+  .int("Invalid version.")
+  .min(1, "Invalid version.")
+  .max(2_147_483_647, "Invalid version.");
+
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
+}
+
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+/** Only http and https links are accepted anywhere (no javascript:, data:, file: …). */
+export const httpUrlSchema = z
+  .string({ error: "URL is required." })
+  .trim()
+  .min(1, "URL is required.")
+  .max(2048, "URL must be at most 2,048 characters.")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "Enter a full http:// or https:// address.");
+
+/** A calendar date (YYYY-MM-DD) from a date input, or empty. */
+export const optionalDateSchema = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), "Enter a valid date.")
+  .transform((v) => (v ? new Date(`${v}T23:59:59Z`) : undefined));
