@@ -33,6 +33,7 @@ export interface ReportRow {
   claim: string;
   status: string;
   verdict: string;
+  verdictState: string;
   ratingValue: number | null;
   rationale: string;
   evidenceUrls: string[];
@@ -50,6 +51,7 @@ export const REPORT_COLUMNS: readonly { key: keyof ReportRow; header: string }[]
   { key: "claim", header: "Claim" },
   { key: "status", header: "Status" },
   { key: "verdict", header: "Verdict" },
+  { key: "verdictState", header: "Verdict state" },
   { key: "ratingValue", header: "Rating value" },
   { key: "rationale", header: "Rationale" },
   { key: "evidenceUrls", header: "Evidence URLs" },
@@ -71,6 +73,7 @@ export function buildReportRows(claims: readonly ReportClaimInput[], scale: read
       claim: claim.text,
       status: describeStatus(claim.status),
       verdict: verdict ? (rating?.label ?? verdict.rating) : "",
+      verdictState: verdict ? describeVerdictState(verdict.state) : "",
       ratingValue: rating?.ratingValue ?? null,
       rationale: verdict?.rationale ?? "",
       evidenceUrls: claim.evidence.map((e) => e.url),
@@ -81,6 +84,18 @@ export function buildReportRows(claims: readonly ReportClaimInput[], scale: read
       updatedAt: isoOrEmpty(claim.updatedAt),
     };
   });
+}
+
+const VERDICT_STATE_LABELS: Record<string, string> = {
+  PROPOSED: "Proposed (awaiting approval)",
+  APPROVED: "Approved",
+  RETURNED: "Returned to reviewer",
+  PUBLISHED: "Published",
+  SUPERSEDED: "Superseded",
+};
+
+export function describeVerdictState(state: string): string {
+  return VERDICT_STATE_LABELS[state] ?? state;
 }
 
 function isoOrEmpty(date: Date | null): string {

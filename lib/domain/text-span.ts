@@ -41,3 +41,15 @@ export function segmentText(text: string, spans: readonly { start: number; end: 
   if (pos < chars.length) segments.push({ text: chars.slice(pos).join(""), spanIndex: null });
   return segments;
 }
+
+export const ANCHOR_CONTEXT = 32;
+
+/** The exact quote of a span plus ~32 code points of context either side, to re-find it later. */
+export function buildAnchor(text: string, start: number, end: number, context = ANCHOR_CONTEXT) {
+  const chars = Array.from(text);
+  return {
+    quote: chars.slice(start, end).join(""),
+    prefix: chars.slice(Math.max(0, start - context), start).join(""),
+    suffix: chars.slice(end, end + context).join(""),
+  };
+}

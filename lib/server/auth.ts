@@ -6,6 +6,7 @@ import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
 import { signInSchema } from "@/lib/validation/auth";
 import { getDb } from "./db";
+import { endAllSessions } from "./users";
 import { env } from "./env";
 import { logger } from "./logger";
 import { assertLoginAllowed, recordFailedLogin, recordSuccessfulLogin } from "./login-rate-limit";
@@ -89,8 +90,7 @@ export const authOptions: NextAuthOptions = {
     async signOut({ token }) {
       const uid = typeof token?.uid === "string" ? token.uid : undefined;
       if (!uid) return;
-      const db = await getDb();
-      await db.user.update({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
+      await endAllSessions(uid);
     },
   },
 };

@@ -1,0 +1,52 @@
+"use server";
+
+import { performFormAction } from "@/lib/server/action";
+import { approveVerdict, assignClaim, proposeVerdict, publishClaim, returnVerdict } from "@/lib/server/claims";
+import { addEvidence, removeEvidence } from "@/lib/server/evidence";
+import type { ActionState } from "@/lib/server/respond";
+import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, returnVerdictSchema } from "@/lib/validation/claims";
+import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
+
+const claimPages = (formData: FormData) => {
+  const id = String(formData.get("claimId") ?? "");
+  return ["/claims", `/claims/${id}`];
+};
+
+export async function addEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, addEvidenceSchema, addEvidence, { revalidate: claimPages(formData), success: "Evidence added." });
+}
+
+export async function removeEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const claimId = String(formData.get("claimId") ?? "");
+  formData.delete("claimId");
+  return performFormAction(formData, removeEvidenceSchema, removeEvidence, {
+    revalidate: ["/claims", `/claims/${claimId}`],
+    success: "Evidence removed.",
+  });
+}
+
+export async function proposeVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, proposeVerdictSchema, proposeVerdict, {
+    revalidate: claimPages(formData),
+    success: "Verdict proposed. An editor will review it.",
+  });
+}
+
+export async function assignClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, assignClaimSchema, assignClaim, { revalidate: claimPages(formData), success: "Assignment saved." });
+}
+
+export async function approveVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, claimVersionSchema, approveVerdict, { revalidate: claimPages(formData), success: "Verdict approved." });
+}
+
+export async function returnVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, returnVerdictSchema, returnVerdict, {
+    revalidate: claimPages(formData),
+    success: "Verdict returned to the reviewer.",
+  });
+}
+
+export async function publishClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, claimVersionSchema, publishClaim, { revalidate: claimPages(formData), success: "Verdict published." });
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-header";
+import { getCurrentUser } from "@/lib/server/auth";
+import "./globals.css";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "ClaimLedger", template: "%s · ClaimLedger" },
+  description: "Fact-check review workflow",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body>
+        <AppHeader user={user ? { name: user.name, role: user.role } : null} />
+        <main>{children}</main>
+      </body>
+    </html>
+  );
+}

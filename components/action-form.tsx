@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
+import { FormMessage } from "./form-message";
+
+/**
+ * A form bound to a server action: hidden identifiers, fields rendered from the last answer (so
+ * refused input stays and errors sit next to their fields), the answer's message, one submit button.
+ */
+export function ActionForm({
+  action,
+  hidden,
+  submitLabel,
+  submitClass,
+  testId,
+  inline,
+  children,
+}: {
+  action: FormAction;
+  hidden: Record<string, string | number>;
+  submitLabel: string;
+  submitClass?: string;
+  testId?: string;
+  inline?: boolean;
+  children?: (state: ActionState) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  return (
+    <form action={formAction} className={inline ? "row" : "stack"} data-testid={testId} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={String(value)} />
+      ))}
+      {children?.(state)}
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" className={submitClass} disabled={pending}>
+          {pending ? "Saving…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { PRIORITIES } from "@/lib/domain/verdict-scale";
+import type { FormAction } from "@/lib/validation/action-state";
+import { ActionForm } from "../action-form";
+import { FieldError, invalidProps, keptValue } from "../form-message";
+
+export function AssignForm({
+  action,
+  claim,
+  people,
+}: {
+  action: FormAction;
+  claim: { id: string; version: number; assigneeId: string | null; priority: string; dueAt: string };
+  people: { id: string; name: string; role: string }[];
+}) {
+  return (
+    <ActionForm
+      action={action}
+      hidden={{ claimId: claim.id, expectedVersion: claim.version }}
+      submitLabel={claim.assigneeId ? "Save assignment" : "Assign"}
+      testId="assign-form"
+    >
+      {(state) => (
+        <>
+          <label>
+            Assignee
+            <select name="assigneeId" defaultValue={keptValue(state, "assigneeId", claim.assigneeId ?? "")} {...invalidProps(state, "assigneeId")}>
+              <option value="">— Unassigned —</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.role.toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError state={state} name="assigneeId" />
+          <div className="row">
+            <label>
+              Priority
+              <select name="priority" defaultValue={keptValue(state, "priority", claim.priority)}>
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {p.charAt(0) + p.slice(1).toLowerCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Due date
+              <input name="dueAt" type="date" defaultValue={keptValue(state, "dueAt", claim.dueAt)} {...invalidProps(state, "dueAt")} />
+            </label>
+          </div>
+          <FieldError state={state} name="dueAt" />
+        </>
+      )}
+    </ActionForm>
+  );
+}

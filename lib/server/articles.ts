@@ -1,0 +1,131 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { notFound } from "@/lib/domain/errors";
+import { extractClaims } from "@/lib/domain/extraction";
+import { buildAnchor } from "@/lib/domain/text-span";
+import type { ImportArticleInput } from "@/lib/validation/articles";
+import { appendAuditEvent } from "./audit";
+import { getDb } from "./db";
+import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { inTransaction } from "./transaction";
+
+/** How many ranked suggestions an import keeps. */
+export const SUGGESTIONS_PER_ARTICLE = 12;
+
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * Imports an article as an immutable snapshot and stores the extractor's ranked claims with their
+ * anchors. Importing the same text again returns the existing article instead of a duplicate.
+ */
+export async function importArticle(actor: Actor, input: ImportArticleInput): Promise<{ id: string; created: boolean }> {
+  assertEditor(actor, "import articles");
+  const text = input.text.replace(/\r\n?/g, "\n");
+  const contentHash = sha256Hex(text);
+  const db = await getDb();
+  const existing = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
+  if (existing) return { id: existing.id, created: false };
+  // Extraction is CPU work on the snapshot; it runs before the transaction opens.
+  const suggestions = extractClaims(text, { limit: SUGGESTIONS_PER_ARTICLE });
+  try {
+    return await inTransaction(async (tx) => {
+      const article = await tx.article.create({
+        data: {
+          title: input.title,
+          outlet: input.outlet,
+          author: input.author ?? null,
+          url: input.url ?? null,
+          publishedAt: input.publishedAt ?? null,
+          text,
+          contentHash,
+          importedById: actor.id,
+        },
+      });
+      await appendAuditEvent(tx, {
+        actorId: actor.id,
+        action: "article.import",
+        entityType: "Article",
+        entityId: article.id,
+        after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
+      });
+      for (const s of suggestions) {
+        const anchor = buildAnchor(text, s.start, s.end);
+        const claim = await tx.claim.create({
+          data: {
+            articleId: article.id,
+            text: s.text,
+            start: s.start,
+            end: s.end,
+            quote: anchor.quote,
+            prefix: anchor.prefix,
+            suffix: anchor.suffix,
+            checkworthiness: s.score,
+            kind: s.kind,
+            reasons: JSON.stringify(s.reasons),
+          },
+        });
+        await appendAuditEvent(tx, {
+          actorId: actor.id,
+          action: "claim.create",
+          entityType: "Claim",
+          entityId: claim.id,
+          entityVersion: claim.version,
+          claimId: claim.id,
+          after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind },
+        });
+      }
+      return { id: article.id, created: true };
+    });
+  } catch (error) {
+    // A concurrent import of the same text won the unique contentHash: open that one.
+    const winner = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
+    if (winner) return { id: winner.id, created: false };
+    throw error;
+  }
+}
+
+/** Articles the actor may see: all for editors; for reviewers, those holding a claim assigned to them. */
+export async function listArticles(actor: Actor) {
+  const db = await getDb();
+  return db.article.findMany({
+    where: isEditor(actor) ? {} : { claims: { some: visibleClaimsWhere(actor) } },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      publishedAt: true,
+      importedAt: true,
+      _count: { select: { claims: { where: visibleClaimsWhere(actor) } } },
+    },
+    orderBy: { importedAt: "desc" },
+    take: 200,
+  });
+}
+
+export async function getArticle(actor: Actor, articleId: string) {
+  const db = await getDb();
+  const article = await db.article.findFirst({
+    where: isEditor(actor) ? { id: articleId } : { id: articleId, claims: { some: visibleClaimsWhere(actor) } },
+    include: {
+      claims: {
+        where: { AND: [visibleClaimsWhere(actor), { status: { not: "REJECTED" } }] },
+        orderBy: { start: "asc" },
+        select: {
+          id: true,
+          text: true,
+          start: true,
+          end: true,
+          status: true,
+          checkworthiness: true,
+          kind: true,
+          assignee: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!article) throw notFound("article");
+  return article;
+}
+

@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { AppError, HTTP_STATUS, type FieldErrors } from "@/lib/domain/errors";
+import type { ActionState } from "@/lib/validation/action-state";
+import { logger } from "./logger";
+
+/**
+ * The one place where errors become what the user sees: server-action results and HTTP responses.
+ * AppErrors carry safe messages; anything else is logged and shown as a generic message.
+ */
+export type { ActionState };
+const GENERIC = "Something went wrong on our side. Nothing was changed; please try again.";
+
+/** FormData → plain object, minus the framework's own $ACTION fields. */
+export function formToObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value === "string") out[key] = value;
+  }
+  return out;
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const flat = z.flattenError(error);
+  const fields: FieldErrors = {};
+  for (const [key, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) if (messages?.length) fields[key] = messages;
+  const unknownKeys = error.issues.filter((i) => i.code === "unrecognized_keys").flatMap((i) => ("keys" in i ? i.keys : []));
+  if (unknownKeys.length) {
+    return new AppError("VALIDATION", `These fields cannot be set here: ${unknownKeys.join(", ")}.`, { fields });
+  }
+  const first = Object.values(fields)[0]?.[0] ?? flat.formErrors[0];
+  return new AppError("VALIDATION", first ?? "Please correct the highlighted fields.", { fields });
+}
+
+function logRefusal(error: AppError, context: Record<string, unknown>) {
+  if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "INVALID_TRANSITION" || error.code === "CONFLICT") {
+    logger.warn({ event: "refused", code: error.code, ...context }, error.message);
+  }
+}
+
+export function toActionState(error: unknown, values: Record<string, string>, context: Record<string, unknown> = {}): ActionState {
+  if (error instanceof z.ZodError) error = validationError(error);
+  if (error instanceof AppError) {
+    logRefusal(error, context);
+    return { status: "error", code: error.code, message: error.message, fieldErrors: error.fields, values };
+  }
+  logger.error({ err: error, ...context }, "action failed");
+  return { status: "error", code: "INTERNAL", message: GENERIC, values };
+}
+
+export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  if (error instanceof z.ZodError) error = validationError(error);
+  if (error instanceof AppError) {
+    logRefusal(error, context);
+    const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    return Response.json(body, { status: HTTP_STATUS[error.code] });
+  }
+  logger.error({ err: error, ...context }, "request failed");
+  return Response.json({ error: { code: "INTERNAL", message: GENERIC } }, { status: 500 });
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { importArticle } from "../articles";
+import { addEvidence } from "../evidence";
+import { assignClaim, proposeVerdict } from "../claims";
+import { getDb } from "../db";
+import type { Actor } from "../permissions";
+import { createUser } from "../users";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, readDemoArticle } from "./demo-data";
+
+/** The claims the demo hands out, found by a phrase of their text. */
+const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
+  { phrase: "3,000 extended-range missiles", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 2 },
+  { phrase: "ranges up to 190 miles", reviewer: "riley@demo.claimledger.test", priority: "NORMAL", dueInDays: 5 },
+  { phrase: "green, yellow, and red", reviewer: "sam@demo.claimledger.test", priority: "URGENT", dueInDays: 1 },
+  { phrase: "Article 51 of the United Nations Charter", reviewer: "sam@demo.claimledger.test", priority: "NORMAL", dueInDays: 7 },
+];
+
+/**
+ * Loads the demo desk through the same use cases the app runs (every step audited). Returns false if
+ * the database already holds data (the demo keeps what users saved).
+ */
+export async function seedDemo(log: (line: string) => void = () => {}): Promise<boolean> {
+  const db = await getDb();
+  if (await db.setting.findUnique({ where: { key: "demoSeededAt" } })) return false;
+  if ((await db.user.count()) > 0) {
+    throw new Error("This database already holds data that is not a complete demo desk. Use a fresh DATABASE_URL, or `npm run demo -- --reset`.");
+  }
+  const users = new Map<string, Actor>();
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await createUser("cli", account);
+    users.set(account.email, { id: user.id, email: user.email, name: user.name, role: account.role });
+  }
+  const editor = users.get("editor@demo.claimledger.test")!;
+  for (const article of DEMO_ARTICLES) {
+    const { id } = await importArticle(editor, {
+      title: article.title,
+      outlet: article.outlet,
+      author: article.author,
+      url: article.url,
+      publishedAt: new Date(`${article.publishedAt}T00:00:00Z`),
+      text: readDemoArticle(article.file),
+    });
+    const count = await db.claim.count({ where: { articleId: id } });
+    log(`Imported "${article.title}" with ${count} suggested claims.`);
+  }
+  for (const a of DEMO_ASSIGNMENTS) {
+    const claim = await db.claim.findFirst({ where: { text: { contains: a.phrase } }, orderBy: { checkworthiness: "desc" } });
+    if (!claim) throw new Error(`Demo seed: the extractor did not find the claim "${a.phrase}"`);
+    const reviewer = users.get(a.reviewer)!;
+    await assignClaim(editor, {
+      claimId: claim.id,
+      assigneeId: reviewer.id,
+      priority: a.priority,
+      dueAt: new Date(Date.now() + a.dueInDays * 86_400_000),
+      expectedVersion: claim.version,
+    });
+  }
+  // One claim already carries evidence and a proposed verdict, ready for an editor's decision.
+  const riley = users.get("riley@demo.claimledger.test")!;
+  const range = await db.claim.findFirstOrThrow({ where: { text: { contains: "ranges up to 190 miles" }, assigneeId: riley.id } });
+  await addEvidence(riley, {
+    claimId: range.id,
+    // A placeholder source, clearly marked: demo data must not pass for real evidence.
+    url: "https://example.org/demo/atacms-range",
+    title: "Demo placeholder: published ATACMS range figures",
+    publisher: "Demo data (not a real source)",
+    quote: "Placeholder for a manufacturer or army fact sheet giving the longest ATACMS range as about 300 km (≈190 mi).",
+    stance: "SUPPORTS",
+  });
+  const current = await db.claim.findUniqueOrThrow({ where: { id: range.id } });
+  await proposeVerdict(riley, {
+    claimId: range.id,
+    expectedVersion: current.version,
+    rating: "TRUE",
+    rationale: "Demo rationale: the cited range of **about 300 km (≈190 mi)** matches the article's figure.",
+  });
+  await db.setting.create({ data: { key: "demoSeededAt", value: JSON.stringify(new Date().toISOString()) } });
+  return true;
+}

@@ -1,0 +1,72 @@
+/**
+ * Factories shared by the integration tests (and, through the same use cases, by the demo seed):
+ * each call makes fresh rows with unique emails and texts, so tests never depend on each other.
+ */
+import { randomUUID } from "node:crypto";
+import type { Role } from "@/lib/domain/roles";
+import { importArticle } from "../articles";
+import { assignClaim } from "../claims";
+import { getDb } from "../db";
+import type { Actor } from "../permissions";
+import { createUser } from "../users";
+
+export const TEST_PASSWORD = "correct-horse-battery-staple";
+
+export async function makeUser(role: Role, name?: string): Promise<Actor> {
+  const tag = randomUUID().slice(0, 8);
+  const user = await createUser("cli", {
+    email: `${role.toLowerCase()}-${tag}@test.claimledger.test`,
+    name: name ?? `${role.charAt(0)}${role.slice(1).toLowerCase()} ${tag}`,
+    role,
+    password: TEST_PASSWORD,
+  });
+  return { id: user.id, email: user.email, name: user.name, role };
+}
+
+/** An article with a unique text whose sentences the extractor turns into claims. */
+export async function makeArticle(editor: Actor) {
+  const tag = randomUUID();
+  const text = [
+    `Report ${tag}.`,
+    "More than 3,000 extended-range missiles have been approved for delivery to Ukraine, officials said on Monday.",
+    "ATACMS, with ranges up to 190 miles, could be used to strike Russian airbases and logistics hubs.",
+    "The Pentagon has also introduced a triage mechanism, classifying US weapons stocks into green, yellow, and red categories.",
+    "Unemployment fell to 3.5 percent last year, the lowest rate in five decades, according to the Labor Department.",
+  ].join(" ");
+  const { id } = await importArticle(editor, {
+    title: `Test article ${tag.slice(0, 8)}`,
+    outlet: "Test Outlet",
+    author: undefined,
+    publishedAt: undefined,
+    text,
+  });
+  const db = await getDb();
+  const claims = await db.claim.findMany({ where: { articleId: id }, orderBy: { start: "asc" } });
+  return { id, text, claims };
+}
+
+/** A claim of a fresh article, assigned by `editor` to `reviewer`. */
+export async function makeAssignedClaim(editor: Actor, reviewer: Actor) {
+  const article = await makeArticle(editor);
+  const claim = article.claims[0];
+  if (!claim) throw new Error("the extractor found no claim in the test article");
+  const assigned = await assignClaim(editor, {
+    claimId: claim.id,
+    assigneeId: reviewer.id,
+    priority: "NORMAL",
+    dueAt: undefined,
+    expectedVersion: claim.version,
+  });
+  return { article, claim: assigned };
+}
+
+export async function claimState(claimId: string) {
+  const db = await getDb();
+  const [claim, evidence, verdicts, audit] = await Promise.all([
+    db.claim.findUniqueOrThrow({ where: { id: claimId } }),
+    db.evidence.count({ where: { claimId } }),
+    db.verdict.count({ where: { claimId } }),
+    db.auditEvent.count({ where: { claimId } }),
+  ]);
+  return { status: claim.status, version: claim.version, assigneeId: claim.assigneeId, evidence, verdicts, audit };
+}
