@@ -1,0 +1,142 @@
+/**
+ * Sentence segmentation and claim extraction for articles.
+ */
+import { analyze, type Analysis } from "./nlp";
+import { utf16ToCodePointTable } from "./codepoints";
+import { classifyLines, type BoilerplateReason } from "./boilerplate";
+import { unitFeatures, scoreFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
+import { parseQuantities, type NormalizedQuantity } from "./quantities";
+import { classifyClaim, type ClaimKind } from "./kinds";
+
+export interface Sentence {
+  text: string;
+  /** Code-point offsets into the input. */
+  start: number;
+  end: number;
+}
+
+export interface ExtractedClaim {
+  /** The sentence text; equals the code-point slice [start, end) of the input. */
+  text: string;
+  start: number;
+  end: number;
+  /** Check-worthiness, 0..1 (higher = more worth checking). */
+  score: number;
+  kind: ClaimKind;
+  reasons: string[];
+  quantities: NormalizedQuantity[];
+}
+
+export interface ExtractOptions {
+  /** Maximum number of claims returned (best first). Default: all. */
+  limit?: number;
+  /** Drop claims scoring below this (0..1). Default 0. */
+  minScore?: number;
+  /** Model override (tests / experiments). */
+  model?: RankerModel;
+}
+
+export interface SentenceAnalysis extends Sentence {
+  /** UTF-16 offsets. */
+  u16Start: number;
+  u16End: number;
+  t0: number;
+  t1: number;
+  /** Why the sentence is page furniture rather than article text, or null. */
+  boilerplate: BoilerplateReason | null;
+}
+
+const SENTENCE_CAPTION = /\[(?:photo|image|picture|video)\b[^\]]*\]\.?$/iu;
+const SENTENCE_CTA = /^(?:show your support|subscribe|sign up|follow us|share this|click here|donate)\b/iu;
+
+/** Sentences of an analysed text with code-point offsets and boilerplate flags. */
+export function sentencesOf(a: Analysis): SentenceAnalysis[] {
+  const text = a.text;
+  const table = utf16ToCodePointTable(text);
+  const toks = a.tokens;
+  const lines = classifyLines(text, (start, end) => {
+    // Binary search the first token at or after `start`.
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    // A finite verb: any auxiliary, or a verb not in -ing / -ed form (those read as
+    // participles/adjectives in headings such as "Rising costs and allied confidence").
+    for (let i = lo; i < toks.length && toks[i]!.start < end; i++) {
+      const t = toks[i]!;
+      if (t.pos === "AUX") return true;
+      if (t.pos === "VERB" && !/(?:ing|ed)$/.test(t.normal)) return true;
+    }
+    return false;
+  });
+  const out: SentenceAnalysis[] = [];
+  let li = 0;
+  for (const s of a.sentences) {
+    while (li < lines.length - 1 && lines[li]!.end <= s.start) li++;
+    const line = lines[li];
+    const sText = text.slice(s.start, s.end);
+    let boilerplate: BoilerplateReason | null = line && line.start <= s.start && s.start < line.end ? line.boilerplate : null;
+    if (!boilerplate) {
+      if (!/\p{L}/u.test(sText)) boilerplate = "no-words";
+      else if (SENTENCE_CAPTION.test(sText)) boilerplate = "caption";
+      else if (SENTENCE_CTA.test(sText)) boilerplate = "call-to-action";
+    }
+    out.push({
+      text: sText,
+      start: table[s.start] ?? 0,
+      end: table[s.end] ?? 0,
+      u16Start: s.start,
+      u16End: s.end,
+      t0: s.t0,
+      t1: s.t1,
+      boilerplate,
+    });
+  }
+  return out;
+}
+
+/**
+ * Splits a text into sentences (wink-nlp sentence boundaries, additionally
+ * split at line breaks). Offsets are code points; each text is trimmed and
+ * equals the code-point slice of the input.
+ */
+export function segmentSentences(text: string): Sentence[] {
+  if (!text) return [];
+  return sentencesOf(analyze(text)).map((s) => ({ text: s.text, start: s.start, end: s.end }));
+}
+
+function wordCount(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/**
+ * Candidate claims of an article: every non-boilerplate sentence of at least
+ * three words, scored by the check-worthiness ranker, sorted by score
+ * (descending; ties by position).
+ */
+export function extractClaims(text: string, options: ExtractOptions = {}): ExtractedClaim[] {
+  if (!text || !text.trim()) return [];
+  const model = options.model ?? DEFAULT_MODEL;
+  const a = analyze(text);
+  const sentences = sentencesOf(a);
+  const units = unitFeatures(a, sentences, model.lemmaFeatures);
+  const claims: ExtractedClaim[] = [];
+  const minScore = options.minScore ?? 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.boilerplate) continue;
+    if (wordCount(s.text) < 3) continue;
+    const u = units[i]!;
+    const score = scoreFeatures(u.features, model);
+    if (score < minScore) continue;
+    const quantities = parseQuantities(s.text, s.start);
+    const { kind, reasons } = classifyClaim(u.facts, quantities);
+    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.round(score * 1e4) / 1e4, kind, reasons, quantities });
+  }
+  claims.sort((x, y) => y.score - x.score || x.start - y.start);
+  const limit = options.limit;
+  return limit !== undefined && limit >= 0 ? claims.slice(0, limit) : claims;
+}

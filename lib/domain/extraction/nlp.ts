@@ -1,0 +1,192 @@
+/**
+ * Thin wrapper around wink-nlp: a lazily loaded singleton and a flat,
+ * array-based analysis of a text (tokens with UTF-16 offsets, sentence
+ * ranges split at line breaks, entities).
+ */
+import winkNLP, { type WinkMethods, type Document, type ItemSentence, type ItemEntity, type ItsFunction } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+let instance: WinkMethods | null = null;
+
+/** The wink-nlp instance (default pipeline), loaded once per process. */
+export function getNlp(): WinkMethods {
+  if (instance === null) instance = winkNLP(model);
+  return instance;
+}
+
+export interface Token {
+  /** Surface form as in the input. */
+  value: string;
+  /** Lower-cased, wink-normalised form. */
+  normal: string;
+  lemma: string;
+  /** Universal POS tag from wink. */
+  pos: string;
+  /** wink token type: word, number, punctuation, emoji, currency, symbol… */
+  type: string;
+  /** Negation flag set by wink's negation pipe. */
+  negated: boolean;
+  /** UTF-16 offsets into the analysed text. */
+  start: number;
+  end: number;
+  /** True when a line break precedes this token. */
+  newlineBefore: boolean;
+}
+
+export interface EntitySpan {
+  /** wink entity type: CARDINAL, DATE, MONEY, PERCENT, ORDINAL, DURATION, TIME, … */
+  type: string;
+  value: string;
+  /** Token index range [t0, t1). */
+  t0: number;
+  t1: number;
+}
+
+export interface SentenceRange {
+  /** Token index range [t0, t1). */
+  t0: number;
+  t1: number;
+  /** UTF-16 offsets (trimmed to the first/last token). */
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  text: string;
+  tokens: Token[];
+  sentences: SentenceRange[];
+  entities: EntitySpan[];
+}
+
+function isSpace(code: number): boolean {
+  // Unicode white space commonly found in text (incl. NBSP and line/paragraph separators).
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
+}
+
+/**
+ * Analyse a text with wink-nlp. Token offsets are recovered by aligning each
+ * token value with the original string, so they stay correct even where the
+ * tokenizer's own spacing information differs from the input.
+ */
+export function analyze(text: string): Analysis {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const doc: Document = nlp.readDoc(text);
+  const toks = doc.tokens();
+  const values = toks.out() as string[];
+  const normals = toks.out(its.normal) as string[];
+  const lemmas = toks.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const poss = toks.out(its.pos) as string[];
+  const types = toks.out(its.type) as string[];
+  const negs = toks.out(its.negationFlag) as unknown as boolean[];
+
+  // Whitespace tokens (wink's "tabCRLF") are dropped; they only mark line breaks.
+  // keptBefore[i] = number of kept tokens among wink tokens [0, i).
+  const tokens: Token[] = [];
+  const keptBefore = new Int32Array(values.length + 1);
+  let cursor = 0;
+  let pendingNewline = false;
+  for (let i = 0; i < values.length; i++) {
+    keptBefore[i] = tokens.length;
+    const v = values[i] ?? "";
+    let p = cursor;
+    let newline: boolean = pendingNewline;
+    while (p < text.length && isSpace(text.charCodeAt(p))) {
+      if (isLineBreak(text.charCodeAt(p))) newline = true;
+      p++;
+    }
+    if (v.trim() === "") {
+      // Whitespace token: consume it from the text and remember a line break.
+      cursor = p;
+      pendingNewline = newline || /[\n\r\u2028\u2029]/.test(v);
+      continue;
+    }
+    let start: number;
+    if (text.startsWith(v, p)) {
+      start = p;
+    } else {
+      // Tokenizer produced a form not literally present here; search a little ahead.
+      const found = text.indexOf(v, cursor);
+      if (found >= 0 && found - cursor < 64) {
+        for (let q = cursor; q < found; q++) if (isLineBreak(text.charCodeAt(q))) newline = true;
+        start = found;
+      } else {
+        start = p;
+      }
+    }
+    const end = text.startsWith(v, start) ? start + v.length : start;
+    tokens.push({
+      value: v,
+      normal: normals[i] ?? v.toLowerCase(),
+      lemma: lemmas[i] ?? v.toLowerCase(),
+      pos: poss[i] ?? "X",
+      type: types[i] ?? "word",
+      negated: negs[i] === true,
+      start,
+      end,
+      newlineBefore: tokens.length > 0 && newline,
+    });
+    pendingNewline = false;
+    cursor = end;
+  }
+  keptBefore[values.length] = tokens.length;
+
+  // Sentences from wink's SBD, further split at line breaks (headings, captions, list items).
+  const sentences: SentenceRange[] = [];
+  const pushRange = (t0: number, t1: number): void => {
+    if (t1 <= t0) return;
+    const first = tokens[t0];
+    const last = tokens[t1 - 1];
+    if (!first || !last) return;
+    const prev = sentences[sentences.length - 1];
+    let wordless = true;
+    for (let t = t0; t < t1 && wordless; t++) if (/[\p{L}\p{N}]/u.test(tokens[t]!.value)) wordless = false;
+    if (wordless && prev && prev.t1 === t0 && !first.newlineBefore) {
+      // Trailing emoji / symbols on the same line belong to the previous sentence.
+      prev.t1 = t1;
+      prev.end = last.end;
+      return;
+    }
+    sentences.push({ t0, t1, start: first.start, end: last.end });
+  };
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as number[];
+    const a = keptBefore[span[0] ?? 0] ?? 0;
+    const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
+    let t0 = a;
+    for (let t = a + 1; t < b; t++) {
+      if (tokens[t]?.newlineBefore) {
+        pushRange(t0, t);
+        t0 = t;
+      }
+    }
+    pushRange(t0, b);
+  });
+
+  const entities: EntitySpan[] = [];
+  doc.entities().each((e: ItemEntity) => {
+    const d = e.out(its.detail) as unknown as { value: string; type: string };
+    const span = e.out(its.span) as unknown as number[];
+    const t0 = keptBefore[span[0] ?? 0] ?? 0;
+    const t1 = keptBefore[(span[1] ?? 0) + 1] ?? t0;
+    if (t1 > t0) entities.push({ type: d.type, value: d.value, t0, t1 });
+  });
+
+  return { text, tokens, sentences, entities };
+}
