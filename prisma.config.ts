@@ -33,7 +33,7 @@ function createSqliteAdapter(fileUrl: string) {
 /**
  * PostgreSQL through adapter-pg on the CLI path needs two fixes in 6.19.3:
  * catalog columns typed `name` (oid 19) / `"char"` (oid 18) are not deserialisable (prisma/orm#27403),
- * so they are relabelled as text (oid 25); and the built-in shadow database would reuse the real
+ * so they are relabelled as text (oid 25); scripts are sent whole (see below); and the built-in shadow database would reuse the real
  * database, so a throwaway database is created and dropped instead (needs CREATEDB).
  */
 function createPgAdapter(pgUrl: string) {
@@ -46,9 +46,23 @@ function createPgAdapter(pgUrl: string) {
     password: decodeURIComponent(parsed.password) || undefined,
     allowExitOnIdle: true,
   };
-  type Queryable = { performIO: (q: unknown) => Promise<{ fields?: { dataTypeID: number }[] }> };
+  type Queryable = {
+    performIO: (q: unknown) => Promise<{ fields?: { dataTypeID: number }[] }>;
+    executeScript: (script: string) => Promise<void>;
+    client: { query: (sql: string) => Promise<unknown> };
+    onError: (error: unknown) => never;
+  };
   const relabelCatalogTypes = <T,>(conn: T): T => {
     const target = conn as unknown as Queryable;
+    // adapter-pg splits scripts on every ";", which breaks dollar-quoted function bodies (our
+    // append-only trigger). Send the script whole: PostgreSQL's simple protocol runs many statements.
+    target.executeScript = async (script) => {
+      try {
+        await target.client.query(script);
+      } catch (error) {
+        target.onError(error);
+      }
+    };
     const performIO = target.performIO.bind(target);
     target.performIO = async (q) => {
       const result = await performIO(q);

@@ -1,15 +1,13 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationDatabaseUrl } from "./lib/server/testing/database-url.ts";
 
 /**
  * Two projects: `unit` (lib/domain, lib/validation: pure code) and `integration` (lib/server against a
  * real database: SQLite by default, PostgreSQL with TEST_DATABASE=postgresql).
  */
-const root = path.resolve(__dirname);
-const pg = process.env.TEST_DATABASE === "postgresql";
-const databaseUrl = pg
-  ? (process.env.TEST_PG_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/claimledger_it")
-  : "file:./prisma/data/integration.db";
+const root = import.meta.dirname;
+const databaseUrl = integrationDatabaseUrl();
 
 export default defineConfig({
   resolve: {

@@ -7,10 +7,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { integrationDatabaseUrl } from "./database-url";
 
 export default async function setup() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("integration tests need DATABASE_URL (set by vitest.config.ts)");
+  const url = integrationDatabaseUrl();
   if (/^postgres(ql)?:\/\//.test(url)) {
     const target = new URL(url);
     if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(target.hostname)) {

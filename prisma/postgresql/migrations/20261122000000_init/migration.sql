@@ -210,11 +210,11 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("
 
 
 -- AuditEvent is append-only: refuse UPDATE, DELETE and TRUNCATE.
-CREATE FUNCTION "audit_event_append_only"() RETURNS trigger AS $$
+CREATE FUNCTION "audit_event_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'AuditEvent is append-only: % refused', TG_OP;
 END;
-$$ LANGUAGE plpgsql;
+$$;
 
 CREATE TRIGGER "AuditEvent_no_update_delete" BEFORE UPDATE OR DELETE ON "AuditEvent"
     FOR EACH ROW EXECUTE FUNCTION "audit_event_append_only"();
