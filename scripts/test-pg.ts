@@ -1,0 +1,24 @@
+/**
+ * npm run test:pg — the integration suite against PostgreSQL (127.0.0.1:5432, trust auth; a fresh
+ * database claimledger_it is created through the `test` database). Ends with "tests: N passed, N failed".
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+const out = path.join(".tmp", "test-reports", "integration-postgresql.json");
+mkdirSync(path.dirname(out), { recursive: true });
+const result = spawnSync(
+  path.join("node_modules", ".bin", "vitest"),
+  ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+  { stdio: "inherit", env: { ...process.env, TEST_DATABASE: "postgresql" } },
+);
+let passed = 0;
+let failed = 0;
+if (existsSync(out)) {
+  const report = JSON.parse(readFileSync(out, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  passed = report.numPassedTests;
+  failed = report.numFailedTests;
+}
+console.log(`\npostgresql: ${passed} passed, ${failed} failed`);
+process.exit(result.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
