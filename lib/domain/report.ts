@@ -119,5 +119,7 @@ function cellText(value: ReportRow[keyof ReportRow]): string {
 /** RFC 4180 CSV (CRLF line ends, quoted as needed) with a header row; every text cell neutralised. */
 export function renderReportCsv(rows: readonly ReportRow[]): string {
   const records = rows.map((row) => REPORT_COLUMNS.map((col) => neutralizeCsvCell(cellText(row[col.key]))));
-  return stringify([REPORT_COLUMNS.map((c) => c.header), ...records], { record_delimiter: "\r\n" });
+  // With a CRLF record delimiter the library only quotes fields holding the whole CRLF; a bare LF or
+  // CR inside a cell (Markdown rationale, joined evidence URLs) must be quoted too (RFC 4180 §2.6).
+  return stringify([REPORT_COLUMNS.map((c) => c.header), ...records], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
