@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  CLAIM_STATUSES,
+  CLAIM_TRANSITIONS,
+  checkTransition,
+  describeStatus,
+  isClaimStatus,
+  nextStatus,
+  type ClaimStatus,
+  type ClaimTransitionName,
+} from "./claim-status";
+
+/** The workflow of DESIGN.md §3, written out by hand: status → transition → resulting status. */
+const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimTransitionName, ClaimStatus>>> = {
+  NEW: { assign: "ASSIGNED", reject: "REJECTED" },
+  ASSIGNED: { unassign: "NEW", startReview: "IN_REVIEW" },
+  IN_REVIEW: { propose: "PROPOSED" },
+  PROPOSED: { approve: "APPROVED", return: "RETURNED" },
+  RETURNED: { startReview: "IN_REVIEW" },
+  APPROVED: { publish: "PUBLISHED" },
+  PUBLISHED: { reopen: "REOPENED" },
+  REOPENED: { startReview: "IN_REVIEW" },
+  REJECTED: { restore: "NEW" },
+};
+
+const STATUSES: ClaimStatus[] = [
+  "NEW",
+  "ASSIGNED",
+  "IN_REVIEW",
+  "PROPOSED",
+  "RETURNED",
+  "APPROVED",
+  "PUBLISHED",
+  "REOPENED",
+  "REJECTED",
+];
+
+const TRANSITIONS: ClaimTransitionName[] = [
+  "assign",
+  "unassign",
+  "startReview",
+  "propose",
+  "approve",
+  "return",
+  "publish",
+  "reopen",
+  "reject",
+  "restore",
+];
+
+const matrix = STATUSES.flatMap((status) =>
+  TRANSITIONS.map((name) => ({ status, name, expected: EXPECTED[status][name] ?? null })),
+);
+
+describe("claim status machine", () => {
+  it("knows exactly the statuses and transitions of the design", () => {
+    expect([...CLAIM_STATUSES].sort()).toEqual([...STATUSES].sort());
+    expect(CLAIM_TRANSITIONS.map((t) => t.name).sort()).toEqual([...TRANSITIONS].sort());
+  });
+
+  it.each(matrix)("$status × $name → $expected", ({ status, name, expected }) => {
+    const check = checkTransition(status, name);
+    expect(nextStatus(status, name)).toBe(expected);
+    if (expected === null) {
+      expect(check.ok).toBe(false);
+      if (check.ok) return;
+      // The refusal is a sentence naming the current state, not a code.
+      expect(check.reason).toMatch(/^A claim that is .+ cannot be .+; it must be .+ first\.$/);
+      expect(check.reason).toContain(describeStatus(status).toLowerCase());
+      expect(check.reason).not.toMatch(/[A-Z]{2,}_?[A-Z]*/); // no raw status codes like IN_REVIEW
+    } else {
+      expect(check.ok).toBe(true);
+      if (!check.ok) return;
+      expect(check.transition.name).toBe(name);
+      expect(check.transition.to).toBe(expected);
+    }
+  });
+
+  it("allows exactly as many (status, transition) pairs as the expected table", () => {
+    const allowed = matrix.filter(({ status, name }) => checkTransition(status, name).ok).length;
+    const expectedCount = Object.values(EXPECTED).reduce((n, row) => n + Object.keys(row).length, 0);
+    expect(allowed).toBe(expectedCount);
+    expect(expectedCount).toBe(12);
+  });
+
+  it("asks for a reason exactly when returning a verdict or reopening a published claim", () => {
+    const needsReason = CLAIM_TRANSITIONS.filter((t) => t.needsReason).map((t) => t.name).sort();
+    expect(needsReason).toEqual(["reopen", "return"]);
+  });
+
+  it("gives reviewer steps to the assignee and desk steps to editors", () => {
+    const byAssignee = CLAIM_TRANSITIONS.filter((t) => t.by === "ASSIGNEE").map((t) => t.name).sort();
+    expect(byAssignee).toEqual(["propose", "startReview"]);
+  });
+
+  it("tells the user what state is required in the refusal", () => {
+    const check = checkTransition("NEW", "publish");
+    expect(check).toEqual({
+      ok: false,
+      reason: "A claim that is new cannot be published; it must be approved first.",
+    });
+    const check2 = checkTransition("APPROVED", "startReview");
+    expect(check2.ok).toBe(false);
+    if (!check2.ok) expect(check2.reason).toContain("assigned or returned or reopened");
+  });
+
+  it("recognises status strings", () => {
+    expect(isClaimStatus("IN_REVIEW")).toBe(true);
+    expect(isClaimStatus("in_review")).toBe(false);
+    expect(isClaimStatus("DELETED")).toBe(false);
+    expect(isClaimStatus("")).toBe(false);
+  });
+});
