@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { integrationDatabaseUrl } from "./lib/server/testing/database-url.ts";
+import { integrationDatabaseUrl } from "./lib/server/testing/database-url";
 
 /**
  * Two projects: `unit` (lib/domain, lib/validation: pure code) and `integration` (lib/server against a

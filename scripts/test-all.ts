@@ -16,7 +16,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 let passed = 0;
 let failed = 0;
 
-function step(title: string, command: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function step(title: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   const started = Date.now();
   console.log(`\n▸ ${title}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
