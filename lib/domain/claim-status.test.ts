@@ -12,6 +12,7 @@ import {
 
 /** The workflow of DESIGN.md §3, written out by hand: status → transition → resulting status. */
 const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimTransitionName, ClaimStatus>>> = {
+  SUGGESTED: { accept: "NEW", reject: "REJECTED" },
   NEW: { assign: "ASSIGNED", reject: "REJECTED" },
   ASSIGNED: { unassign: "NEW", startReview: "IN_REVIEW" },
   IN_REVIEW: { propose: "PROPOSED" },
@@ -20,10 +21,11 @@ const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimTransitionName, ClaimSta
   APPROVED: { publish: "PUBLISHED" },
   PUBLISHED: { reopen: "REOPENED" },
   REOPENED: { startReview: "IN_REVIEW" },
-  REJECTED: { restore: "NEW" },
+  REJECTED: { restore: "SUGGESTED" },
 };
 
 const STATUSES: ClaimStatus[] = [
+  "SUGGESTED",
   "NEW",
   "ASSIGNED",
   "IN_REVIEW",
@@ -36,6 +38,7 @@ const STATUSES: ClaimStatus[] = [
 ];
 
 const TRANSITIONS: ClaimTransitionName[] = [
+  "accept",
   "assign",
   "unassign",
   "startReview",
@@ -80,7 +83,7 @@ describe("claim status machine", () => {
     const allowed = matrix.filter(({ status, name }) => checkTransition(status, name).ok).length;
     const expectedCount = Object.values(EXPECTED).reduce((n, row) => n + Object.keys(row).length, 0);
     expect(allowed).toBe(expectedCount);
-    expect(expectedCount).toBe(12);
+    expect(expectedCount).toBe(14);
   });
 
   it("asks for a reason exactly when returning a verdict or reopening a published claim", () => {

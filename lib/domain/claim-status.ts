@@ -3,6 +3,7 @@
  * and lives in lib/domain/verdict-scale.ts. Transitions are data: the server refuses anything not here.
  */
 export const CLAIM_STATUSES = [
+  "SUGGESTED",
   "NEW",
   "ASSIGNED",
   "IN_REVIEW",
@@ -22,6 +23,7 @@ export type Role = (typeof ROLES)[number];
 export type TransitionActor = "ASSIGNEE" | "EDITOR";
 
 export type ClaimTransitionName =
+  | "accept"
   | "assign"
   | "unassign"
   | "startReview"
@@ -43,6 +45,7 @@ export interface ClaimTransition {
 }
 
 export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
+  { name: "accept", from: ["SUGGESTED"], to: "NEW", by: "EDITOR", needsReason: false },
   { name: "assign", from: ["NEW"], to: "ASSIGNED", by: "EDITOR", needsReason: false },
   { name: "unassign", from: ["ASSIGNED"], to: "NEW", by: "EDITOR", needsReason: false },
   { name: "startReview", from: ["ASSIGNED", "RETURNED", "REOPENED"], to: "IN_REVIEW", by: "ASSIGNEE", needsReason: false },
@@ -51,8 +54,8 @@ export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
   { name: "return", from: ["PROPOSED"], to: "RETURNED", by: "EDITOR", needsReason: true },
   { name: "publish", from: ["APPROVED"], to: "PUBLISHED", by: "EDITOR", needsReason: false },
   { name: "reopen", from: ["PUBLISHED"], to: "REOPENED", by: "EDITOR", needsReason: true },
-  { name: "reject", from: ["NEW"], to: "REJECTED", by: "EDITOR", needsReason: false },
-  { name: "restore", from: ["REJECTED"], to: "NEW", by: "EDITOR", needsReason: false },
+  { name: "reject", from: ["SUGGESTED", "NEW"], to: "REJECTED", by: "EDITOR", needsReason: false },
+  { name: "restore", from: ["REJECTED"], to: "SUGGESTED", by: "EDITOR", needsReason: false },
 ];
 
 export type TransitionCheck =
@@ -60,6 +63,7 @@ export type TransitionCheck =
   | { ok: false; reason: string };
 
 const STATUS_LABELS: Record<ClaimStatus, string> = {
+  SUGGESTED: "Suggested",
   NEW: "New",
   ASSIGNED: "Assigned",
   IN_REVIEW: "In review",
@@ -112,6 +116,8 @@ export const OPEN_STATUSES: readonly ClaimStatus[] = ["ASSIGNED", "IN_REVIEW", "
 
 function pastTense(name: ClaimTransitionName): string {
   switch (name) {
+    case "accept":
+      return "accepted";
     case "assign":
       return "assigned";
     case "unassign":

@@ -106,7 +106,7 @@ function claimStatus(claim: ClaimRow): ClaimStatus {
  * Moves a claim along the status machine (refusing anything the table does not allow), bumps its
  * version only if nobody else did in between, and records the step. Returns the updated row.
  */
-async function applyTransition(
+export async function applyTransition(
   tx: Tx,
   actor: Actor,
   claim: ClaimRow,

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { idSchema, requiredText, versionSchema } from "./common";
+
+/** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
+export const suggestionBatchSchema = z
+  .object({
+    articleId: idSchema,
+    decision: z.enum(["accept", "reject", "restore"], { error: "Choose accept or reject." }),
+    claimIds: z
+      .string({ error: "Select at least one suggestion." })
+      .transform((s) => s.split(",").map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(idSchema).min(1, "Select at least one suggestion.").max(500, "Select at most 500 suggestions at once.")),
+  })
+  .strict();
+export type SuggestionBatchInput = z.infer<typeof suggestionBatchSchema>;
+
+const offsetSchema = z.coerce.number({ error: "Select a passage of the article." }).int().min(0).max(2_000_000);
+
+export const createClaimFromSelectionSchema = z
+  .object({
+    articleId: idSchema,
+    start: offsetSchema,
+    end: offsetSchema,
+    text: z
+      .string()
+      .trim()
+      .max(2000, "Claim wording must be at most 2,000 characters.")
+      .optional()
+      .transform((v) => (v ? v : undefined)),
+  })
+  .strict()
+  .refine((v) => v.end > v.start, { message: "Select a passage of the article.", path: ["start"] })
+  .refine((v) => v.end - v.start <= 2000, { message: "Select at most 2,000 characters.", path: ["start"] });
+export type CreateClaimFromSelectionInput = z.infer<typeof createClaimFromSelectionSchema>;
+
+export const editClaimWordingSchema = z
+  .object({ claimId: idSchema, expectedVersion: versionSchema, text: requiredText("Claim wording", 2000) })
+  .strict();
+export type EditClaimWordingInput = z.infer<typeof editClaimWordingSchema>;
+
+export const claimMatchSchema = z.object({ claimId: idSchema, expectedVersion: versionSchema }).strict();
+export type ClaimMatchInput = z.infer<typeof claimMatchSchema>;
