@@ -5,8 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
 import { importArticle } from "../articles";
-import { assignClaim } from "../claims";
+import { assignClaim, proposeVerdict } from "../claims";
 import { getDb } from "../db";
+import { addEvidence } from "../evidence";
 import type { Actor } from "../permissions";
 import { createUser } from "../users";
 
@@ -69,4 +70,43 @@ export async function claimState(claimId: string) {
     db.auditEvent.count({ where: { claimId } }),
   ]);
   return { status: claim.status, version: claim.version, assigneeId: claim.assigneeId, evidence, verdicts, audit };
+}
+
+/** Attaches a piece of evidence as `reviewer` (who must be the claim's assignee). */
+export async function makeEvidence(reviewer: Actor, claimId: string, overrides: { url?: string; quote?: string } = {}) {
+  return addEvidence(reviewer, {
+    claimId,
+    url: overrides.url ?? `https://example.org/source/${randomUUID().slice(0, 8)}`,
+    title: "Source document",
+    publisher: "Example Publisher",
+    quote: overrides.quote ?? "A quoted passage from the source.",
+    stance: "REFUTES",
+  });
+}
+
+/** A claim assigned to `reviewer`, with one piece of evidence and a proposed verdict. */
+export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating = "FALSE", rationale = "The figures do not match.") {
+  const { article, claim } = await makeAssignedClaim(editor, reviewer);
+  await makeEvidence(reviewer, claim.id);
+  const db = await getDb();
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  const proposed = await proposeVerdict(reviewer, { claimId: claim.id, expectedVersion: current.version, rating, rationale });
+  return { article, claim: proposed };
+}
+
+/** A user's row as far as sessions go, with the number of audit events about them. */
+export async function userState(userId: string) {
+  const db = await getDb();
+  const [user, audit] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId } }),
+    db.auditEvent.count({ where: { entityType: "User", entityId: userId } }),
+  ]);
+  return { sessionVersion: user.sessionVersion, active: user.active, role: user.role, passwordHash: user.passwordHash, audit };
+}
+
+/** The audit actions recorded for a claim, in order. */
+export async function claimHistory(claimId: string) {
+  const db = await getDb();
+  const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { action: true } });
+  return events.map((e) => e.action);
 }

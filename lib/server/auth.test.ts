@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/domain/errors";
+import { authenticate, INVALID_CREDENTIALS } from "./auth";
+import { TEST_PASSWORD, makeUser, userState } from "./testing/factories";
+import { deactivateUser } from "./users";
+
+/** Each test signs in from its own address so the per-IP limit of one test never touches another. */
+function freshIp(): string {
+  const n = Number.parseInt(randomUUID().slice(0, 6), 16);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the sign-in to be refused");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("authenticate", () => {
+  it("accepts the right password, whatever the case and spacing of the email", async () => {
+    const user = await makeUser("REVIEWER");
+    const ip = freshIp();
+    const signedIn = await authenticate(user.email, TEST_PASSWORD, ip);
+    expect(signedIn.id).toBe(user.id);
+    const again = await authenticate(`  ${user.email.toUpperCase()} `, TEST_PASSWORD, ip);
+    expect(again.id).toBe(user.id);
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const user = await makeUser("EDITOR");
+    const ip = freshIp();
+    const wrong = await failure(authenticate(user.email, `${TEST_PASSWORD}x`, ip));
+    const unknown = await failure(authenticate(`nobody-${randomUUID()}@test.claimledger.test`, TEST_PASSWORD, ip));
+    const malformed = await failure(authenticate("not an email", TEST_PASSWORD, ip));
+    expect(wrong.message).toBe(INVALID_CREDENTIALS);
+    for (const e of [wrong, unknown, malformed]) {
+      expect(e.code).toBe("UNAUTHENTICATED");
+      expect(e.message).toBe(wrong.message);
+      expect(e.fields).toBeUndefined();
+    }
+  });
+
+  it("refuses a deactivated account even with the right password, with the same answer", async () => {
+    const user = await makeUser("REVIEWER");
+    await deactivateUser("cli", user.id);
+    expect((await userState(user.id)).active).toBe(false);
+    const error = await failure(authenticate(user.email, TEST_PASSWORD, freshIp()));
+    expect(error.code).toBe("UNAUTHENTICATED");
+    expect(error.message).toBe(INVALID_CREDENTIALS);
+  });
+
+  it("blocks an account after repeated failures, asks to try again later, and leaves other accounts alone", async () => {
+    const victim = await makeUser("REVIEWER");
+    const bystander = await makeUser("REVIEWER");
+    const ip = freshIp();
+    const attempts: AppError[] = [];
+    for (let i = 0; i < 10; i++) attempts.push(await failure(authenticate(victim.email, `guess-${i}`, ip)));
+    for (const e of attempts) expect(e.code).toBe("UNAUTHENTICATED");
+
+    const blocked = await failure(authenticate(victim.email, `guess-again`, ip));
+    expect(blocked.code).toBe("RATE_LIMITED");
+    expect(blocked.message).toMatch(/try again in \d+ minutes?/i);
+
+    // The block holds even for the right password, and from another address (it is per account).
+    const right = await failure(authenticate(victim.email, TEST_PASSWORD, freshIp()));
+    expect(right.code).toBe("RATE_LIMITED");
+    // Email case does not get around it.
+    const upper = await failure(authenticate(victim.email.toUpperCase(), TEST_PASSWORD, freshIp()));
+    expect(upper.code).toBe("RATE_LIMITED");
+
+    // Another account signs in, even from the same address.
+    expect((await authenticate(bystander.email, TEST_PASSWORD, ip)).id).toBe(bystander.id);
+  });
+
+  it("forgets an account's failures after a successful sign-in", async () => {
+    const user = await makeUser("REVIEWER");
+    const ip = freshIp();
+    for (let i = 0; i < 9; i++) await failure(authenticate(user.email, `guess-${i}`, ip));
+    expect((await authenticate(user.email, TEST_PASSWORD, ip)).id).toBe(user.id);
+    for (let i = 0; i < 9; i++) {
+      expect((await failure(authenticate(user.email, `guess-${i}`, ip))).code).toBe("UNAUTHENTICATED");
+    }
+    expect((await authenticate(user.email, TEST_PASSWORD, ip)).id).toBe(user.id);
+  });
+
+  it("limits attempts per address across many accounts", async () => {
+    const ip = freshIp();
+    const user = await makeUser("REVIEWER");
+    for (let i = 0; i < 50; i++) {
+      const e = await failure(authenticate(`spray-${i}-${randomUUID()}@test.claimledger.test`, "Password1234", ip));
+      expect(e.code).toBe("UNAUTHENTICATED");
+    }
+    const blocked = await failure(authenticate(user.email, TEST_PASSWORD, ip));
+    expect(blocked.code).toBe("RATE_LIMITED");
+    // The same account from another address is fine.
+    expect((await authenticate(user.email, TEST_PASSWORD, freshIp())).id).toBe(user.id);
+  });
+});
