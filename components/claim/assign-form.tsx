@@ -25,7 +25,7 @@ export function AssignForm({
         <>
           <label>
             Assignee
-            <select name="assigneeId" defaultValue={keptValue(state, "assigneeId", claim.assigneeId ?? "")} {...invalidProps(state, "assigneeId")}>
+            <select key={keptValue(state, "assigneeId", claim.assigneeId ?? "")} name="assigneeId" defaultValue={keptValue(state, "assigneeId", claim.assigneeId ?? "")} {...invalidProps(state, "assigneeId")}>
               <option value="">— Unassigned —</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -38,7 +38,7 @@ export function AssignForm({
           <div className="row">
             <label>
               Priority
-              <select name="priority" defaultValue={keptValue(state, "priority", claim.priority)}>
+              <select key={keptValue(state, "priority", claim.priority)} name="priority" defaultValue={keptValue(state, "priority", claim.priority)}>
                 {PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {p.charAt(0) + p.slice(1).toLowerCase()}

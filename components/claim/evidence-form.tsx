@@ -32,7 +32,7 @@ export function EvidenceForm({ action, claimId }: { action: FormAction; claimId:
           <FieldError state={state} name="quote" />
           <label>
             Stance
-            <select name="stance" defaultValue={keptValue(state, "stance")} {...invalidProps(state, "stance")}>
+            <select key={keptValue(state, "stance")} name="stance" defaultValue={keptValue(state, "stance")} {...invalidProps(state, "stance")}>
               <option value="">Choose…</option>
               {EVIDENCE_STANCES.map((s) => (
                 <option key={s} value={s}>

@@ -22,7 +22,7 @@ export function VerdictForm({
         <>
           <label>
             Verdict
-            <select name="rating" defaultValue={keptValue(state, "rating")} {...invalidProps(state, "rating")}>
+            <select key={keptValue(state, "rating")} name="rating" defaultValue={keptValue(state, "rating")} {...invalidProps(state, "rating")}>
               <option value="">Choose…</option>
               {scale.map((r) => (
                 <option key={r.key} value={r.key}>
