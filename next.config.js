@@ -17,6 +17,8 @@ const csp = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Article imports carry up to 2 MB of text (plus form fields) through a server action.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   // Native/binary or large model packages stay outside the server bundle.
   serverExternalPackages: [
     "@node-rs/argon2",

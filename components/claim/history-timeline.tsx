@@ -33,7 +33,9 @@ function summarize(json: string | null): string {
   if (!json) return "";
   try {
     const value = JSON.parse(json) as Record<string, unknown>;
+    // Ids are for machines; where a readable name sits beside one, show the name only.
     return Object.entries(value)
+      .filter(([k]) => !(k.endsWith("Id") && `${k.slice(0, -2)}` in value))
       .map(([k, v]) => `${k}: ${typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 77)}…` : v) : JSON.stringify(v)}`)
       .join(", ");
   } catch {

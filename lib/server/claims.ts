@@ -111,7 +111,12 @@ export async function applyTransition(
   actor: Actor,
   claim: ClaimRow,
   name: ClaimTransitionName,
-  options: { data?: Prisma.ClaimUncheckedUpdateManyInput; reason?: string; details?: Record<string, unknown> } = {},
+  options: {
+    data?: Prisma.ClaimUncheckedUpdateManyInput;
+    reason?: string;
+    details?: Record<string, unknown>;
+    beforeDetails?: Record<string, unknown>;
+  } = {},
 ): Promise<ClaimRow> {
   const from = claimStatus(claim);
   const check = checkTransition(from, name);
@@ -130,7 +135,7 @@ export async function applyTransition(
     entityId: claim.id,
     entityVersion: updated.version,
     claimId: claim.id,
-    before: { status: from, ...pickChanged(claim, options.data) },
+    before: { status: from, ...pickChanged(claim, options.data), ...options.beforeDetails },
     after: { status: to, ...pickChanged(updated, options.data), ...(options.reason ? { reason: options.reason } : {}), ...options.details },
   });
   return updated;
@@ -162,15 +167,21 @@ export async function assignClaim(actor: Actor, input: AssignClaimInput) {
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
     const status = claimStatus(claim);
+    // Names go into the history next to the ids, so the timeline reads "Riley → Sam".
+    const previous = claim.assigneeId
+      ? await tx.user.findUnique({ where: { id: claim.assigneeId }, select: { name: true } })
+      : null;
+    const beforeDetails = { assignee: previous?.name ?? null };
     if (input.assigneeId === null) {
-      return applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null } });
+      return applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
     }
     const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
     if (!assignee || !assignee.active) {
       throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
     }
     const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
-    if (status === "NEW") return applyTransition(tx, actor, claim, "assign", { data });
+    const details = { assignee: assignee.name };
+    if (status === "NEW") return applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
     if (!REASSIGNABLE.includes(status)) {
       throw new AppError(
         "INVALID_TRANSITION",
@@ -192,8 +203,8 @@ export async function assignClaim(actor: Actor, input: AssignClaimInput) {
       entityId: claim.id,
       entityVersion: updated.version,
       claimId: claim.id,
-      before: pickChanged(claim, data),
-      after: pickChanged(updated, data),
+      before: { ...pickChanged(claim, data), ...beforeDetails },
+      after: { ...pickChanged(updated, data), ...details },
     });
     return updated;
   });
