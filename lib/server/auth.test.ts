@@ -46,6 +46,26 @@ describe("authenticate", () => {
     }
   });
 
+  it("spends about as long on an unknown email as on a wrong password", async () => {
+    const user = await makeUser("REVIEWER");
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const time = async (email: string) => {
+      const t0 = performance.now();
+      await failure(authenticate(email, "not-the-password", freshIp()));
+      return performance.now() - t0;
+    };
+    await time(user.email); // warm up the password hasher
+    await time(`warm-${randomUUID()}@test.claimledger.test`);
+    const wrong: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      wrong.push(await time(user.email));
+      unknown.push(await time(`nobody-${randomUUID()}@test.claimledger.test`));
+    }
+    // Without a dummy hash check an unknown email answers many times faster.
+    expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.4);
+  });
+
   it("refuses a deactivated account even with the right password, with the same answer", async () => {
     const user = await makeUser("REVIEWER");
     await deactivateUser("cli", user.id);
