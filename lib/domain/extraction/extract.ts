@@ -4,7 +4,9 @@
 import { analyze, type Analysis } from "./nlp";
 import { utf16ToCodePointTable } from "./codepoints";
 import { classifyLines, type BoilerplateReason } from "./boilerplate";
-import { unitFeatures, scoreFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
+import { unitFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
+import { linearScore, sigmoid } from "./logreg";
+import { articlePrior } from "./article-prior";
 import { parseQuantities, type NormalizedQuantity } from "./quantities";
 import { classifyClaim, type ClaimKind } from "./kinds";
 
@@ -130,7 +132,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     if (s.boilerplate) continue;
     if (wordCount(s.text) < 3) continue;
     const u = units[i]!;
-    const score = scoreFeatures(u.features, model);
+    const score = sigmoid(linearScore(model, u.features) + articlePrior(u.facts));
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);
     const { kind, reasons } = classifyClaim(u.facts, quantities);

@@ -12,6 +12,9 @@ import {
   FIRST_PLURAL,
   FIRST_SINGULAR,
   HEDGE_TERMS,
+  INTERPRETIVE_TERMS,
+  PERSON_TITLES,
+  RULE_TERMS,
   LEGAL_TERMS,
   NUMBER_WORDS,
   PHATIC_TERMS,
@@ -56,10 +59,30 @@ export interface SentenceFacts {
   quoted: boolean;
   phatic: number;
   verbs: number;
+  /** First word is a pronoun or demonstrative ("This …", "It …", "Such …"). */
+  anaphoricStart: boolean;
+  /** A proper noun appears before the first verb (a named grammatical subject). */
+  namedSubject: boolean;
+  /** Perfect aspect: has/have/had + participle. */
+  perfect: boolean;
+  /** A list of three or more items ("green, yellow, and red"). */
+  enumeration: boolean;
+  /** Interpretive / analytical vocabulary count. */
+  interpretive: number;
+  /** Rule / requirement / permission words. */
+  rule: number;
+  /** A person is named: a title + name ("Defense Secretary Pete Hegseth") or a two-word proper name. */
+  person: boolean;
+  /** Stance/manner adverbs in -ly ("quietly", "effectively", "truly"). */
+  stanceAdverbs: number;
+  /** Sentence is cut off ("--", "..." at the end). */
+  truncated: boolean;
   /** Lower-cased lemmas of content words (nouns, verbs, adjectives, adverbs, proper nouns, numbers). */
   contentLemmas: string[];
 }
 
+const NEUTRAL_LY = new Set(["only", "early", "likely", "reportedly", "directly", "personally", "publicly", "previously", "recently", "currently", "initially", "formally", "officially", "nearly", "roughly", "approximately", "daily", "weekly", "monthly", "annually", "yearly", "respectively"]);
+const ANAPHORIC = new Set(["this", "that", "these", "those", "it", "such", "they", "he", "she", "there"]);
 const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"]);
 const PAST_AUX = new Set(["was", "were", "had", "did", "been"]);
 const PRESENT_AUX = new Set(["is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'m", "'ve"]);
@@ -67,6 +90,40 @@ const FUTURE_AUX = new Set(["will", "'ll", "shall", "wo"]);
 
 function hasDigit(s: string): boolean {
   return /\d/.test(s);
+}
+
+const INTRO_POS = new Set(["ADP", "SCONJ", "ADV"]);
+
+/**
+ * Whether a capitalised proper noun occurs in the subject position, i.e.
+ * before the main verb. A leading adverbial/participial clause closed by a
+ * comma ("Following the inauguration of X, the Department …", "On August 24,
+ * 2025, Reuters …") is skipped.
+ */
+function hasNamedSubject(a: Analysis, t0: number, t1: number): boolean {
+  const toks = a.tokens;
+  let s0 = t0;
+  const first = toks[t0];
+  if (first && (INTRO_POS.has(first.pos) || (first.pos === "VERB" && /(?:ing|ed)$/.test(first.normal)))) {
+    // Skip to after the last comma of the introductory phrase (before any finite verb).
+    for (let i = t0 + 1; i < Math.min(t1, t0 + 30); i++) {
+      const t = toks[i]!;
+      if (t.value === ",") {
+        const n = toks[i + 1];
+        // Stop at the comma that is followed by the clause subject (not by a number of a date).
+        if (n && n.type !== "number") {
+          s0 = i + 1;
+          break;
+        }
+      }
+    }
+  }
+  for (let i = s0; i < t1; i++) {
+    const t = toks[i]!;
+    if (t.pos === "VERB" || t.pos === "AUX") return false;
+    if (t.pos === "PROPN" && /^\p{Lu}/u.test(t.value)) return true;
+  }
+  return false;
 }
 
 /** Facts about the tokens [t0, t1) of an analysis. */
@@ -105,9 +162,19 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     quoted: false,
     phatic: 0,
     verbs: 0,
+    anaphoricStart: false,
+    namedSubject: false,
+    perfect: false,
+    enumeration: false,
+    truncated: false,
+    interpretive: 0,
+    rule: 0,
+    person: false,
+    stanceAdverbs: 0,
     contentLemmas: [],
   };
   let nameRun: string[] = [];
+  let firstWord = true;
   const flushName = (): void => {
     if (nameRun.length > 0) f.names.push(nameRun.join(" "));
     nameRun = [];
@@ -129,6 +196,19 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
       flushName();
     }
     if (isWord) {
+      if (firstWord) {
+        f.anaphoricStart = ANAPHORIC.has(norm);
+        firstWord = false;
+      }
+      if ((norm === "has" || norm === "have" || norm === "had" || norm === "'ve") && t.pos === "AUX") {
+        for (let j = i + 1; j < Math.min(t1, i + 4); j++) {
+          const n = toks[j]!;
+          if (n.pos === "VERB") {
+            if (n.normal !== n.lemma.toLowerCase() && !n.normal.endsWith("ing")) f.perfect = true;
+            break;
+          }
+        }
+      }
       if (t.pos === "VERB" && ATTRIBUTION_VERBS.has(lemma)) f.attribution++;
       if (norm === "according" && toks[i + 1]?.normal === "to") f.accordingTo = true;
       if (SOURCE_NOUNS.has(norm) || SOURCE_NOUNS.has(lemma)) f.sourceNouns++;
@@ -140,10 +220,14 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
       if (CAUSAL_TERMS.has(norm) || CAUSAL_TERMS.has(lemma)) f.causal++;
       if (PREDICTION_TERMS.has(norm) || PREDICTION_TERMS.has(lemma)) f.prediction++;
       if (norm === "going" && toks[i + 1]?.normal === "to" && toks[i + 2]?.pos === "VERB") f.future++;
+      if (INTERPRETIVE_TERMS.has(norm)) f.interpretive++;
+      if (RULE_TERMS.has(norm)) f.rule++;
+      if (t.pos === "ADV" && /ly$/.test(norm) && !NEUTRAL_LY.has(norm)) f.stanceAdverbs++;
+      if (PERSON_TITLES.has(norm) && /^\p{Lu}/u.test(t.value) && toks[i + 1]?.pos === "PROPN" && /^\p{Lu}/u.test(toks[i + 1]!.value)) f.person = true;
       if (HEDGE_TERMS.has(norm) || HEDGE_TERMS.has(lemma)) f.hedge++;
       if (EVALUATIVE_TERMS.has(norm)) f.evaluative++;
       if (FIRST_SINGULAR.has(norm)) f.firstSingular++;
-      if (FIRST_PLURAL.has(norm)) f.firstPlural++;
+      if (FIRST_PLURAL.has(norm) && t.value !== "US") f.firstPlural++;
       if (SECOND_PERSON.has(norm)) f.second++;
       if (PHATIC_TERMS.has(norm)) f.phatic++;
       if (t.pos === "VERB" || t.pos === "AUX") {
@@ -161,6 +245,8 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     if (CONTENT_POS.has(t.pos) && (isWord || t.type === "number")) f.contentLemmas.push(lemma);
   }
   flushName();
+  f.namedSubject = hasNamedSubject(a, t0, t1);
+  if (!f.person) f.person = f.names.some((n) => /^\p{Lu}\p{Ll}+(?: \p{Lu}\.?)? \p{Lu}\p{Ll}+/u.test(n));
   for (const e of a.entities) {
     if (e.t0 >= t0 && e.t1 <= t1) f.entities[e.type] = (f.entities[e.type] ?? 0) + 1;
   }
@@ -169,6 +255,8 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
   f.exclamation = /!["'”’)]*$/.test(trimmed);
   f.stage = /^[([][^()[\]]*[)\]]\.?$/.test(trimmed);
   f.quoted = /["“”]/.test(trimmed);
+  f.enumeration = /[\p{L}\d]+,\s+[\p{L}\d][\p{L}\d\s-]*,?\s+(?:and|or)\s+[\p{L}\d]/u.test(trimmed) && (trimmed.match(/,/g) ?? []).length >= 1;
+  f.truncated = /(?:--|—|\.\.\.|…)\s*$/u.test(trimmed);
   return f;
 }
 
@@ -215,6 +303,14 @@ export function baseFeatures(f: SentenceFacts): FeatureVector {
   put("quoted", f.quoted ? 1 : 0);
   put("phatic", f.phatic > 0 ? 1 : 0);
   put("noverb", f.verbs === 0 ? 1 : 0);
+  put("anaphoric", f.anaphoricStart ? 1 : 0);
+  put("named_subj", f.namedSubject ? 1 : 0);
+  put("perfect", f.perfect ? 1 : 0);
+  put("enum", f.enumeration ? 1 : 0);
+  put("truncated", f.truncated ? 1 : 0);
+  put("interp", Math.min(f.interpretive, 2) / 2);
+  put("rule", f.rule > 0 ? 1 : 0);
+  put("person", f.person ? 1 : 0);
   return v;
 }
 

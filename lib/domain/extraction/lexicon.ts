@@ -82,3 +82,29 @@ export const PHATIC_TERMS = set(`
   thank thanks hello hi welcome congratulations please okay ok yes no yeah goodbye bye sorry excuse
   applause laughter crosstalk inaudible
 `);
+
+/**
+ * Interpretive / analytical vocabulary: verbs and nouns with which a writer
+ * frames meaning ("this underscores…", "reflects the deeper reality…") rather
+ * than reports a checkable fact.
+ */
+export const INTERPRETIVE_TERMS = set(`
+  underscore underscores underscored highlight highlights highlighted reflect reflects reflected signal signals
+  signaling signalling illustrate illustrates illustrated epitomize epitomizes symbolize symbolizes validate validates
+  bolster bolsters strengthen strengthens expose exposes lay lays bare contradiction contradictions hypocrisy
+  duplicity irony reality narrative rhetoric window lesson meaning implication implications
+`);
+
+/** Words stating a rule, requirement or permission. */
+export const RULE_TERMS = set(`
+  must required require requires requiring requirement mandatory mandate mandated authorization authorisation
+  authorize authorise authorized authorised approval approve approved cleared clearance permission permitted
+  prohibited prohibit banned ban barred forbidden forbid allowed obliged obligated
+`);
+
+/** Titles that precede a person's name. */
+export const PERSON_TITLES = set(`
+  president secretary minister senator governor mayor chancellor ambassador general admiral colonel director
+  undersecretary spokesman spokeswoman spokesperson chairman chairwoman chair commissioner prime premier judge
+  justice representative rep sen gov dr prof king queen prince pope ceo chief
+`);

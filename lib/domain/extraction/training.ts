@@ -24,9 +24,9 @@ export interface RankerTrainOptions extends TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Required<RankerTrainOptions> = {
-  lemmaFeatures: false,
-  minLemmaCount: 5,
-  l2: 1e-3,
+  lemmaFeatures: true,
+  minLemmaCount: 10,
+  l2: 1e-2,
   epochs: 400,
   learningRate: 0.05,
   balance: true,
