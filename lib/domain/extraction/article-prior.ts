@@ -24,8 +24,10 @@ export const ARTICLE_PRIOR = {
   namedEvent: 0.3,
   /** A person named with title or full name. */
   person: 0.25,
-  /** A requirement/permission attached to a named actor ("must be cleared by Secretary X"). */
+  /** A requirement/permission attached to a named actor ("approval from Washington"). */
   namedRule: 0.3,
+  /** …attached to a named official ("must be cleared by Defense Secretary X"): who must approve what. */
+  personRule: 0.6,
   /** A list of three or more concrete items. */
   enumeration: 0.25,
 } as const;
@@ -39,7 +41,8 @@ export function articlePrior(f: SentenceFacts): number {
   z += p.stanceAdverb * Math.min(f.stanceAdverbs, 3);
   if (f.namedSubject && (f.past > 0 || f.perfect) && !f.anaphoricStart) z += p.namedEvent;
   if (f.person) z += p.person;
-  if (f.rule > 0 && (f.person || f.namedSubject || f.names.length > 0)) z += p.namedRule;
+  if (f.rule > 0 && f.person) z += p.personRule;
+  else if (f.rule > 0 && (f.namedSubject || f.names.length > 0)) z += p.namedRule;
   if (f.enumeration) z += p.enumeration;
   return z;
 }

@@ -79,13 +79,21 @@ export interface SentenceFacts {
   truncated: boolean;
   /** Lower-cased lemmas of content words (nouns, verbs, adjectives, adverbs, proper nouns, numbers). */
   contentLemmas: string[];
+  /**
+   * Lemmas used as lexical features: common nouns, verbs, adjectives and
+   * adverbs only — no proper nouns (people, places, parties would tie the
+   * model to the training debates) and no numbers (covered by numeric features).
+   */
+  contentWords: string[];
 }
 
 const NEUTRAL_LY = new Set(["only", "early", "likely", "reportedly", "directly", "personally", "publicly", "previously", "recently", "currently", "initially", "formally", "officially", "nearly", "roughly", "approximately", "daily", "weekly", "monthly", "annually", "yearly", "respectively"]);
 const ANAPHORIC = new Set(["this", "that", "these", "those", "it", "such", "they", "he", "she", "there"]);
+const LEXICAL_POS = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
 const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"]);
 const PAST_AUX = new Set(["was", "were", "had", "did", "been"]);
 const PRESENT_AUX = new Set(["is", "are", "am", "has", "have", "does", "do", "'s", "'re", "'m", "'ve"]);
+const PERFECT_AUX = new Set(["has", "have", "'ve", "having"]);
 const FUTURE_AUX = new Set(["will", "'ll", "shall", "wo"]);
 
 function hasDigit(s: string): boolean {
@@ -172,6 +180,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     person: false,
     stanceAdverbs: 0,
     contentLemmas: [],
+    contentWords: [],
   };
   let nameRun: string[] = [];
   let firstWord = true;
@@ -237,12 +246,28 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
         else if (PRESENT_AUX.has(norm)) f.present++;
         else if (t.pos === "VERB" && norm !== lemma && !norm.endsWith("ing")) {
           if (norm.endsWith("s") && norm.slice(0, -1).startsWith(lemma.slice(0, -1))) f.present++;
-          else f.past++;
+          else {
+            // A participle after a modal / present "be" ("could be used", "is expected") is not past tense.
+            let governed = false;
+            for (let j = i - 1; j >= Math.max(t0, i - 3); j--) {
+              const p = toks[j]!;
+              if (p.pos === "AUX" || p.pos === "PART") {
+                if (!PAST_AUX.has(p.normal) && !PERFECT_AUX.has(p.normal)) governed = true;
+                break;
+              }
+              if (p.pos !== "ADV") break;
+            }
+            if (governed) f.present++;
+            else f.past++;
+          }
         } else if (t.pos === "VERB" && norm === lemma) f.present++;
       }
     }
     if (t.negated) f.negation++;
-    if (CONTENT_POS.has(t.pos) && (isWord || t.type === "number")) f.contentLemmas.push(lemma);
+    if (CONTENT_POS.has(t.pos) && (isWord || t.type === "number")) {
+      f.contentLemmas.push(lemma);
+      if (isWord && LEXICAL_POS.has(t.pos) && /^\p{Ll}/u.test(t.value) && /^[\p{L}'-]+$/u.test(lemma)) f.contentWords.push(lemma);
+    }
   }
   flushName();
   f.namedSubject = hasNamedSubject(a, t0, t1);
@@ -315,7 +340,7 @@ export function baseFeatures(f: SentenceFacts): FeatureVector {
 }
 
 /** Subset of base features copied from neighbouring sentences as context. */
-const CONTEXT_KEYS = ["num", "question", "len_short", "propn", "i", "you", "stage"];
+const CONTEXT_KEYS = ["num", "question", "len_short", "i", "you", "stage"];
 
 /**
  * Full feature vector of a sentence given its neighbours (either may be null

@@ -66,7 +66,7 @@ export const COMPARISON_TERMS = set(`
 
 /** Quantity words written in letters. */
 export const NUMBER_WORDS = set(`
-  one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+  two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
   eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
   thousands million millions billion billions trillion trillions dozen dozens percent percentage half
   quarter third

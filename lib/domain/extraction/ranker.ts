@@ -24,10 +24,7 @@ export interface ScoredUnit {
 
 /** Lemma unigrams (content words only), value 1 each. */
 function addLemmaFeatures(v: FeatureVector, facts: SentenceFacts): void {
-  for (const l of facts.contentLemmas) {
-    if (/^\d/.test(l)) continue; // numbers are covered by numeric features
-    v.set(`w:${l}`, 1);
-  }
+  for (const l of facts.contentWords) v.set(`w:${l}`, 1);
 }
 
 /**
