@@ -14,3 +14,5 @@ export { parseTranscript } from "./clef";
 export type { TranscriptLine } from "./clef";
 export { buildAnchor, reanchorSpan, ANCHOR_CONTEXT } from "./anchor";
 export type { TextAnchor, AnchoredSpan } from "./anchor";
+export { matchClaims, claimSimilarities, DEFAULT_MATCH_THRESHOLD } from "./match";
+export type { MatchInput, ScoredPair } from "./match";
