@@ -87,7 +87,7 @@ export function classifyLines(text: string, hasVerb: (start: number, end: number
       const capitalised = (t.match(/(?:^|\s)\p{Lu}/gu) ?? []).length;
       const verb = hasVerb(l.start, l.end);
       if (!verb) why = "heading";
-      else if (words <= 3) why = "heading";
+      else if (words <= 6) why = "heading"; // short unpunctuated line: a headline or label
       else if (lowerOnly) why = "caption"; // alt text / image caption pasted as a line
       else if (words <= 14 && capitalised / words >= 0.6) why = "heading"; // Title Case headline
     }
