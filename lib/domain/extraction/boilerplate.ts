@@ -41,9 +41,26 @@ export interface LineInfo {
   boilerplate: BoilerplateReason | null;
 }
 
-function wordCount(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+/** Number of words (runs of letters/digits, joined by apostrophes or hyphens). */
+export function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const wordChar =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xd800 && c <= 0xdfff));
+    const joiner = inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < s.length && /[\p{L}\p{N}]/u.test(s[i + 1]!);
+    if (wordChar || joiner) {
+      if (!inWord) n++;
+      inWord = true;
+    } else inWord = false;
+  }
+  return n;
 }
+
+/** Cheap pre-filters so the long patterns only run on lines that could match. */
+const CAPTION_HINT = /photo|image|picture|credit|caption|getty|source|reuters|video|graphic|illustration/i;
+const CTA_HINT = /support|subscribe|sign up|newsletter|follow us|share this|click here|donate|become a|rights reserved|policy|terms of/i;
 
 /**
  * Classifies each line of the text. `hasVerb(lineStart, lineEnd)` tells
@@ -59,11 +76,12 @@ export function classifyLines(text: string, hasVerb: (start: number, end: number
     if (!t) continue;
     lines.push({ start: m.index + lead, end: m.index + lead + t.length, text: t, boilerplate: null });
   }
+  const wordCounts = lines.map((l) => wordCount(l.text));
   // Footer: the first footer marker line in the latter part of the text ends the body.
   let footerFrom = -1;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (l.start >= text.length * 0.3 && i > 0 && FOOTER_MARKER.test(l.text)) {
+    if ((wordCounts[i] ?? 0) <= 6 && l.start >= text.length * 0.3 && i > 0 && FOOTER_MARKER.test(l.text)) {
       footerFrom = i;
       break;
     }
@@ -71,15 +89,15 @@ export function classifyLines(text: string, hasVerb: (start: number, end: number
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const t = l.text;
-    const words = wordCount(t);
+    const words = wordCounts[i] ?? 0;
     const terminal = TERMINAL.test(t);
     let why: BoilerplateReason | null = null;
     if (footerFrom >= 0 && i >= footerFrom) why = "footer";
     else if (words === 0) why = "no-words";
-    else if (LABEL_LINE.test(t)) why = "label";
+    else if (words <= 3 && LABEL_LINE.test(t)) why = "label";
     else if (BYLINE.test(t) && (words <= 12 || /\.\.\.|…/.test(t))) why = "byline";
-    else if (CAPTION.test(t)) why = "caption";
-    else if (CALL_TO_ACTION.test(t) && words <= 25) why = "call-to-action";
+    else if (CAPTION_HINT.test(t) && CAPTION.test(t)) why = "caption";
+    else if (words <= 25 && CTA_HINT.test(t) && CALL_TO_ACTION.test(t)) why = "call-to-action";
     else if (/\p{L}\s*(?:\.\.\.|…)$/u.test(t)) why = "teaser"; // truncated link-preview text
     else if (!terminal) {
       const letters = t.replace(/[^\p{L}]/gu, "");

@@ -2,8 +2,8 @@
  * Sentence segmentation and claim extraction for articles.
  */
 import { analyze, type Analysis } from "./nlp";
-import { utf16ToCodePointTable } from "./codepoints";
-import { classifyLines, type BoilerplateReason } from "./boilerplate";
+import { isBmpOnly, utf16ToCodePointTable } from "./codepoints";
+import { classifyLines, wordCount, type BoilerplateReason } from "./boilerplate";
 import { unitFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
 import { linearScore, sigmoid } from "./logreg";
 import { articlePrior } from "./article-prior";
@@ -54,7 +54,7 @@ const SENTENCE_CTA = /^(?:show your support|subscribe|sign up|follow us|share th
 /** Sentences of an analysed text with code-point offsets and boilerplate flags. */
 export function sentencesOf(a: Analysis): SentenceAnalysis[] {
   const text = a.text;
-  const table = utf16ToCodePointTable(text);
+  const table = isBmpOnly(text) ? null : utf16ToCodePointTable(text);
   const toks = a.tokens;
   const lines = classifyLines(text, (start, end) => {
     // Binary search the first token at or after `start`.
@@ -88,8 +88,8 @@ export function sentencesOf(a: Analysis): SentenceAnalysis[] {
     }
     out.push({
       text: sText,
-      start: table[s.start] ?? 0,
-      end: table[s.end] ?? 0,
+      start: table ? (table[s.start] ?? 0) : s.start,
+      end: table ? (table[s.end] ?? 0) : s.end,
       u16Start: s.start,
       u16End: s.end,
       t0: s.t0,
@@ -110,9 +110,6 @@ export function segmentSentences(text: string): Sentence[] {
   return sentencesOf(analyze(text)).map((s) => ({ text: s.text, start: s.start, end: s.end }));
 }
 
-function wordCount(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-}
 
 /**
  * Candidate claims of an article: every non-boilerplate sentence of at least
@@ -130,8 +127,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.boilerplate) continue;
-    if (wordCount(s.text) < 3) continue;
     const u = units[i]!;
+    if (u.facts.nWords < 3 && wordCount(s.text) < 3) continue;
     const score = sigmoid(linearScore(model, u.features) + articlePrior(u.facts));
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);

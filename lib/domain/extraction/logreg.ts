@@ -31,10 +31,17 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+
 export function linearScore(model: LinearModel, x: FeatureVector): number {
+  let weights = weightMaps.get(model.weights);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model.weights, weights);
+  }
   let z = model.bias;
   for (const [k, v] of x) {
-    const w = model.weights[k];
+    const w = weights.get(k);
     if (w !== undefined) z += w * v;
   }
   return z;

@@ -8,9 +8,16 @@ import model from "wink-eng-lite-web-model";
 
 let instance: WinkMethods | null = null;
 
-/** The wink-nlp instance (default pipeline), loaded once per process. */
+/**
+ * The wink-nlp pipes the extractor needs: sentence boundaries, negation, POS
+ * tags and (numeric) entities. The default pipeline's sentiment and
+ * custom-entity passes are not used, so they are left out.
+ */
+export const PIPE = ["sbd", "negation", "pos", "ner"];
+
+/** The wink-nlp instance, loaded once per process. */
 export function getNlp(): WinkMethods {
-  if (instance === null) instance = winkNLP(model);
+  if (instance === null) instance = winkNLP(model, PIPE);
   return instance;
 }
 
@@ -19,6 +26,7 @@ export interface Token {
   value: string;
   /** Lower-cased, wink-normalised form. */
   normal: string;
+  /** Lower-cased lemma. */
   lemma: string;
   /** Universal POS tag from wink. */
   pos: string;
@@ -134,7 +142,7 @@ export function analyze(text: string): Analysis {
     tokens.push({
       value: v,
       normal: normals[i] ?? v.toLowerCase(),
-      lemma: lemmas[i] ?? v.toLowerCase(),
+      lemma: (lemmas[i] ?? v).toLowerCase(),
       pos: poss[i] ?? "X",
       type: types[i] ?? "word",
       negated: negs[i] === true,

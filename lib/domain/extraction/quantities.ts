@@ -6,7 +6,7 @@
  * js-quantities.
  */
 import Qty from "js-quantities";
-import { utf16ToCodePointTable } from "./codepoints";
+import { isBmpOnly, utf16ToCodePointTable } from "./codepoints";
 
 export type QuantityKind = "LENGTH" | "COUNT" | "PERCENT" | "MONEY" | "DATE" | "DURATION" | "OTHER";
 export type Comparator = "<" | "<=" | "=" | ">=" | ">" | "~";
@@ -171,16 +171,24 @@ const PHRASE_STOP = new Set([
 ]);
 const MODIFIER_SKIP = new Set(["more", "additional", "extra", "other", "new", "fewer", "less", "or", "so"]);
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function fmt(n: number, maxFractionDigits: number): string {
+  let f = numberFormats.get(maxFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { maximumFractionDigits: maxFractionDigits });
+    numberFormats.set(maxFractionDigits, f);
+  }
+  return f.format(n);
+}
+
+/** "3,000", "1.2 billion", "305.8". */
 export function formatNumber(n: number): string {
   const abs = Math.abs(n);
-  if (abs >= 1e12 && abs % 1e10 === 0) return `${trim(n / 1e12)} trillion`;
-  if (abs >= 1e9 && abs % 1e7 === 0) return `${trim(n / 1e9)} billion`;
-  if (abs >= 1e6 && abs % 1e4 === 0) return `${trim(n / 1e6)} million`;
+  if (abs >= 1e12 && abs % 1e10 === 0) return `${fmt(n / 1e12, 2)} trillion`;
+  if (abs >= 1e9 && abs % 1e7 === 0) return `${fmt(n / 1e9, 2)} billion`;
+  if (abs >= 1e6 && abs % 1e4 === 0) return `${fmt(n / 1e6, 2)} million`;
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 4;
-  return n.toLocaleString("en-US", { maximumFractionDigits: digits });
-}
-function trim(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return fmt(n, digits);
 }
 
 function parseNumeral(s: string): number | null {
@@ -202,12 +210,25 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const WORD_NUM = String.raw`(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen)`;
 const SCALE_RE = String.raw`(?:hundred|thousand|million|billion|trillion|bn|mn|tn|[kmb](?![a-z]))`;
 
+const NUMBER_RE = new RegExp(
+  String.raw`(?:(US\$|[$€£¥₹₽])\s?)?(${NUM}|\b${WORD_NUM}\b)(?:\s?(${SCALE_RE})\b)?(?:\s?(%|percent\b|per cent\b|percentage points?\b))?|\b(dozens|hundreds|thousands|millions|billions)\s+of\b`,
+  "giu",
+);
+/** Cheap test for anything NUMBER_RE could match. */
+const QUICK_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds|thousands|millions|billions)\b/i;
+
 /** Date patterns: "August 24, 2025", "24 August 2025", "August 2025", "in 2024". */
+const DATE_MDY = new RegExp(String.raw`\b(${MONTH_RE})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "gi");
+const DATE_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE})\s*,?\s+(\d{4})\b`, "gi");
+const DATE_MY = new RegExp(String.raw`\b(${MONTH_RE})\s+(?:of\s+)?(\d{4})\b`, "gi");
+const DATE_Y = /\b(in|since|by|until|from|before|after|during|of|early|late|mid|summer|spring|winter|autumn|fall|year)\s+((?:1[89]|20)\d{2})\b(?![,.]?\d)(?!\s*(?:%|percent|[a-z]+s\b))/gi;
+
 function findDates(s: string, out: RawMatch[]): void {
-  const mdy = new RegExp(String.raw`\b(${MONTH_RE})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "gi");
-  const dmy = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE})\s*,?\s+(\d{4})\b`, "gi");
-  const my = new RegExp(String.raw`\b(${MONTH_RE})\s+(?:of\s+)?(\d{4})\b`, "gi");
-  const y = /\b(in|since|by|until|from|before|after|during|of|early|late|mid|summer|spring|winter|autumn|fall|year)\s+((?:1[89]|20)\d{2})\b(?![,.]?\d)(?!\s*(?:%|percent|[a-z]+s\b))/gi;
+  if (!/\d{4}/.test(s)) return;
+  const mdy = DATE_MDY;
+  const dmy = DATE_DMY;
+  const my = DATE_MY;
+  const y = DATE_Y;
   const monthIndex = (name: string): number => {
     const n = name.toLowerCase().replace(/\.$/, "");
     return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3)));
@@ -229,14 +250,19 @@ function findDates(s: string, out: RawMatch[]): void {
 }
 
 /** Finds a comparator phrase ending right before UTF-16 index `at` (allowing spaces). */
+const COMPARATOR_BY_PHRASE = new Map(COMPARATOR_PHRASES);
+const COMPARATOR_RE = new RegExp(
+  `(?<![\\p{L}])(${COMPARATOR_PHRASES.map(([p]) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\s*$`,
+  "u",
+);
+
+/** Finds a comparator phrase ending right before UTF-16 index `at` (allowing spaces). */
 function comparatorBefore(s: string, at: number): { start: number; cmp: Comparator } | null {
   const before = s.slice(Math.max(0, at - 24), at).toLowerCase();
-  for (const [phrase, cmp] of COMPARATOR_PHRASES) {
-    const re = new RegExp(`(?<![\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "u");
-    const m = re.exec(before);
-    if (m) return { start: at - before.length + m.index, cmp };
-  }
-  return null;
+  const m = COMPARATOR_RE.exec(before);
+  if (!m) return null;
+  const cmp = COMPARATOR_BY_PHRASE.get(m[1]!);
+  return cmp ? { start: at - before.length + m.index, cmp } : null;
 }
 
 /** Next word(s) after index `at`: returns the counted noun phrase's head and its end. */
@@ -287,11 +313,8 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
   const raw: RawMatch[] = [];
   findDates(s, raw);
 
-  const numRe = new RegExp(
-    String.raw`(?:(US\$|[$€£¥₹₽])\s?)?(${NUM}|\b${WORD_NUM}\b)(?:\s?(${SCALE_RE})\b)?(?:\s?(%|percent\b|per cent\b|percentage points?\b))?|\b(dozens|hundreds|thousands|millions|billions)\s+of\b`,
-    "giu",
-  );
-  for (const m of s.matchAll(numRe)) {
+  if (!QUICK_NUMBER.test(s)) return finish(s, raw, offset);
+  for (const m of s.matchAll(NUMBER_RE)) {
     let start = m.index;
     let end = m.index + m[0].length;
     const vague = m[5];
@@ -391,6 +414,12 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
     raw.push({ s: start, e: end, q: { kind, comparator, value, unit, display } });
   }
 
+  return finish(s, raw, offset);
+}
+
+/** Removes overlapping matches and converts offsets to code points. */
+function finish(s: string, raw: RawMatch[], offset: number): NormalizedQuantity[] {
+  if (raw.length === 0) return [];
   // Drop overlaps (keep the earliest, then longest).
   raw.sort((a, b) => a.s - b.s || b.e - a.e);
   const kept: RawMatch[] = [];
@@ -399,11 +428,11 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
     if (last && r.s < last.e) continue;
     kept.push(r);
   }
-  const table = utf16ToCodePointTable(s);
+  const table = isBmpOnly(s) ? null : utf16ToCodePointTable(s);
   return kept.map((r) => ({
     text: s.slice(r.s, r.e),
-    start: offset + (table[r.s] ?? 0),
-    end: offset + (table[r.e] ?? 0),
+    start: offset + (table ? (table[r.s] ?? 0) : r.s),
+    end: offset + (table ? (table[r.e] ?? 0) : r.e),
     ...r.q,
   }));
 }
