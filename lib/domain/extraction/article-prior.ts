@@ -16,6 +16,8 @@ import type { SentenceFacts } from "./features";
 export const ARTICLE_PRIOR = {
   /** Sentence opens with a pronoun/demonstrative: usually commentary on the previous sentence. */
   anaphoricStart: -0.6,
+  /** A framing phrase pointing back to earlier text ("in this way", "in this view"): commentary. */
+  anaphoricFrame: -0.4,
   /** Each interpretive word ("underscores", "hypocrisy", "reality"), at most two. */
   interpretive: -0.4,
   /** Each stance/manner adverb in -ly, at most three. */
@@ -37,6 +39,7 @@ export function articlePrior(f: SentenceFacts): number {
   const p = ARTICLE_PRIOR;
   let z = 0;
   if (f.anaphoricStart) z += p.anaphoricStart;
+  else if (f.anaphoricFrame) z += p.anaphoricFrame;
   z += p.interpretive * Math.min(f.interpretive, 2);
   z += p.stanceAdverb * Math.min(f.stanceAdverbs, 3);
   if (f.namedSubject && (f.past > 0 || f.perfect) && !f.anaphoricStart) z += p.namedEvent;

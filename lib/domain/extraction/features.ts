@@ -61,6 +61,8 @@ export interface SentenceFacts {
   verbs: number;
   /** First word is a pronoun or demonstrative ("This …", "It …", "Such …"). */
   anaphoricStart: boolean;
+  /** A framing phrase that points back to earlier text ("in this way", "in this view", "for this reason"). */
+  anaphoricFrame: boolean;
   /** A proper noun appears before the first verb (a named grammatical subject). */
   namedSubject: boolean;
   /** Perfect aspect: has/have/had + participle. */
@@ -87,6 +89,8 @@ export interface SentenceFacts {
 }
 
 const NEUTRAL_LY = new Set(["only", "early", "likely", "reportedly", "directly", "personally", "publicly", "previously", "recently", "currently", "initially", "formally", "officially", "nearly", "roughly", "approximately", "daily", "weekly", "monthly", "annually", "yearly", "respectively"]);
+const ANAPHORIC_FRAME =
+  /\b(?:in|by|from|under|with) (?:this|that|these|those|such) (?:way|ways|view|sense|light|respect|regard|context|case|manner|fashion|logic|reading|scenario)\b|\b(?:for|to) (?:this|that) (?:reason|end)\b|\bby doing so\b|\bin so doing\b/i;
 const ANAPHORIC = new Set(["this", "that", "these", "those", "it", "such", "they", "he", "she", "there"]);
 const LEXICAL_POS = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
 const PAST_AUX = new Set(["was", "were", "had", "did", "been"]);
@@ -294,6 +298,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     phatic: 0,
     verbs: 0,
     anaphoricStart: false,
+    anaphoricFrame: false,
     namedSubject: false,
     perfect: false,
     enumeration: false,
@@ -419,6 +424,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
   const firstChar = trimmed.charCodeAt(0);
   f.stage = (firstChar === 40 || firstChar === 91) && /^[([][^()[\]]*[)\]]\.?$/.test(trimmed);
   f.quoted = trimmed.includes('"') || trimmed.includes("“") || trimmed.includes("”");
+  f.anaphoricFrame = ANAPHORIC_FRAME.test(trimmed);
   f.enumeration = f.commas > 0 && hasEnumeration(a, t0, t1);
   f.truncated = trimmed.endsWith("--") || trimmed.endsWith("—") || trimmed.endsWith("...") || trimmed.endsWith("…");
   return f;
