@@ -24,7 +24,7 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const RUNS = Math.max(1, Math.min(Number(arg("--runs") ?? 5), 50));
+const RUNS = Math.max(1, Math.min(Number(arg("--runs") ?? 7), 50));
 const ARTICLE_RUNS = 21;
 const dataDir = arg("--data") ?? DEFAULT_DATA_DIR;
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -83,7 +83,7 @@ export function sentencesOf(a: Analysis): SentenceAnalysis[] {
     let boilerplate: BoilerplateReason | null = line && line.start <= s.start && s.start < line.end ? line.boilerplate : null;
     if (!boilerplate) {
       if (!/\p{L}/u.test(sText)) boilerplate = "no-words";
-      else if (SENTENCE_CAPTION.test(sText)) boilerplate = "caption";
+      else if (sText.includes("[") && SENTENCE_CAPTION.test(sText)) boilerplate = "caption";
       else if (SENTENCE_CTA.test(sText)) boilerplate = "call-to-action";
     }
     out.push({

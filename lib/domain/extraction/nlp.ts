@@ -3,7 +3,7 @@
  * array-based analysis of a text (tokens with UTF-16 offsets, sentence
  * ranges split at line breaks, entities).
  */
-import winkNLP, { type WinkMethods, type Document, type ItemSentence, type ItemEntity, type ItsFunction } from "wink-nlp";
+import winkNLP, { type WinkMethods, type Document, type ItsFunction } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
 let instance: WinkMethods | null = null;
@@ -173,8 +173,8 @@ export function analyze(text: string): Analysis {
     }
     sentences.push({ t0, t1, start: first.start, end: last.end });
   };
-  doc.sentences().each((s: ItemSentence) => {
-    const span = s.out(its.span) as unknown as number[];
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
+  for (const span of sentenceSpans) {
     const a = keptBefore[span[0] ?? 0] ?? 0;
     const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
     let t0 = a;
@@ -185,16 +185,19 @@ export function analyze(text: string): Analysis {
       }
     }
     pushRange(t0, b);
-  });
+  }
 
   const entities: EntitySpan[] = [];
-  doc.entities().each((e: ItemEntity) => {
-    const d = e.out(its.detail) as unknown as { value: string; type: string };
-    const span = e.out(its.span) as unknown as number[];
+  const ents = doc.entities();
+  const details = ents.out(its.detail) as unknown as { value: string; type: string }[];
+  const entitySpans = ents.out(its.span) as unknown as number[][];
+  for (let k = 0; k < details.length; k++) {
+    const d = details[k]!;
+    const span = entitySpans[k] ?? [0, 0];
     const t0 = keptBefore[span[0] ?? 0] ?? 0;
     const t1 = keptBefore[(span[1] ?? 0) + 1] ?? t0;
     if (t1 > t0) entities.push({ type: d.type, value: d.value, t0, t1 });
-  });
+  }
 
   return { text, tokens, sentences, entities };
 }
