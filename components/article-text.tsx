@@ -6,6 +6,14 @@ export interface HighlightSpan {
   start: number;
   end: number;
   title?: string;
+  /** Check-worthiness 0..1: the highlight is shaded by it. */
+  score?: number;
+}
+
+function shade(score: number | undefined): { backgroundColor: string } | undefined {
+  if (score === undefined) return undefined;
+  const alpha = 0.12 + 0.6 * Math.max(0, Math.min(1, score));
+  return { backgroundColor: `rgba(255, 196, 0, ${alpha.toFixed(2)})` };
 }
 
 /**
@@ -26,7 +34,9 @@ export function ArticleText({ text, spans, focusId }: { text: string; spans: Hig
             id={focus ? "focused-claim" : undefined}
             className={focus ? "focus" : undefined}
             data-claim-id={span.id}
+            data-score={span.score?.toFixed(2)}
             title={span.title}
+            style={focus ? undefined : shade(span.score)}
           >
             {focus ? segment.text : <Link href={`/claims/${span.id}`}>{segment.text}</Link>}
           </mark>

@@ -2,15 +2,14 @@
  * Offsets in ClaimLedger are Unicode code points (DESIGN.md §2), so an emoji counts as one
  * position whatever its UTF-16 length. These helpers convert between the two.
  */
-export function codePointLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
-  return n;
-}
+import { cpSlice } from "./extraction/codepoints";
+
+export { codePointLength } from "./extraction/codepoints";
+export { ANCHOR_CONTEXT, buildAnchor } from "./extraction/anchor";
 
 /** Slice by code-point offsets [start, end). */
 export function sliceCodePoints(text: string, start: number, end?: number): string {
-  return Array.from(text).slice(start, end).join("");
+  return cpSlice(text, start, end ?? Number.MAX_SAFE_INTEGER);
 }
 
 export interface TextSegment {
@@ -42,14 +41,3 @@ export function segmentText(text: string, spans: readonly { start: number; end: 
   return segments;
 }
 
-export const ANCHOR_CONTEXT = 32;
-
-/** The exact quote of a span plus ~32 code points of context either side, to re-find it later. */
-export function buildAnchor(text: string, start: number, end: number, context = ANCHOR_CONTEXT) {
-  const chars = Array.from(text);
-  return {
-    quote: chars.slice(start, end).join(""),
-    prefix: chars.slice(Math.max(0, start - context), start).join(""),
-    suffix: chars.slice(end, end + context).join(""),
-  };
-}

@@ -10,7 +10,7 @@ import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permis
 import { inTransaction } from "./transaction";
 
 /** How many ranked suggestions an import keeps. */
-export const SUGGESTIONS_PER_ARTICLE = 12;
+export const SUGGESTIONS_PER_ARTICLE = 15;
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");

@@ -4,6 +4,7 @@ import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import type { AddEvidenceInput, RemoveEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "./audit";
 import { ensureInReview, loadClaimForUpdate } from "./claims";
+import type { Tx } from "./db";
 import { assertAssignee, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
@@ -13,13 +14,29 @@ function assertEvidenceEditable(status: string) {
   }
 }
 
+/**
+ * Adding evidence sends no claim version (it overwrites nothing), so a concurrent step that already
+ * moved the claim into review is not a conflict: re-read it and carry on if it is in review now.
+ */
+async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<typeof loadClaimForUpdate>>) {
+  try {
+    return await ensureInReview(tx, actor, claim);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
+    const current = await loadClaimForUpdate(tx, actor, claim.id);
+    assertAssignee(actor, current);
+    if (current.status !== "IN_REVIEW") throw error;
+    return current;
+  }
+}
+
 /** The assigned reviewer attaches a source to the claim; the claim moves into review if needed. */
 export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId);
     assertAssignee(actor, claim);
     assertEvidenceEditable(claim.status);
-    const inReview = await ensureInReview(tx, actor, claim);
+    const inReview = await moveIntoReview(tx, actor, claim);
     const evidence = await tx.evidence.create({
       data: {
         claimId: inReview.id,
