@@ -13,6 +13,7 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
       <nav aria-label="Main">
         {user && <Link href="/claims">{editor ? "All claims" : "My claims"}</Link>}
         {user && <Link href="/articles">Articles</Link>}
+        {editor && <Link href="/articles/new">Import article</Link>}
       </nav>
       {user && (
         <>

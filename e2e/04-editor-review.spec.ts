@@ -64,8 +64,10 @@ test("the editor sees All claims, assigns an unassigned claim and reassigns it t
   const reassigned = historyEntries(page, "claim.reassign");
   await expect(reassigned).toHaveCount(1);
   await expect(reassigned).toContainText(`${editor.name} changed the assignment`);
-  await expect(reassigned).toContainText(`assigneeId: ${reviewer.id}`);
-  await expect(reassigned).toContainText(`assigneeId: ${reviewer2.id}`);
+  // The timeline names people (not ids): before → after.
+  await expect(reassigned).toContainText(`assignee: ${reviewer.name} →`);
+  await expect(reassigned).toContainText(`assignee: ${reviewer2.name}`);
+  await expect(reassigned).not.toContainText(reviewer.id);
 
   // In the All claims list the row now shows the new assignee.
   await page.goto("/claims");

@@ -110,7 +110,8 @@ export async function getArticle(actor: Actor, articleId: string) {
     where: isEditor(actor) ? { id: articleId } : { id: articleId, claims: { some: visibleClaimsWhere(actor) } },
     include: {
       claims: {
-        where: { AND: [visibleClaimsWhere(actor), { status: { not: "REJECTED" } }] },
+        // Editors also see suggestions and rejected suggestions; reviewers only their assigned claims.
+        where: visibleClaimsWhere(actor),
         orderBy: { start: "asc" },
         select: {
           id: true,
@@ -120,6 +121,8 @@ export async function getArticle(actor: Actor, articleId: string) {
           status: true,
           checkworthiness: true,
           kind: true,
+          reasons: true,
+          clusterId: true,
           assignee: { select: { id: true, name: true } },
         },
       },

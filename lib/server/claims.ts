@@ -27,7 +27,8 @@ import { inTransaction } from "./transaction";
 
 export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
   const db = await getDb();
-  const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { not: "REJECTED" } }];
+  // Suggestions and rejected suggestions are reviewed on their article's page, not listed here.
+  const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { notIn: ["REJECTED", "SUGGESTED"] } }];
   if (filter.status && isClaimStatus(filter.status)) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
   if (filter.assigneeId === "none") conditions.push({ assigneeId: null });

@@ -19,7 +19,7 @@ export async function getArticleReport(actor: Actor, articleId: string) {
   });
   if (!article) throw notFound("article");
   const claims = await db.claim.findMany({
-    where: { AND: [{ articleId: article.id }, visible, { status: { not: "REJECTED" } }] },
+    where: { AND: [{ articleId: article.id }, visible, { status: { notIn: ["REJECTED", "SUGGESTED"] } }] },
     orderBy: { start: "asc" },
     include: {
       assignee: { select: { name: true } },

@@ -2,27 +2,67 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ArticleText } from "@/components/article-text";
+import { SelectableArticle } from "@/components/article/selectable-article";
+import { SuggestionReview, type SuggestionView } from "@/components/article/suggestion-review";
+import { kindLabel } from "@/lib/domain/claim-kind";
 import { formatDate, StatusBadge } from "@/components/status-badge";
 import { AppError } from "@/lib/domain/errors";
+import { parseQuantities } from "@/lib/domain/extraction";
 import { getArticle } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { isEditor } from "@/lib/server/permissions";
+import { createClaimFromSelectionAction, reviewSuggestionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
+function parseReasons(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export default async function ArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ articleId: string }>;
+  searchParams: Promise<{ imported?: string; existing?: string }>;
+}) {
   const actor = await getCurrentUser();
   const { articleId } = await params;
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/articles/${articleId}`)}`);
+  const notice = await searchParams;
   const article = await getArticle(actor, articleId).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const editor = isEditor(actor);
+  const view = (c: (typeof article.claims)[number]): SuggestionView => ({
+    id: c.id,
+    text: c.text,
+    score: c.checkworthiness,
+    kind: c.kind,
+    reasons: parseReasons(c.reasons),
+    quantities: parseQuantities(c.text, 0).map((q) => q.display),
+  });
+  const suggestions = article.claims.filter((c) => c.status === "SUGGESTED").sort((a, b) => b.checkworthiness - a.checkworthiness);
+  const rejected = article.claims.filter((c) => c.status === "REJECTED");
+  const claims = article.claims.filter((c) => c.status !== "SUGGESTED" && c.status !== "REJECTED");
+  const spans = [...claims, ...(editor ? suggestions : [])].map((c) => ({ id: c.id, start: c.start, end: c.end, title: c.text, score: c.checkworthiness }));
+  const text = <ArticleText text={article.text} spans={spans} />;
+
   return (
     <>
+      {notice.imported && <p className="form-message ok">Article imported; its check-worthy claims are suggested below.</p>}
+      {notice.existing && <p className="form-message ok" data-testid="already-imported">This text was already imported: here is the existing article.</p>}
       <h1>{article.title}</h1>
       <p className="muted">
         {article.outlet}
-        {article.author && ` · ${article.author}`} · published {formatDate(article.publishedAt)} · imported {formatDate(article.importedAt)}
+        {article.author && ` · ${article.author}`} · published {formatDate(article.publishedAt)} · imported {formatDate(article.importedAt)} · SHA-256{" "}
+        <code title={article.contentHash}>{article.contentHash.slice(0, 12)}…</code>
         {article.url && (
           <>
             {" · "}
@@ -39,23 +79,69 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
       </p>
       <div className="grid-2">
         <section className="panel" aria-label="Article text">
-          <ArticleText text={article.text} spans={article.claims.map((c) => ({ id: c.id, start: c.start, end: c.end, title: c.text }))} />
+          {editor ? (
+            <>
+              <p className="muted">Select a passage to create a claim from it. Highlights are shaded by check-worthiness.</p>
+              <SelectableArticle articleId={article.id} action={createClaimFromSelectionAction}>
+                {text}
+              </SelectableArticle>
+            </>
+          ) : (
+            text
+          )}
         </section>
-        <section className="panel" aria-label="Claims">
-          <h2>Claims ({article.claims.length})</h2>
-          <ol>
-            {article.claims.map((c) => (
-              <li key={c.id} style={{ marginBottom: "0.5rem" }}>
-                <Link href={`/claims/${c.id}`}>{c.text}</Link>
-                <div className="row">
-                  <StatusBadge status={c.status} />
-                  <span className="muted">score {c.checkworthiness.toFixed(2)}</span>
-                  <span className="muted">{c.assignee?.name ?? "unassigned"}</span>
-                </div>
-              </li>
-            ))}
-          </ol>
-        </section>
+        <div>
+          {editor && suggestions.length > 0 && (
+            <section className="panel" aria-label="Suggested claims">
+              <h2>Suggested claims ({suggestions.length})</h2>
+              <SuggestionReview articleId={article.id} suggestions={suggestions.map(view)} action={reviewSuggestionsAction} />
+            </section>
+          )}
+          <section className="panel" aria-label="Claims">
+            <h2>Claims ({claims.length})</h2>
+            {claims.length === 0 && <p className="muted">No accepted claims yet.</p>}
+            <ol data-testid="article-claims">
+              {claims.map((c) => {
+                const v = view(c);
+                return (
+                  <li key={c.id} style={{ marginBottom: "0.5rem" }} data-testid="article-claim">
+                    <Link href={`/claims/${c.id}`}>{c.text}</Link>
+                    <div className="row">
+                      <StatusBadge status={c.status} />
+                      <span className="muted">
+                        score {c.checkworthiness.toFixed(2)} · {kindLabel(c.kind)} · {c.assignee?.name ?? "unassigned"}
+                      </span>
+                      {c.clusterId && <span className="badge">matched in another article</span>}
+                    </div>
+                    {v.quantities.length > 0 && (
+                      <span className="quantities">
+                        {v.quantities.map((q, i) => (
+                          <span key={i} className="badge quantity">
+                            {q}
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+          {editor && rejected.length > 0 && (
+            <section className="panel" aria-label="Rejected suggestions">
+              <details>
+                <summary>Rejected suggestions ({rejected.length})</summary>
+                <SuggestionReview
+                  articleId={article.id}
+                  suggestions={rejected.map(view)}
+                  action={reviewSuggestionsAction}
+                  decisions={["restore"]}
+                  testId="rejected-suggestions"
+                />
+              </details>
+            </section>
+          )}
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,91 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { kindLabel } from "@/lib/domain/claim-kind";
+import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
+import { FormMessage } from "../form-message";
+
+export interface SuggestionView {
+  id: string;
+  text: string;
+  score: number;
+  kind: string;
+  reasons: string[];
+  quantities: string[];
+}
+
+/** Ranked suggestions with their reasons; accept or reject one, several or all at once. */
+export function SuggestionReview({
+  articleId,
+  suggestions,
+  action,
+  decisions = ["accept", "reject"],
+  testId = "suggestions",
+}: {
+  articleId: string;
+  suggestions: SuggestionView[];
+  action: FormAction;
+  decisions?: ("accept" | "reject" | "restore")[];
+  testId?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allSelected = suggestions.length > 0 && suggestions.every((s) => selected.has(s.id));
+
+  return (
+    <form action={formAction} data-testid={testId} className="stack">
+      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="claimIds" value={[...selected].join(",")} />
+      <label className="row" style={{ fontWeight: 400 }}>
+        <input
+          type="checkbox"
+          style={{ width: "auto" }}
+          checked={allSelected}
+          onChange={() => setSelected(allSelected ? new Set() : new Set(suggestions.map((s) => s.id)))}
+        />
+        Select all ({suggestions.length})
+      </label>
+      <ol className="suggestions">
+        {suggestions.map((s) => (
+          <li key={s.id} data-testid="suggestion" data-claim-id={s.id}>
+            <label className="row" style={{ fontWeight: 400, alignItems: "start", flexWrap: "nowrap" }}>
+              <input type="checkbox" style={{ width: "auto", marginTop: "0.3rem" }} checked={selected.has(s.id)} onChange={() => toggle(s.id)} aria-label={`Select: ${s.text}`} />
+              <span>
+                <Link href={`/claims/${s.id}`}>{s.text}</Link>
+                <span className="muted" style={{ display: "block" }}>
+                  score {s.score.toFixed(2)} · {kindLabel(s.kind)}
+                  {s.reasons.length > 0 && ` · ${s.reasons.join(", ")}`}
+                </span>
+                {s.quantities.length > 0 && (
+                  <span className="quantities">
+                    {s.quantities.map((q, i) => (
+                      <span key={i} className="badge quantity">
+                        {q}
+                      </span>
+                    ))}
+                  </span>
+                )}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ol>
+      <FormMessage state={state} />
+      <div className="row">
+        {decisions.map((d) => (
+          <button key={d} type="submit" name="decision" value={d} className={d === "reject" ? "danger" : d === "restore" ? "secondary" : ""} disabled={pending || selected.size === 0}>
+            {d === "accept" ? "Accept selected" : d === "reject" ? "Reject selected" : "Restore selected"}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}
