@@ -1,7 +1,6 @@
 /** Seeds the e2e database (see e2e/global-setup.ts). Refuses anything but a local throwaway database. */
 import { writeFileSync } from "node:fs";
-import { importArticle } from "@/lib/server/articles";
-import { DEMO_ARTICLES, readDemoArticle } from "@/lib/server/seed/demo-data";
+import { importDemoArticles } from "@/lib/server/seed/seed-demo";
 import { makeUser, TEST_PASSWORD } from "@/lib/server/testing/factories";
 
 const url = process.env.DATABASE_URL ?? "";
@@ -15,18 +14,7 @@ const editor = await makeUser("EDITOR", "Eva Editor");
 const editor2 = await makeUser("EDITOR", "Otto Editor");
 const reviewer = await makeUser("REVIEWER", "Rita Reviewer");
 const reviewer2 = await makeUser("REVIEWER", "Ravi Reviewer");
-const articles = [];
-for (const a of DEMO_ARTICLES) {
-  const { id } = await importArticle(editor, {
-    title: a.title,
-    outlet: a.outlet,
-    author: a.author,
-    url: a.url,
-    publishedAt: new Date(`${a.publishedAt}T00:00:00Z`),
-    text: readDemoArticle(a.file),
-  });
-  articles.push({ id, title: a.title, file: a.file });
-}
+const articles = await importDemoArticles(editor);
 const fixtures = { password: TEST_PASSWORD, users: { admin, editor, editor2, reviewer, reviewer2 }, articles };
 writeFileSync("prisma/data/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
 console.log("e2e desk seeded");

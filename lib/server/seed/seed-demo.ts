@@ -7,6 +7,23 @@ import type { Actor } from "../permissions";
 import { createUser } from "../users";
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, readDemoArticle } from "./demo-data";
 
+/** Imports the two demo articles as `editor`; an article already imported is reused. */
+export async function importDemoArticles(editor: Actor) {
+  const imported: { id: string; title: string; file: string }[] = [];
+  for (const article of DEMO_ARTICLES) {
+    const { id } = await importArticle(editor, {
+      title: article.title,
+      outlet: article.outlet,
+      author: article.author,
+      url: article.url,
+      publishedAt: new Date(`${article.publishedAt}T00:00:00Z`),
+      text: readDemoArticle(article.file),
+    });
+    imported.push({ id, title: article.title, file: article.file });
+  }
+  return imported;
+}
+
 /** The claims the demo hands out, found by a phrase of their text. */
 const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
   { phrase: "3,000 extended-range missiles", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 2 },
@@ -31,16 +48,8 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     users.set(account.email, { id: user.id, email: user.email, name: user.name, role: account.role });
   }
   const editor = users.get("editor@demo.claimledger.test")!;
-  for (const article of DEMO_ARTICLES) {
-    const { id } = await importArticle(editor, {
-      title: article.title,
-      outlet: article.outlet,
-      author: article.author,
-      url: article.url,
-      publishedAt: new Date(`${article.publishedAt}T00:00:00Z`),
-      text: readDemoArticle(article.file),
-    });
-    const count = await db.claim.count({ where: { articleId: id } });
+  for (const article of await importDemoArticles(editor)) {
+    const count = await db.claim.count({ where: { articleId: article.id } });
     log(`Imported "${article.title}" with ${count} suggested claims.`);
   }
   for (const a of DEMO_ASSIGNMENTS) {
