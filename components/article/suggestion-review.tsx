@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "../form-message";
+import { QuantityChips } from "../quantity-chips";
 
 export interface SuggestionView {
   id: string;
@@ -64,15 +65,7 @@ export function SuggestionReview({
                   score {s.score.toFixed(2)} · {kindLabel(s.kind)}
                   {s.reasons.length > 0 && ` · ${s.reasons.join(", ")}`}
                 </span>
-                {s.quantities.length > 0 && (
-                  <span className="quantities">
-                    {s.quantities.map((q, i) => (
-                      <span key={i} className="badge quantity">
-                        {q}
-                      </span>
-                    ))}
-                  </span>
-                )}
+                <QuantityChips items={s.quantities} />
               </span>
             </label>
           </li>

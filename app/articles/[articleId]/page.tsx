@@ -6,6 +6,7 @@ import { SelectableArticle } from "@/components/article/selectable-article";
 import { SuggestionReview, type SuggestionView } from "@/components/article/suggestion-review";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { formatDate, StatusBadge } from "@/components/status-badge";
+import { QuantityChips } from "@/components/quantity-chips";
 import { AppError } from "@/lib/domain/errors";
 import { parseQuantities } from "@/lib/domain/extraction";
 import { getArticle } from "@/lib/server/articles";
@@ -113,15 +114,7 @@ export default async function ArticlePage({
                       </span>
                       {c.clusterId && <span className="badge">matched in another article</span>}
                     </div>
-                    {v.quantities.length > 0 && (
-                      <span className="quantities">
-                        {v.quantities.map((q, i) => (
-                          <span key={i} className="badge quantity">
-                            {q}
-                          </span>
-                        ))}
-                      </span>
-                    )}
+                    <QuantityChips items={v.quantities} />
                   </li>
                 );
               })}
