@@ -2,9 +2,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { notFound } from "@/lib/domain/errors";
 import { extractClaims } from "@/lib/domain/extraction";
-import { buildAnchor } from "@/lib/domain/text-span";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
+import { createAnchoredClaim } from "./claims";
 import { getDb } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -51,29 +51,16 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
         after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
       });
       for (const s of suggestions) {
-        const anchor = buildAnchor(text, s.start, s.end);
-        const claim = await tx.claim.create({
-          data: {
-            articleId: article.id,
-            text: s.text,
-            start: s.start,
-            end: s.end,
-            quote: anchor.quote,
-            prefix: anchor.prefix,
-            suffix: anchor.suffix,
-            checkworthiness: s.score,
-            kind: s.kind,
-            reasons: JSON.stringify(s.reasons),
-          },
-        });
-        await appendAuditEvent(tx, {
-          actorId: actor.id,
-          action: "claim.create",
-          entityType: "Claim",
-          entityId: claim.id,
-          entityVersion: claim.version,
-          claimId: claim.id,
-          after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind },
+        await createAnchoredClaim(tx, actor, text, {
+          articleId: article.id,
+          text: s.text,
+          start: s.start,
+          end: s.end,
+          score: s.score,
+          kind: s.kind,
+          reasons: s.reasons,
+          origin: "EXTRACTED",
+          status: "NEW",
         });
       }
       return { id: article.id, created: true };

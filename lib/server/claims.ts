@@ -7,6 +7,7 @@ import {
   type ClaimTransitionName,
 } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
+import { buildAnchor } from "@/lib/domain/text-span";
 import { checkVerdictEvidence, findRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
@@ -310,6 +311,55 @@ export async function publishClaim(actor: Actor, input: ClaimVersionInput) {
     await setVerdictState(tx, actor, verdict, "PUBLISHED");
     return applyTransition(tx, actor, claim, "publish", { details: { verdictId: verdict.id } });
   });
+}
+
+/**
+ * Creates a claim anchored to a code-point span of its article's snapshot (quote plus context, so the
+ * span can be re-found) and records it, inside the caller's transaction.
+ */
+export async function createAnchoredClaim(
+  tx: Tx,
+  actor: Actor,
+  articleText: string,
+  input: {
+    articleId: string;
+    text: string;
+    start: number;
+    end: number;
+    score: number;
+    kind?: string;
+    reasons?: string[];
+    origin: "EXTRACTED" | "MANUAL";
+    status: ClaimStatus;
+  },
+) {
+  const anchor = buildAnchor(articleText, input.start, input.end);
+  const claim = await tx.claim.create({
+    data: {
+      articleId: input.articleId,
+      text: input.text,
+      start: input.start,
+      end: input.end,
+      quote: anchor.quote,
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+      checkworthiness: input.score,
+      kind: input.kind ?? "OTHER",
+      reasons: JSON.stringify(input.reasons ?? []),
+      origin: input.origin,
+      status: input.status,
+    },
+  });
+  await appendAuditEvent(tx, {
+    actorId: actor.id,
+    action: "claim.create",
+    entityType: "Claim",
+    entityId: claim.id,
+    entityVersion: claim.version,
+    claimId: claim.id,
+    after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind, origin: claim.origin },
+  });
+  return claim;
 }
 
 export { ensureInReview, loadClaimForUpdate };

@@ -1,17 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ClaimTransitionName } from "@/lib/domain/claim-status";
-import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
-import { buildAnchor, matchClaims, scoreSentence } from "@/lib/domain/extraction";
+import { AppError, notFound } from "@/lib/domain/errors";
+import { matchClaims, scoreSentence } from "@/lib/domain/extraction";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text-span";
-import type {
-  ClaimMatchInput,
-  CreateClaimFromSelectionInput,
-  EditClaimWordingInput,
-  SuggestionBatchInput,
-} from "@/lib/validation/suggestions";
+import type { CreateClaimFromSelectionInput, SuggestionBatchInput } from "@/lib/validation/suggestions";
 import { appendAuditEvent } from "./audit";
-import { applyTransition, loadClaimForUpdate } from "./claims";
+import { applyTransition, createAnchoredClaim } from "./claims";
 import type { Tx } from "./db";
 import { assertEditor, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -94,104 +89,19 @@ export async function createClaimFromSelection(actor: Actor, input: CreateClaimF
     while (chars.length && /\s/.test(chars[0]!)) (chars.shift(), start++);
     while (chars.length && /\s/.test(chars[chars.length - 1]!)) (chars.pop(), end--);
     if (chars.length === 0) throw new AppError("VALIDATION", "Select some text of the article.", { fields: { start: ["Select some text of the article."] } });
-    const anchor = buildAnchor(article.text, start, end);
-    const text = input.text ?? anchor.quote.replace(/\s+/g, " ");
+    const quote = sliceCodePoints(article.text, start, end);
     const duplicate = await tx.claim.findFirst({ where: { articleId: article.id, start, end, status: { not: "REJECTED" } }, select: { id: true } });
     if (duplicate) throw new AppError("VALIDATION", "This passage is already a claim.", { fields: { start: ["This passage is already a claim."] } });
-    const claim = await tx.claim.create({
-      data: {
-        articleId: article.id,
-        text,
-        start,
-        end,
-        quote: anchor.quote,
-        prefix: anchor.prefix,
-        suffix: anchor.suffix,
-        checkworthiness: scoreSentence(anchor.quote),
-        origin: "MANUAL",
-        status: "NEW",
-      },
-    });
-    await appendAuditEvent(tx, {
-      actorId: actor.id,
-      action: "claim.create",
-      entityType: "Claim",
-      entityId: claim.id,
-      entityVersion: claim.version,
-      claimId: claim.id,
-      after: { text, start, end, origin: "MANUAL" },
+    const claim = await createAnchoredClaim(tx, actor, article.text, {
+      articleId: article.id,
+      text: input.text ?? quote.replace(/\s+/g, " "),
+      start,
+      end,
+      score: scoreSentence(quote),
+      origin: "MANUAL",
+      status: "NEW",
     });
     await clusterNewClaims(tx, actor, [claim.id]);
     return claim;
-  });
-}
-
-/** An editor rewords a claim; its anchor in the article (span, quote, context) does not move. */
-export async function editClaimWording(actor: Actor, input: EditClaimWordingInput) {
-  assertEditor(actor, "edit claims");
-  return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    if (claim.text === input.text) return claim;
-    const result = await tx.claim.updateMany({
-      where: { id: claim.id, version: claim.version },
-      data: { text: input.text, version: { increment: 1 } },
-    });
-    if (result.count !== 1) throw staleVersion();
-    await appendAuditEvent(tx, {
-      actorId: actor.id,
-      action: "claim.edit",
-      entityType: "Claim",
-      entityId: claim.id,
-      entityVersion: claim.version + 1,
-      claimId: claim.id,
-      before: { text: claim.text },
-      after: { text: input.text },
-    });
-    return tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
-  });
-}
-
-/** An editor confirms that a claim and its cluster say the same thing. */
-export async function confirmMatch(actor: Actor, input: ClaimMatchInput) {
-  assertEditor(actor, "confirm matches");
-  return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    if (!claim.clusterId) throw new AppError("INVALID_TRANSITION", "This claim is not matched with another article.");
-    const members = await tx.claim.findMany({ where: { clusterId: claim.clusterId } });
-    for (const member of members) {
-      if (member.clusterConfirmed) continue;
-      await tx.claim.update({ where: { id: member.id }, data: { clusterConfirmed: true, version: { increment: 1 } } });
-      await appendAuditEvent(tx, {
-        actorId: actor.id,
-        action: "claim.match_confirm",
-        entityType: "Claim",
-        entityId: member.id,
-        claimId: member.id,
-        after: { clusterId: claim.clusterId, confirmed: true },
-      });
-    }
-  });
-}
-
-/** An editor splits a claim off its cluster (a wrong match); a cluster left with one claim dissolves. */
-export async function splitMatch(actor: Actor, input: ClaimMatchInput) {
-  assertEditor(actor, "split matches");
-  return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    if (!claim.clusterId) throw new AppError("INVALID_TRANSITION", "This claim is not matched with another article.");
-    const rest = await tx.claim.findMany({ where: { clusterId: claim.clusterId, id: { not: claim.id } } });
-    const leaving = rest.length <= 1 ? [claim, ...rest] : [claim];
-    for (const member of leaving) {
-      await tx.claim.update({ where: { id: member.id }, data: { clusterId: null, clusterConfirmed: false, version: { increment: 1 } } });
-      await appendAuditEvent(tx, {
-        actorId: actor.id,
-        action: "claim.match_split",
-        entityType: "Claim",
-        entityId: member.id,
-        claimId: member.id,
-        before: { clusterId: claim.clusterId },
-        after: { clusterId: null },
-      });
-    }
   });
 }

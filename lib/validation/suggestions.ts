@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, requiredText, versionSchema } from "./common";
+import { idSchema } from "./common";
 
 /** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
 export const suggestionBatchSchema = z
@@ -32,11 +32,3 @@ export const createClaimFromSelectionSchema = z
   .refine((v) => v.end > v.start, { message: "Select a passage of the article.", path: ["start"] })
   .refine((v) => v.end - v.start <= 2000, { message: "Select at most 2,000 characters.", path: ["start"] });
 export type CreateClaimFromSelectionInput = z.infer<typeof createClaimFromSelectionSchema>;
-
-export const editClaimWordingSchema = z
-  .object({ claimId: idSchema, expectedVersion: versionSchema, text: requiredText("Claim wording", 2000) })
-  .strict();
-export type EditClaimWordingInput = z.infer<typeof editClaimWordingSchema>;
-
-export const claimMatchSchema = z.object({ claimId: idSchema, expectedVersion: versionSchema }).strict();
-export type ClaimMatchInput = z.infer<typeof claimMatchSchema>;
