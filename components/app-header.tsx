@@ -14,6 +14,11 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
         {user && <Link href="/claims">{editor ? "All claims" : "My claims"}</Link>}
         {user && <Link href="/articles">Articles</Link>}
         {editor && <Link href="/articles/new">Import article</Link>}
+        {editor && <Link href="/dashboard">Dashboard</Link>}
+        {editor && <Link href="/workload">Workload</Link>}
+        {editor && <Link href="/activity">Activity</Link>}
+        {user?.role === "REVIEWER" && <Link href="/pool">Pool</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/settings">Settings</Link>}
       </nav>
       {user && (
         <>

@@ -2,7 +2,7 @@
 
 import type { FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
-import { FieldError, invalidProps, keptValue } from "../form-message";
+import { ReasonForm } from "./reason-form";
 
 /** Approve or return a proposed verdict (editors). */
 export function EditorReview({
@@ -16,21 +16,17 @@ export function EditorReview({
   claimId: string;
   version: number;
 }) {
-  const hidden = { claimId, expectedVersion: version };
   return (
     <div className="stack" style={{ display: "grid", gap: "0.75rem" }}>
-      <ActionForm action={approveAction} hidden={hidden} submitLabel="Approve verdict" testId="approve-form" />
-      <ActionForm action={returnAction} hidden={hidden} submitLabel="Return to reviewer" submitClass="danger" testId="return-form">
-        {(state) => (
-          <>
-            <label>
-              Reason for returning
-              <textarea name="reason" rows={3} defaultValue={keptValue(state, "reason")} {...invalidProps(state, "reason")} />
-            </label>
-            <FieldError state={state} name="reason" />
-          </>
-        )}
-      </ActionForm>
+      <ActionForm action={approveAction} hidden={{ claimId, expectedVersion: version }} submitLabel="Approve verdict" testId="approve-form" />
+      <ReasonForm
+        action={returnAction}
+        claimId={claimId}
+        version={version}
+        label="Reason for returning"
+        submitLabel="Return to reviewer"
+        testId="return-form"
+      />
     </div>
   );
 }

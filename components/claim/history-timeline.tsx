@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { describeAction, describeChanges, formatChange } from "@/lib/domain/audit-actions";
 import { formatDateTime } from "../status-badge";
 
 export interface HistoryEvent {
@@ -9,61 +11,36 @@ export interface HistoryEvent {
   actor: { name: string } | null;
 }
 
-const ACTION_LABELS: Record<string, string> = {
-  "claim.create": "found the claim",
-  "claim.assign": "assigned the claim",
-  "claim.reassign": "changed the assignment",
-  "claim.unassign": "unassigned the claim",
-  "claim.startReview": "started the review",
-  "claim.propose": "moved the claim to proposed",
-  "claim.approve": "approved the claim",
-  "claim.return": "returned the claim",
-  "claim.publish": "published the claim",
-  "claim.reopen": "reopened the claim",
-  "claim.reject": "rejected the suggestion",
-  "evidence.add": "added evidence",
-  "evidence.remove": "removed evidence",
-  "verdict.propose": "proposed a verdict",
-  "verdict.approved": "approved the verdict",
-  "verdict.returned": "returned the verdict",
-  "verdict.published": "published the verdict",
-};
-
-function summarize(json: string | null): string {
-  if (!json) return "";
-  try {
-    const value = JSON.parse(json) as Record<string, unknown>;
-    // Ids are for machines; where a readable name sits beside one, show the name only.
-    return Object.entries(value)
-      .filter(([k]) => !(k.endsWith("Id") && `${k.slice(0, -2)}` in value))
-      .map(([k, v]) => `${k}: ${typeof v === "string" ? (v.length > 80 ? `${v.slice(0, 77)}…` : v) : JSON.stringify(v)}`)
-      .join(", ");
-  } catch {
-    return json;
-  }
-}
-
+/** Every recorded step of a claim: who, when, what, and each changed field before → after. */
 export function HistoryTimeline({ events }: { events: HistoryEvent[] }) {
   if (events.length === 0) return <p className="muted">No history yet.</p>;
   return (
     <ol className="timeline" data-testid="history">
-      {events.map((e) => {
-        const before = summarize(e.before);
-        const after = summarize(e.after);
-        return (
-          <li key={e.id} data-action={e.action}>
-            <strong>{e.actor?.name ?? "System"}</strong> {ACTION_LABELS[e.action] ?? e.action}
-            <div className="muted">{formatDateTime(e.at)}</div>
-            {(before || after) && (
-              <div className="change">
-                {before && <span>{before}</span>}
-                {before && after && " → "}
-                {after && <span>{after}</span>}
-              </div>
-            )}
-          </li>
-        );
-      })}
+      {events.map((e) => (
+        <HistoryItem key={e.id} event={e} />
+      ))}
     </ol>
+  );
+}
+
+export function HistoryItem({ event: e, children }: { event: HistoryEvent; children?: ReactNode }) {
+  const changes = describeChanges(e.before, e.after);
+  return (
+    <li data-action={e.action}>
+      <strong>{e.actor?.name ?? "System"}</strong> {describeAction(e.action)}
+      {children}
+      <div className="muted">
+        <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+      </div>
+      {changes.length > 0 && (
+        <div className="change-list">
+          {changes.map((c) => (
+            <div key={c.field} data-field={c.field}>
+              {formatChange(c)}
+            </div>
+          ))}
+        </div>
+      )}
+    </li>
   );
 }

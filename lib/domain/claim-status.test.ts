@@ -13,7 +13,7 @@ import {
 /** The workflow of DESIGN.md §3, written out by hand: status → transition → resulting status. */
 const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimTransitionName, ClaimStatus>>> = {
   SUGGESTED: { accept: "NEW", reject: "REJECTED" },
-  NEW: { assign: "ASSIGNED", reject: "REJECTED" },
+  NEW: { assign: "ASSIGNED", take: "ASSIGNED", reject: "REJECTED" },
   ASSIGNED: { unassign: "NEW", startReview: "IN_REVIEW" },
   IN_REVIEW: { propose: "PROPOSED" },
   PROPOSED: { approve: "APPROVED", return: "RETURNED" },
@@ -40,6 +40,7 @@ const STATUSES: ClaimStatus[] = [
 const TRANSITIONS: ClaimTransitionName[] = [
   "accept",
   "assign",
+  "take",
   "unassign",
   "startReview",
   "propose",
@@ -83,7 +84,7 @@ describe("claim status machine", () => {
     const allowed = matrix.filter(({ status, name }) => checkTransition(status, name).ok).length;
     const expectedCount = Object.values(EXPECTED).reduce((n, row) => n + Object.keys(row).length, 0);
     expect(allowed).toBe(expectedCount);
-    expect(expectedCount).toBe(14);
+    expect(expectedCount).toBe(15);
   });
 
   it("asks for a reason exactly when returning a verdict or reopening a published claim", () => {
@@ -91,9 +92,50 @@ describe("claim status machine", () => {
     expect(needsReason).toEqual(["reopen", "return"]);
   });
 
-  it("gives reviewer steps to the assignee and desk steps to editors", () => {
-    const byAssignee = CLAIM_TRANSITIONS.filter((t) => t.by === "ASSIGNEE").map((t) => t.name).sort();
-    expect(byAssignee).toEqual(["propose", "startReview"]);
+  it("gives reviewer steps to the assignee, the pool to the reviewer themself and desk steps to editors", () => {
+    const by = Object.fromEntries(CLAIM_TRANSITIONS.map((t) => [t.name, t.by]));
+    expect(by).toEqual({
+      accept: "EDITOR",
+      assign: "EDITOR",
+      take: "SELF",
+      unassign: "EDITOR",
+      startReview: "ASSIGNEE",
+      propose: "ASSIGNEE",
+      approve: "EDITOR",
+      return: "EDITOR",
+      publish: "EDITOR",
+      reopen: "EDITOR",
+      reject: "EDITOR",
+      restore: "EDITOR",
+    });
+  });
+
+  it("moves claims only along the edges of DESIGN.md §3 (plus suggestion review and unassigning)", () => {
+    const edges = new Set(matrix.filter((m) => m.expected !== null).map((m) => `${m.status}→${m.expected}`));
+    expect([...edges].sort()).toEqual(
+      [
+        // the review workflow of §3
+        "NEW→ASSIGNED",
+        "ASSIGNED→IN_REVIEW",
+        "IN_REVIEW→PROPOSED",
+        "PROPOSED→APPROVED",
+        "APPROVED→PUBLISHED",
+        "PROPOSED→RETURNED",
+        "RETURNED→IN_REVIEW",
+        "PUBLISHED→REOPENED",
+        "REOPENED→IN_REVIEW",
+        // suggestions that are not claims, and an editor taking an assignment back
+        "SUGGESTED→NEW",
+        "SUGGESTED→REJECTED",
+        "NEW→REJECTED",
+        "REJECTED→SUGGESTED",
+        "ASSIGNED→NEW",
+      ].sort(),
+    );
+    // A published verdict is final until reopened: nothing else leaves PUBLISHED, nothing skips review.
+    expect(matrix.filter((m) => m.status === "PUBLISHED" && m.expected !== null).map((m) => m.name)).toEqual(["reopen"]);
+    expect(matrix.filter((m) => m.expected === "PROPOSED").map((m) => m.status)).toEqual(["IN_REVIEW"]);
+    expect(matrix.filter((m) => m.expected === "PUBLISHED").map((m) => m.status)).toEqual(["APPROVED"]);
   });
 
   it("tells the user what state is required in the refusal", () => {

@@ -19,12 +19,16 @@ export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const ROLES = ["ADMIN", "EDITOR", "REVIEWER"] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who performs a transition: the assigned reviewer, or an editor/admin of the desk. */
-export type TransitionActor = "ASSIGNEE" | "EDITOR";
+/**
+ * Who performs a transition: the assigned reviewer, an editor/admin of the desk, or a reviewer taking
+ * an unassigned claim for themselves from the pool (when the desk's settings allow it).
+ */
+export type TransitionActor = "ASSIGNEE" | "EDITOR" | "SELF";
 
 export type ClaimTransitionName =
   | "accept"
   | "assign"
+  | "take"
   | "unassign"
   | "startReview"
   | "propose"
@@ -47,6 +51,7 @@ export interface ClaimTransition {
 export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
   { name: "accept", from: ["SUGGESTED"], to: "NEW", by: "EDITOR", needsReason: false },
   { name: "assign", from: ["NEW"], to: "ASSIGNED", by: "EDITOR", needsReason: false },
+  { name: "take", from: ["NEW"], to: "ASSIGNED", by: "SELF", needsReason: false },
   { name: "unassign", from: ["ASSIGNED"], to: "NEW", by: "EDITOR", needsReason: false },
   { name: "startReview", from: ["ASSIGNED", "RETURNED", "REOPENED"], to: "IN_REVIEW", by: "ASSIGNEE", needsReason: false },
   { name: "propose", from: ["IN_REVIEW"], to: "PROPOSED", by: "ASSIGNEE", needsReason: false },
@@ -114,12 +119,23 @@ export const REVIEWER_EDITABLE_STATUSES: readonly ClaimStatus[] = ["ASSIGNED", "
 /** Statuses a reviewer sees as open work. */
 export const OPEN_STATUSES: readonly ClaimStatus[] = ["ASSIGNED", "IN_REVIEW", "RETURNED", "REOPENED", "PROPOSED"];
 
+/** Desk work not finished yet: waiting for a reviewer, or open. A past due date makes these overdue. */
+export const UNFINISHED_STATUSES: readonly ClaimStatus[] = ["NEW", ...OPEN_STATUSES];
+
+/** Work that is done: the verdict was approved (and perhaps published). */
+export const COMPLETED_STATUSES: readonly ClaimStatus[] = ["APPROVED", "PUBLISHED"];
+
+/** Statuses of the desk's claim list (suggestions and rejected suggestions live on their article page). */
+export const LISTED_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => s !== "SUGGESTED" && s !== "REJECTED");
+
 function pastTense(name: ClaimTransitionName): string {
   switch (name) {
     case "accept":
       return "accepted";
     case "assign":
       return "assigned";
+    case "take":
+      return "taken from the pool";
     case "unassign":
       return "unassigned";
     case "startReview":

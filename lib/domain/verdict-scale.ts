@@ -46,6 +46,12 @@ export function checkVerdictEvidence(rating: VerdictRating, evidenceCount: numbe
 export const VERDICT_STATES = ["PROPOSED", "APPROVED", "RETURNED", "PUBLISHED", "SUPERSEDED"] as const;
 export type VerdictState = (typeof VERDICT_STATES)[number];
 
+/**
+ * The states of a claim's current verdict. A claim has at most one verdict in these states at a time;
+ * returned and superseded verdicts are its history.
+ */
+export const CURRENT_VERDICT_STATES: readonly VerdictState[] = ["PROPOSED", "APPROVED", "PUBLISHED"];
+
 export const EVIDENCE_STANCES = ["SUPPORTS", "REFUTES", "CONTEXT"] as const;
 export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
 

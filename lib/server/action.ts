@@ -6,9 +6,30 @@ import type { Actor } from "./permissions";
 import { formToObject, toActionState, type ActionState } from "./respond";
 
 /**
- * The shape every form action follows: resolve the user, parse the form with its zod schema, run one
- * use case from the data-access layer, refresh the pages that show it. Refusals come back as
- * messages with the user's input intact; conflicts also refresh the page to show the current state.
+ * One form submission from plain values: resolve the user, parse the values with the zod schema, run
+ * one use case. Refusals come back as messages with the user's input intact, and are logged.
+ */
+export async function submitForm<S extends z.ZodType>(
+  values: Record<string, string>,
+  resolveActor: () => Promise<Actor>,
+  schema: S,
+  run: (actor: Actor, input: z.output<S>) => Promise<unknown>,
+  success: string,
+): Promise<ActionState> {
+  let actor: Actor | undefined;
+  try {
+    actor = await resolveActor();
+    const input = schema.parse(values);
+    await run(actor, input);
+  } catch (error) {
+    return toActionState(error, values, { actorId: actor?.id, form: Object.keys(values) });
+  }
+  return { status: "ok", message: success };
+}
+
+/**
+ * The shape every form action follows: submitForm with the signed-in user, then refresh the pages
+ * that show the result; conflicts and refused steps also refresh them to show the current state.
  */
 export async function performFormAction<S extends z.ZodType>(
   formData: FormData,
@@ -16,17 +37,9 @@ export async function performFormAction<S extends z.ZodType>(
   run: (actor: Actor, input: z.output<S>) => Promise<unknown>,
   options: { revalidate: string[]; success: string },
 ): Promise<ActionState> {
-  const values = formToObject(formData);
-  let actor: Actor | undefined;
-  try {
-    actor = await requireUser();
-    const input = schema.parse(values);
-    await run(actor, input);
-  } catch (error) {
-    const state = toActionState(error, values, { actorId: actor?.id, form: Object.keys(values) });
-    if (state.code === "CONFLICT" || state.code === "INVALID_TRANSITION") options.revalidate.forEach((p) => revalidatePath(p));
-    return state;
+  const state = await submitForm(formToObject(formData), requireUser, schema, run, options.success);
+  if (state.status === "ok" || state.code === "CONFLICT" || state.code === "INVALID_TRANSITION") {
+    options.revalidate.forEach((p) => revalidatePath(p));
   }
-  options.revalidate.forEach((p) => revalidatePath(p));
-  return { status: "ok", message: options.success };
+  return state;
 }

@@ -21,14 +21,24 @@ function toJson(value: unknown): string | null {
 }
 
 /**
+ * Takes the audit chain's lock for the rest of the transaction (PostgreSQL; SQLite has one writer
+ * anyway). Every business step takes it first (lib/server/transaction.ts): a step that locked a claim
+ * row before waiting for this lock could deadlock with a bulk step holding it. Re-taking it in the
+ * same transaction is free.
+ */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  if (provider === "postgresql") {
+    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
+  }
+}
+
+/**
  * Appends one event to the hash chain inside the caller's transaction, so the change and its record
  * commit or roll back together. Writers are serialised (SQLite: one writer; PostgreSQL: an advisory
  * transaction lock) so the chain never forks.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  if (provider === "postgresql") {
-    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
-  }
+  await lockAuditChain(tx);
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content = {

@@ -2,19 +2,25 @@ import "server-only";
 import {
   checkTransition,
   isClaimStatus,
+  LISTED_STATUSES,
   REVIEWER_EDITABLE_STATUSES,
+  UNFINISHED_STATUSES,
   type ClaimStatus,
   type ClaimTransitionName,
 } from "@/lib/domain/claim-status";
+import { dueCondition } from "@/lib/domain/due-dates";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
+import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
 import { buildAnchor } from "@/lib/domain/text-span";
-import { checkVerdictEvidence, findRating } from "@/lib/domain/verdict-scale";
+import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   AssignClaimInput,
+  BulkAssignClaimsInput,
   ClaimListFilter,
   ClaimVersionInput,
   ProposeVerdictInput,
+  ReopenClaimInput,
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
@@ -26,31 +32,74 @@ import { inTransaction } from "./transaction";
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
-  const db = await getDb();
-  // Suggestions and rejected suggestions are reviewed on their article's page, not listed here.
-  const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { notIn: ["REJECTED", "SUGGESTED"] } }];
-  if (filter.status && isClaimStatus(filter.status)) conditions.push({ status: filter.status });
+/**
+ * The claim list's conditions for an actor and a filter (lib/validation/claims.ts). The actor's
+ * visibility comes first, so no filter value can widen it; the text search is a set of words that
+ * must all occur in the normalised search column (same behaviour on SQLite and PostgreSQL).
+ */
+export function claimListWhere(actor: Actor, filter: ClaimListFilter, now: Date): Prisma.ClaimWhereInput {
+  const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { in: [...LISTED_STATUSES] } }];
+  if (filter.status) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
   if (filter.assigneeId === "none") conditions.push({ assigneeId: null });
   else if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  if (filter.priority) conditions.push({ priority: filter.priority });
+  const current = { state: { in: [...CURRENT_VERDICT_STATES] } };
+  if (filter.verdict === "none") conditions.push({ verdicts: { none: current } });
+  else if (filter.verdict) conditions.push({ verdicts: { some: { ...current, rating: filter.verdict } } });
+  if (filter.due) {
+    const due = dueCondition(filter.due, now, filter.dueWithinDays);
+    if (due.kind === "noDueDate") conditions.push({ dueAt: null });
+    else {
+      conditions.push({ dueAt: { not: null, ...(due.from && { gte: due.from }), ...(due.before && { lt: due.before }), ...(due.to && { lte: due.to }) } });
+      if (due.unfinishedOnly) conditions.push({ status: { in: [...UNFINISHED_STATUSES] } });
+    }
+  }
+  for (const term of searchTerms(filter.q)) conditions.push({ searchText: { contains: term } });
+  return { AND: conditions };
+}
+
+/**
+ * The list's order: most recently changed first, id as the tie-breaker — a total order on
+ * (updatedAt, id), so a keyset cursor can continue after any row.
+ */
+export const CLAIM_LIST_ORDER = [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ClaimOrderByWithRelationInput[];
+
+export const CLAIM_LIST_SELECT = {
+  id: true,
+  text: true,
+  status: true,
+  priority: true,
+  dueAt: true,
+  version: true,
+  checkworthiness: true,
+  updatedAt: true,
+  article: { select: { id: true, title: true, outlet: true } },
+  assignee: { select: { id: true, name: true } },
+  // The current verdict (at most one is proposed, approved or published at a time).
+  verdicts: {
+    where: { state: { in: [...CURRENT_VERDICT_STATES] } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+    select: { rating: true, state: true },
+  },
+} satisfies Prisma.ClaimSelect;
+
+/** One page of the claim list: a constant number of queries whatever the data size. */
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date } = {}) {
+  const db = await getDb();
   return db.claim.findMany({
-    where: { AND: conditions },
-    select: {
-      id: true,
-      text: true,
-      status: true,
-      priority: true,
-      dueAt: true,
-      version: true,
-      checkworthiness: true,
-      updatedAt: true,
-      article: { select: { id: true, title: true, outlet: true } },
-      assignee: { select: { id: true, name: true } },
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: 500,
+    where: claimListWhere(actor, filter, options.now ?? new Date()),
+    select: CLAIM_LIST_SELECT,
+    orderBy: CLAIM_LIST_ORDER,
+    take: options.take ?? 500,
   });
+}
+
+/** How many claims the filter matches in all (for "showing 200 of 1,234"). */
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date()) {
+  const db = await getDb();
+  return db.claim.count({ where: claimListWhere(actor, filter, now) });
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 
@@ -163,52 +212,115 @@ async function ensureInReview(tx: Tx, actor: Actor, claim: ClaimRow): Promise<Cl
 
 const REASSIGNABLE: readonly ClaimStatus[] = ["ASSIGNED", "IN_REVIEW", "RETURNED", "REOPENED"];
 
+export interface AssignmentInput {
+  claimId: string;
+  expectedVersion: number;
+  /** null unassigns. */
+  assigneeId: string | null;
+  priority: string;
+  dueAt?: Date;
+}
+
+export interface AssignmentResult {
+  claim: ClaimRow;
+  action: "claim.assign" | "claim.reassign" | "claim.unassign";
+  previousAssigneeId: string | null;
+}
+
+/**
+ * The one assignment step for one claim, inside the caller's transaction: assigns a new claim,
+ * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one.
+ * Version-checked and recorded. Single and bulk assignment both run this; follow-ups that belong to
+ * an assignment (such as telling the new assignee) hook in here.
+ */
+export async function assignClaimInTransaction(tx: Tx, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
+  assertEditor(actor, "assign claims");
+  const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
+  const status = claimStatus(claim);
+  const previousAssigneeId = claim.assigneeId;
+  // Names go into the history next to the ids, so the timeline reads "Riley → Sam".
+  const previous = claim.assigneeId ? await tx.user.findUnique({ where: { id: claim.assigneeId }, select: { name: true } }) : null;
+  const beforeDetails = { assignee: previous?.name ?? null };
+  if (input.assigneeId === null) {
+    const updated = await applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
+    return { claim: updated, action: "claim.unassign", previousAssigneeId };
+  }
+  const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
+  if (!assignee || !assignee.active) {
+    throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
+  }
+  const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
+  const details = { assignee: assignee.name };
+  if (status === "NEW") {
+    const updated = await applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
+    return { claim: updated, action: "claim.assign", previousAssigneeId };
+  }
+  if (!REASSIGNABLE.includes(status)) {
+    throw new AppError(
+      "INVALID_TRANSITION",
+      status === "PROPOSED"
+        ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
+        : "Only claims that are still in the review stage can be reassigned.",
+    );
+  }
+  const result = await tx.claim.updateMany({
+    where: { id: claim.id, version: claim.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (result.count !== 1) throw staleVersion();
+  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  await appendAuditEvent(tx, {
+    actorId: actor.id,
+    action: "claim.reassign",
+    entityType: "Claim",
+    entityId: claim.id,
+    entityVersion: updated.version,
+    claimId: claim.id,
+    before: { ...pickChanged(claim, data), ...beforeDetails },
+    after: { ...pickChanged(updated, data), ...details },
+  });
+  return { claim: updated, action: "claim.reassign", previousAssigneeId };
+}
+
 /** Assigns, reassigns or unassigns a claim (editors), with priority and due date. */
 export async function assignClaim(actor: Actor, input: AssignClaimInput) {
   assertEditor(actor, "assign claims");
+  const result = await inTransaction((tx) => assignClaimInTransaction(tx, actor, input));
+  return result.claim;
+}
+
+const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Assigns, reassigns or unassigns many claims at once (editors): one transaction, each claim checked
+ * against the version the editor saw, one audit event per claim. If any claim cannot be changed,
+ * nothing is, and the refusal names the claim that blocked it.
+ */
+export async function bulkAssignClaims(actor: Actor, input: BulkAssignClaimsInput) {
+  assertEditor(actor, "assign claims");
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const status = claimStatus(claim);
-    // Names go into the history next to the ids, so the timeline reads "Riley → Sam".
-    const previous = claim.assigneeId
-      ? await tx.user.findUnique({ where: { id: claim.assigneeId }, select: { name: true } })
-      : null;
-    const beforeDetails = { assignee: previous?.name ?? null };
-    if (input.assigneeId === null) {
-      return applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
+    const ids = input.claims.map((c) => c.claimId);
+    const texts = new Map(
+      (await tx.claim.findMany({ where: { AND: [{ id: { in: ids } }, visibleClaimsWhere(actor)] }, select: { id: true, text: true } })).map((c) => [c.id, c.text]),
+    );
+    const results: AssignmentResult[] = [];
+    for (const ref of input.claims) {
+      try {
+        results.push(
+          await assignClaimInTransaction(tx, actor, { ...ref, assigneeId: input.assigneeId, priority: input.priority, dueAt: input.dueAt }),
+        );
+      } catch (error) {
+        // A bad assignee is about the form, not about one claim.
+        if (!(error instanceof AppError) || error.fields?.assigneeId) throw error;
+        const text = texts.get(ref.claimId);
+        throw new AppError(
+          error.code,
+          `Nothing was changed. ${text ? `The claim “${shorten(text)}” blocked it: ` : "A selected claim blocked it: "}${error.message}`,
+          { fields: { claims: [error.message] }, current: { claimId: ref.claimId, ...(error.current as object | undefined) } },
+        );
+      }
     }
-    const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
-    if (!assignee || !assignee.active) {
-      throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
-    }
-    const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
-    const details = { assignee: assignee.name };
-    if (status === "NEW") return applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
-    if (!REASSIGNABLE.includes(status)) {
-      throw new AppError(
-        "INVALID_TRANSITION",
-        status === "PROPOSED"
-          ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
-          : "Only claims that are still in the review stage can be reassigned.",
-      );
-    }
-    const result = await tx.claim.updateMany({
-      where: { id: claim.id, version: claim.version },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (result.count !== 1) throw staleVersion();
-    const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
-    await appendAuditEvent(tx, {
-      actorId: actor.id,
-      action: "claim.reassign",
-      entityType: "Claim",
-      entityId: claim.id,
-      entityVersion: updated.version,
-      claimId: claim.id,
-      before: { ...pickChanged(claim, data), ...beforeDetails },
-      after: { ...pickChanged(updated, data), ...details },
-    });
-    return updated;
+    return results.map((r) => r.claim);
   });
 }
 
@@ -314,6 +426,22 @@ export async function publishClaim(actor: Actor, input: ClaimVersionInput) {
 }
 
 /**
+ * An editor reopens a published claim with a reason: the published verdict is set aside (kept, as
+ * superseded, in the claim's history) and the claim goes back to its reviewer.
+ */
+export async function reopenClaim(actor: Actor, input: ReopenClaimInput) {
+  assertEditor(actor, "reopen published claims");
+  return inTransaction(async (tx) => {
+    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
+    const check = checkTransition(claimStatus(claim), "reopen");
+    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    const verdict = await tx.verdict.findFirst({ where: { claimId: claim.id, state: "PUBLISHED" }, orderBy: { createdAt: "desc" } });
+    if (verdict) await setVerdictState(tx, actor, verdict, "SUPERSEDED");
+    return applyTransition(tx, actor, claim, "reopen", { reason: input.reason, details: verdict ? { verdictId: verdict.id, supersededRating: verdict.rating } : {} });
+  });
+}
+
+/**
  * Creates a claim anchored to a code-point span of its article's snapshot (quote plus context, so the
  * span can be re-found) and records it, inside the caller's transaction.
  */
@@ -346,6 +474,7 @@ export async function createAnchoredClaim(
       checkworthiness: input.score,
       kind: input.kind ?? "OTHER",
       reasons: JSON.stringify(input.reasons ?? []),
+      searchText: normalizeSearchText(input.text),
       origin: input.origin,
       status: input.status,
     },
@@ -362,4 +491,4 @@ export async function createAnchoredClaim(
   return claim;
 }
 
-export { ensureInReview, loadClaimForUpdate };
+export { claimStatus, ensureInReview, loadClaimForUpdate };

@@ -43,3 +43,8 @@ export function assertAssignee(actor: Actor, claim: { assigneeId: string | null 
     throw new AppError("FORBIDDEN", "Only the reviewer assigned to this claim can do this.");
   }
 }
+
+/** Claims in the reviewer pool: new and assigned to nobody. Only shown while the pool is open. */
+export function poolClaimsWhere(): Prisma.ClaimWhereInput {
+  return { status: "NEW", assigneeId: null };
+}

@@ -21,11 +21,17 @@ export function formToObject(formData: FormData): Record<string, string> {
   return out;
 }
 
+/** Fields the client sent that the form does not have (role, status, version… never taken from a form). */
+function unknownKeysOf(error: unknown): string[] {
+  if (!(error instanceof z.ZodError)) return [];
+  return error.issues.filter((i) => i.code === "unrecognized_keys").flatMap((i) => ("keys" in i ? i.keys : []));
+}
+
 export function validationError(error: z.ZodError): AppError {
   const flat = z.flattenError(error);
   const fields: FieldErrors = {};
   for (const [key, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) if (messages?.length) fields[key] = messages;
-  const unknownKeys = error.issues.filter((i) => i.code === "unrecognized_keys").flatMap((i) => ("keys" in i ? i.keys : []));
+  const unknownKeys = unknownKeysOf(error);
   if (unknownKeys.length) {
     return new AppError("VALIDATION", `These fields cannot be set here: ${unknownKeys.join(", ")}.`, { fields });
   }
@@ -33,16 +39,22 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError("VALIDATION", first ?? "Please correct the highlighted fields.", { fields });
 }
 
-function logRefusal(error: AppError, context: Record<string, unknown>) {
-  if (error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "INVALID_TRANSITION" || error.code === "CONFLICT") {
-    logger.warn({ event: "refused", code: error.code, ...context }, error.message);
+/**
+ * Refusals worth a log line: access refused, steps out of order, stale saves, and forms carrying
+ * fields they do not have (mass-assignment attempts). Plain typing mistakes are not logged.
+ */
+function logRefusal(error: AppError, context: Record<string, unknown>, unknownKeys: string[]) {
+  const logged = error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "INVALID_TRANSITION" || error.code === "CONFLICT";
+  if (logged || unknownKeys.length) {
+    logger.warn({ event: "refused", code: error.code, ...(unknownKeys.length ? { unknownKeys } : {}), ...context }, error.message);
   }
 }
 
 export function toActionState(error: unknown, values: Record<string, string>, context: Record<string, unknown> = {}): ActionState {
+  const unknownKeys = unknownKeysOf(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
-    logRefusal(error, context);
+    logRefusal(error, context, unknownKeys);
     return { status: "error", code: error.code, message: error.message, fieldErrors: error.fields, values };
   }
   logger.error({ err: error, ...context }, "action failed");
@@ -50,9 +62,10 @@ export function toActionState(error: unknown, values: Record<string, string>, co
 }
 
 export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  const unknownKeys = unknownKeysOf(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
-    logRefusal(error, context);
+    logRefusal(error, context, unknownKeys);
     const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
     return Response.json(body, { status: HTTP_STATUS[error.code] });
   }

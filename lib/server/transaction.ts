@@ -1,8 +1,19 @@
 import "server-only";
+import { lockAuditChain } from "./audit";
 import { getDb, type Tx } from "./db";
 
-/** One business step = one transaction, together with its audit event. No network I/O inside. */
+/**
+ * One business step = one transaction, together with its audit event. No network I/O inside.
+ * Steps write the audit chain, so they are serialised from their start (see lockAuditChain): rows are
+ * always locked after the chain lock, never before it, and steps cannot deadlock each other.
+ */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getDb();
-  return db.$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+  return db.$transaction(
+    async (tx) => {
+      await lockAuditChain(tx);
+      return work(tx);
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
 }

@@ -1,17 +1,59 @@
 import { z } from "zod";
+import { LISTED_STATUSES } from "@/lib/domain/claim-status";
+import { DEFAULT_DUE_WITHIN_DAYS, DUE_FILTERS, MAX_DUE_WITHIN_DAYS } from "@/lib/domain/due-dates";
 import { PRIORITIES } from "@/lib/domain/verdict-scale";
-import { idSchema, optionalDateSchema, requiredText, versionSchema } from "./common";
+import { emptyToUndefined, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
+
+const assigneeSchema = idSchema.or(z.literal("").transform(() => null));
+const prioritySchema = z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL");
 
 export const assignClaimSchema = z
   .object({
     claimId: idSchema,
-    assigneeId: idSchema.or(z.literal("").transform(() => null)),
-    priority: z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL"),
+    assigneeId: assigneeSchema,
+    priority: prioritySchema,
     dueAt: optionalDateSchema,
     expectedVersion: versionSchema,
   })
   .strict();
 export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
+
+/** The most claims one bulk assignment may change. */
+export const MAX_BULK_CLAIMS = 500;
+
+/**
+ * The claims of a bulk action with the version each was seen at, as the list form sends them:
+ * "claimId@version,claimId@version".
+ */
+export const claimRefsSchema = z
+  .string({ error: "Select at least one claim." })
+  .transform((s) => s.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}@\d{1,10}$/, "Invalid claim selection.")
+          .transform((ref) => {
+            const [claimId, version] = ref.split("@") as [string, string];
+            return { claimId, expectedVersion: Number(version) };
+          })
+          .pipe(z.object({ claimId: idSchema, expectedVersion: z.number().int().min(1, "Invalid version.").max(2_147_483_647, "Invalid version.") })),
+      )
+      .min(1, "Select at least one claim.")
+      .max(MAX_BULK_CLAIMS, `Select at most ${MAX_BULK_CLAIMS} claims at once.`)
+      .refine((refs) => new Set(refs.map((r) => r.claimId)).size === refs.length, "A claim was selected twice."),
+  );
+
+export const bulkAssignClaimsSchema = z
+  .object({
+    claims: claimRefsSchema,
+    assigneeId: assigneeSchema,
+    priority: prioritySchema,
+    dueAt: optionalDateSchema,
+  })
+  .strict();
+export type BulkAssignClaimsInput = z.infer<typeof bulkAssignClaimsSchema>;
 
 export const claimVersionSchema = z.object({ claimId: idSchema, expectedVersion: versionSchema }).strict();
 export type ClaimVersionInput = z.infer<typeof claimVersionSchema>;
@@ -20,6 +62,11 @@ export const returnVerdictSchema = z
   .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })
   .strict();
 export type ReturnVerdictInput = z.infer<typeof returnVerdictSchema>;
+
+export const reopenClaimSchema = z
+  .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })
+  .strict();
+export type ReopenClaimInput = z.infer<typeof reopenClaimSchema>;
 
 export const proposeVerdictSchema = z
   .object({
@@ -31,11 +78,37 @@ export const proposeVerdictSchema = z
   .strict();
 export type ProposeVerdictInput = z.infer<typeof proposeVerdictSchema>;
 
+/**
+ * The claim list's filters, as URL search parameters (bookmarkable) or API query parameters. Every
+ * value is checked against a closed set or a strict pattern; the text search is plain words
+ * (lib/domain/search-text.ts). Unknown parameters are ignored (pagination and others may sit beside).
+ */
 export const claimListFilterSchema = z
   .object({
-    status: z.string().max(20).optional(),
-    articleId: idSchema.optional(),
-    assigneeId: z.union([idSchema, z.literal("none")]).optional(),
+    status: z.preprocess(emptyToUndefined, z.enum(LISTED_STATUSES as [string, ...string[]], { error: "Unknown status." }).optional()),
+    articleId: z.preprocess(emptyToUndefined, idSchema.optional()),
+    assigneeId: z.preprocess(emptyToUndefined, z.union([idSchema, z.literal("none")]).optional()),
+    /** A key of the verdict scale, or "none" for claims without a current verdict. */
+    verdict: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Unknown verdict.").optional()),
+    due: z.preprocess(emptyToUndefined, z.enum(DUE_FILTERS, { error: "Unknown due filter." }).optional()),
+    dueWithinDays: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "Enter a number of days." })
+        .int("Enter a whole number of days.")
+        .min(0, "Enter 0 or more days.")
+        .max(MAX_DUE_WITHIN_DAYS, `Enter at most ${MAX_DUE_WITHIN_DAYS} days.`)
+        .optional(),
+    ),
+    priority: z.preprocess(emptyToUndefined, z.enum(PRIORITIES, { error: "Unknown priority." }).optional()),
+    q: z.preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional()),
   })
   .strip();
 export type ClaimListFilter = z.infer<typeof claimListFilterSchema>;
+export { DEFAULT_DUE_WITHIN_DAYS };
+
+/** The claim list's filters from URL parameters; bad parameters are dropped and named. */
+export const parseClaimListFilter = (params: Record<string, string | string[] | undefined>) => parseSearchParams(claimListFilterSchema, params);
+
+export const takeClaimSchema = claimVersionSchema;
+export type TakeClaimInput = ClaimVersionInput;

@@ -48,3 +48,29 @@ export const optionalDateSchema = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), "Enter a valid date.")
   .transform((v) => (v ? new Date(`${v}T23:59:59Z`) : undefined));
+
+/** "" from an empty form field or URL parameter counts as absent. */
+export const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * Reads a page's filters from URL search parameters: parameters that do not parse are dropped (and
+ * named, so the page can say so) instead of dropping the whole view; a repeated parameter uses its
+ * first value.
+ */
+export function parseSearchParams<S extends z.ZodType<Record<string, unknown>>>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): { filter: z.output<S>; ignored: string[] } {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === "string") raw[key] = first;
+  }
+  const first = schema.safeParse(raw);
+  if (first.success) return { filter: first.data, ignored: [] };
+  const ignored = [...new Set(first.error.issues.map((i) => String(i.path[0] ?? "")).filter(Boolean))];
+  for (const key of ignored) delete raw[key];
+  const second = schema.safeParse(raw);
+  if (second.success) return { filter: second.data, ignored };
+  return { filter: schema.parse({}), ignored: [...ignored, ...Object.keys(raw)] };
+}

@@ -1,15 +1,15 @@
 "use server";
 
 import { performFormAction } from "@/lib/server/action";
-import { approveVerdict, assignClaim, proposeVerdict, publishClaim, returnVerdict } from "@/lib/server/claims";
+import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
 import { addEvidence, removeEvidence } from "@/lib/server/evidence";
 import type { ActionState } from "@/lib/server/respond";
-import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, returnVerdictSchema } from "@/lib/validation/claims";
+import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, reopenClaimSchema, returnVerdictSchema } from "@/lib/validation/claims";
 import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
 
 const claimPages = (formData: FormData) => {
   const id = String(formData.get("claimId") ?? "");
-  return ["/claims", `/claims/${id}`];
+  return ["/claims", `/claims/${id}`, "/workload", "/dashboard"];
 };
 
 export async function addEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -49,4 +49,11 @@ export async function returnVerdictAction(_prev: ActionState, formData: FormData
 
 export async function publishClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, claimVersionSchema, publishClaim, { revalidate: claimPages(formData), success: "Verdict published." });
+}
+
+export async function reopenClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, reopenClaimSchema, reopenClaim, {
+    revalidate: claimPages(formData),
+    success: "Claim reopened. The reviewer can work on it again.",
+  });
 }

@@ -8,6 +8,7 @@ import { EditorReview } from "@/components/claim/editor-review";
 import { EvidenceForm } from "@/components/claim/evidence-form";
 import { EvidenceList } from "@/components/claim/evidence-list";
 import { HistoryTimeline } from "@/components/claim/history-timeline";
+import { ReasonForm } from "@/components/claim/reason-form";
 import { VerdictForm } from "@/components/claim/verdict-form";
 import { Markdown } from "@/components/markdown";
 import { ScrollToFocus } from "@/components/scroll-to-focus";
@@ -27,6 +28,7 @@ import {
   proposeVerdictAction,
   publishClaimAction,
   removeEvidenceAction,
+  reopenClaimAction,
   returnVerdictAction,
 } from "./actions";
 
@@ -45,7 +47,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const isAssignee = claim.assigneeId === actor.id;
   const status = isClaimStatus(claim.status) ? claim.status : "NEW";
   const reviewerCanWork = isAssignee && REVIEWER_EDITABLE_STATUSES.includes(status);
-  const currentVerdict = claim.verdicts.find((v) => v.state !== "SUPERSEDED");
+  // Verdicts come newest first; the newest is the current one unless reopening set it aside.
+  const currentVerdict = claim.verdicts[0]?.state === "SUPERSEDED" ? undefined : claim.verdicts[0];
   const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict);
   const people = editor ? await listAssignableUsers(actor) : [];
 
@@ -108,6 +111,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   {currentVerdict.returnReason && ` · returned: ${currentVerdict.returnReason}`}
                 </p>
               </div>
+            ) : status === "REOPENED" || (status === "IN_REVIEW" && earlierVerdicts.some((v) => v.state === "SUPERSEDED")) ? (
+              <p className="muted">Reopened: the published verdict was set aside (see earlier verdicts); a new one is needed.</p>
             ) : (
               <p className="muted">No verdict yet.</p>
             )}
@@ -122,6 +127,16 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 testId="publish-form"
               />
             )}
+            {editor && status === "PUBLISHED" && (
+              <ReasonForm
+                action={reopenClaimAction}
+                claimId={claim.id}
+                version={claim.version}
+                label="Reason for reopening"
+                submitLabel="Reopen claim"
+                testId="reopen-form"
+              />
+            )}
             {reviewerCanWork && (
               <>
                 <h3>Propose a verdict</h3>
@@ -129,13 +144,14 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               </>
             )}
             {earlierVerdicts.length > 0 && (
-              <details>
+              <details open={earlierVerdicts.some((v) => v.state === "SUPERSEDED")} data-testid="earlier-verdicts">
                 <summary>Earlier verdicts ({earlierVerdicts.length})</summary>
                 <ul>
                   {earlierVerdicts.map((v) => (
-                    <li key={v.id}>
+                    <li key={v.id} data-state={v.state}>
                       {findRating(scale, v.rating)?.label ?? v.rating} — {describeVerdictState(v.state)} by {v.proposedBy.name},{" "}
                       {formatDateTime(v.createdAt)}
+                      {v.approvedBy && <> · approved by {v.approvedBy.name}</>}
                       {v.returnReason && <> (returned: {v.returnReason})</>}
                     </li>
                   ))}

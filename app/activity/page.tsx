@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { HistoryItem } from "@/components/claim/history-timeline";
+import { describeAction, KNOWN_ACTIONS } from "@/lib/domain/audit-actions";
+import { listActivity, listPeople } from "@/lib/server/activity";
+import { getCurrentUser } from "@/lib/server/auth";
+import { isEditor } from "@/lib/server/permissions";
+import { parseActivityFilter, type ActivityFilter } from "@/lib/validation/activity";
+
+export const metadata: Metadata = { title: "Activity" };
+
+function pageUrl(filter: ActivityFilter, before?: number) {
+  const params = new URLSearchParams();
+  for (const key of ["actorId", "action", "from", "to"] as const) if (filter[key]) params.set(key, filter[key]);
+  if (before) params.set("before", String(before));
+  const query = params.toString();
+  return query ? `/activity?${query}` : "/activity";
+}
+
+export default async function ActivityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await getCurrentUser();
+  if (!actor) redirect("/login?callbackUrl=/activity");
+  if (!isEditor(actor)) redirect("/claims");
+  const { filter, ignored } = parseActivityFilter(await searchParams);
+  const [page, people] = await Promise.all([listActivity(actor, filter), listPeople(actor)]);
+  return (
+    <>
+      <h1>Activity</h1>
+      <form className="panel row" method="get" aria-label="Filter activity" data-testid="activity-filters">
+        <label>
+          Person
+          <select name="actorId" defaultValue={filter.actorId ?? ""}>
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Action
+          <select name="action" defaultValue={filter.action ?? ""}>
+            <option value="">Any</option>
+            {KNOWN_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {describeAction(a)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" name="from" defaultValue={filter.from ?? ""} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={filter.to ?? ""} />
+        </label>
+        <button type="submit" className="secondary">
+          Filter
+        </button>
+        {ignored.length > 0 && (
+          <p className="form-message error" data-testid="ignored-filters">
+            Some filters were not understood and were ignored: {ignored.join(", ")}.
+          </p>
+        )}
+      </form>
+      {page.events.length === 0 ? (
+        <p className="panel muted">No activity matches these filters.</p>
+      ) : (
+        <ol className="timeline panel" data-testid="activity">
+          {page.events.map((e) => (
+            <HistoryItem key={e.id} event={e}>
+              {e.claim && (
+                <>
+                  {" "}
+                  on <Link href={`/claims/${e.claim.id}`}>“{e.claim.text.length > 90 ? `${e.claim.text.slice(0, 89)}…` : e.claim.text}”</Link>
+                </>
+              )}
+            </HistoryItem>
+          ))}
+        </ol>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {filter.before && <Link href={pageUrl(filter)}>Newest</Link>}
+        {page.nextBefore && (
+          <Link href={pageUrl(filter, page.nextBefore)} data-testid="older">
+            Older →
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useState } from "react";
+import { PRIORITIES } from "@/lib/domain/verdict-scale";
+import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
+import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
+
+export interface ClaimTableRow {
+  id: string;
+  text: string;
+  status: string;
+  priority: string;
+  dueAt: Date | null;
+  overdue: boolean;
+  version: number;
+  article: { id: string; title: string; outlet: string };
+  assignee: { id: string; name: string } | null;
+  verdict: { label: string; color: string; state: string } | null;
+}
+
+const noAction: FormAction = async () => IDLE_STATE;
+const shorten = (text: string) => (text.length > 140 ? `${text.slice(0, 137)}…` : text);
+
+/**
+ * The claim list. For editors (`bulk` given) each row has a checkbox, and the panel above assigns,
+ * reassigns or unassigns the selected claims at once; each claim is sent with the version shown, so a
+ * claim someone else changed meanwhile blocks the whole action instead of being overwritten.
+ */
+export function ClaimTable({
+  rows,
+  bulk,
+}: {
+  rows: ClaimTableRow[];
+  bulk?: { action: FormAction; people: { id: string; name: string; role: string }[] };
+}) {
+  const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (state.status === "ok") setSelected(new Set());
+  }, [state]);
+  const shown = rows.filter((r) => selected.has(r.id));
+  const allSelected = rows.length > 0 && shown.length === rows.length;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <>
+      {bulk && (
+        <form action={formAction} className="panel stack" data-testid="bulk-assign-form" aria-label="Assign selected claims" noValidate>
+          <input type="hidden" name="claims" value={shown.map((r) => `${r.id}@${r.version}`).join(",")} />
+          <div className="row">
+            <label style={{ flex: "2 1 14rem" }}>
+              Assign selected to
+              <select
+                key={keptValue(state, "assigneeId")}
+                name="assigneeId"
+                defaultValue={keptValue(state, "assigneeId")}
+                {...invalidProps(state, "assigneeId")}
+              >
+                <option value="">— Unassign —</option>
+                {bulk.people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.role.toLowerCase()})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label style={{ flex: "1 1 8rem" }}>
+              Priority
+              <select key={keptValue(state, "priority", "NORMAL")} name="priority" defaultValue={keptValue(state, "priority", "NORMAL")}>
+                {PRIORITIES.map((p) => (
+                  <option key={p} value={p}>
+                    {p.charAt(0) + p.slice(1).toLowerCase()}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label style={{ flex: "1 1 10rem" }}>
+              Due date
+              <input name="dueAt" type="date" defaultValue={keptValue(state, "dueAt")} {...invalidProps(state, "dueAt")} />
+            </label>
+            <div>
+              <button type="submit" disabled={pending || shown.length === 0}>
+                {pending ? "Saving…" : `Apply to ${shown.length} selected`}
+              </button>
+            </div>
+          </div>
+          <FieldError state={state} name="assigneeId" />
+          <FieldError state={state} name="dueAt" />
+          <FormMessage state={state} />
+        </form>
+      )}
+      <table className="data" data-testid="claims-table">
+        <thead>
+          <tr>
+            <th>
+              {bulk ? (
+                <label className="row" style={{ fontWeight: 600, alignItems: "center", flexWrap: "nowrap" }}>
+                  <input
+                    type="checkbox"
+                    style={{ width: "auto" }}
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                    aria-label={`Select all ${rows.length} claims shown`}
+                  />
+                  Claim
+                </label>
+              ) : (
+                "Claim"
+              )}
+            </th>
+            <th>Status</th>
+            <th>Article</th>
+            <th>Assignee</th>
+            <th>Priority</th>
+            <th>Due</th>
+            <th>Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} data-testid="claim-row" data-claim-id={c.id}>
+              <td>
+                <span className="row" style={{ alignItems: "start", flexWrap: "nowrap" }}>
+                  {bulk && (
+                    <input
+                      type="checkbox"
+                      style={{ width: "auto", marginTop: "0.3rem" }}
+                      checked={selected.has(c.id)}
+                      onChange={() => toggle(c.id)}
+                      aria-label={`Select claim: ${shorten(c.text)}`}
+                    />
+                  )}
+                  <Link href={`/claims/${c.id}`}>{shorten(c.text)}</Link>
+                </span>
+              </td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+              <td>
+                <Link href={`/articles/${c.article.id}`}>{c.article.title}</Link>
+                <div className="muted">{c.article.outlet}</div>
+              </td>
+              <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td>
+                <PriorityBadge priority={c.priority} />
+              </td>
+              <td className={c.overdue ? "overdue" : undefined} data-overdue={c.overdue || undefined}>
+                {formatDate(c.dueAt)}
+                {c.overdue && <span className="overdue-mark" role="img" aria-label="overdue" title="Overdue" />}
+              </td>
+              <td>
+                {c.verdict ? (
+                  <span className="verdict-label" style={{ background: c.verdict.color }} title={c.verdict.state}>
+                    {c.verdict.label}
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
