@@ -5,10 +5,11 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
 import { importArticle } from "../articles";
-import { assignClaim, proposeVerdict } from "../claims";
+import { approveVerdict, assignClaim, proposeVerdict, publishClaim } from "../claims";
 import { getDb } from "../db";
 import { addEvidence } from "../evidence";
 import type { Actor } from "../permissions";
+import { createClaimFromSelection } from "../suggestions";
 import { createUser } from "../users";
 
 export const TEST_PASSWORD = "correct-horse-battery-staple";
@@ -109,4 +110,21 @@ export async function claimHistory(claimId: string) {
   const db = await getDb();
   const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { action: true } });
   return events.map((e) => e.action);
+}
+
+/** A claim worded `text` (an editor's own wording of a passage) on a fresh article. */
+export async function makeClaimWithText(editor: Actor, text: string) {
+  const article = await makeArticle(editor);
+  const created = await createClaimFromSelection(editor, { articleId: article.id, start: 0, end: 10, text });
+  // Matching it with claims of other articles may already have moved its version on.
+  const claim = await (await getDb()).claim.findUniqueOrThrow({ where: { id: created.id } });
+  return { article, claim };
+}
+
+/** A claim taken through proposal, approval (by `approver`) and publication. */
+export async function makePublishedClaim(editor: Actor, approver: Actor, reviewer: Actor, rating = "FALSE") {
+  const { article, claim } = await makeProposedClaim(editor, reviewer, rating);
+  const approved = await approveVerdict(approver, { claimId: claim.id, expectedVersion: claim.version });
+  const published = await publishClaim(editor, { claimId: claim.id, expectedVersion: approved.version });
+  return { article, claim: published };
 }
