@@ -65,8 +65,8 @@ test("the editor sees All claims, assigns an unassigned claim and reassigns it t
   await expect(reassigned).toHaveCount(1);
   await expect(reassigned).toContainText(`${editor.name} changed the assignment`);
   // The timeline names people (not ids): before → after.
-  await expect(reassigned).toContainText(`assignee: ${reviewer.name} →`);
-  await expect(reassigned).toContainText(`assignee: ${reviewer2.name}`);
+  await expect(reassigned).toContainText(`assignee: ${reviewer.name} → ${reviewer2.name}`);
+  await expect(reassigned).toContainText("priority: Low → Urgent");
   await expect(reassigned).not.toContainText(reviewer.id);
 
   // In the All claims list the row now shows the new assignee.
