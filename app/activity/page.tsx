@@ -75,8 +75,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
             <HistoryItem key={e.id} event={e}>
               {e.claim && (
                 <>
-                  {" "}
-                  on <Link href={`/claims/${e.claim.id}`}>“{e.claim.text.length > 90 ? `${e.claim.text.slice(0, 89)}…` : e.claim.text}”</Link>
+                  {" — "}
+                  <Link href={`/claims/${e.claim.id}`}>“{e.claim.text.length > 90 ? `${e.claim.text.slice(0, 89)}…` : e.claim.text}”</Link>
                 </>
               )}
             </HistoryItem>

@@ -33,7 +33,7 @@ export default async function DashboardPage() {
         </div>
         <div className="panel" data-testid="figure-open">
           <p className="figure">{open}</p>
-          <span className="muted">claims in review</span>
+          <span className="muted">open claims (assigned, in review, waiting)</span>
         </div>
         <div className="panel" data-testid="figure-unassigned">
           <p className="figure">{waiting}</p>

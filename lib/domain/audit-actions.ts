@@ -77,7 +77,7 @@ function formatValue(field: string, value: unknown): string {
     if (ISO_DATE_TIME.test(value)) return field === "dueAt" ? value.slice(0, 10) : `${value.slice(0, 16).replace("T", " ")} UTC`;
     return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH - 1)}…` : value;
   }
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3)));
   const json = JSON.stringify(value);
   return json.length > MAX_VALUE_LENGTH ? `${json.slice(0, MAX_VALUE_LENGTH - 1)}…` : json;
 }
