@@ -51,11 +51,13 @@ const FIELD_LABELS: Record<string, string> = {
   label: "verdict",
   returnReason: "return reason",
   approvedAt: "approved at",
-  approvedById: "approved by",
   clusterId: "cluster",
   sessionVersion: "session",
   passwordHash: "password",
 };
+
+/** Internal ids with no readable counterpart in the event (the approver is the event's actor). */
+const HIDDEN_FIELDS = new Set(["verdictId", "approvedById"]);
 
 export interface FieldChange {
   field: string;
@@ -94,8 +96,8 @@ function parseRecord(json: string | null): Record<string, unknown> {
 
 /**
  * The fields an event changed, in the order they were recorded. Ids are for machines: an id is left
- * out where a readable name sits beside it (assigneeId beside assignee), and so is the internal
- * verdict id. A field recorded on both sides with the same value did not change and is left out.
+ * out where a readable name sits beside it (assigneeId beside assignee), and so are internal ids
+ * (HIDDEN_FIELDS). A field recorded on both sides with the same value did not change and is left out.
  */
 export function describeChanges(beforeJson: string | null, afterJson: string | null): FieldChange[] {
   const before = parseRecord(beforeJson);
@@ -103,7 +105,7 @@ export function describeChanges(beforeJson: string | null, afterJson: string | n
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const changes: FieldChange[] = [];
   for (const key of keys) {
-    if (key === "verdictId") continue;
+    if (HIDDEN_FIELDS.has(key)) continue;
     if (key.endsWith("Id") && key.slice(0, -2) in { ...before, ...after }) continue;
     const hasBefore = key in before;
     const hasAfter = key in after;
