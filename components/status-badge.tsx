@@ -1,12 +1,12 @@
 import { describeStatus, isClaimStatus } from "@/lib/domain/claim-status";
+import { describePriority } from "@/lib/domain/verdict-scale";
 
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{isClaimStatus(status) ? describeStatus(status) : status}</span>;
 }
 
 export function PriorityBadge({ priority }: { priority: string }) {
-  const label = priority.charAt(0) + priority.slice(1).toLowerCase();
-  return <span className={`badge priority-${priority}`}>{label}</span>;
+  return <span className={`badge priority-${priority}`}>{describePriority(priority)}</span>;
 }
 
 export function formatDate(date: Date | null | undefined): string {

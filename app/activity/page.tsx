@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { HistoryItem } from "@/components/claim/history-timeline";
+import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { describeAction, KNOWN_ACTIONS } from "@/lib/domain/audit-actions";
 import { listActivity, listPeople } from "@/lib/server/activity";
 import { getCurrentUser } from "@/lib/server/auth";
@@ -28,28 +29,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
     <>
       <h1>Activity</h1>
       <form className="panel row" method="get" aria-label="Filter activity" data-testid="activity-filters">
-        <label>
-          Person
-          <select name="actorId" defaultValue={filter.actorId ?? ""}>
-            <option value="">Anyone</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Action
-          <select name="action" defaultValue={filter.action ?? ""}>
-            <option value="">Any</option>
-            {KNOWN_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {describeAction(a)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Person" name="actorId" value={filter.actorId} anyLabel="Anyone" options={people.map((p) => ({ value: p.id, label: p.name }))} />
+        <FilterSelect label="Action" name="action" value={filter.action} options={KNOWN_ACTIONS.map((a) => ({ value: a, label: describeAction(a) }))} />
         <label>
           From
           <input type="date" name="from" defaultValue={filter.from ?? ""} />
@@ -61,11 +42,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="secondary">
           Filter
         </button>
-        {ignored.length > 0 && (
-          <p className="form-message error" data-testid="ignored-filters">
-            Some filters were not understood and were ignored: {ignored.join(", ")}.
-          </p>
-        )}
+        <IgnoredFilters names={ignored} />
       </form>
       {page.events.length === 0 ? (
         <p className="panel muted">No activity matches these filters.</p>

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
+import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
-import { findRating, PRIORITIES } from "@/lib/domain/verdict-scale";
+import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
 import { listArticles } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
 import { countClaims, listClaims } from "@/lib/server/claims";
@@ -59,76 +60,37 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             Search
             <input type="search" name="q" defaultValue={filter.q ?? ""} maxLength={200} placeholder="Words in the claim" />
           </label>
-          <label>
-            Status
-            <select name="status" defaultValue={filter.status ?? ""}>
-              <option value="">Any</option>
-              {LISTED_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {describeStatus(s)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label style={{ flex: "2 1 12rem" }}>
-            Article
-            <select name="articleId" defaultValue={filter.articleId ?? ""}>
-              <option value="">Any</option>
-              {articles.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Status" name="status" value={filter.status} options={LISTED_STATUSES.map((st) => ({ value: st, label: describeStatus(st) }))} />
+          <FilterSelect label="Article" name="articleId" value={filter.articleId} options={articles.map((a) => ({ value: a.id, label: a.title }))} style={{ flex: "2 1 12rem" }} />
           {editor && (
-            <label>
-              Assignee
-              <select name="assigneeId" defaultValue={filter.assigneeId ?? ""}>
-                <option value="">Anyone</option>
-                <option value="none">Unassigned</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label="Assignee"
+              name="assigneeId"
+              value={filter.assigneeId}
+              anyLabel="Anyone"
+              options={[{ value: "none", label: "Unassigned" }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+            />
           )}
         </div>
         <div className="row">
-          <label>
-            Verdict
-            <select name="verdict" defaultValue={filter.verdict ?? ""}>
-              <option value="">Any</option>
-              <option value="none">No verdict yet</option>
-              {scale.map((r) => (
-                <option key={r.key} value={r.key}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Priority
-            <select name="priority" defaultValue={filter.priority ?? ""}>
-              <option value="">Any</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {p.charAt(0) + p.slice(1).toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Due
-            <select name="due" defaultValue={filter.due ?? ""}>
-              <option value="">Any time</option>
-              <option value="overdue">Overdue</option>
-              <option value="within">Due within the next…</option>
-              <option value="none">No due date</option>
-            </select>
-          </label>
+          <FilterSelect
+            label="Verdict"
+            name="verdict"
+            value={filter.verdict}
+            options={[{ value: "none", label: "No verdict yet" }, ...scale.map((r) => ({ value: r.key, label: r.label }))]}
+          />
+          <FilterSelect label="Priority" name="priority" value={filter.priority} options={PRIORITY_OPTIONS} />
+          <FilterSelect
+            label="Due"
+            name="due"
+            value={filter.due}
+            anyLabel="Any time"
+            options={[
+              { value: "overdue", label: "Overdue" },
+              { value: "within", label: "Due within the next…" },
+              { value: "none", label: "No due date" },
+            ]}
+          />
           <label style={{ maxWidth: "7rem" }}>
             Days
             <input type="number" name="dueWithinDays" min={0} max={365} defaultValue={filter.dueWithinDays ?? DEFAULT_DUE_WITHIN_DAYS} />
@@ -144,11 +106,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             )}
           </div>
         </div>
-        {ignored.length > 0 && (
-          <p className="form-message error" data-testid="ignored-filters">
-            Some filters were not understood and were ignored: {ignored.join(", ")}.
-          </p>
-        )}
+        <IgnoredFilters names={ignored} />
       </form>
       <p className="muted" data-testid="claim-count">
         {total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}

@@ -1,8 +1,8 @@
 "use client";
 
-import { PRIORITIES } from "@/lib/domain/verdict-scale";
 import type { FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
+import { PriorityField } from "./priority-field";
 import { FieldError, invalidProps, keptValue } from "../form-message";
 
 export function AssignForm({
@@ -36,16 +36,7 @@ export function AssignForm({
           </label>
           <FieldError state={state} name="assigneeId" />
           <div className="row">
-            <label>
-              Priority
-              <select key={keptValue(state, "priority", claim.priority)} name="priority" defaultValue={keptValue(state, "priority", claim.priority)}>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {p.charAt(0) + p.slice(1).toLowerCase()}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PriorityField state={state} value={claim.priority} />
             <label>
               Due date
               <input name="dueAt" type="date" defaultValue={keptValue(state, "dueAt", claim.dueAt)} {...invalidProps(state, "dueAt")} />

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
-import { PRIORITIES } from "@/lib/domain/verdict-scale";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { PriorityField } from "./priority-field";
 import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
 
 export interface ClaimTableRow {
@@ -72,16 +72,7 @@ export function ClaimTable({
                 ))}
               </select>
             </label>
-            <label style={{ flex: "1 1 8rem" }}>
-              Priority
-              <select key={keptValue(state, "priority", "NORMAL")} name="priority" defaultValue={keptValue(state, "priority", "NORMAL")}>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {p.charAt(0) + p.slice(1).toLowerCase()}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PriorityField state={state} value={"NORMAL"} style={{ flex: "1 1 8rem" }} />
             <label style={{ flex: "1 1 10rem" }}>
               Due date
               <input name="dueAt" type="date" defaultValue={keptValue(state, "dueAt")} {...invalidProps(state, "dueAt")} />

@@ -5,6 +5,7 @@
  */
 import { describeStatus, isClaimStatus } from "./claim-status";
 import { describeVerdictState } from "./report";
+import { describePriority } from "./verdict-scale";
 
 export const ACTION_LABELS: Record<string, string> = {
   "article.import": "imported an article",
@@ -73,7 +74,7 @@ function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (field === "status" && typeof value === "string" && isClaimStatus(value)) return describeStatus(value);
   if (field === "state" && typeof value === "string") return describeVerdictState(value);
-  if (field === "priority" && typeof value === "string") return value.charAt(0) + value.slice(1).toLowerCase();
+  if (field === "priority" && typeof value === "string") return describePriority(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") {
     if (ISO_DATE_TIME.test(value)) return field === "dueAt" ? value.slice(0, 10) : `${value.slice(0, 16).replace("T", " ")} UTC`;

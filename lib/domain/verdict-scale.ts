@@ -63,3 +63,10 @@ export const STANCE_LABELS: Record<EvidenceStance, string> = {
 
 export const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+export function describePriority(priority: string): string {
+  return priority.charAt(0) + priority.slice(1).toLowerCase();
+}
+
+/** The priorities as choices for a form's select. */
+export const PRIORITY_OPTIONS = PRIORITIES.map((p) => ({ value: p, label: describePriority(p) }));
