@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
+import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { formatDate, PriorityBadge } from "@/components/status-badge";
 import { getCurrentUser } from "@/lib/server/auth";
 import { listPoolClaims } from "@/lib/server/pool";
+import { parseSearchParams } from "@/lib/validation/common";
+import { poolFilterSchema } from "@/lib/validation/claims";
 import { takeClaimAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claim pool" };
 
-export default async function PoolPage() {
+export default async function PoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/pool");
-  const pool = await listPoolClaims(actor);
+  const { filter, ignored } = parseSearchParams(poolFilterSchema, await searchParams);
+  const pool = await listPoolClaims(actor, filter);
   return (
     <>
       <h1>Claim pool</h1>
@@ -23,7 +27,17 @@ export default async function PoolPage() {
         <p className="panel muted">No unassigned claims are waiting right now.</p>
       ) : (
         <>
-          <p className="muted">Unassigned claims waiting for a reviewer. Take one and it is yours; it then shows under My claims.</p>
+          <p className="muted">Unassigned claims waiting for a reviewer, oldest first. Take one and it is yours; it then shows under My claims.</p>
+          <form className="panel row" method="get" aria-label="Filter the pool">
+            <FilterSelect label="Article" name="articleId" value={filter.articleId} options={pool.articles.map((a) => ({ value: a.id, label: a.title }))} />
+            <button type="submit" className="secondary">
+              Filter
+            </button>
+            <IgnoredFilters names={ignored} />
+          </form>
+          <p className="muted" data-testid="pool-count">
+            {pool.total === pool.claims.length ? `${pool.total} waiting.` : `Showing the ${pool.claims.length} oldest of ${pool.total} waiting.`}
+          </p>
           <ol className="suggestions" data-testid="pool">
             {pool.claims.map((c) => (
               <li key={c.id} className="panel" data-testid="pool-claim" data-claim-id={c.id}>

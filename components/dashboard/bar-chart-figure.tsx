@@ -43,7 +43,7 @@ export function BarChartFigure({
       </figcaption>
       <div className="chart-box" role="img" aria-label={`${title}: chart of the figures in the table below`}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 280 }}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey={categoryKey} interval={0} tick={{ fontSize: 11 }} angle={rows.length > 6 ? -30 : 0} textAnchor={rows.length > 6 ? "end" : "middle"} height={rows.length > 6 ? 70 : 30} />
             <YAxis allowDecimals={false} width={36} />

@@ -189,25 +189,27 @@ describe("reviewer pool", () => {
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");
     const db = await getDb();
-    const { claims } = await makeArticle(editor);
+    const { id: articleId, claims } = await makeArticle(editor);
     const target = claims[0]!;
     let setting = await getReviewerPoolSetting(db);
     if (setting.enabled) setting = await updateReviewerPoolSetting(admin, { enabled: false, expectedVersion: setting.version });
-    expect(await listPoolClaims(reviewer)).toEqual({ open: false, claims: [] });
+    expect(await listPoolClaims(reviewer)).toEqual({ open: false, claims: [], total: 0, articles: [] });
     const before = await claimState(target.id);
     await expect(takeClaim(reviewer, { claimId: target.id, expectedVersion: target.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await claimState(target.id)).toEqual(before);
 
     setting = await updateReviewerPoolSetting(admin, { enabled: true, expectedVersion: setting.version });
     try {
-      const pool = await listPoolClaims(reviewer);
+      const pool = await listPoolClaims(reviewer, { articleId });
       expect(pool.open).toBe(true);
-      expect(pool.claims.map((c) => c.id)).toContain(target.id);
+      expect(pool.claims.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
+      expect(pool.total).toBe(claims.length);
+      expect(pool.articles.map((a) => a.id)).toContain(articleId);
       const taken = await takeClaim(reviewer, { claimId: target.id, expectedVersion: target.version });
       expect(taken).toMatchObject({ status: "ASSIGNED", assigneeId: reviewer.id, version: target.version + 1 });
       expect((await claimHistory(target.id)).at(-1)).toBe("claim.take");
       expect((await auditAfter(target.id, "claim.take"))[0]).toMatchObject({ actorId: reviewer.id, after: { assignee: reviewer.name, status: "ASSIGNED" } });
-      expect((await listPoolClaims(reviewer)).claims.map((c) => c.id)).not.toContain(target.id);
+      expect((await listPoolClaims(reviewer, { articleId })).claims.map((c) => c.id)).not.toContain(target.id);
       expect((await getClaimDetail(reviewer, target.id)).claim.id).toBe(target.id);
       // An assigned claim is not in the pool.
       const assigned = await makeAssignedClaim(editor, await makeUser("REVIEWER"));

@@ -11,15 +11,18 @@ const POOL_PAGE = 200;
 const GONE = "This claim is no longer in the pool: someone else took it or an editor assigned it. The list now shows what is left.";
 
 /**
- * The reviewer pool as a reviewer sees it: unassigned new claims with enough context to choose one
- * (the passage around the claim, article, priority, due date). Empty while the pool is closed.
+ * The reviewer pool as a reviewer sees it: unassigned new claims, oldest first, with enough context
+ * to choose one (the passage around the claim, article, priority, due date), optionally of one
+ * article; and the articles that have claims in the pool. Empty while the pool is closed.
  */
-export async function listPoolClaims(actor: Actor) {
+export async function listPoolClaims(actor: Actor, filter: { articleId?: string } = {}) {
   const db = await getDb();
   const setting = await getReviewerPoolSetting(db);
-  if (!setting.enabled || !actor.id) return { open: false, claims: [] };
-  const claims = await db.claim.findMany({
-    where: poolClaimsWhere(),
+  if (!setting.enabled || !actor.id) return { open: false, claims: [], total: 0, articles: [] };
+  const where = { AND: [poolClaimsWhere(), filter.articleId ? { articleId: filter.articleId } : {}] };
+  const [claims, total, articles] = await Promise.all([
+    db.claim.findMany({
+      where,
     select: {
       id: true,
       text: true,
@@ -33,8 +36,11 @@ export async function listPoolClaims(actor: Actor) {
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: POOL_PAGE,
-  });
-  return { open: true, claims };
+    }),
+    db.claim.count({ where }),
+    db.article.findMany({ where: { claims: { some: poolClaimsWhere() } }, select: { id: true, title: true }, orderBy: { importedAt: "desc" } }),
+  ]);
+  return { open: true, claims, total, articles };
 }
 
 /**

@@ -112,3 +112,6 @@ export const parseClaimListFilter = (params: Record<string, string | string[] | 
 
 export const takeClaimSchema = claimVersionSchema;
 export type TakeClaimInput = ClaimVersionInput;
+
+/** The pool page's filter (URL parameters). */
+export const poolFilterSchema = z.object({ articleId: z.preprocess(emptyToUndefined, idSchema.optional()) }).strip();
