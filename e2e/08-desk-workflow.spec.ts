@@ -57,6 +57,10 @@ test("an editor filters the list, bulk-assigns claims with priority and due date
   const bulk = page.getByTestId("bulk-assign-form");
   const picked = await selectRows(page, 2);
   await expect(bulk.getByRole("button", { name: "Apply to 2 selected" })).toBeEnabled();
+  // Nobody chosen is refused, not taken as "unassign".
+  await bulk.getByRole("button", { name: "Apply to 2 selected" }).click();
+  await expect(bulk.getByTestId("field-error-assigneeId")).toHaveText("Choose whom to assign the claims to, or unassign them.");
+  await expect(page.getByTestId("claim-row").first().getByRole("checkbox")).toBeChecked();
   await bulk.getByLabel("Assign selected to").selectOption(reviewer.id);
   await bulk.getByLabel("Priority").selectOption({ label: "Urgent" });
   await bulk.getByLabel("Due date").fill("2027-03-01");

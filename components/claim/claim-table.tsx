@@ -64,7 +64,8 @@ export function ClaimTable({
                 defaultValue={keptValue(state, "assigneeId")}
                 {...invalidProps(state, "assigneeId")}
               >
-                <option value="">— Unassign —</option>
+                <option value="">Choose…</option>
+                <option value="none">— Unassign —</option>
                 {bulk.people.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name} ({p.role.toLowerCase()})
@@ -143,7 +144,7 @@ export function ClaimTable({
               <td>
                 <PriorityBadge priority={c.priority} />
               </td>
-              <td className={c.overdue ? "overdue" : undefined} data-overdue={c.overdue || undefined}>
+              <td className={c.overdue ? "nowrap overdue" : "nowrap"} data-overdue={c.overdue || undefined}>
                 {formatDate(c.dueAt)}
                 {c.overdue && <span className="overdue-mark" role="img" aria-label="overdue" title="Overdue" />}
               </td>

@@ -51,6 +51,7 @@ const FIELD_LABELS: Record<string, string> = {
   dueAt: "due date",
   label: "verdict",
   returnReason: "return reason",
+  supersededRating: "verdict set aside",
   approvedAt: "approved at",
   clusterId: "cluster",
   sessionVersion: "session",

@@ -45,10 +45,18 @@ export const claimRefsSchema = z
       .refine((refs) => new Set(refs.map((r) => r.claimId)).size === refs.length, "A claim was selected twice."),
   );
 
+/** A bulk action never unassigns by default: "none" unassigns, an empty choice is refused. */
+const bulkAssigneeSchema = z
+  .string({ error: "Choose whom to assign the claims to, or unassign them." })
+  .trim()
+  .min(1, "Choose whom to assign the claims to, or unassign them.")
+  .transform((v) => (v === "none" ? null : v))
+  .pipe(idSchema.nullable());
+
 export const bulkAssignClaimsSchema = z
   .object({
     claims: claimRefsSchema,
-    assigneeId: assigneeSchema,
+    assigneeId: bulkAssigneeSchema,
     priority: prioritySchema,
     dueAt: optionalDateSchema,
   })

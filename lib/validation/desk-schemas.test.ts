@@ -62,7 +62,10 @@ describe("bulk assignment", () => {
       priority: "HIGH",
       dueAt: new Date("2026-12-24T23:59:59Z"),
     });
-    expect(bulkAssignClaimsSchema.parse({ claims: "c1@3", assigneeId: "" }).assigneeId).toBeNull();
+    expect(bulkAssignClaimsSchema.parse({ claims: "c1@3", assigneeId: "none" }).assigneeId).toBeNull();
+    // Nothing chosen is not "unassign".
+    const empty = bulkAssignClaimsSchema.safeParse({ claims: "c1@3", assigneeId: "" });
+    expect(empty.success ? "" : empty.error.issues[0]!.message).toBe("Choose whom to assign the claims to, or unassign them.");
   });
 
   it("refuses an empty selection, versions missing or malformed, duplicates, too many claims and extra fields", () => {
