@@ -9,16 +9,20 @@ import { EvidenceForm } from "@/components/claim/evidence-form";
 import { EvidenceList } from "@/components/claim/evidence-list";
 import { HistoryTimeline } from "@/components/claim/history-timeline";
 import { VerdictForm } from "@/components/claim/verdict-form";
+import { MatchPanel } from "@/components/claim/match-panel";
+import { WordingForm } from "@/components/claim/wording-form";
 import { Markdown } from "@/components/markdown";
 import { ScrollToFocus } from "@/components/scroll-to-focus";
 import { formatDate, formatDateTime, PriorityBadge, StatusBadge } from "@/components/status-badge";
-import { REVIEWER_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
+import { REVIEWER_EDITABLE_STATUSES, WORDING_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
+import { locateClaimSpan } from "@/lib/domain/text-span";
 import { AppError } from "@/lib/domain/errors";
 import { findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getClaimDetail } from "@/lib/server/claims";
 import { isEditor } from "@/lib/server/permissions";
+import { listMatches } from "@/lib/server/suggestions";
 import { listAssignableUsers } from "@/lib/server/users";
 import {
   addEvidenceAction,
@@ -29,6 +33,7 @@ import {
   removeEvidenceAction,
   returnVerdictAction,
 } from "./actions";
+import { confirmMatchAction, rewordClaimAction, splitMatchAction } from "./finding-actions";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -48,6 +53,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const currentVerdict = claim.verdicts.find((v) => v.state !== "SUPERSEDED");
   const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict);
   const people = editor ? await listAssignableUsers(actor) : [];
+  const matches = (await listMatches(actor, [claim])).get(claim.id) ?? [];
+  const span = locateClaimSpan(claim.article.text, claim);
 
   return (
     <>
@@ -64,14 +71,27 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       <div className="grid-2">
         <section className="panel" aria-label="Article">
           <h2>In the article</h2>
-          <ArticleText
-            text={claim.article.text}
-            spans={[{ id: claim.id, start: claim.start, end: claim.end }]}
-            focusId={claim.id}
-          />
+          {!span && <p className="form-message error">The quoted passage of this claim is no longer found in the article text.</p>}
+          <ArticleText text={claim.article.text} spans={span ? [{ id: claim.id, ...span }] : []} focusId={claim.id} />
           <ScrollToFocus targetId="focused-claim" />
         </section>
         <div>
+          {claim.clusterId && matches.length > 0 && (
+            <section className="panel" aria-label="Same claim elsewhere">
+              <h2>Same claim in other articles</h2>
+              <MatchPanel
+                claim={{ id: claim.id, clusterId: claim.clusterId, confirmed: claim.clusterConfirmed }}
+                matches={matches}
+                actions={editor ? { confirm: confirmMatchAction, split: splitMatchAction } : undefined}
+              />
+            </section>
+          )}
+          {editor && WORDING_EDITABLE_STATUSES.includes(status) && (
+            <section className="panel" aria-label="Wording">
+              <h2>Wording</h2>
+              <WordingForm action={rewordClaimAction} claim={{ id: claim.id, version: claim.version, text: claim.text, quote: claim.quote }} />
+            </section>
+          )}
           {editor && (
             <section className="panel" aria-label="Assignment">
               <h2>Assignment</h2>

@@ -8,6 +8,7 @@ import { importArticle } from "../articles";
 import { assignClaim, proposeVerdict } from "../claims";
 import { getDb } from "../db";
 import { addEvidence } from "../evidence";
+import { reviewSuggestions } from "../suggestions";
 import type { Actor } from "../permissions";
 import { createUser } from "../users";
 
@@ -24,8 +25,11 @@ export async function makeUser(role: Role, name?: string): Promise<Actor> {
   return { id: user.id, email: user.email, name: user.name, role };
 }
 
-/** An article with a unique text whose sentences the extractor turns into claims. */
-export async function makeArticle(editor: Actor) {
+/**
+ * An article with a unique text whose sentences the extractor turns into claims; its suggestions are
+ * accepted (status NEW, ready to assign) unless `acceptSuggestions` is false.
+ */
+export async function makeArticle(editor: Actor, { acceptSuggestions = true } = {}) {
   const tag = randomUUID();
   const text = [
     `Report ${tag}.`,
@@ -42,6 +46,10 @@ export async function makeArticle(editor: Actor) {
     text,
   });
   const db = await getDb();
+  if (acceptSuggestions) {
+    const suggested = await db.claim.findMany({ where: { articleId: id, status: "SUGGESTED" }, select: { id: true } });
+    await reviewSuggestions(editor, { articleId: id, decision: "accept", claimIds: suggested.map((c) => c.id) });
+  }
   const claims = await db.claim.findMany({ where: { articleId: id }, orderBy: { start: "asc" } });
   return { id, text, claims };
 }
@@ -104,9 +112,13 @@ export async function userState(userId: string) {
   return { sessionVersion: user.sessionVersion, active: user.active, role: user.role, passwordHash: user.passwordHash, audit };
 }
 
-/** The audit actions recorded for a claim, in order. */
-export async function claimHistory(claimId: string) {
+/**
+ * The audit actions recorded for a claim, in order. Test articles share their sentences, so a claim may
+ * also be matched with claims of other tests' articles; those "claim.match" events depend on which
+ * tests ran before and are left out unless asked for.
+ */
+export async function claimHistory(claimId: string, { includeMatches = false } = {}) {
   const db = await getDb();
   const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { action: true } });
-  return events.map((e) => e.action);
+  return events.map((e) => e.action).filter((action) => includeMatches || action !== "claim.match");
 }
