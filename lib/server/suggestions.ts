@@ -150,7 +150,7 @@ export async function splitMatch(actor: Actor, input: MatchDecisionInput) {
 /** Claims of other articles in the same cluster as each given claim, as far as the actor may see them. */
 export async function listMatches(actor: Actor, claims: readonly { id: string; articleId: string; clusterId: string | null }[]) {
   const clusterIds = [...new Set(claims.map((c) => c.clusterId).filter((id): id is string => Boolean(id)))];
-  const byClaim = new Map<string, MatchView[]>();
+  const byClaim = new Map<string, MatchView[]>(claims.map((c) => [c.id, []]));
   if (clusterIds.length === 0) return byClaim;
   const db = await getDb();
   const members = await db.claim.findMany({
