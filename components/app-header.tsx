@@ -14,6 +14,7 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
         {user && <Link href="/claims">{editor ? "All claims" : "My claims"}</Link>}
         {user && <Link href="/articles">Articles</Link>}
         {editor && <Link href="/articles/new">Import article</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       {user && (
         <>

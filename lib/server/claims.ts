@@ -26,16 +26,24 @@ import { inTransaction } from "./transaction";
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
-  const db = await getDb();
+/**
+ * The claim list's rows as a Prisma filter: the actor's visibility first, then the list's filters.
+ * Shared by the claims page and the REST API's paginated list.
+ */
+export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}): Prisma.ClaimWhereInput {
   // Suggestions and rejected suggestions are reviewed on their article's page, not listed here.
   const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { notIn: ["REJECTED", "SUGGESTED"] } }];
   if (filter.status && isClaimStatus(filter.status)) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
   if (filter.assigneeId === "none") conditions.push({ assigneeId: null });
   else if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  return { AND: conditions };
+}
+
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
+  const db = await getDb();
   return db.claim.findMany({
-    where: { AND: conditions },
+    where: claimListWhere(actor, filter),
     select: {
       id: true,
       text: true,
