@@ -94,6 +94,30 @@ export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating =
   return { article, claim: proposed };
 }
 
+/** A claim of a fresh article, assigned by `editor` to `first` with `second` as its blind second reviewer. */
+export async function makeDoubleReviewClaim(editor: Actor, first: Actor, second: Actor) {
+  const article = await makeArticle(editor);
+  const claim = article.claims[0];
+  if (!claim) throw new Error("the extractor found no claim in the test article");
+  const assigned = await assignClaim(editor, {
+    claimId: claim.id,
+    assigneeId: first.id,
+    secondReviewerId: second.id,
+    priority: "NORMAL",
+    dueAt: undefined,
+    expectedVersion: claim.version,
+  });
+  return { article, claim: assigned };
+}
+
+/** As a reviewer of the claim: one piece of evidence, then a verdict, on the claim's current version. */
+export async function proposeWithEvidence(reviewer: Actor, claimId: string, rating = "FALSE", rationale = "The figures do not match.") {
+  await makeEvidence(reviewer, claimId, { quote: `Evidence of ${reviewer.name}` });
+  const db = await getDb();
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+  return proposeVerdict(reviewer, { claimId, expectedVersion: current.version, rating, rationale: `${rationale} (${reviewer.name})` });
+}
+
 /** A user's row as far as sessions go, with the number of audit events about them. */
 export async function userState(userId: string) {
   const db = await getDb();
