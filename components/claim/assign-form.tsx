@@ -11,7 +11,7 @@ export function AssignForm({
   people,
 }: {
   action: FormAction;
-  claim: { id: string; version: number; assigneeId: string | null; priority: string; dueAt: string };
+  claim: { id: string; version: number; assigneeId: string | null; secondReviewerId: string | null; priority: string; dueAt: string };
   people: { id: string; name: string; role: string }[];
 }) {
   return (
@@ -35,6 +35,26 @@ export function AssignForm({
             </select>
           </label>
           <FieldError state={state} name="assigneeId" />
+          <label>
+            Second reviewer (blind double review)
+            <select
+              key={keptValue(state, "secondReviewerId", claim.secondReviewerId ?? "")}
+              name="secondReviewerId"
+              defaultValue={keptValue(state, "secondReviewerId", claim.secondReviewerId ?? "")}
+              {...invalidProps(state, "secondReviewerId")}
+            >
+              <option value="">— None: one reviewer —</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.role.toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </label>
+          <FieldError state={state} name="secondReviewerId" />
+          <p className="muted" style={{ margin: 0 }}>
+            With a second reviewer, each works blind: neither sees the other&apos;s evidence, verdict or comments until both have proposed.
+          </p>
           <div className="row">
             <label>
               Priority
