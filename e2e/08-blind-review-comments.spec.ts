@@ -171,7 +171,7 @@ test("a comment with an @mention notifies the mentioned reviewer with an unread 
   await expect(comment.locator(".rationale strong")).toHaveText("now");
   await expect(comment.locator("img")).toHaveCount(0);
   await expect(comment.locator('a[href^="javascript:"]')).toHaveCount(0);
-  await expect(historyEntries(page, "comment.add")).toContainText(`${editor.name}`);
+  await expect(historyEntries(page, "comment.add")).toContainText(`${editor.name} commented`);
   expect(dialogs).toEqual([]);
 
   // Someone who cannot see the claim cannot be mentioned: refused with their name, text kept.

@@ -15,7 +15,7 @@ export default async function AgreementPage() {
   const data = await getReviewerAgreement(actor);
   return (
     <>
-      <h1>Reviewer agreement</h1>
+      <h1>Dashboard</h1>
       <AgreementPanel data={data} />
     </>
   );

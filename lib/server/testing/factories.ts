@@ -46,14 +46,15 @@ export async function makeArticle(editor: Actor) {
   return { id, text, claims };
 }
 
-/** A claim of a fresh article, assigned by `editor` to `reviewer`. */
-export async function makeAssignedClaim(editor: Actor, reviewer: Actor) {
+/** A claim of a fresh article, assigned by `editor` to `reviewer` (and to `second` for a blind double review). */
+export async function makeAssignedClaim(editor: Actor, reviewer: Actor, second?: Actor) {
   const article = await makeArticle(editor);
   const claim = article.claims[0];
   if (!claim) throw new Error("the extractor found no claim in the test article");
   const assigned = await assignClaim(editor, {
     claimId: claim.id,
     assigneeId: reviewer.id,
+    ...(second ? { secondReviewerId: second.id } : {}),
     priority: "NORMAL",
     dueAt: undefined,
     expectedVersion: claim.version,
@@ -95,19 +96,8 @@ export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating =
 }
 
 /** A claim of a fresh article, assigned by `editor` to `first` with `second` as its blind second reviewer. */
-export async function makeDoubleReviewClaim(editor: Actor, first: Actor, second: Actor) {
-  const article = await makeArticle(editor);
-  const claim = article.claims[0];
-  if (!claim) throw new Error("the extractor found no claim in the test article");
-  const assigned = await assignClaim(editor, {
-    claimId: claim.id,
-    assigneeId: first.id,
-    secondReviewerId: second.id,
-    priority: "NORMAL",
-    dueAt: undefined,
-    expectedVersion: claim.version,
-  });
-  return { article, claim: assigned };
+export function makeDoubleReviewClaim(editor: Actor, first: Actor, second: Actor) {
+  return makeAssignedClaim(editor, first, second);
 }
 
 /** As a reviewer of the claim: one piece of evidence, then a verdict, on the claim's current version. */
