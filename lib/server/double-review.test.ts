@@ -103,10 +103,13 @@ describe("the blind phase", () => {
     await addComment(a, { claimId: claim.id, body: "A-SECRET-NOTE: the count looks inflated" });
     await makeEvidence(a, claim.id, { url: "https://example.org/a-secret-source", quote: "A-SECRET-QUOTE" });
     const versionBefore = (await claimState(claim.id)).version;
+    const touchedBefore = (await (await getDb()).claim.findUniqueOrThrow({ where: { id: claim.id } })).updatedAt;
     await proposeVerdict(a, { claimId: claim.id, expectedVersion: versionBefore, rating: "MISLEADING", rationale: "A-SECRET-RATIONALE" });
 
-    // A's proposal leaves the claim in review, at the same version (B's open page does not go stale).
+    // A's proposal leaves the claim in review, at the same version and update time (B's open page does
+    // not go stale, and nothing on the claim row shows that A did something).
     expect(await claimState(claim.id)).toMatchObject({ status: "IN_REVIEW", version: versionBefore });
+    expect((await (await getDb()).claim.findUniqueOrThrow({ where: { id: claim.id } })).updatedAt).toEqual(touchedBefore);
 
     const seenByB = await everythingVisibleTo(b, claim.id, article.id);
     // (The rating key itself is on the scale every page carries; the verdicts list is checked below.)

@@ -2,7 +2,7 @@ import "server-only";
 import { planReviewers, type ReviewerSlot } from "@/lib/domain/double-review";
 import { invalid, staleVersion } from "@/lib/domain/errors";
 import { appendAuditEvent } from "./audit";
-import type { Db, Tx } from "./db";
+import { provider, type Db, type Tx } from "./db";
 import type { Actor } from "./permissions";
 
 /** A claim's double-review rows (none for a single review), slot 1 first, with names. */
@@ -61,8 +61,13 @@ export async function syncClaimReviewers(
   return { added: wantedSecond && !wasReviewer(wantedSecond) ? [{ userId: wantedSecond, slot: 2 }] : [] };
 }
 
-/** Takes the claim row's lock (PostgreSQL row lock; SQLite has one writer) if it is still at `version`. */
+/**
+ * Serialises steps on one claim without changing it (its version and updatedAt stay, so nothing
+ * shows that a blind reviewer did something): PostgreSQL takes the row lock; the SQLite adapter runs
+ * one transaction at a time. Then checks the claim is still at the version the step started from.
+ */
 export async function lockClaimRow(tx: Tx, claim: { id: string; version: number }) {
-  const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { updatedAt: new Date() } });
-  if (result.count !== 1) throw staleVersion();
+  if (provider === "postgresql") await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claim.id} FOR UPDATE`;
+  const current = await tx.claim.findUnique({ where: { id: claim.id }, select: { version: true } });
+  if (current?.version !== claim.version) throw staleVersion();
 }
