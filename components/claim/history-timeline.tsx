@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   "claim.create": "found the claim",
   "claim.assign": "assigned the claim",
   "claim.reassign": "changed the assignment",
+  "claim.reviewers": "changed the second reviewer (blind double review)",
   "claim.unassign": "unassigned the claim",
   "claim.startReview": "started the review",
   "claim.propose": "moved the claim to proposed",
@@ -34,6 +35,8 @@ const ACTION_LABELS: Record<string, string> = {
   "verdict.approved": "approved the verdict",
   "verdict.returned": "returned the verdict",
   "verdict.published": "published the verdict",
+  "verdict.superseded": "set a verdict aside",
+  "comment.add": "commented",
 };
 
 function summarize(json: string | null): string {

@@ -6,6 +6,8 @@ export const assignClaimSchema = z
   .object({
     claimId: idSchema,
     assigneeId: idSchema.or(z.literal("").transform(() => null)),
+    /** Blind double review: a second reviewer, "" for none (single review); absent keeps the current one. */
+    secondReviewerId: idSchema.or(z.literal("").transform(() => null)).optional(),
     priority: z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL"),
     dueAt: optionalDateSchema,
     expectedVersion: versionSchema,
@@ -15,6 +17,12 @@ export type AssignClaimInput = z.infer<typeof assignClaimSchema>;
 
 export const claimVersionSchema = z.object({ claimId: idSchema, expectedVersion: versionSchema }).strict();
 export type ClaimVersionInput = z.infer<typeof claimVersionSchema>;
+
+/** Approving: in a blind double review the editor picks one of the two proposed verdicts. */
+export const approveVerdictSchema = z
+  .object({ claimId: idSchema, expectedVersion: versionSchema, verdictId: idSchema.optional() })
+  .strict();
+export type ApproveVerdictInput = z.infer<typeof approveVerdictSchema>;
 
 export const returnVerdictSchema = z
   .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })

@@ -2,9 +2,11 @@
 
 import { performFormAction } from "@/lib/server/action";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim, returnVerdict } from "@/lib/server/claims";
+import { addComment } from "@/lib/server/comments";
 import { addEvidence, removeEvidence } from "@/lib/server/evidence";
 import type { ActionState } from "@/lib/server/respond";
-import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, returnVerdictSchema } from "@/lib/validation/claims";
+import { approveVerdictSchema, assignClaimSchema, claimVersionSchema, proposeVerdictSchema, returnVerdictSchema } from "@/lib/validation/claims";
+import { addCommentSchema } from "@/lib/validation/comments";
 import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
 
 const claimPages = (formData: FormData) => {
@@ -37,16 +39,20 @@ export async function assignClaimAction(_prev: ActionState, formData: FormData):
 }
 
 export async function approveVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, claimVersionSchema, approveVerdict, { revalidate: claimPages(formData), success: "Verdict approved." });
+  return performFormAction(formData, approveVerdictSchema, approveVerdict, { revalidate: claimPages(formData), success: "Verdict approved." });
 }
 
 export async function returnVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, returnVerdictSchema, returnVerdict, {
     revalidate: claimPages(formData),
-    success: "Verdict returned to the reviewer.",
+    success: "Verdict returned.",
   });
 }
 
 export async function publishClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, claimVersionSchema, publishClaim, { revalidate: claimPages(formData), success: "Verdict published." });
+}
+
+export async function addCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, addCommentSchema, addComment, { revalidate: claimPages(formData), success: "Comment added." });
 }

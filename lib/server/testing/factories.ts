@@ -54,14 +54,15 @@ export async function makeArticle(editor: Actor, { acceptSuggestions = true } = 
   return { id, text, claims };
 }
 
-/** A claim of a fresh article, assigned by `editor` to `reviewer`. */
-export async function makeAssignedClaim(editor: Actor, reviewer: Actor) {
+/** A claim of a fresh article, assigned by `editor` to `reviewer` (and to `second` for a blind double review). */
+export async function makeAssignedClaim(editor: Actor, reviewer: Actor, second?: Actor) {
   const article = await makeArticle(editor);
   const claim = article.claims[0];
   if (!claim) throw new Error("the extractor found no claim in the test article");
   const assigned = await assignClaim(editor, {
     claimId: claim.id,
     assigneeId: reviewer.id,
+    ...(second ? { secondReviewerId: second.id } : {}),
     priority: "NORMAL",
     dueAt: undefined,
     expectedVersion: claim.version,
@@ -100,6 +101,19 @@ export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating =
   const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
   const proposed = await proposeVerdict(reviewer, { claimId: claim.id, expectedVersion: current.version, rating, rationale });
   return { article, claim: proposed };
+}
+
+/** A claim of a fresh article, assigned by `editor` to `first` with `second` as its blind second reviewer. */
+export function makeDoubleReviewClaim(editor: Actor, first: Actor, second: Actor) {
+  return makeAssignedClaim(editor, first, second);
+}
+
+/** As a reviewer of the claim: one piece of evidence, then a verdict, on the claim's current version. */
+export async function proposeWithEvidence(reviewer: Actor, claimId: string, rating = "FALSE", rationale = "The figures do not match.") {
+  await makeEvidence(reviewer, claimId, { quote: `Evidence of ${reviewer.name}` });
+  const db = await getDb();
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+  return proposeVerdict(reviewer, { claimId, expectedVersion: current.version, rating, rationale: `${rationale} (${reviewer.name})` });
 }
 
 /** A user's row as far as sessions go, with the number of audit events about them. */
