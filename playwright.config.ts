@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 export const E2E_DATABASE_URL = "file:./prisma/data/e2e.db";
+/** A fixture web server the URL-import spec starts on 127.0.0.1; only it is on the server's fetch allowlist. */
+export const E2E_FIXTURE_PORT = PORT + 50;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -46,6 +48,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      CLAIMLEDGER_FETCH_ALLOWLIST: `127.0.0.1:${E2E_FIXTURE_PORT}`,
     },
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
 import { getCurrentUser } from "@/lib/server/auth";
+import { countUnreadNotifications } from "@/lib/server/notifications";
 import "./globals.css";
 
 export const dynamic = "force-dynamic";
@@ -13,10 +14,11 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const unreadCount = user ? await countUnreadNotifications(user) : 0;
   return (
     <html lang="en">
       <body>
-        <AppHeader user={user ? { name: user.name, role: user.role } : null} />
+        <AppHeader user={user ? { name: user.name, role: user.role } : null} unreadCount={unreadCount} />
         <main>{children}</main>
       </body>
     </html>

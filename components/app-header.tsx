@@ -3,7 +3,7 @@ import type { Role } from "@/lib/domain/roles";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ user }: { user: { name: string; role: Role } | null }) {
+export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; role: Role } | null; unreadCount?: number }) {
   const editor = user?.role === "EDITOR" || user?.role === "ADMIN";
   return (
     <header className="app-header">
@@ -19,9 +19,26 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
         {editor && <Link href="/activity">Activity</Link>}
         {user?.role === "REVIEWER" && <Link href="/pool">Pool</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/settings">Settings</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       {user && (
         <>
+          <Link
+            href="/notifications"
+            className="bell"
+            data-testid="notification-bell"
+            aria-label={unreadCount > 0 ? `Notifications, ${unreadCount} unread` : "Notifications"}
+          >
+            <svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+              <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
+            {unreadCount > 0 && (
+              <span className="count" data-testid="unread-count">
+                {unreadCount > 99 ? "99+" : unreadCount}
+              </span>
+            )}
+          </Link>
           <span className="who">
             {user.name} · {ROLE_LABELS[user.role]}
           </span>

@@ -2,7 +2,7 @@
 export function QuantityChips({ items }: { items: string[] }) {
   if (items.length === 0) return null;
   return (
-    <span className="quantities">
+    <span className="quantities" data-testid="quantity-chips">
       {items.map((q, i) => (
         <span key={i} className="badge quantity">
           {q}

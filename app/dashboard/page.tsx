@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AgreementPanel } from "@/components/dashboard/agreement-panel";
 import { BarChartFigure } from "@/components/dashboard/bar-chart-figure";
 import { formatDate, formatDateTime, StatusBadge } from "@/components/status-badge";
 import { OPEN_STATUSES } from "@/lib/domain/claim-status";
+import { getReviewerAgreement } from "@/lib/server/agreement";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getDashboard, THROUGHPUT_WEEKS } from "@/lib/server/dashboard";
 import { isEditor } from "@/lib/server/permissions";
@@ -17,7 +19,7 @@ export default async function DashboardPage() {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/dashboard");
   if (!isEditor(actor)) redirect("/claims");
-  const d = await getDashboard(actor);
+  const [d, agreement] = await Promise.all([getDashboard(actor), getReviewerAgreement(actor)]);
   const open = d.statuses.filter((s) => OPEN_STATUSES.includes(s.status)).reduce((n, s) => n + s.count, 0);
   const published = d.statuses.find((s) => s.status === "PUBLISHED")?.count ?? 0;
   const waiting = d.statuses.find((s) => s.status === "NEW")?.count ?? 0;
@@ -122,7 +124,7 @@ export default async function DashboardPage() {
             </p>
           )}
         </section>
-        {/* Reviewer agreement over double-reviewed claims (percent agreement, Cohen's kappa) takes its place in this grid. */}
+        <AgreementPanel data={agreement} />
       </div>
     </>
   );

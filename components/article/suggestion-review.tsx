@@ -6,6 +6,7 @@ import { kindLabel } from "@/lib/domain/claim-kind";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "../form-message";
 import { QuantityChips } from "../quantity-chips";
+import { MatchLinks } from "./match-links";
 
 export interface SuggestionView {
   id: string;
@@ -14,6 +15,8 @@ export interface SuggestionView {
   kind: string;
   reasons: string[];
   quantities: string[];
+  /** The same claim in other articles. */
+  matches?: { id: string; articleTitle: string }[];
 }
 
 /** Ranked suggestions with their reasons; accept or reject one, several or all at once. */
@@ -66,6 +69,7 @@ export function SuggestionReview({
                   {s.reasons.length > 0 && ` · ${s.reasons.join(", ")}`}
                 </span>
                 <QuantityChips items={s.quantities} />
+                <MatchLinks matches={s.matches ?? []} />
               </span>
             </label>
           </li>

@@ -156,3 +156,9 @@ function pastTense(name: ClaimTransitionName): string {
       return "restored";
   }
 }
+
+/**
+ * Statuses in which an editor may still reword a claim (its anchor never changes). Once a verdict is
+ * proposed, the wording is what the verdict judges, so it is frozen until the claim is returned or reopened.
+ */
+export const WORDING_EDITABLE_STATUSES: readonly ClaimStatus[] = ["SUGGESTED", "NEW", "ASSIGNED", "IN_REVIEW", "RETURNED", "REOPENED"];

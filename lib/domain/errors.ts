@@ -12,7 +12,8 @@ export type AppErrorCode =
   | "RATE_LIMITED"
   | "PAYLOAD_TOO_LARGE"
   | "PRECONDITION_FAILED"
-  | "PRECONDITION_REQUIRED";
+  | "PRECONDITION_REQUIRED"
+  | "UNSUPPORTED_MEDIA_TYPE";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -25,7 +26,10 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   PRECONDITION_FAILED: 412,
   PRECONDITION_REQUIRED: 428,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
+
+export const APP_ERROR_CODES = Object.keys(HTTP_STATUS) as AppErrorCode[];
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -34,13 +38,20 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   /** For conflicts: the current state of the entity, to show the user. */
   readonly current?: unknown;
+  /** For rate limits: whole seconds until a retry can succeed. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, extra: { fields?: FieldErrors; current?: unknown } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    extra: { fields?: FieldErrors; current?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = extra.fields;
     this.current = extra.current;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 }
 

@@ -2,6 +2,7 @@
  * Offsets in ClaimLedger are Unicode code points (DESIGN.md §2), so an emoji counts as one
  * position whatever its UTF-16 length. These helpers convert between the two.
  */
+import { reanchorSpan } from "./extraction/anchor";
 import { cpSlice } from "./extraction/codepoints";
 
 export { codePointLength } from "./extraction/codepoints";
@@ -41,3 +42,15 @@ export function segmentText(text: string, spans: readonly { start: number; end: 
   return segments;
 }
 
+
+/**
+ * Where a stored claim sits in its article text: its offsets while the quote is still found there,
+ * otherwise the span re-found from its quote and prefix/suffix context (offsets that drifted, e.g.
+ * after a line-ending or Unicode normalisation of the snapshot). Null when the quote is gone.
+ */
+export function locateClaimSpan(
+  text: string,
+  claim: { start: number; end: number; quote: string; prefix: string; suffix: string },
+): { start: number; end: number } | null {
+  return reanchorSpan(text, claim);
+}

@@ -2,12 +2,18 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ActivityFilter } from "@/lib/validation/activity";
 import { getDb } from "./db";
-import { assertEditor, type Actor } from "./permissions";
+import { assertEditor, blindClaimsWhere, type Actor } from "./permissions";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
-export function activityWhere(filter: ActivityFilter): Prisma.AuditEventWhereInput {
+/**
+ * The feed's conditions. `hiddenClaimIds`: claims the actor reviews blind (an editor can be one of the
+ * two reviewers of a blind double review); their steps by anyone else stay out of the actor's feed
+ * until the claim leaves the review stage, as they do on the claim's own page.
+ */
+export function activityWhere(actor: Actor, filter: ActivityFilter, hiddenClaimIds: readonly string[] = []): Prisma.AuditEventWhereInput {
   const conditions: Prisma.AuditEventWhereInput[] = [];
+  if (hiddenClaimIds.length) conditions.push({ OR: [{ claimId: null }, { claimId: { notIn: [...hiddenClaimIds] } }, { actorId: actor.id }] });
   if (filter.actorId) conditions.push({ actorId: filter.actorId });
   if (filter.action) conditions.push({ action: filter.action });
   if (filter.from) conditions.push({ at: { gte: new Date(`${filter.from}T00:00:00.000Z`) } });
@@ -18,14 +24,15 @@ export function activityWhere(filter: ActivityFilter): Prisma.AuditEventWhereInp
 
 /**
  * The desk's activity feed (editors): every recorded step, newest first, filtered by person, action
- * and date, in keyset pages of ACTIVITY_PAGE_SIZE (`before` = the last id shown). Two queries a page:
- * the events with their actors, then the texts of the claims they belong to.
+ * and date, in keyset pages of ACTIVITY_PAGE_SIZE (`before` = the last id shown). Three queries a page:
+ * the claims the actor reviews blind, the events with their actors, the texts of their claims.
  */
 export async function listActivity(actor: Actor, filter: ActivityFilter, pageSize = ACTIVITY_PAGE_SIZE) {
   assertEditor(actor, "see the desk's activity");
   const db = await getDb();
+  const hidden = await db.claim.findMany({ where: blindClaimsWhere(actor), select: { id: true } });
   const rows = await db.auditEvent.findMany({
-    where: activityWhere(filter),
+    where: activityWhere(actor, filter, hidden.map((c) => c.id)),
     orderBy: { id: "desc" },
     take: pageSize + 1,
     select: {

@@ -5,6 +5,7 @@ import { extractClaims } from "@/lib/domain/extraction";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
 import { createAnchoredClaim } from "./claims";
+import { clusterNewClaims } from "./suggestions";
 import { getDb } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -50,8 +51,9 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
         entityId: article.id,
         after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
       });
+      const created: string[] = [];
       for (const s of suggestions) {
-        await createAnchoredClaim(tx, actor, text, {
+        const claim = await createAnchoredClaim(tx, actor, text, {
           articleId: article.id,
           text: s.text,
           start: s.start,
@@ -60,9 +62,12 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           kind: s.kind,
           reasons: s.reasons,
           origin: "EXTRACTED",
-          status: "NEW",
+          status: "SUGGESTED",
         });
+        created.push(claim.id);
       }
+      // The same claim told by another article joins its cluster (CPU work on rows already read).
+      await clusterNewClaims(tx, actor, created);
       return { id: article.id, created: true };
     });
   } catch (error) {
@@ -105,6 +110,10 @@ export async function getArticle(actor: Actor, articleId: string) {
           text: true,
           start: true,
           end: true,
+          quote: true,
+          prefix: true,
+          suffix: true,
+          articleId: true,
           status: true,
           checkworthiness: true,
           kind: true,

@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
 import { signInSchema } from "@/lib/validation/auth";
+import { clientIp } from "./client-ip";
 import { getDb } from "./db";
 import { endAllSessions } from "./users";
 import { env } from "./env";
@@ -14,15 +15,6 @@ import { burnPasswordCheck, verifyPassword } from "./passwords";
 import type { Actor } from "./permissions";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
-
-function clientIp(headers: unknown): string {
-  const get = (name: string): string | undefined => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = (headers as Record<string, string | string[] | undefined> | undefined)?.[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return get("x-forwarded-for")?.split(",")[0]?.trim() || get("x-real-ip") || "unknown";
-}
 
 /**
  * Checks an email/password pair. Unknown emails and wrong passwords take the same path and time and

@@ -189,7 +189,7 @@ describe("claim reads", () => {
     const { claim, article } = await makeAssignedClaim(editor, owner);
     const detail = await getClaimDetail(owner, claim.id);
     expect(detail.claim.article.id).toBe(article.id);
-    expect(detail.history.map((h) => h.action)).toEqual(["claim.create", "claim.assign"]);
+    expect(detail.history.map((h) => h.action).filter((a) => a !== "claim.match")).toEqual(["claim.create", "claim.accept", "claim.assign"]);
     expect(detail.scale.length).toBeGreaterThan(0);
     await expect(getClaimDetail(intruder, claim.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getClaimDetail(intruder, article.claims[1]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -240,7 +240,7 @@ describe("verdicts", () => {
     expect(updated.status).toBe("PROPOSED");
     const after = await claimState(claim.id);
     expect(after).toMatchObject({ status: "PROPOSED", verdicts: before.verdicts + 1, evidence: 0, audit: before.audit + 3 });
-    expect(await claimHistory(claim.id)).toEqual(["claim.create", "claim.assign", "claim.startReview", "verdict.propose", "claim.propose"]);
+    expect(await claimHistory(claim.id)).toEqual(["claim.create", "claim.accept", "claim.assign", "claim.startReview", "verdict.propose", "claim.propose"]);
     const [verdict] = await verdictsOf(claim.id);
     expect(verdict).toMatchObject({ rating: "NOT_CHECKABLE", rationale: "An opinion.", proposedById: reviewer.id, state: "PROPOSED", approvedById: null });
   });
@@ -371,6 +371,7 @@ describe("verdicts", () => {
     expect((await verdictsOf(claim.id))[0]).toMatchObject({ state: "PUBLISHED", approvedById: approver.id });
     expect(await claimHistory(claim.id)).toEqual([
       "claim.create",
+      "claim.accept",
       "claim.assign",
       "claim.startReview",
       "evidence.add",

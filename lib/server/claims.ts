@@ -8,13 +8,15 @@ import {
   type ClaimStatus,
   type ClaimTransitionName,
 } from "@/lib/domain/claim-status";
+import { allHaveProposed, isBlindFor, requiredProposers } from "@/lib/domain/double-review";
 import { dueCondition } from "@/lib/domain/due-dates";
-import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
+import { AppError, invalid, notFound, staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
 import { buildAnchor } from "@/lib/domain/text-span";
 import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
+  ApproveVerdictInput,
   AssignClaimInput,
   BulkAssignClaimsInput,
   ClaimListFilter,
@@ -25,7 +27,18 @@ import type {
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "./db";
-import { assertAssignee, assertEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
+import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
+import {
+  assertAssignee,
+  assertEditor,
+  visibleClaimsWhere,
+  visibleCommentsWhere,
+  visibleEvidenceWhere,
+  visibleHistoryWhere,
+  visibleVerdictsWhere,
+  type Actor,
+} from "./permissions";
 import { getVerdictScale } from "./settings";
 import { inTransaction } from "./transaction";
 
@@ -33,20 +46,22 @@ import { inTransaction } from "./transaction";
 // Reads
 
 /**
- * The claim list's conditions for an actor and a filter (lib/validation/claims.ts). The actor's
- * visibility comes first, so no filter value can widen it; the text search is a set of words that
- * must all occur in the normalised search column (same behaviour on SQLite and PostgreSQL).
+ * The claim list's conditions for an actor and a filter (lib/validation/claims.ts), shared by the
+ * claims page and the REST API's paginated list. The actor's visibility comes first, so no filter
+ * value can widen it; a verdict filter only looks at verdicts the actor may see (blind double review);
+ * the text search is a set of words that must all occur in the normalised search column (the same
+ * behaviour on SQLite and PostgreSQL).
  */
-export function claimListWhere(actor: Actor, filter: ClaimListFilter, now: Date): Prisma.ClaimWhereInput {
+export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now = new Date()): Prisma.ClaimWhereInput {
   const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { in: [...LISTED_STATUSES] } }];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
   if (filter.assigneeId === "none") conditions.push({ assigneeId: null });
   else if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
   if (filter.priority) conditions.push({ priority: filter.priority });
-  const current = { state: { in: [...CURRENT_VERDICT_STATES] } };
+  const current: Prisma.VerdictWhereInput = { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] };
   if (filter.verdict === "none") conditions.push({ verdicts: { none: current } });
-  else if (filter.verdict) conditions.push({ verdicts: { some: { ...current, rating: filter.verdict } } });
+  else if (filter.verdict) conditions.push({ verdicts: { some: { AND: [current, { rating: filter.verdict }] } } });
   if (filter.due) {
     const due = dueCondition(filter.due, now, filter.dueWithinDays);
     if (due.kind === "noDueDate") conditions.push({ dueAt: null });
@@ -65,7 +80,9 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter, now: Date)
  */
 export const CLAIM_LIST_ORDER = [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
-export const CLAIM_LIST_SELECT = {
+/** The list's columns; the current verdict only if the actor may see it (blind double review). */
+export const claimListSelect = (actor: Actor) =>
+  ({
   id: true,
   text: true,
   status: true,
@@ -76,21 +93,21 @@ export const CLAIM_LIST_SELECT = {
   updatedAt: true,
   article: { select: { id: true, title: true, outlet: true } },
   assignee: { select: { id: true, name: true } },
-  // The current verdict (at most one is proposed, approved or published at a time).
+  // The current verdict: the newest one proposed, approved or published.
   verdicts: {
-    where: { state: { in: [...CURRENT_VERDICT_STATES] } },
-    orderBy: { createdAt: "desc" },
+    where: { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: 1,
     select: { rating: true, state: true },
   },
-} satisfies Prisma.ClaimSelect;
+  }) satisfies Prisma.ClaimSelect;
 
 /** One page of the claim list: a constant number of queries whatever the data size. */
 export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date } = {}) {
   const db = await getDb();
   return db.claim.findMany({
     where: claimListWhere(actor, filter, options.now ?? new Date()),
-    select: CLAIM_LIST_SELECT,
+    select: claimListSelect(actor),
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
@@ -103,7 +120,11 @@ export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, no
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 
-/** A claim with its article, evidence, verdicts and history; 404 when the actor may not see it. */
+/**
+ * A claim with its article, evidence, verdicts, comments and history; 404 when the actor may not see
+ * it. On a blind double review, a reviewer gets only their own evidence and verdicts, and neither the
+ * other reviewer's comments nor their steps in the history, until both have proposed.
+ */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
   const claim = await db.claim.findFirst({
@@ -111,25 +132,37 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
     include: {
       article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } },
       assignee: { select: { id: true, name: true, email: true } },
+      reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true, user: { select: { id: true, name: true } } } },
       evidence: {
-        where: { deletedAt: null },
+        where: { AND: [{ deletedAt: null }, visibleEvidenceWhere(actor)] },
         orderBy: { createdAt: "asc" },
         include: { addedBy: { select: { id: true, name: true } } },
       },
       verdicts: {
+        where: visibleVerdictsWhere(actor),
         orderBy: { createdAt: "desc" },
         include: { proposedBy: { select: { id: true, name: true } }, approvedBy: { select: { id: true, name: true } } },
       },
     },
   });
   if (!claim) throw notFound();
+  const blind = isBlindFor(actor.id, claim);
+  const comments = await db.comment.findMany({
+    where: { AND: [{ claimId: claim.id }, visibleCommentsWhere(actor, claim)] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { author: { select: { id: true, name: true } } },
+  });
+  // Blind: history entries about evidence, verdicts and comments show only those the actor can see
+  // (their own evidence counts even once removed).
+  const ownEvidence = blind ? await db.evidence.findMany({ where: { claimId: claim.id, addedById: actor.id }, select: { id: true } }) : [];
+  const visibleEntityIds = [...ownEvidence, ...claim.verdicts, ...comments].map((row) => row.id);
   const history = await db.auditEvent.findMany({
-    where: { claimId: claim.id },
+    where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
     orderBy: { id: "asc" },
     include: { actor: { select: { id: true, name: true } } },
   });
   const scale = await getVerdictScale(db);
-  return { claim, history, scale };
+  return { claim, comments, history, scale, blind };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaimDetail>>;
 
@@ -217,6 +250,8 @@ export interface AssignmentInput {
   expectedVersion: number;
   /** null unassigns. */
   assigneeId: string | null;
+  /** Blind double review: a second reviewer, null for none; undefined keeps the current one. */
+  secondReviewerId?: string | null;
   priority: string;
   dueAt?: Date;
 }
@@ -229,60 +264,26 @@ export interface AssignmentResult {
 
 /**
  * The one assignment step for one claim, inside the caller's transaction: assigns a new claim,
- * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one.
- * Version-checked and recorded. Single and bulk assignment both run this; follow-ups that belong to
- * an assignment (such as telling the new assignee) hook in here.
+ * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one;
+ * sets or keeps the second reviewer of a blind double review; tells the new reviewers. Version-checked
+ * and recorded. Single and bulk assignment both run this.
  */
 export async function assignClaimInTransaction(tx: Tx, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
   assertEditor(actor, "assign claims");
   const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-  const status = claimStatus(claim);
-  const previousAssigneeId = claim.assigneeId;
-  // Names go into the history next to the ids, so the timeline reads "Riley → Sam".
-  const previous = claim.assigneeId ? await tx.user.findUnique({ where: { id: claim.assigneeId }, select: { name: true } }) : null;
-  const beforeDetails = { assignee: previous?.name ?? null };
-  if (input.assigneeId === null) {
-    const updated = await applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
-    return { claim: updated, action: "claim.unassign", previousAssigneeId };
-  }
-  const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
-  if (!assignee || !assignee.active) {
-    throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
-  }
-  const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
-  const details = { assignee: assignee.name };
-  if (status === "NEW") {
-    const updated = await applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
-    return { claim: updated, action: "claim.assign", previousAssigneeId };
-  }
-  if (!REASSIGNABLE.includes(status)) {
-    throw new AppError(
-      "INVALID_TRANSITION",
-      status === "PROPOSED"
-        ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
-        : "Only claims that are still in the review stage can be reassigned.",
-    );
-  }
-  const result = await tx.claim.updateMany({
-    where: { id: claim.id, version: claim.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (result.count !== 1) throw staleVersion();
-  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
-  await appendAuditEvent(tx, {
-    actorId: actor.id,
-    action: "claim.reassign",
-    entityType: "Claim",
-    entityId: claim.id,
-    entityVersion: updated.version,
-    claimId: claim.id,
-    before: { ...pickChanged(claim, data), ...beforeDetails },
-    after: { ...pickChanged(updated, data), ...details },
-  });
-  return { claim: updated, action: "claim.reassign", previousAssigneeId };
+  const action = input.assigneeId === null ? "claim.unassign" : claim.status === "NEW" ? "claim.assign" : "claim.reassign";
+  let updated = await updateAssignment(tx, actor, claim, input);
+  const reviewers = await syncClaimReviewers(tx, actor, claim, updated, input.secondReviewerId);
+  updated = await settleProposals(tx, actor, updated);
+  const newAssignee = updated.assigneeId && updated.assigneeId !== claim.assigneeId ? [{ userId: updated.assigneeId, slot: 1 }] : [];
+  await notifyAssigned(tx, actor, claim.id, [...newAssignee, ...reviewers.added]);
+  return { claim: updated, action, previousAssigneeId: claim.assigneeId };
 }
 
-/** Assigns, reassigns or unassigns a claim (editors), with priority and due date. */
+/**
+ * Assigns, reassigns or unassigns a claim (editors), with priority and due date, and optionally a
+ * second reviewer for a blind double review. The new reviewers are notified in the same transaction.
+ */
 export async function assignClaim(actor: Actor, input: AssignClaimInput) {
   assertEditor(actor, "assign claims");
   const result = await inTransaction((tx) => assignClaimInTransaction(tx, actor, input));
@@ -324,18 +325,95 @@ export async function bulkAssignClaims(actor: Actor, input: BulkAssignClaimsInpu
   });
 }
 
-/** The assigned reviewer proposes a verdict; factual ratings need evidence. */
+/** The claim row's part of an assignment: status, assignee, priority and due date, recorded. */
+async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: AssignmentInput): Promise<ClaimRow> {
+  const status = claimStatus(claim);
+  // Names go into the history next to the ids, so the timeline reads "Riley → Sam".
+  const previous = claim.assigneeId
+    ? await tx.user.findUnique({ where: { id: claim.assigneeId }, select: { name: true } })
+    : null;
+  const beforeDetails = { assignee: previous?.name ?? null };
+  if (input.assigneeId === null) {
+    return applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
+  }
+  const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
+  if (!assignee || !assignee.active) {
+    throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
+  }
+  const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
+  const details = { assignee: assignee.name };
+  if (status === "NEW") return applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
+  if (!REASSIGNABLE.includes(status)) {
+    throw new AppError(
+      "INVALID_TRANSITION",
+      status === "PROPOSED"
+        ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
+        : "Only claims that are still in the review stage can be reassigned.",
+    );
+  }
+  const result = await tx.claim.updateMany({
+    where: { id: claim.id, version: claim.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (result.count !== 1) throw staleVersion();
+  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  await appendAuditEvent(tx, {
+    actorId: actor.id,
+    action: "claim.reassign",
+    entityType: "Claim",
+    entityId: claim.id,
+    entityVersion: updated.version,
+    claimId: claim.id,
+    before: { ...pickChanged(claim, data), ...beforeDetails },
+    after: { ...pickChanged(updated, data), ...details },
+  });
+  return updated;
+}
+
+/**
+ * After a step that changes who still has to propose (a proposal, a change of reviewers): withdraws
+ * pending proposals of people who no longer review the claim and, once every required reviewer has
+ * a proposed verdict (the assignee, or both double reviewers), moves the claim to "Verdict proposed".
+ */
+async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<ClaimRow> {
+  if (claimStatus(claim) !== "IN_REVIEW") return claim;
+  const reviewers = await loadClaimReviewers(tx, claim.id);
+  const required = requiredProposers({ assigneeId: claim.assigneeId, reviewers });
+  const pending = await tx.verdict.findMany({ where: { claimId: claim.id, state: "PROPOSED" }, orderBy: { createdAt: "asc" } });
+  for (const verdict of pending.filter((v) => !required.includes(v.proposedById))) {
+    await setVerdictState(tx, actor, verdict, "SUPERSEDED", { returnReason: "Withdrawn: the reviewer no longer reviews this claim." });
+  }
+  const current = pending.filter((v) => required.includes(v.proposedById));
+  if (!allHaveProposed(required, current.map((v) => v.proposedById))) return claim;
+  return applyTransition(tx, actor, claim, "propose", { details: { verdictIds: current.map((v) => v.id) } });
+}
+
+/**
+ * The assigned reviewer proposes a verdict; factual ratings need evidence. In a blind double review
+ * each reviewer proposes on their own evidence; the claim moves to "Verdict proposed" with the second
+ * proposal. A first proposal leaves the claim's version alone, so the other reviewer's open page is
+ * not made stale by work they cannot see.
+ */
 export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
   return inTransaction(async (tx) => {
     let claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    assertAssignee(actor, claim);
+    const reviewers = await loadClaimReviewers(tx, claim.id);
+    assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
+    const double = reviewers.length > 0;
     const scale = await getVerdictScale(tx);
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
-    const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null } });
+    const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
     claim = await ensureInReview(tx, actor, claim);
+    if (double) {
+      // Serialises the two reviewers' proposals, so the second one always sees the first.
+      await lockClaimRow(tx, claim);
+      if ((await tx.verdict.count({ where: { claimId: claim.id, proposedById: actor.id, state: "PROPOSED" } })) > 0) {
+        throw new AppError("INVALID_TRANSITION", "You have already proposed a verdict on this claim; an editor decides once the other reviewer has proposed too.");
+      }
+    }
     const verdict = await tx.verdict.create({
       data: { claimId: claim.id, rating: rating.key, rationale: input.rationale, proposedById: actor.id, state: "PROPOSED" },
     });
@@ -348,14 +426,16 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
       claimId: claim.id,
       after: { rating: rating.key, label: rating.label, rationale: input.rationale },
     });
+    if (double) return settleProposals(tx, actor, claim);
     return applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } });
   });
 }
 
-async function loadProposedVerdict(tx: Tx, claimId: string) {
-  const verdict = await tx.verdict.findFirst({ where: { claimId, state: "PROPOSED" }, orderBy: { createdAt: "desc" } });
-  if (!verdict) throw new AppError("INVALID_TRANSITION", "There is no proposed verdict on this claim.");
-  return verdict;
+/** The claim's proposed verdicts, newest first (two in a blind double review). */
+async function loadProposedVerdicts(tx: Tx, claimId: string) {
+  const verdicts = await tx.verdict.findMany({ where: { claimId, state: "PROPOSED" }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  if (verdicts.length === 0) throw new AppError("INVALID_TRANSITION", "There is no proposed verdict on this claim.");
+  return verdicts;
 }
 
 async function setVerdictState(
@@ -382,32 +462,51 @@ async function setVerdictState(
   });
 }
 
-/** An editor approves the proposed verdict — never one they proposed themselves (four-eyes rule). */
-export async function approveVerdict(actor: Actor, input: ClaimVersionInput) {
+/**
+ * An editor approves the proposed verdict — never one they proposed themselves (four-eyes rule). In a
+ * blind double review they choose one of the two verdicts (the other is superseded), and an editor who
+ * is one of the two reviewers cannot decide.
+ */
+export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
   assertEditor(actor, "approve verdicts");
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
     const check = checkTransition(claimStatus(claim), "approve");
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
-    const verdict = await loadProposedVerdict(tx, claim.id);
+    const proposed = await loadProposedVerdicts(tx, claim.id);
+    const reviewers = await loadClaimReviewers(tx, claim.id);
+    const double = reviewers.length > 0;
+    if (double && !input.verdictId) throw invalid("verdictId", "Choose which of the two verdicts to approve.");
+    const verdict = input.verdictId ? proposed.find((v) => v.id === input.verdictId) : proposed[0];
+    if (!verdict) throw invalid("verdictId", "That verdict is not waiting for approval on this claim.");
     if (verdict.proposedById === actor.id) {
       throw new AppError("FORBIDDEN", "You proposed this verdict, so another editor must approve it.");
     }
+    if (reviewers.some((r) => r.userId === actor.id)) {
+      throw new AppError("FORBIDDEN", "You are one of the two reviewers of this claim, so another editor must decide.");
+    }
     await setVerdictState(tx, actor, verdict, "APPROVED", { approvedById: actor.id, approvedAt: new Date() });
-    return applyTransition(tx, actor, claim, "approve", { details: { verdictId: verdict.id } });
+    const others = proposed.filter((v) => v.id !== verdict.id);
+    for (const other of others) await setVerdictState(tx, actor, other, "SUPERSEDED");
+    const updated = await applyTransition(tx, actor, claim, "approve", { details: { verdictId: verdict.id } });
+    await notifyApproved(tx, actor, claim.id, verdict.proposedById, others.map((v) => v.proposedById));
+    return updated;
   });
 }
 
-/** An editor sends a proposed verdict back to the reviewer with a reason. */
+/** An editor sends the proposed verdict (both, in a double review) back to the reviewers with a reason. */
 export async function returnVerdict(actor: Actor, input: ReturnVerdictInput) {
   assertEditor(actor, "return verdicts");
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
     const check = checkTransition(claimStatus(claim), "return");
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
-    const verdict = await loadProposedVerdict(tx, claim.id);
-    await setVerdictState(tx, actor, verdict, "RETURNED", { returnReason: input.reason });
-    return applyTransition(tx, actor, claim, "return", { reason: input.reason, details: { verdictId: verdict.id } });
+    const proposed = await loadProposedVerdicts(tx, claim.id);
+    for (const verdict of proposed) await setVerdictState(tx, actor, verdict, "RETURNED", { returnReason: input.reason });
+    const details = proposed.length === 1 ? { verdictId: proposed[0]!.id } : { verdictIds: proposed.map((v) => v.id) };
+    const updated = await applyTransition(tx, actor, claim, "return", { reason: input.reason, details });
+    await notifyReturned(tx, actor, claim.id, proposed.map((v) => v.proposedById), input.reason);
+    return updated;
   });
 }
 

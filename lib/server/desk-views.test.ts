@@ -3,7 +3,7 @@ import { activityFilterSchema } from "@/lib/validation/activity";
 import { listActivity } from "./activity";
 import { approveVerdict, assignClaim, bulkAssignClaims, publishClaim } from "./claims";
 import { getDashboard } from "./dashboard";
-import { makeArticle, makeAssignedClaim, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";
+import { makeArticle, makeAssignedClaim, makeDoubleReviewClaim, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";
 import { countQueries } from "./testing/query-counter";
 import { getWorkload } from "./workload";
 
@@ -34,6 +34,15 @@ describe("workload", () => {
     expect(row(idle.id)).toMatchObject({ open: 0, overdue: 0, waitingForApproval: 0, completed: 0 });
     expect(waiting.claim.status).toBe("PROPOSED");
     await expect(getWorkload(busy)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("counts a blind double review for both reviewers", async () => {
+    const editor = await makeUser("EDITOR");
+    const first = await makeUser("REVIEWER");
+    const second = await makeUser("REVIEWER");
+    await makeDoubleReviewClaim(editor, first, second);
+    const { rows } = await getWorkload(editor);
+    for (const id of [first.id, second.id]) expect(rows.find((r) => r.user.id === id)).toMatchObject({ open: 1, overdue: 0, completed: 0 });
   });
 
   it("needs the same number of queries however many claims and people there are", async () => {
@@ -124,5 +133,23 @@ describe("activity feed", () => {
     }
     expect(seen).toEqual(ids);
     await expect(listActivity(reviewer, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("keeps the other reviewer's steps out of a blind reviewer's feed, as the claim page does", async () => {
+    const assigner = await makeUser("EDITOR");
+    const editorReviewer = await makeUser("EDITOR");
+    const other = await makeUser("REVIEWER");
+    const { claim } = await makeDoubleReviewClaim(assigner, editorReviewer, other);
+    await makeEvidence(other, claim.id);
+    await makeEvidence(editorReviewer, claim.id);
+    const onClaim = (page: Awaited<ReturnType<typeof listActivity>>) => page.events.filter((e) => e.claimId === claim.id).map((e) => [e.actor?.id, e.action]);
+    expect(onClaim(await listActivity(editorReviewer, { actorId: other.id }))).toEqual([]);
+    expect(onClaim(await listActivity(editorReviewer, { actorId: editorReviewer.id }))).toEqual([[editorReviewer.id, "evidence.add"]]);
+    expect(onClaim(await listActivity(editorReviewer, {}))).toEqual([[editorReviewer.id, "evidence.add"]]);
+    // Another editor sees everyone's steps.
+    expect(onClaim(await listActivity(assigner, { actorId: other.id }))).toEqual([
+      [other.id, "evidence.add"],
+      [other.id, "claim.startReview"],
+    ]);
   });
 });

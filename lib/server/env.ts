@@ -9,6 +9,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Demo mode: the demo command sets it; the login page then shows where the demo accounts are. */
   CLAIMLEDGER_DEMO: z.enum(["0", "1"]).default("0"),
+  /** REST API requests allowed per minute for one token, and for one client address. */
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1200),
 });
 
 export type Env = z.infer<typeof envSchema>;

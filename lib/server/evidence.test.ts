@@ -70,7 +70,7 @@ describe("addEvidence, more", () => {
       version: 1,
       deletedAt: null,
     });
-    expect(await claimHistory(claim.id)).toEqual(["claim.create", "claim.assign", "claim.startReview", "evidence.add"]);
+    expect(await claimHistory(claim.id)).toEqual(["claim.create", "claim.accept", "claim.assign", "claim.startReview", "evidence.add"]);
     // A second piece does not repeat the move into review.
     const before = await claimState(claim.id);
     await makeEvidence(reviewer, claim.id);

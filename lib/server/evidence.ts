@@ -5,13 +5,27 @@ import type { AddEvidenceInput, RemoveEvidenceInput } from "@/lib/validation/evi
 import { appendAuditEvent } from "./audit";
 import { ensureInReview, loadClaimForUpdate } from "./claims";
 import type { Tx } from "./db";
-import { assertAssignee, visibleClaimsWhere, type Actor } from "./permissions";
+import { loadClaimReviewers } from "./double-review";
+import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
 function assertEvidenceEditable(status: string) {
   if (!isClaimStatus(status) || !REVIEWER_EDITABLE_STATUSES.includes(status)) {
     throw new AppError("INVALID_TRANSITION", "Evidence can only change while the claim is being reviewed.");
   }
+}
+
+/**
+ * The actor reviews the claim (assignee or double reviewer) and, in a blind double review, has not
+ * proposed yet: a proposal rests on the evidence it was made with. Returns the reviewer rows.
+ */
+async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: string; assigneeId: string | null }) {
+  const reviewers = await loadClaimReviewers(tx, claim.id);
+  assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
+  if (reviewers.length > 0 && (await tx.verdict.count({ where: { claimId: claim.id, proposedById: actor.id, state: "PROPOSED" } })) > 0) {
+    throw new AppError("INVALID_TRANSITION", "You have already proposed a verdict; your evidence stays as it is until an editor decides.");
+  }
+  return reviewers;
 }
 
 /**
@@ -24,7 +38,7 @@ async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<ty
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
     const current = await loadClaimForUpdate(tx, actor, claim.id);
-    assertAssignee(actor, current);
+    assertAssignee(actor, { assigneeId: current.assigneeId, reviewers: await loadClaimReviewers(tx, current.id) });
     if (current.status !== "IN_REVIEW") throw error;
     return current;
   }
@@ -34,7 +48,7 @@ async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<ty
 export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId);
-    assertAssignee(actor, claim);
+    await assertReviewerCanWork(tx, actor, claim);
     assertEvidenceEditable(claim.status);
     const inReview = await moveIntoReview(tx, actor, claim);
     const evidence = await tx.evidence.create({
@@ -68,11 +82,12 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
 export async function removeEvidence(actor: Actor, input: RemoveEvidenceInput) {
   return inTransaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({
-      where: { id: input.evidenceId, deletedAt: null, claim: visibleClaimsWhere(actor) },
+      // In a blind double review the other reviewer's evidence is not even found.
+      where: { AND: [{ id: input.evidenceId, deletedAt: null, claim: visibleClaimsWhere(actor) }, visibleEvidenceWhere(actor)] },
       include: { claim: true },
     });
     if (!evidence) throw notFound("evidence");
-    assertAssignee(actor, evidence.claim);
+    await assertReviewerCanWork(tx, actor, evidence.claim);
     assertEvidenceEditable(evidence.claim.status);
     if (evidence.version !== input.expectedVersion) throw staleVersion("evidence");
     const result = await tx.evidence.updateMany({

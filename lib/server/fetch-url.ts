@@ -113,7 +113,7 @@ function decode(body: Buffer, contentType: string): string {
  * Fetches a public http(s) page for import: refuses private/loopback/link-local targets, caps size (2 MB)
  * and time (10 s), follows at most 3 redirects and only within the same host, and accepts text types only.
  */
-export async function fetchPublicDocument(rawUrl: string): Promise<FetchedDocument> {
+export async function fetchPublicDocument(rawUrl: string, { timeoutMs = TIMEOUT_MS } = {}): Promise<FetchedDocument> {
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -122,7 +122,7 @@ export async function fetchPublicDocument(rawUrl: string): Promise<FetchedDocume
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") fail("Only http:// and https:// addresses can be imported.");
   const originalHost = url.host;
-  const deadline = Date.now() + TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const pinned = await resolveChecked(url);
     let res;
@@ -130,7 +130,7 @@ export async function fetchPublicDocument(rawUrl: string): Promise<FetchedDocume
       res = await requestOnce(url, pinned, deadline);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      fail(Date.now() >= deadline ? "The page took too long to answer (over 10 seconds)." : "The page could not be fetched.");
+      fail(Date.now() >= deadline ? `The page took too long to answer (over ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} seconds` : `${timeoutMs} ms`}).` : "The page could not be fetched.");
     }
     if (res.status >= 300 && res.status < 400) {
       if (!res.location) fail("The page redirected without saying where.");

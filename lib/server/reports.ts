@@ -3,12 +3,13 @@ import { isClaimStatus } from "@/lib/domain/claim-status";
 import { notFound } from "@/lib/domain/errors";
 import { buildReportRows, type ReportClaimInput } from "@/lib/domain/report";
 import { getDb } from "./db";
-import { isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { isEditor, visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
 
 /**
  * The verdict report of one article: one row per claim the actor may see (a reviewer gets only their
- * own claims; an article without any is a 404). A constant number of queries whatever the size.
+ * own claims; an article without any is a 404). On a blind double review a reviewer's row carries only
+ * their own verdict and evidence. A constant number of queries whatever the size.
  */
 export async function getArticleReport(actor: Actor, articleId: string) {
   const db = await getDb();
@@ -23,9 +24,9 @@ export async function getArticleReport(actor: Actor, articleId: string) {
     orderBy: { start: "asc" },
     include: {
       assignee: { select: { name: true } },
-      evidence: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: { url: true, stance: true } },
+      evidence: { where: { AND: [{ deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" }, select: { url: true, stance: true } },
       verdicts: {
-        where: { state: { not: "SUPERSEDED" } },
+        where: { AND: [{ state: { not: "SUPERSEDED" } }, visibleVerdictsWhere(actor)] },
         orderBy: { createdAt: "desc" },
         take: 1,
         include: { proposedBy: { select: { name: true } }, approvedBy: { select: { name: true } } },

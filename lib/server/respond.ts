@@ -40,11 +40,12 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /**
- * Refusals worth a log line: access refused, steps out of order, stale saves, and forms carrying
- * fields they do not have (mass-assignment attempts). Plain typing mistakes are not logged.
+ * Refusals worth a log line: access refused, steps out of order, stale saves, failed preconditions,
+ * rate limits, and forms carrying fields they do not have (mass-assignment attempts). Plain typing
+ * mistakes are not logged.
  */
 function logRefusal(error: AppError, context: Record<string, unknown>, unknownKeys: string[]) {
-  const logged = error.code === "FORBIDDEN" || error.code === "NOT_FOUND" || error.code === "INVALID_TRANSITION" || error.code === "CONFLICT";
+  const logged = ["FORBIDDEN", "NOT_FOUND", "INVALID_TRANSITION", "CONFLICT", "PRECONDITION_FAILED", "RATE_LIMITED"].includes(error.code);
   if (logged || unknownKeys.length) {
     logger.warn({ event: "refused", code: error.code, ...(unknownKeys.length ? { unknownKeys } : {}), ...context }, error.message);
   }
@@ -61,13 +62,27 @@ export function toActionState(error: unknown, values: Record<string, string>, co
   return { status: "error", code: "INTERNAL", message: GENERIC, values };
 }
 
+/**
+ * Every HTTP error has one shape: { "error": { "code", "message", "fields"?, "current"? } }, where
+ * `current` is the entity's current state on a conflict or failed precondition. Rate limits add
+ * Retry-After.
+ */
 export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
   const unknownKeys = unknownKeysOf(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
     logRefusal(error, context, unknownKeys);
-    const body = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
-    return Response.json(body, { status: HTTP_STATUS[error.code] });
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.current !== undefined ? { current: error.current } : {}),
+      },
+    };
+    const headers = new Headers({ "Cache-Control": "no-store" });
+    if (error.retryAfterSeconds !== undefined) headers.set("Retry-After", String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logger.error({ err: error, ...context }, "request failed");
   return Response.json({ error: { code: "INTERNAL", message: GENERIC } }, { status: 500 });

@@ -1,14 +1,20 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { ClaimTransitionName } from "@/lib/domain/claim-status";
-import { AppError, notFound } from "@/lib/domain/errors";
+import { WORDING_EDITABLE_STATUSES, type ClaimTransitionName } from "@/lib/domain/claim-status";
+import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import { matchClaims, scoreSentence } from "@/lib/domain/extraction";
+import { normalizeSearchText } from "@/lib/domain/search-text";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text-span";
-import type { CreateClaimFromSelectionInput, SuggestionBatchInput } from "@/lib/validation/suggestions";
+import type {
+  CreateClaimFromSelectionInput,
+  MatchDecisionInput,
+  RewordClaimInput,
+  SuggestionBatchInput,
+} from "@/lib/validation/suggestions";
 import { appendAuditEvent } from "./audit";
-import { applyTransition, createAnchoredClaim } from "./claims";
-import type { Tx } from "./db";
-import { assertEditor, type Actor } from "./permissions";
+import { applyTransition, createAnchoredClaim, loadClaimForUpdate } from "./claims";
+import { getDb, type Tx } from "./db";
+import { assertEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
 /** How many recent claims of other articles a new claim is compared with. */
@@ -38,14 +44,20 @@ export async function reviewSuggestions(actor: Actor, input: SuggestionBatchInpu
 
 /**
  * Links claims of different articles that say the same thing: each new claim joins the cluster of
- * a matching claim of another article (or a new cluster is opened for the pair).
+ * a matching claim of another article (or a new cluster is opened for the pair). Claims an editor
+ * split from a match are left alone. A match is metadata beside the workflow: it does not bump the
+ * claim's version, so nobody's open form goes stale because an import found a match.
  */
 export async function clusterNewClaims(tx: Tx, actor: Actor, newClaimIds: readonly string[]) {
   if (newClaimIds.length === 0) return;
-  const fresh = await tx.claim.findMany({ where: { id: { in: [...newClaimIds] } }, select: { id: true, articleId: true, text: true, clusterId: true } });
+  const fresh = await tx.claim.findMany({
+    where: { id: { in: [...newClaimIds] }, matchSplit: false },
+    select: { id: true, articleId: true, text: true, clusterId: true },
+  });
+  if (fresh.length === 0) return;
   const articleIds = [...new Set(fresh.map((c) => c.articleId))];
   const others = await tx.claim.findMany({
-    where: { articleId: { notIn: articleIds }, status: { not: "REJECTED" } },
+    where: { articleId: { notIn: articleIds }, status: { not: "REJECTED" }, matchSplit: false },
     select: { id: true, articleId: true, text: true, clusterId: true },
     orderBy: { createdAt: "desc" },
     take: MATCH_WINDOW,
@@ -58,7 +70,7 @@ export async function clusterNewClaims(tx: Tx, actor: Actor, newClaimIds: readon
     const clusterId = members.find((m) => m.clusterId)?.clusterId ?? `cl_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
     for (const member of members) {
       if (member.clusterId === clusterId) continue;
-      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false, version: { increment: 1 } } });
+      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false } });
       await appendAuditEvent(tx, {
         actorId: actor.id,
         action: "claim.match",
@@ -70,6 +82,128 @@ export async function clusterNewClaims(tx: Tx, actor: Actor, newClaimIds: readon
       });
     }
   }
+}
+
+/** The claim, visible to the actor, still in the cluster the editor saw; a moved match is a conflict. */
+async function loadMatchedClaim(tx: Tx, actor: Actor, input: MatchDecisionInput) {
+  const claim = await tx.claim.findFirst({ where: { AND: [{ id: input.claimId }, visibleClaimsWhere(actor)] } });
+  if (!claim) throw notFound();
+  if (claim.clusterId !== input.clusterId) {
+    throw new AppError("CONFLICT", "This match changed since you opened the claim. The page now shows the current matches; nothing was changed.");
+  }
+  return claim;
+}
+
+/** An editor confirms that the claims of a cluster say the same thing. */
+export async function confirmMatch(actor: Actor, input: MatchDecisionInput) {
+  assertEditor(actor, "confirm matches");
+  return inTransaction(async (tx) => {
+    await loadMatchedClaim(tx, actor, input);
+    const members = await tx.claim.findMany({ where: { clusterId: input.clusterId, clusterConfirmed: false }, select: { id: true } });
+    await tx.claim.updateMany({ where: { clusterId: input.clusterId }, data: { clusterConfirmed: true } });
+    for (const member of members) {
+      await appendAuditEvent(tx, {
+        actorId: actor.id,
+        action: "claim.match.confirm",
+        entityType: "Claim",
+        entityId: member.id,
+        claimId: member.id,
+        before: { clusterId: input.clusterId, confirmed: false },
+        after: { clusterId: input.clusterId, confirmed: true },
+      });
+    }
+    return members.length;
+  });
+}
+
+/**
+ * An editor splits a claim from its match: it leaves the cluster and is not matched automatically
+ * again. A cluster left with claims of a single article is dissolved.
+ */
+export async function splitMatch(actor: Actor, input: MatchDecisionInput) {
+  assertEditor(actor, "split matches");
+  return inTransaction(async (tx) => {
+    const claim = await loadMatchedClaim(tx, actor, input);
+    const moved = await tx.claim.updateMany({
+      where: { id: claim.id, clusterId: input.clusterId },
+      data: { clusterId: null, clusterConfirmed: false, matchSplit: true },
+    });
+    if (moved.count !== 1) throw new AppError("CONFLICT", "This match changed since you opened the claim; nothing was changed.");
+    const split = (id: string, dissolved: boolean) =>
+      appendAuditEvent(tx, {
+        actorId: actor.id,
+        action: dissolved ? "claim.match.dissolve" : "claim.match.split",
+        entityType: "Claim",
+        entityId: id,
+        claimId: id,
+        before: { clusterId: input.clusterId },
+        after: { clusterId: null },
+      });
+    await split(claim.id, false);
+    const rest = await tx.claim.findMany({ where: { clusterId: input.clusterId }, select: { id: true, articleId: true } });
+    if (new Set(rest.map((r) => r.articleId)).size < 2) {
+      await tx.claim.updateMany({ where: { clusterId: input.clusterId }, data: { clusterId: null, clusterConfirmed: false } });
+      for (const r of rest) await split(r.id, true);
+    }
+  });
+}
+
+/** Claims of other articles in the same cluster as each given claim, as far as the actor may see them. */
+export async function listMatches(actor: Actor, claims: readonly { id: string; articleId: string; clusterId: string | null }[]) {
+  const clusterIds = [...new Set(claims.map((c) => c.clusterId).filter((id): id is string => Boolean(id)))];
+  const byClaim = new Map<string, MatchView[]>(claims.map((c) => [c.id, []]));
+  if (clusterIds.length === 0) return byClaim;
+  const db = await getDb();
+  const members = await db.claim.findMany({
+    where: { AND: [{ clusterId: { in: clusterIds } }, { status: { not: "REJECTED" } }, visibleClaimsWhere(actor)] },
+    select: { id: true, text: true, status: true, clusterId: true, clusterConfirmed: true, articleId: true, article: { select: { title: true, outlet: true } } },
+    orderBy: [{ articleId: "asc" }, { start: "asc" }],
+  });
+  for (const claim of claims) {
+    byClaim.set(
+      claim.id,
+      members
+        .filter((m) => m.clusterId === claim.clusterId && m.articleId !== claim.articleId)
+        .map((m) => ({ id: m.id, text: m.text, status: m.status, confirmed: m.clusterConfirmed, articleTitle: m.article.title, outlet: m.article.outlet })),
+    );
+  }
+  return byClaim;
+}
+export interface MatchView {
+  id: string;
+  text: string;
+  status: string;
+  confirmed: boolean;
+  articleTitle: string;
+  outlet: string;
+}
+
+/**
+ * An editor rewords a claim (for instance to make it self-contained). The anchor — offsets, quote and
+ * context in the snapshot — never changes, so the claim stays tied to the passage it came from.
+ */
+export async function rewordClaim(actor: Actor, input: RewordClaimInput) {
+  assertEditor(actor, "reword claims");
+  return inTransaction(async (tx) => {
+    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
+    if (!(WORDING_EDITABLE_STATUSES as readonly string[]).includes(claim.status)) {
+      throw new AppError("INVALID_TRANSITION", "A claim with a proposed, approved or published verdict cannot be reworded; return or reopen it first.");
+    }
+    if (claim.text === input.text) return claim;
+    const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { text: input.text, searchText: normalizeSearchText(input.text), version: { increment: 1 } } });
+    if (result.count !== 1) throw staleVersion();
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "claim.reword",
+      entityType: "Claim",
+      entityId: claim.id,
+      entityVersion: claim.version + 1,
+      claimId: claim.id,
+      before: { text: claim.text },
+      after: { text: input.text },
+    });
+    return tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  });
 }
 
 /**

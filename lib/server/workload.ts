@@ -18,25 +18,43 @@ export interface WorkloadRow {
 }
 
 type CountRow = { assigneeId: string | null; _count: { _all: number } };
-const toMap = (rows: CountRow[]) => new Map(rows.filter((r) => r.assigneeId).map((r) => [r.assigneeId!, r._count._all]));
+type SecondRow = { userId: string; _count: { _all: number } };
+
+/** Claims per person: as the assignee (first reviewer), plus as the second reviewer of a blind double review. */
+function toMap(rows: CountRow[], second: SecondRow[]) {
+  const map = new Map<string, number>();
+  for (const r of rows) if (r.assigneeId) map.set(r.assigneeId, r._count._all);
+  for (const r of second) map.set(r.userId, (map.get(r.userId) ?? 0) + r._count._all);
+  return map;
+}
 
 /**
- * Each reviewer's open, overdue and completed claims (editors). Counted by the database in a fixed
- * number of grouped queries, whatever the number of claims or people.
+ * Each reviewer's open, overdue and completed claims (editors), as first or second reviewer. Counted
+ * by the database in a fixed number of grouped queries, whatever the number of claims or people.
  */
 export async function getWorkload(actor: Actor, now = new Date()) {
   assertEditor(actor, "see the desk's workload");
   const db = await getDb();
   const assigned = { assigneeId: { not: null } };
-  const [open, overdue, waiting, completed, unassigned, unassignedOverdue] = await Promise.all([
-    db.claim.groupBy({ by: ["assigneeId"], where: { ...assigned, status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
-    db.claim.groupBy({ by: ["assigneeId"], where: { AND: [assigned, overdueClaimsWhere(now)] }, _count: { _all: true } }),
-    db.claim.groupBy({ by: ["assigneeId"], where: { ...assigned, status: "PROPOSED" }, _count: { _all: true } }),
-    db.claim.groupBy({ by: ["assigneeId"], where: { ...assigned, status: { in: [...COMPLETED_STATUSES] } }, _count: { _all: true } }),
+  const open: Prisma.ClaimWhereInput = { status: { in: [...OPEN_STATUSES] } };
+  const overdue = overdueClaimsWhere(now);
+  const waiting: Prisma.ClaimWhereInput = { status: "PROPOSED" };
+  const completed: Prisma.ClaimWhereInput = { status: { in: [...COMPLETED_STATUSES] } };
+  const byAssignee = (where: Prisma.ClaimWhereInput) => db.claim.groupBy({ by: ["assigneeId"], where: { AND: [assigned, where] }, _count: { _all: true } });
+  const bySecond = (where: Prisma.ClaimWhereInput) => db.claimReviewer.groupBy({ by: ["userId"], where: { slot: 2, claim: where }, _count: { _all: true } });
+  const [a1, a2, a3, a4, s1, s2, s3, s4, unassigned, unassignedOverdue] = await Promise.all([
+    byAssignee(open),
+    byAssignee(overdue),
+    byAssignee(waiting),
+    byAssignee(completed),
+    bySecond(open),
+    bySecond(overdue),
+    bySecond(waiting),
+    bySecond(completed),
     db.claim.count({ where: { assigneeId: null, status: "NEW" } }),
-    db.claim.count({ where: { AND: [{ assigneeId: null, status: "NEW" }, overdueClaimsWhere(now)] } }),
+    db.claim.count({ where: { AND: [{ assigneeId: null, status: "NEW" }, overdue] } }),
   ]);
-  const maps = { open: toMap(open), overdue: toMap(overdue), waiting: toMap(waiting), completed: toMap(completed) };
+  const maps = { open: toMap(a1, s1), overdue: toMap(a2, s2), waiting: toMap(a3, s3), completed: toMap(a4, s4) };
   const withClaims = [...new Set([...maps.open.keys(), ...maps.completed.keys()])];
   // Every active reviewer, plus anyone else who holds claims (editors reviewing, deactivated people).
   const people = await db.user.findMany({

@@ -11,6 +11,8 @@ export const assignClaimSchema = z
   .object({
     claimId: idSchema,
     assigneeId: assigneeSchema,
+    /** Blind double review: a second reviewer, "" for none (single review); absent keeps the current one. */
+    secondReviewerId: assigneeSchema.optional(),
     priority: prioritySchema,
     dueAt: optionalDateSchema,
     expectedVersion: versionSchema,
@@ -65,6 +67,12 @@ export type BulkAssignClaimsInput = z.infer<typeof bulkAssignClaimsSchema>;
 
 export const claimVersionSchema = z.object({ claimId: idSchema, expectedVersion: versionSchema }).strict();
 export type ClaimVersionInput = z.infer<typeof claimVersionSchema>;
+
+/** Approving: in a blind double review the editor picks one of the two proposed verdicts. */
+export const approveVerdictSchema = z
+  .object({ claimId: idSchema, expectedVersion: versionSchema, verdictId: idSchema.optional() })
+  .strict();
+export type ApproveVerdictInput = z.infer<typeof approveVerdictSchema>;
 
 export const returnVerdictSchema = z
   .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { idSchema, versionSchema } from "./common";
 
 /** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
 export const suggestionBatchSchema = z
@@ -32,3 +32,20 @@ export const createClaimFromSelectionSchema = z
   .refine((v) => v.end > v.start, { message: "Select a passage of the article.", path: ["start"] })
   .refine((v) => v.end - v.start <= 2000, { message: "Select at most 2,000 characters.", path: ["start"] });
 export type CreateClaimFromSelectionInput = z.infer<typeof createClaimFromSelectionSchema>;
+
+/** Confirm or split a cross-article match; the cluster id is the value the editor saw (compare-and-set). */
+export const matchDecisionSchema = z.object({ claimId: idSchema, clusterId: idSchema }).strict();
+export type MatchDecisionInput = z.infer<typeof matchDecisionSchema>;
+
+export const rewordClaimSchema = z
+  .object({
+    claimId: idSchema,
+    expectedVersion: versionSchema,
+    text: z
+      .string({ error: "Claim wording is required." })
+      .trim()
+      .min(1, "Claim wording is required.")
+      .max(2000, "Claim wording must be at most 2,000 characters."),
+  })
+  .strict();
+export type RewordClaimInput = z.infer<typeof rewordClaimSchema>;

@@ -7,10 +7,13 @@ import { SuggestionReview, type SuggestionView } from "@/components/article/sugg
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { formatDate, StatusBadge } from "@/components/status-badge";
 import { QuantityChips } from "@/components/quantity-chips";
+import { MatchLinks } from "@/components/article/match-links";
 import { AppError } from "@/lib/domain/errors";
 import { parseQuantities } from "@/lib/domain/extraction";
 import { getArticle } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { listMatches } from "@/lib/server/suggestions";
+import { locateClaimSpan } from "@/lib/domain/text-span";
 import { isEditor } from "@/lib/server/permissions";
 import { createClaimFromSelectionAction, reviewSuggestionsAction } from "./actions";
 
@@ -41,6 +44,8 @@ export default async function ArticlePage({
     throw error;
   });
   const editor = isEditor(actor);
+  const matches = await listMatches(actor, article.claims);
+  const matchViews = (id: string) => (matches.get(id) ?? []).map((m) => ({ id: m.id, articleTitle: m.articleTitle }));
   const view = (c: (typeof article.claims)[number]): SuggestionView => ({
     id: c.id,
     text: c.text,
@@ -48,11 +53,15 @@ export default async function ArticlePage({
     kind: c.kind,
     reasons: parseReasons(c.reasons),
     quantities: parseQuantities(c.text, 0).map((q) => q.display),
+    matches: matchViews(c.id),
   });
   const suggestions = article.claims.filter((c) => c.status === "SUGGESTED").sort((a, b) => b.checkworthiness - a.checkworthiness);
   const rejected = article.claims.filter((c) => c.status === "REJECTED");
   const claims = article.claims.filter((c) => c.status !== "SUGGESTED" && c.status !== "REJECTED");
-  const spans = [...claims, ...(editor ? suggestions : [])].map((c) => ({ id: c.id, start: c.start, end: c.end, title: c.text, score: c.checkworthiness }));
+  const spans = [...claims, ...(editor ? suggestions : [])].flatMap((c) => {
+    const span = locateClaimSpan(article.text, c);
+    return span ? [{ id: c.id, ...span, title: c.text, score: c.checkworthiness }] : [];
+  });
   const text = <ArticleText text={article.text} spans={spans} />;
 
   return (
@@ -112,9 +121,9 @@ export default async function ArticlePage({
                       <span className="muted">
                         score {c.checkworthiness.toFixed(2)} · {kindLabel(c.kind)} · {c.assignee?.name ?? "unassigned"}
                       </span>
-                      {c.clusterId && <span className="badge">matched in another article</span>}
                     </div>
                     <QuantityChips items={v.quantities} />
+                    <MatchLinks matches={v.matches ?? []} />
                   </li>
                 );
               })}

@@ -2,9 +2,18 @@
 
 import { performFormAction } from "@/lib/server/action";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
+import { addComment } from "@/lib/server/comments";
 import { addEvidence, removeEvidence } from "@/lib/server/evidence";
 import type { ActionState } from "@/lib/server/respond";
-import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, reopenClaimSchema, returnVerdictSchema } from "@/lib/validation/claims";
+import {
+  approveVerdictSchema,
+  assignClaimSchema,
+  claimVersionSchema,
+  proposeVerdictSchema,
+  reopenClaimSchema,
+  returnVerdictSchema,
+} from "@/lib/validation/claims";
+import { addCommentSchema } from "@/lib/validation/comments";
 import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
 
 const claimPages = (formData: FormData) => {
@@ -37,13 +46,13 @@ export async function assignClaimAction(_prev: ActionState, formData: FormData):
 }
 
 export async function approveVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, claimVersionSchema, approveVerdict, { revalidate: claimPages(formData), success: "Verdict approved." });
+  return performFormAction(formData, approveVerdictSchema, approveVerdict, { revalidate: claimPages(formData), success: "Verdict approved." });
 }
 
 export async function returnVerdictAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, returnVerdictSchema, returnVerdict, {
     revalidate: claimPages(formData),
-    success: "Verdict returned to the reviewer.",
+    success: "Verdict returned.",
   });
 }
 
@@ -56,4 +65,8 @@ export async function reopenClaimAction(_prev: ActionState, formData: FormData):
     revalidate: claimPages(formData),
     success: "Claim reopened. The reviewer can work on it again.",
   });
+}
+
+export async function addCommentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, addCommentSchema, addComment, { revalidate: claimPages(formData), success: "Comment added." });
 }

@@ -4,24 +4,34 @@ import { notFound, redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { ArticleText } from "@/components/article-text";
 import { AssignForm } from "@/components/claim/assign-form";
+import { CommentForm } from "@/components/claim/comment-form";
+import { CommentList } from "@/components/claim/comment-list";
+import { DoubleReviewPanel, type DoubleReviewColumn } from "@/components/claim/double-review-panel";
 import { EditorReview } from "@/components/claim/editor-review";
 import { EvidenceForm } from "@/components/claim/evidence-form";
 import { EvidenceList } from "@/components/claim/evidence-list";
 import { HistoryTimeline } from "@/components/claim/history-timeline";
 import { ReasonForm } from "@/components/claim/reason-form";
 import { VerdictForm } from "@/components/claim/verdict-form";
+import { MatchPanel } from "@/components/claim/match-panel";
+import { WordingForm } from "@/components/claim/wording-form";
+import { VerdictLabel } from "@/components/claim/verdict-label";
 import { Markdown } from "@/components/markdown";
 import { ScrollToFocus } from "@/components/scroll-to-focus";
 import { formatDate, formatDateTime, PriorityBadge, StatusBadge } from "@/components/status-badge";
-import { REVIEWER_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
+import { REVIEWER_EDITABLE_STATUSES, WORDING_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
+import { locateClaimSpan } from "@/lib/domain/text-span";
 import { AppError } from "@/lib/domain/errors";
-import { findRating } from "@/lib/domain/verdict-scale";
+import { CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
 import { getCurrentUser } from "@/lib/server/auth";
-import { getClaimDetail } from "@/lib/server/claims";
-import { isEditor } from "@/lib/server/permissions";
+import { getClaimDetail, type ClaimDetail } from "@/lib/server/claims";
+import { listMentionCandidates } from "@/lib/server/comments";
+import { isClaimReviewer, isEditor } from "@/lib/server/permissions";
+import { listMatches } from "@/lib/server/suggestions";
 import { listAssignableUsers } from "@/lib/server/users";
 import {
+  addCommentAction,
   addEvidenceAction,
   approveVerdictAction,
   assignClaimAction,
@@ -31,6 +41,7 @@ import {
   reopenClaimAction,
   returnVerdictAction,
 } from "./actions";
+import { confirmMatchAction, rewordClaimAction, splitMatchAction } from "./finding-actions";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -42,15 +53,29 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const { claim, history, scale } = detail;
+  const { claim, comments, history, scale, blind } = detail;
   const editor = isEditor(actor);
-  const isAssignee = claim.assigneeId === actor.id;
+  const isReviewer = isClaimReviewer(actor, claim);
   const status = isClaimStatus(claim.status) ? claim.status : "NEW";
-  const reviewerCanWork = isAssignee && REVIEWER_EDITABLE_STATUSES.includes(status);
-  // Verdicts come newest first; the newest is the current one unless reopening set it aside.
-  const currentVerdict = claim.verdicts[0]?.state === "SUPERSEDED" ? undefined : claim.verdicts[0];
-  const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict);
-  const people = editor ? await listAssignableUsers(actor) : [];
+  const doubleReview = claim.reviewers.length > 0;
+  const secondReviewer = claim.reviewers.find((r) => r.slot === 2)?.user ?? null;
+  // A double reviewer who has proposed waits for the other one; their work is frozen meanwhile.
+  const waitingForOther = blind && claim.verdicts.some((v) => v.state === "PROPOSED" && v.proposedById === actor.id);
+  const reviewerCanWork = isReviewer && REVIEWER_EDITABLE_STATUSES.includes(status) && !waitingForOther;
+  // Both verdicts side by side: for editors (as proposals come in) and, once both proposed, for everyone.
+  const sideBySide = doubleReview && !blind && (status === "PROPOSED" || (editor && status === "IN_REVIEW"));
+  const columns = sideBySide ? doubleReviewColumns(claim) : [];
+  // Verdicts come newest first. The current one is proposed, approved or published, or the newest
+  // if it was returned; a verdict set aside by reopening is only among the earlier ones.
+  const currentVerdict = sideBySide
+    ? undefined
+    : (claim.verdicts.find((v) => (CURRENT_VERDICT_STATES as readonly string[]).includes(v.state)) ??
+      (claim.verdicts[0]?.state === "RETURNED" ? claim.verdicts[0] : undefined));
+  const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict && !columns.some((c) => c.verdict?.id === v.id));
+  const canDecide = editor && status === "PROPOSED" && !isReviewer;
+  const [people, candidates] = await Promise.all([editor ? listAssignableUsers(actor) : Promise.resolve([]), listMentionCandidates(actor, claim.id)]);
+  const matches = (await listMatches(actor, [claim])).get(claim.id) ?? [];
+  const span = locateClaimSpan(claim.article.text, claim);
 
   return (
     <>
@@ -61,20 +86,38 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       <p className="row" data-testid="claim-meta">
         <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
         <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>
+        {secondReviewer && (
+          <>
+            <span className="muted">Second reviewer: {secondReviewer.name}</span> <span className="badge">Blind double review</span>
+          </>
+        )}
         <span className="muted">Due: {formatDate(claim.dueAt)}</span>
         <span className="muted">Version {claim.version}</span>
       </p>
       <div className="grid-2">
         <section className="panel" aria-label="Article">
           <h2>In the article</h2>
-          <ArticleText
-            text={claim.article.text}
-            spans={[{ id: claim.id, start: claim.start, end: claim.end }]}
-            focusId={claim.id}
-          />
+          {!span && <p className="form-message error">The quoted passage of this claim is no longer found in the article text.</p>}
+          <ArticleText text={claim.article.text} spans={span ? [{ id: claim.id, ...span }] : []} focusId={claim.id} />
           <ScrollToFocus targetId="focused-claim" />
         </section>
         <div>
+          {claim.clusterId && matches.length > 0 && (
+            <section className="panel" aria-label="Same claim elsewhere">
+              <h2>Same claim in other articles</h2>
+              <MatchPanel
+                claim={{ id: claim.id, clusterId: claim.clusterId, confirmed: claim.clusterConfirmed }}
+                matches={matches}
+                actions={editor ? { confirm: confirmMatchAction, split: splitMatchAction } : undefined}
+              />
+            </section>
+          )}
+          {editor && WORDING_EDITABLE_STATUSES.includes(status) && (
+            <section className="panel" aria-label="Wording">
+              <h2>Wording</h2>
+              <WordingForm action={rewordClaimAction} claim={{ id: claim.id, version: claim.version, text: claim.text, quote: claim.quote }} />
+            </section>
+          )}
           {editor && (
             <section className="panel" aria-label="Assignment">
               <h2>Assignment</h2>
@@ -84,6 +127,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   id: claim.id,
                   version: claim.version,
                   assigneeId: claim.assigneeId,
+                  secondReviewerId: secondReviewer?.id ?? null,
                   priority: claim.priority,
                   dueAt: claim.dueAt ? claim.dueAt.toISOString().slice(0, 10) : "",
                 }}
@@ -93,16 +137,26 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           )}
           <section className="panel" aria-label="Verdict">
             <h2>Verdict</h2>
+            {blind && (
+              <p className="notice" data-testid="blind-notice">
+                Blind double review: you are one of two reviewers.{" "}
+                {waitingForOther
+                  ? "Your verdict is proposed; the editor sees both once the other reviewer has proposed too."
+                  : "The other reviewer's evidence, verdict and comments stay hidden from you, and yours from them, until both of you have proposed."}
+              </p>
+            )}
+            {sideBySide && (
+              <DoubleReviewPanel
+                claimId={claim.id}
+                columns={columns}
+                scale={scale}
+                decide={canDecide ? { approveAction: approveVerdictAction, version: claim.version } : undefined}
+              />
+            )}
             {currentVerdict ? (
               <div data-testid="current-verdict">
                 <p>
-                  <span
-                    className="verdict-label"
-                    style={{ background: findRating(scale, currentVerdict.rating)?.color ?? "#555" }}
-                  >
-                    {findRating(scale, currentVerdict.rating)?.label ?? currentVerdict.rating}
-                  </span>{" "}
-                  <span className="badge">{describeVerdictState(currentVerdict.state)}</span>
+                  <VerdictLabel scale={scale} rating={currentVerdict.rating} /> <span className="badge">{describeVerdictState(currentVerdict.state)}</span>
                 </p>
                 <Markdown source={currentVerdict.rationale} />
                 <p className="muted">
@@ -111,13 +165,22 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                   {currentVerdict.returnReason && ` · returned: ${currentVerdict.returnReason}`}
                 </p>
               </div>
-            ) : status === "REOPENED" || (status === "IN_REVIEW" && earlierVerdicts.some((v) => v.state === "SUPERSEDED")) ? (
+            ) : status === "REOPENED" || (status === "IN_REVIEW" && claim.verdicts[0]?.state === "SUPERSEDED" && claim.verdicts[0].approvedBy) ? (
               <p className="muted">Reopened: the published verdict was set aside (see earlier verdicts); a new one is needed.</p>
             ) : (
-              <p className="muted">No verdict yet.</p>
+              !sideBySide && <p className="muted">No verdict yet.</p>
             )}
-            {editor && status === "PROPOSED" && (
-              <EditorReview approveAction={approveVerdictAction} returnAction={returnVerdictAction} claimId={claim.id} version={claim.version} />
+            {editor && status === "PROPOSED" && (!doubleReview || canDecide) && (
+              <EditorReview
+                approveAction={doubleReview ? undefined : approveVerdictAction}
+                returnAction={returnVerdictAction}
+                claimId={claim.id}
+                version={claim.version}
+                doubleReview={doubleReview}
+              />
+            )}
+            {editor && status === "PROPOSED" && doubleReview && !canDecide && (
+              <p className="muted">You are one of the two reviewers of this claim, so another editor decides.</p>
             )}
             {editor && status === "APPROVED" && (
               <ActionForm
@@ -169,6 +232,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               </>
             )}
           </section>
+          <section className="panel" aria-label="Comments">
+            <h2>Comments ({comments.length})</h2>
+            <CommentList comments={comments} />
+            {blind && <p className="muted">Your comments stay hidden from the other reviewer until both of you have proposed.</p>}
+            {editor && !isReviewer && doubleReview && REVIEWER_EDITABLE_STATUSES.includes(status) && (
+              <p className="muted">Blind double review in progress: both reviewers read your comments, so do not reveal either one&apos;s findings.</p>
+            )}
+            <CommentForm action={addCommentAction} claimId={claim.id} candidates={candidates} />
+          </section>
           <section className="panel" aria-label="History">
             <h2>History</h2>
             <HistoryTimeline events={history} />
@@ -177,4 +249,17 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       </div>
     </>
   );
+}
+
+/** Each double reviewer's verdict of this round (their proposed one) with the evidence they gathered. */
+function doubleReviewColumns(claim: ClaimDetail["claim"]): DoubleReviewColumn[] {
+  return claim.reviewers.map((r) => {
+    const verdict = claim.verdicts.find((v) => v.proposedById === r.userId && v.state === "PROPOSED") ?? null;
+    return {
+      slot: r.slot,
+      reviewer: r.user,
+      verdict: verdict && { id: verdict.id, rating: verdict.rating, rationale: verdict.rationale, createdAt: verdict.createdAt },
+      evidence: claim.evidence.filter((e) => e.addedBy.id === r.userId),
+    };
+  });
 }

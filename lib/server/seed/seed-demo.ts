@@ -4,11 +4,16 @@ import { addEvidence } from "../evidence";
 import { assignClaim, proposeVerdict } from "../claims";
 import { getDb } from "../db";
 import type { Actor } from "../permissions";
+import { reviewSuggestions } from "../suggestions";
 import { createUser } from "../users";
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, readDemoArticle } from "./demo-data";
 
-/** Imports the two demo articles as `editor`; an article already imported is reused. */
-export async function importDemoArticles(editor: Actor) {
+/**
+ * Imports the two demo articles as `editor` (an article already imported is reused) and accepts the
+ * `accept` best-ranked suggestions of each, as an editor would; the rest stay suggested for review.
+ */
+export async function importDemoArticles(editor: Actor, accept = Number.POSITIVE_INFINITY) {
+  const db = await getDb();
   const imported: { id: string; title: string; file: string }[] = [];
   for (const article of DEMO_ARTICLES) {
     const { id } = await importArticle(editor, {
@@ -20,9 +25,19 @@ export async function importDemoArticles(editor: Actor) {
       text: readDemoArticle(article.file),
     });
     imported.push({ id, title: article.title, file: article.file });
+    const best = await db.claim.findMany({
+      where: { articleId: id, status: "SUGGESTED" },
+      orderBy: [{ checkworthiness: "desc" }, { start: "asc" }],
+      take: Number.isFinite(accept) ? accept : undefined,
+      select: { id: true },
+    });
+    if (best.length > 0) await reviewSuggestions(editor, { articleId: id, decision: "accept", claimIds: best.map((c) => c.id) });
   }
   return imported;
 }
+
+/** The demo accepts this many best-ranked suggestions per article and leaves the rest to review. */
+const DEMO_ACCEPTED_PER_ARTICLE = 10;
 
 /** The claims the demo hands out, found by a phrase of their text. */
 const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
@@ -48,12 +63,13 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     users.set(account.email, { id: user.id, email: user.email, name: user.name, role: account.role });
   }
   const editor = users.get("editor@demo.claimledger.test")!;
-  for (const article of await importDemoArticles(editor)) {
-    const count = await db.claim.count({ where: { articleId: article.id } });
-    log(`Imported "${article.title}" with ${count} suggested claims.`);
+  for (const article of await importDemoArticles(editor, DEMO_ACCEPTED_PER_ARTICLE)) {
+    const suggested = await db.claim.count({ where: { articleId: article.id, status: "SUGGESTED" } });
+    const accepted = await db.claim.count({ where: { articleId: article.id, status: { not: "SUGGESTED" } } });
+    log(`Imported "${article.title}": ${accepted} claims accepted, ${suggested} suggestions left to review.`);
   }
   for (const a of DEMO_ASSIGNMENTS) {
-    const claim = await db.claim.findFirst({ where: { text: { contains: a.phrase } }, orderBy: { checkworthiness: "desc" } });
+    const claim = await db.claim.findFirst({ where: { text: { contains: a.phrase }, status: "NEW" }, orderBy: { checkworthiness: "desc" } });
     if (!claim) throw new Error(`Demo seed: the extractor did not find the claim "${a.phrase}"`);
     const reviewer = users.get(a.reviewer)!;
     await assignClaim(editor, {

@@ -8,6 +8,7 @@ import { importArticle } from "../articles";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim } from "../claims";
 import { getDb } from "../db";
 import { addEvidence } from "../evidence";
+import { reviewSuggestions } from "../suggestions";
 import type { Actor } from "../permissions";
 import { createClaimFromSelection } from "../suggestions";
 import { createUser } from "../users";
@@ -25,8 +26,11 @@ export async function makeUser(role: Role, name?: string): Promise<Actor> {
   return { id: user.id, email: user.email, name: user.name, role };
 }
 
-/** An article with a unique text whose sentences the extractor turns into claims. */
-export async function makeArticle(editor: Actor) {
+/**
+ * An article with a unique text whose sentences the extractor turns into claims; its suggestions are
+ * accepted (status NEW, ready to assign) unless `acceptSuggestions` is false.
+ */
+export async function makeArticle(editor: Actor, { acceptSuggestions = true } = {}) {
   const tag = randomUUID();
   const text = [
     `Report ${tag}.`,
@@ -43,18 +47,23 @@ export async function makeArticle(editor: Actor) {
     text,
   });
   const db = await getDb();
+  if (acceptSuggestions) {
+    const suggested = await db.claim.findMany({ where: { articleId: id, status: "SUGGESTED" }, select: { id: true } });
+    await reviewSuggestions(editor, { articleId: id, decision: "accept", claimIds: suggested.map((c) => c.id) });
+  }
   const claims = await db.claim.findMany({ where: { articleId: id }, orderBy: { start: "asc" } });
   return { id, text, claims };
 }
 
-/** A claim of a fresh article, assigned by `editor` to `reviewer`. */
-export async function makeAssignedClaim(editor: Actor, reviewer: Actor) {
+/** A claim of a fresh article, assigned by `editor` to `reviewer` (and to `second` for a blind double review). */
+export async function makeAssignedClaim(editor: Actor, reviewer: Actor, second?: Actor) {
   const article = await makeArticle(editor);
   const claim = article.claims[0];
   if (!claim) throw new Error("the extractor found no claim in the test article");
   const assigned = await assignClaim(editor, {
     claimId: claim.id,
     assigneeId: reviewer.id,
+    ...(second ? { secondReviewerId: second.id } : {}),
     priority: "NORMAL",
     dueAt: undefined,
     expectedVersion: claim.version,
@@ -95,6 +104,19 @@ export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating =
   return { article, claim: proposed };
 }
 
+/** A claim of a fresh article, assigned by `editor` to `first` with `second` as its blind second reviewer. */
+export function makeDoubleReviewClaim(editor: Actor, first: Actor, second: Actor) {
+  return makeAssignedClaim(editor, first, second);
+}
+
+/** As a reviewer of the claim: one piece of evidence, then a verdict, on the claim's current version. */
+export async function proposeWithEvidence(reviewer: Actor, claimId: string, rating = "FALSE", rationale = "The figures do not match.") {
+  await makeEvidence(reviewer, claimId, { quote: `Evidence of ${reviewer.name}` });
+  const db = await getDb();
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
+  return proposeVerdict(reviewer, { claimId, expectedVersion: current.version, rating, rationale: `${rationale} (${reviewer.name})` });
+}
+
 /** A user's row as far as sessions go, with the number of audit events about them. */
 export async function userState(userId: string) {
   const db = await getDb();
@@ -105,11 +127,15 @@ export async function userState(userId: string) {
   return { sessionVersion: user.sessionVersion, active: user.active, role: user.role, passwordHash: user.passwordHash, audit };
 }
 
-/** The audit actions recorded for a claim, in order. */
-export async function claimHistory(claimId: string) {
+/**
+ * The audit actions recorded for a claim, in order. Test articles share their sentences, so a claim may
+ * also be matched with claims of other tests' articles; those "claim.match" events depend on which
+ * tests ran before and are left out unless asked for.
+ */
+export async function claimHistory(claimId: string, { includeMatches = false } = {}) {
   const db = await getDb();
   const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: { action: true } });
-  return events.map((e) => e.action);
+  return events.map((e) => e.action).filter((action) => includeMatches || action !== "claim.match");
 }
 
 /** A claim worded `text` (an editor's own wording of a passage) on a fresh article. */

@@ -268,6 +268,8 @@ test("workload, dashboard and activity show the desk's real figures", async ({ p
   const verdictTable = page.getByTestId("chart-verdicts-table");
   await expect(verdictTable.locator('tr[data-category="False"] td[data-series="total"]')).toHaveText(String(falseVerdicts));
   await expect(page.getByTestId("chart-verdicts").locator("svg.recharts-surface").first()).toBeVisible();
+  // Reviewer agreement over blind double reviews sits on the same page.
+  await expect(page.getByTestId("agreement-panel")).toContainText("Reviewer agreement");
 
   // Activity: the second editor's approvals, filtered by person and action, kept in the URL.
   await page.goto("/activity");

@@ -1,0 +1,8 @@
+import { handleApiRequest } from "@/lib/server/api-request";
+import { importArticleFromRequest } from "@/lib/server/api-v1";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  return handleApiRequest(request, "api.articles.import", ({ actor }) => importArticleFromRequest(actor, request));
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { decodeClaimCursor, encodeClaimCursor, MAX_CURSOR_LENGTH } from "./claim-cursor";
+
+describe("claim list cursors", () => {
+  it("round-trips a row key and is URL-safe", () => {
+    const key = { createdAt: new Date("2026-03-01T12:34:56.789Z"), id: "cmabc123_-XYZ" };
+    const cursor = encodeClaimCursor(key);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+    expect(decodeClaimCursor(cursor)).toEqual(key);
+  });
+
+  it("refuses strings it did not issue", () => {
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const bad of [
+      "",
+      "not a cursor!",
+      "x".repeat(MAX_CURSOR_LENGTH + 1),
+      Buffer.from("{not json").toString("base64url"),
+      encode({ createdAt: 1, id: "a" }),
+      encode([1]),
+      encode(["2026-01-01", "a"]),
+      encode([-5, "a"]),
+      encode([1.5, "a"]),
+      encode([1, ""]),
+      encode([1, "a' OR 1=1 --"]),
+      encode([1, "x".repeat(65)]),
+      encode([1e300, "a"]),
+    ]) {
+      expect(decodeClaimCursor(bad), bad).toBeNull();
+    }
+  });
+});

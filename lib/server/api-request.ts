@@ -1,0 +1,100 @@
+import "server-only";
+import { AppError } from "@/lib/domain/errors";
+import { authenticateApiToken, type ApiTokenAuth } from "./api-tokens";
+import { toErrorResponse } from "./respond";
+
+/**
+ * The HTTP edge of the REST API: token authentication around every handler, bodies read with a size
+ * cap before parsing, query strings as plain objects for the zod schemas, JSON answers. Errors go
+ * through toErrorResponse (lib/server/respond.ts) like everywhere else.
+ */
+
+const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+function bodyTooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the ${formatBytes(maxBytes)} this endpoint accepts.`);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+function malformed(message: string): AppError {
+  return new AppError("VALIDATION", message, { fields: { body: [message] } });
+}
+
+/**
+ * Reads a JSON object body, refusing more than `maxBytes` before parsing anything: a declared
+ * Content-Length over the cap is refused at once, and the stream is cut off as soon as it passes it.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
+  const contentType = request.headers.get("content-type");
+  if (!contentType || !JSON_CONTENT_TYPE.test(contentType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON with Content-Type: application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge(maxBytes);
+  if (!request.body) throw malformed("The request needs a JSON object as its body.");
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw malformed("The request body is not valid UTF-8.");
+  }
+  if (text.trim() === "") throw malformed("The request needs a JSON object as its body.");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw malformed("The request body is not valid JSON.");
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw malformed("The request body must be a JSON object.");
+  return parsed as Record<string, unknown>;
+}
+
+/** Query parameters as an object for a zod schema: a repeated key becomes an array (which a string field refuses). */
+export function queryObject(request: Request): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) {
+    const previous = out[key];
+    out[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return out;
+}
+
+export function jsonResponse(body: unknown, init: { status?: number; etag?: string } = {}): Response {
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
+  if (init.etag) headers.set("ETag", init.etag);
+  return Response.json(body, { status: init.status ?? 200, headers });
+}
+
+/**
+ * Runs one API handler for a token-authenticated request. 401 answers carry a Bearer challenge
+ * (RFC 6750); 412 answers carry the claim's current ETag next to its current state.
+ */
+export async function handleApiRequest(request: Request, route: string, run: (auth: ApiTokenAuth) => Promise<Response>): Promise<Response> {
+  let auth: ApiTokenAuth | undefined;
+  try {
+    auth = await authenticateApiToken(request);
+    return await run(auth);
+  } catch (error) {
+    const response = toErrorResponse(error, { route, method: request.method, tokenId: auth?.tokenId, actorId: auth?.actor.id });
+    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="ClaimLedger API"');
+    const current = error instanceof AppError ? (error.current as { etag?: unknown } | undefined) : undefined;
+    if (response.status === 412 && typeof current?.etag === "string") response.headers.set("ETag", current.etag);
+    return response;
+  }
+}

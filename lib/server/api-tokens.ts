@@ -1,0 +1,194 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import {
+  accessForMethod,
+  API_TOKEN_PATTERN,
+  API_TOKEN_PREFIX,
+  API_TOKEN_VISIBLE_CHARS,
+  apiTokenStatus,
+  isApiTokenScope,
+  scopeAllows,
+  type ApiAccess,
+  type ApiTokenScope,
+} from "@/lib/domain/api-token";
+import { AppError, invalid, notFound } from "@/lib/domain/errors";
+import { isRole } from "@/lib/domain/roles";
+import type { CreateApiTokenInput, RevokeApiTokenInput } from "@/lib/validation/api-tokens";
+import { consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
+import { appendAuditEvent } from "./audit";
+import { clientIp } from "./client-ip";
+import { getDb } from "./db";
+import { logger } from "./logger";
+import { assertAdmin, type Actor } from "./permissions";
+import { inTransaction } from "./transaction";
+
+/**
+ * API tokens. A token is `clk_` + 32 random bytes (256 bits) in base64url; only its sha-256 is stored.
+ * A fast hash is enough here: a password needs a slow hash because people pick guessable ones, but a
+ * 256-bit random secret cannot be guessed or brute-forced from its hash, and a plain digest lets the
+ * token be found through a unique index at the same cost on every request.
+ *
+ * A token acts as one desk user, chosen by the admin who creates it (by default themselves), so a
+ * program can work with a reviewer's rights rather than an admin's. Every request re-reads that user:
+ * the token never has more rights than the user has at that moment, and stops working when the user
+ * is deactivated. Its scope can only narrow those rights (READ: GET only).
+ */
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+function generateApiToken(): string {
+  return `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration (admins only), each step one transaction with its audit event.
+
+/** Creates a token; the secret is returned this once and never stored. */
+export async function createApiToken(actor: Actor, input: CreateApiTokenInput, now = new Date()) {
+  assertAdmin(actor, "create API tokens");
+  if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) {
+    throw invalid("expiresAt", "Choose an expiry date in the future, or none.");
+  }
+  const secret = generateApiToken();
+  return inTransaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, active: true } });
+    if (!user || !user.active) throw invalid("userId", "Choose an active desk user for the token to act as.");
+    const token = await tx.apiToken.create({
+      data: {
+        name: input.name,
+        scope: input.scope,
+        tokenHash: hashApiToken(secret),
+        prefix: secret.slice(0, API_TOKEN_VISIBLE_CHARS),
+        userId: user.id,
+        createdById: actor.id,
+        expiresAt: input.expiresAt ?? null,
+      },
+    });
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "apiToken.create",
+      entityType: "ApiToken",
+      entityId: token.id,
+      after: { name: token.name, scope: token.scope, prefix: token.prefix, actsAs: user.name, userId: user.id, expiresAt: token.expiresAt },
+    });
+    return { id: token.id, name: token.name, secret };
+  });
+}
+
+/** Revokes a token at once; a revoked token answers 401 from the next request on. */
+export async function revokeApiToken(actor: Actor, input: RevokeApiTokenInput) {
+  assertAdmin(actor, "revoke API tokens");
+  return inTransaction(async (tx) => {
+    const token = await tx.apiToken.findUnique({ where: { id: input.tokenId } });
+    if (!token) throw notFound("API token");
+    const result = await tx.apiToken.updateMany({
+      where: { id: token.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedById: actor.id },
+    });
+    if (result.count !== 1) throw new AppError("INVALID_TRANSITION", "This token was already revoked.");
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "apiToken.revoke",
+      entityType: "ApiToken",
+      entityId: token.id,
+      before: { revokedAt: null },
+      after: { name: token.name, prefix: token.prefix, revoked: true },
+    });
+  });
+}
+
+/** Every token of the desk, newest first, with who it acts as, who made it and its state. */
+export async function listApiTokens(actor: Actor, now = new Date()) {
+  assertAdmin(actor, "manage API tokens");
+  const db = await getDb();
+  const tokens = await db.apiToken.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      scope: true,
+      prefix: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      user: { select: { id: true, name: true, role: true, active: true } },
+      createdBy: { select: { id: true, name: true } },
+      revokedBy: { select: { id: true, name: true } },
+    },
+    take: 1000,
+  });
+  return tokens.map((t) => ({ ...t, status: apiTokenStatus(t, now) }));
+}
+export type ApiTokenListItem = Awaited<ReturnType<typeof listApiTokens>>[number];
+
+// ---------------------------------------------------------------------------------------------
+// Authentication of API requests
+
+export interface ApiTokenAuth {
+  actor: Actor;
+  scope: ApiTokenScope;
+  tokenId: string;
+}
+
+/** last-used is written at most once a minute per token, not on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+function unauthenticated(message: string): AppError {
+  return new AppError("UNAUTHENTICATED", message);
+}
+
+function bearerToken(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return match ? match[1]! : "";
+}
+
+/**
+ * Resolves an API request to the acting user and the token's scope, or throws a coded error:
+ * 401 for a missing, malformed, unknown, expired or revoked token or a deactivated user; 403 when a
+ * read-only token tries to write; 429 (with Retry-After) over the per-address or per-token limit.
+ * `access` defaults to what the HTTP method needs (GET/HEAD read, anything else writes).
+ */
+export async function authenticateApiToken(request: Request, access: ApiAccess = accessForMethod(request.method), now = new Date()): Promise<ApiTokenAuth> {
+  await consumeIpRequest(clientIp(request.headers));
+  const presented = bearerToken(request);
+  if (presented === null) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
+  if (!API_TOKEN_PATTERN.test(presented)) throw unauthenticated("This API token is not valid.");
+  const db = await getDb();
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(presented) },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+  });
+  if (!token) throw unauthenticated("This API token is not valid.");
+  const status = apiTokenStatus(token, now);
+  const refuse = (reason: string, message: string) => {
+    logger.info({ event: "api_token_refused", reason, tokenId: token.id }, message);
+    return unauthenticated(message);
+  };
+  if (status === "REVOKED") throw refuse("revoked", "This API token has been revoked.");
+  if (status === "EXPIRED") throw refuse("expired", "This API token has expired.");
+  const { user } = token;
+  if (!user.active || !isRole(user.role)) throw refuse("user_inactive", "The account this API token acts as is deactivated.");
+  await consumeTokenRequest(token.id);
+  if (!isApiTokenScope(token.scope) || !scopeAllows(token.scope, access)) {
+    throw new AppError("FORBIDDEN", "This API token is read-only; ask an admin for a token with write access.");
+  }
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { lastUsedAt: now } });
+  }
+  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scope: token.scope, tokenId: token.id };
+}
+
+/**
+ * For routes that also serve signed-in browsers (report downloads): the token's user when the request
+ * carries an Authorization header (a bad token is refused, never ignored), null when it carries none
+ * so the caller falls back to the session.
+ */
+export async function actorFromBearer(request: Request): Promise<Actor | null> {
+  if (!request.headers.has("authorization")) return null;
+  return (await authenticateApiToken(request)).actor;
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { claimEtag, parseIfMatch } from "@/lib/domain/etag";
+import { AppError, notFound } from "@/lib/domain/errors";
+import {
+  apiAddEvidenceBodySchema,
+  apiClaimIdParamsSchema,
+  apiClaimListQuerySchema,
+  apiImportArticleBodySchema,
+  apiProposeVerdictBodySchema,
+  MAX_ARTICLE_BODY_BYTES,
+  MAX_JSON_BODY_BYTES,
+} from "@/lib/validation/api";
+import { getApiClaim, listClaimsPage, toApiEvidence } from "./api-claims";
+import { jsonResponse, queryObject, readJsonBody } from "./api-request";
+import { importArticle } from "./articles";
+import { proposeVerdict } from "./claims";
+import { addEvidence } from "./evidence";
+import type { Actor } from "./permissions";
+
+/**
+ * The REST API's endpoints (app/api/v1 route handlers call these): each parses its input with the
+ * UI's zod schemas, runs the same use case as the UI, and answers JSON.
+ */
+
+/** An id that cannot be a claim's is simply a claim that does not exist. */
+function parseClaimId(raw: string): string {
+  const parsed = apiClaimIdParamsSchema.safeParse({ claimId: raw });
+  if (!parsed.success) throw notFound();
+  return parsed.data.claimId;
+}
+
+/** POST /articles — imports an article (editors); 201 when new, 200 when the same text exists already. */
+export async function importArticleFromRequest(actor: Actor, request: Request): Promise<Response> {
+  const input = apiImportArticleBodySchema.parse(await readJsonBody(request, MAX_ARTICLE_BODY_BYTES));
+  const result = await importArticle(actor, input);
+  return jsonResponse({ data: result }, { status: result.created ? 201 : 200 });
+}
+
+/** GET /claims — one page of the claims the actor may see, filtered like the claims page. */
+export async function listClaimsFromRequest(actor: Actor, request: Request): Promise<Response> {
+  const query = apiClaimListQuerySchema.parse(queryObject(request));
+  return jsonResponse(await listClaimsPage(actor, query));
+}
+
+/** GET /claims/{claimId} — the claim with evidence and verdicts; ETag = its version. */
+export async function getClaimFromRequest(actor: Actor, rawClaimId: string): Promise<Response> {
+  const claim = await getApiClaim(actor, parseClaimId(rawClaimId));
+  return jsonResponse({ data: claim }, { etag: claim.etag });
+}
+
+/** POST /claims/{claimId}/evidence — the assigned reviewer attaches a source (it overwrites nothing, so no If-Match). */
+export async function addEvidenceFromRequest(actor: Actor, request: Request, rawClaimId: string): Promise<Response> {
+  const claimId = parseClaimId(rawClaimId);
+  const body = apiAddEvidenceBodySchema.parse(await readJsonBody(request, MAX_JSON_BODY_BYTES));
+  const evidence = await addEvidence(actor, { ...body, claimId });
+  const claim = await getApiClaim(actor, claimId);
+  return jsonResponse(
+    {
+      data: toApiEvidence({ ...evidence, addedBy: { id: actor.id, name: actor.name } }),
+      claim: { id: claim.id, status: claim.status, version: claim.version, etag: claim.etag },
+    },
+    { status: 201 },
+  );
+}
+
+async function preconditionFailed(actor: Actor, claimId: string): Promise<AppError> {
+  const current = await getApiClaim(actor, claimId);
+  return new AppError(
+    "PRECONDITION_FAILED",
+    `This claim changed since you read it (its ETag is now ${current.etag}). Nothing was saved; "current" holds its current state.`,
+    { current },
+  );
+}
+
+/**
+ * POST /claims/{claimId}/verdict — the assigned reviewer proposes a verdict. If-Match must carry the
+ * claim's ETag: missing → 428; one that is not the current version → 412 with the current state.
+ */
+export async function proposeVerdictFromRequest(actor: Actor, request: Request, rawClaimId: string): Promise<Response> {
+  const ifMatch = parseIfMatch(request.headers.get("if-match"));
+  if (ifMatch.kind !== "tags") {
+    throw new AppError(
+      "PRECONDITION_REQUIRED",
+      ifMatch.kind === "wildcard"
+        ? "If-Match: * is not accepted here; send the claim's ETag from GET /api/v1/claims/{claimId}."
+        : "Send If-Match with the claim's ETag (from GET /api/v1/claims/{claimId}) so nobody's work is overwritten.",
+    );
+  }
+  const claimId = parseClaimId(rawClaimId);
+  const body = apiProposeVerdictBodySchema.parse(await readJsonBody(request, MAX_JSON_BODY_BYTES));
+  let expectedVersion = ifMatch.versions[0];
+  if (ifMatch.versions.length > 1) {
+    // A list matches when any of its tags is the current one (RFC 9110); the write below re-checks.
+    const { version } = await getApiClaim(actor, claimId);
+    if (ifMatch.versions.includes(version)) expectedVersion = version;
+  }
+  if (expectedVersion === undefined) throw await preconditionFailed(actor, claimId);
+  try {
+    await proposeVerdict(actor, { ...body, claimId, expectedVersion });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT") throw await preconditionFailed(actor, claimId);
+    throw error;
+  }
+  const claim = await getApiClaim(actor, claimId);
+  return jsonResponse({ data: claim }, { status: 200, etag: claimEtag(claim.version) });
+}

@@ -1,0 +1,153 @@
+import "server-only";
+import { REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-status";
+import { notFound } from "@/lib/domain/errors";
+import { describeNotification, dueReminderKey, parseDetail, tomorrowWindow, type NotificationKind } from "@/lib/domain/notifications";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { MarkNotificationReadInput } from "@/lib/validation/notifications";
+import { getDb, type Tx } from "./db";
+import { isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+
+// ---------------------------------------------------------------------------------------------
+// Writes inside the caller's transaction: a notification commits or rolls back with its step.
+
+/** Notifies each user once about a step on a claim; nobody is notified of their own step. */
+async function notifyUsers(
+  tx: Tx,
+  actor: Actor,
+  kind: NotificationKind,
+  claimId: string,
+  recipients: readonly { userId: string; detail?: Record<string, unknown> }[],
+) {
+  const seen = new Set<string>([actor.id]);
+  const data: Prisma.NotificationCreateManyInput[] = [];
+  for (const r of recipients) {
+    if (seen.has(r.userId)) continue;
+    seen.add(r.userId);
+    data.push({ userId: r.userId, kind, claimId, actorId: actor.id, detail: r.detail ? JSON.stringify(r.detail) : null });
+  }
+  if (data.length > 0) await tx.notification.createMany({ data });
+}
+
+/** "Assigned to you": a new assignee, or a new second reviewer of a blind double review (slot 2). */
+export async function notifyAssigned(tx: Tx, actor: Actor, claimId: string, assignees: readonly { userId: string; slot?: number }[]) {
+  await notifyUsers(tx, actor, "ASSIGNED", claimId, assignees.map((a) => ({ userId: a.userId, detail: a.slot === 2 ? { slot: 2 } : undefined })));
+}
+
+/** "Returned to you": each reviewer whose verdict went back, with the editor's reason. */
+export async function notifyReturned(tx: Tx, actor: Actor, claimId: string, proposerIds: readonly string[], reason: string) {
+  await notifyUsers(tx, actor, "RETURNED", claimId, proposerIds.map((userId) => ({ userId, detail: { reason } })));
+}
+
+/** "Approved": the reviewer whose verdict was approved, and in a double review the other reviewer too. */
+export async function notifyApproved(tx: Tx, actor: Actor, claimId: string, approvedProposerId: string, otherReviewerIds: readonly string[] = []) {
+  await notifyUsers(tx, actor, "APPROVED", claimId, [
+    { userId: approvedProposerId, detail: { yours: true } },
+    ...otherReviewerIds.map((userId) => ({ userId, detail: { yours: false } })),
+  ]);
+}
+
+/** "Mentioned": the people a comment mentions (the comment's text stays on the claim page). */
+export async function notifyMentioned(tx: Tx, actor: Actor, claimId: string, commentId: string, userIds: readonly string[]) {
+  await notifyUsers(tx, actor, "MENTIONED", claimId, userIds.map((userId) => ({ userId, detail: { commentId } })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Due-tomorrow reminders: no scheduler. They are materialised when the recipient's count or list is
+// read, at most once per user, claim and due date (unique dedupeKey), so reading twice, or two
+// requests at once, never duplicates one.
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+/** Creates the missing "due tomorrow" reminders for the actor's open review work. Returns how many. */
+export async function materializeDueReminders(actor: Actor, now = new Date()): Promise<number> {
+  const db = await getDb();
+  const window = tomorrowWindow(now);
+  const due = await db.claim.findMany({
+    where: {
+      AND: [
+        { OR: [{ assigneeId: actor.id }, { reviewers: { some: { userId: actor.id } } }] },
+        { status: { in: [...REVIEWER_EDITABLE_STATUSES] } },
+        { dueAt: { gte: window.from, lt: window.to } },
+        // A double reviewer who already proposed has nothing left to do on it.
+        { verdicts: { none: { proposedById: actor.id, state: "PROPOSED" } } },
+      ],
+    },
+    select: { id: true },
+    take: 200,
+  });
+  if (due.length === 0) return 0;
+  const wanted = due.map((c) => ({ claimId: c.id, key: dueReminderKey(actor.id, c.id, window.key) }));
+  const existing = await db.notification.findMany({ where: { dedupeKey: { in: wanted.map((w) => w.key) } }, select: { dedupeKey: true } });
+  const have = new Set(existing.map((e) => e.dedupeKey));
+  let created = 0;
+  for (const w of wanted) {
+    if (have.has(w.key)) continue;
+    try {
+      await db.notification.create({
+        data: { userId: actor.id, kind: "DUE_TOMORROW", claimId: w.claimId, detail: JSON.stringify({ due: window.key }), dedupeKey: w.key },
+      });
+      created += 1;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // a concurrent read created it first
+    }
+  }
+  return created;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads and the recipient's own updates
+
+/** The actor's notifications about claims they can (still) see, plus any not tied to a claim. */
+function ownNotificationsWhere(actor: Actor): Prisma.NotificationWhereInput {
+  if (isEditor(actor)) return { userId: actor.id };
+  return { userId: actor.id, OR: [{ claimId: null }, { claim: { is: visibleClaimsWhere(actor) } }] };
+}
+
+/** Unread notifications of the actor (for the header's bell); materialises due reminders first. */
+export async function countUnreadNotifications(actor: Actor, now = new Date()): Promise<number> {
+  await materializeDueReminders(actor, now);
+  const db = await getDb();
+  return db.notification.count({ where: { AND: [ownNotificationsWhere(actor), { readAt: null }] } });
+}
+
+/** The actor's latest notifications, worded, newest first. */
+export async function listNotifications(actor: Actor, now = new Date()) {
+  await materializeDueReminders(actor, now);
+  const db = await getDb();
+  const rows = await db.notification.findMany({
+    where: ownNotificationsWhere(actor),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    include: { actor: { select: { name: true } }, claim: { select: { id: true, text: true } } },
+  });
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    claimId: n.claim?.id ?? null,
+    createdAt: n.createdAt,
+    readAt: n.readAt,
+    text: describeNotification({ kind: n.kind, actorName: n.actor?.name ?? null, claimText: n.claim?.text ?? null, detail: parseDetail(n.detail) }),
+  }));
+}
+export type NotificationItem = Awaited<ReturnType<typeof listNotifications>>[number];
+
+/**
+ * Marks one of the actor's notifications read (idempotent). Someone else's notification is not found.
+ * Reading is the recipient's own state, not a desk step: it is not audited.
+ */
+export async function markNotificationRead(actor: Actor, input: MarkNotificationReadInput) {
+  const db = await getDb();
+  const result = await db.notification.updateMany({ where: { id: input.notificationId, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  if (result.count === 0 && !(await db.notification.findFirst({ where: { id: input.notificationId, userId: actor.id }, select: { id: true } }))) {
+    throw notFound("notification");
+  }
+}
+
+/** Marks all of the actor's unread notifications read; returns how many. */
+export async function markAllNotificationsRead(actor: Actor): Promise<number> {
+  const db = await getDb();
+  const result = await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+  return result.count;
+}

@@ -1,0 +1,162 @@
+/**
+ * The REST API's inputs and outputs (/api/v1). Inputs are the UI's own schemas (lib/validation),
+ * minus what the server takes from the URL or the If-Match header; the claim list adds a cursor and
+ * a page size to the UI's filter. Outputs are described here too, so the OpenAPI document
+ * (lib/validation/openapi.ts) is generated from the same zod schemas the handlers use.
+ */
+import { z } from "zod";
+import { CLAIM_STATUSES } from "@/lib/domain/claim-status";
+import { decodeClaimCursor, MAX_CURSOR_LENGTH } from "@/lib/domain/claim-cursor";
+import { APP_ERROR_CODES } from "@/lib/domain/errors";
+import { EVIDENCE_STANCES, PRIORITIES, VERDICT_STATES } from "@/lib/domain/verdict-scale";
+import { importArticleSchema } from "./articles";
+import { claimListFilterSchema, proposeVerdictSchema } from "./claims";
+import { idSchema } from "./common";
+import { addEvidenceSchema } from "./evidence";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** Body size caps, checked while reading the stream, before any parsing. */
+export const MAX_ARTICLE_BODY_BYTES = 8 * 1024 * 1024; // 2 M characters of text, UTF-8, plus JSON escaping
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+
+export const pageSizeSchema = z.coerce
+  .number({ error: PAGE_SIZE_MESSAGE })
+  .int(PAGE_SIZE_MESSAGE)
+  .min(1, PAGE_SIZE_MESSAGE)
+  .max(MAX_PAGE_SIZE, PAGE_SIZE_MESSAGE)
+  .default(DEFAULT_PAGE_SIZE)
+  .meta({ description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` });
+
+export const claimCursorSchema = z
+  .string()
+  .max(MAX_CURSOR_LENGTH, "This cursor is not valid; start again without one.")
+  .transform((value, ctx) => {
+    const cursor = decodeClaimCursor(value);
+    if (!cursor) {
+      ctx.addIssue({ code: "custom", message: "This cursor is not valid; start again without one." });
+      return z.NEVER;
+    }
+    return cursor;
+  })
+  .meta({ description: "The `nextCursor` of the previous page; omit it for the first page. Opaque." });
+
+/** GET /claims: the claim list's filters (shared with the UI) plus cursor and page size. */
+export const apiClaimListQuerySchema = claimListFilterSchema
+  .extend({ cursor: claimCursorSchema.optional(), limit: pageSizeSchema })
+  .strict();
+export type ApiClaimListQuery = z.infer<typeof apiClaimListQuerySchema>;
+
+export const apiClaimIdParamsSchema = z.object({ claimId: idSchema }).strict();
+
+/** POST /articles: the import form's schema as it is. */
+export const apiImportArticleBodySchema = importArticleSchema;
+/** POST /claims/{claimId}/evidence: the evidence form's schema; the claim comes from the URL. */
+export const apiAddEvidenceBodySchema = addEvidenceSchema.omit({ claimId: true });
+/** POST /claims/{claimId}/verdict: the verdict form's schema; claim from the URL, version from If-Match. */
+export const apiProposeVerdictBodySchema = proposeVerdictSchema.omit({ claimId: true, expectedVersion: true });
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+const isoDate = z.iso.datetime();
+const userRefSchema = z.object({ id: z.string(), name: z.string() });
+
+export const apiClaimSummarySchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  status: z.string().meta({ description: `Workflow status: ${CLAIM_STATUSES.join(", ")}.` }),
+  priority: z.string().meta({ description: `${PRIORITIES.join(", ")}.` }),
+  kind: z.string(),
+  checkworthiness: z.number(),
+  dueAt: isoDate.nullable(),
+  version: z.int(),
+  etag: z.string().meta({ description: "The claim's ETag (its version); send it in If-Match when proposing a verdict." }),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  article: z.object({ id: z.string(), title: z.string(), outlet: z.string() }),
+  assignee: userRefSchema.nullable(),
+}).meta({ id: "ClaimSummary" });
+export type ApiClaimSummary = z.infer<typeof apiClaimSummarySchema>;
+
+export const apiEvidenceSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  quote: z.string(),
+  stance: z.enum(EVIDENCE_STANCES),
+  addedBy: userRefSchema,
+  createdAt: isoDate,
+  version: z.int(),
+}).meta({ id: "Evidence" });
+export type ApiEvidence = z.infer<typeof apiEvidenceSchema>;
+
+export const apiVerdictSchema = z.object({
+  id: z.string(),
+  rating: z.string(),
+  label: z.string().nullable(),
+  rationale: z.string().meta({ description: "Markdown." }),
+  state: z.enum(VERDICT_STATES),
+  proposedBy: userRefSchema,
+  approvedBy: userRefSchema.nullable(),
+  approvedAt: isoDate.nullable(),
+  returnReason: z.string().nullable(),
+  createdAt: isoDate,
+}).meta({ id: "Verdict" });
+export type ApiVerdict = z.infer<typeof apiVerdictSchema>;
+
+export const apiClaimSchema = apiClaimSummarySchema.extend({
+  article: z.object({
+    id: z.string(),
+    title: z.string(),
+    outlet: z.string(),
+    author: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: isoDate.nullable(),
+  }),
+  start: z.int().meta({ description: "Span start in the article snapshot, in Unicode code points." }),
+  end: z.int(),
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  reasons: z.array(z.string()),
+  origin: z.string(),
+  clusterId: z.string().nullable(),
+  evidence: z.array(apiEvidenceSchema),
+  verdicts: z.array(apiVerdictSchema).meta({ description: "Newest first; earlier verdicts are kept." }),
+}).meta({ id: "Claim" });
+export type ApiClaim = z.infer<typeof apiClaimSchema>;
+
+export const apiClaimPageSchema = z.object({
+  data: z.array(apiClaimSummarySchema),
+  nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+}).meta({ id: "ClaimPage" });
+export type ApiClaimPage = z.infer<typeof apiClaimPageSchema>;
+
+export const apiClaimResponseSchema = z.object({ data: apiClaimSchema }).meta({ id: "ClaimResponse" });
+
+export const apiEvidenceResponseSchema = z.object({
+  data: apiEvidenceSchema,
+  claim: z.object({ id: z.string(), status: z.string(), version: z.int(), etag: z.string() }),
+}).meta({ id: "EvidenceResponse" });
+
+export const apiImportArticleResponseSchema = z.object({
+  data: z.object({
+    id: z.string(),
+    created: z.boolean().meta({ description: "false when the same text was imported before (that article is returned)." }),
+  }),
+}).meta({ id: "ImportArticleResponse" });
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum([...APP_ERROR_CODES, "INTERNAL"]),
+    message: z.string().meta({ description: "Safe to show to a person." }),
+    fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per input field or parameter." }),
+    current: apiClaimSchema.optional().meta({ description: "On 412: the claim's current state (its etag included)." }),
+  }),
+}).meta({ id: "Error" });
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
