@@ -50,6 +50,9 @@ describe("bulk assignment", () => {
       expect(event).toMatchObject({ actorId: editor.id, after: { status: "ASSIGNED", assigneeId: reviewer.id, priority: "URGENT", assignee: reviewer.name } });
     }
     expect((await listClaims(reviewer)).map((c) => c.id).sort()).toEqual(picked.map((c) => c.id).sort());
+    // The shared per-claim step tells the reviewer once per claim, in the same transaction.
+    const notes = await (await getDb()).notification.findMany({ where: { userId: reviewer.id, kind: "ASSIGNED" } });
+    expect(notes.map((n) => n.claimId).sort()).toEqual(picked.map((c) => c.id).sort());
   });
 
   it("reassigns and unassigns in bulk, each claim by its own rule", async () => {
@@ -96,6 +99,8 @@ describe("bulk assignment", () => {
     });
     expect(await Promise.all(picked.map((c) => claimState(c.id)))).toEqual(before);
     expect(await (await getDb()).auditEvent.count()).toBe(total);
+    // Nor were notifications about the rolled-back assignments left behind.
+    expect(await (await getDb()).notification.count({ where: { userId: reviewer.id, claimId: { in: picked.slice(0, 2).map((c) => c.id) } } })).toBe(0);
     expect((await verifyAuditChain()).ok).toBe(true);
   });
 

@@ -105,8 +105,12 @@ export const claimListFilterSchema = z
     articleId: z.preprocess(emptyToUndefined, idSchema.optional()),
     assigneeId: z.preprocess(emptyToUndefined, z.union([idSchema, z.literal("none")]).optional()),
     /** A key of the verdict scale, or "none" for claims without a current verdict. */
-    verdict: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Unknown verdict.").optional()),
-    due: z.preprocess(emptyToUndefined, z.enum(DUE_FILTERS, { error: "Unknown due filter." }).optional()),
+    verdict: z
+      .preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Unknown verdict.").optional())
+      .meta({ description: "The rating key of the claim's current verdict (proposed, approved or published), or `none` for claims without one." }),
+    due: z
+      .preprocess(emptyToUndefined, z.enum(DUE_FILTERS, { error: "Unknown due filter." }).optional())
+      .meta({ description: "`overdue`: past the due date and not finished; `within`: due in the next `dueWithinDays` days (default 7, 0 = today); `none`: no due date." }),
     dueWithinDays: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -117,7 +121,9 @@ export const claimListFilterSchema = z
         .optional(),
     ),
     priority: z.preprocess(emptyToUndefined, z.enum(PRIORITIES, { error: "Unknown priority." }).optional()),
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional()),
+    q: z
+      .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
+      .meta({ description: "Words that must all occur in the claim's text, case-insensitive; `%` and `_` are plain characters." }),
   })
   .strip();
 export type ClaimListFilter = z.infer<typeof claimListFilterSchema>;
