@@ -1,5 +1,6 @@
 import "server-only";
 import { importArticle } from "../articles";
+import { addComment } from "../comments";
 import { addEvidence } from "../evidence";
 import { assignClaim, proposeVerdict } from "../claims";
 import { getDb } from "../db";
@@ -40,8 +41,8 @@ export async function importDemoArticles(editor: Actor, accept = Number.POSITIVE
 const DEMO_ACCEPTED_PER_ARTICLE = 10;
 
 /** The claims the demo hands out, found by a phrase of their text. */
-const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
-  { phrase: "3,000 extended-range missiles", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 2 },
+const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; second?: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
+  { phrase: "3,000 extended-range missiles", reviewer: "riley@demo.claimledger.test", second: "sam@demo.claimledger.test", priority: "HIGH", dueInDays: 2 },
   { phrase: "ranges up to 190 miles", reviewer: "riley@demo.claimledger.test", priority: "NORMAL", dueInDays: 5 },
   { phrase: "green, yellow, and red", reviewer: "sam@demo.claimledger.test", priority: "URGENT", dueInDays: 1 },
   { phrase: "Article 51 of the United Nations Charter", reviewer: "sam@demo.claimledger.test", priority: "NORMAL", dueInDays: 7 },
@@ -78,6 +79,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
       priority: a.priority,
       dueAt: new Date(Date.now() + a.dueInDays * 86_400_000),
       expectedVersion: claim.version,
+      ...(a.second ? { secondReviewerId: users.get(a.second)!.id } : {}),
     });
   }
   // One claim already carries evidence and a proposed verdict, ready for an editor's decision.
@@ -99,6 +101,26 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     rating: "TRUE",
     rationale: "Demo rationale: the cited range of **about 300 km (≈190 mi)** matches the article's figure.",
   });
+  // The 3,000-missiles claim is blind double-reviewed: both reviewers proposed, so the editor compares
+  // both verdicts and the dashboard has an agreement figure; an editor's comment mentions Riley.
+  const sam = users.get("sam@demo.claimledger.test")!;
+  const missiles = await db.claim.findFirstOrThrow({ where: { text: { contains: "3,000 extended-range missiles" }, assigneeId: riley.id } });
+  await addComment(editor, { claimId: missiles.id, body: "@Riley Reviewer the 3,000 figure comes from the WSJ report; please check the original wording." });
+  for (const [reviewer, rating, note] of [
+    [riley, "MOSTLY_TRUE", "The approvals are reported, but the **3,000** figure is an estimate."],
+    [sam, "TRUE", "Both outlets and the cited report give **more than 3,000** missiles."],
+  ] as const) {
+    await addEvidence(reviewer, {
+      claimId: missiles.id,
+      url: `https://example.org/demo/extended-range-missiles-${reviewer.name.split(" ")[0]!.toLowerCase()}`,
+      title: "Demo placeholder: report on extended-range missile approvals",
+      publisher: "Demo data (not a real source)",
+      quote: "Placeholder for the report that counts the approved extended-range missiles.",
+      stance: "SUPPORTS",
+    });
+    const latest = await db.claim.findUniqueOrThrow({ where: { id: missiles.id } });
+    await proposeVerdict(reviewer, { claimId: missiles.id, expectedVersion: latest.version, rating, rationale: `Demo rationale: ${note}` });
+  }
   await db.setting.create({ data: { key: "demoSeededAt", value: JSON.stringify(new Date().toISOString()) } });
   return true;
 }
