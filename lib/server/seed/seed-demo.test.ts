@@ -1,0 +1,44 @@
+/**
+ * The README's first command loads the demo desk: this runs the same seed script (and audit:verify)
+ * against a scratch SQLite database, so the demo cannot silently break.
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/sqlite/client";
+
+const file = path.resolve("prisma/data/demo-check.db");
+const env = { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: "silent" };
+const run = (args: string[]) => spawnSync(path.join("node_modules", ".bin", args[0]!), args.slice(1), { env, encoding: "utf8" });
+const clean = () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true }));
+
+describe("the demo desk", () => {
+  afterAll(clean);
+
+  it("loads both articles, the mission claims, a blind double review and a verified audit chain", async () => {
+    clean();
+    expect(run(["prisma", "migrate", "deploy"]).status).toBe(0);
+    const seed = run(["tsx", "--conditions=react-server", "scripts/seed-demo.ts"]);
+    expect(seed.stderr).not.toMatch(/Error/);
+    expect(seed.stdout).toMatch(/10 claims accepted, 5 suggestions left to review[\s\S]*10 claims accepted, 5 suggestions left to review/);
+    expect(seed.stdout).toContain("Demo data loaded.");
+
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    const status = async (phrase: string) => (await db.claim.findFirst({ where: { text: { contains: phrase } } }))?.status;
+    expect(await status("3,000 extended-range missiles")).toBe("PROPOSED");
+    expect(await status("ranges up to 190 miles")).toBe("PROPOSED");
+    expect(await status("green, yellow, and red")).toBe("ASSIGNED");
+    expect(await db.claimReviewer.count()).toBe(2);
+    const hegseth = await db.claim.findMany({ where: { clusterId: { not: null }, text: { contains: "Hegseth" } }, select: { articleId: true } });
+    expect(new Set(hegseth.map((c) => c.articleId)).size).toBe(2);
+    await db.$disconnect();
+
+    const verify = run(["tsx", "--conditions=react-server", "scripts/audit-verify.ts"]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/^ok, \d+ events/);
+    // A second run keeps what is there.
+    expect(run(["tsx", "--conditions=react-server", "scripts/seed-demo.ts"]).stdout).toContain("already has data; keeping it");
+  });
+});
