@@ -14,6 +14,8 @@ export function AppHeader({ user }: { user: { name: string; role: Role } | null 
         {user && <Link href="/claims">{editor ? "All claims" : "My claims"}</Link>}
         {user && <Link href="/articles">Articles</Link>}
         {editor && <Link href="/articles/new">Import article</Link>}
+        {user && <Link href="/reports">Reports</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/desk">Desk</Link>}
       </nav>
       {user && (
         <>

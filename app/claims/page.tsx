@@ -54,6 +54,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <button type="submit" className="secondary">
           Filter
         </button>
+        <Link className="button secondary" href={`/reports?${new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "")).toString()}`} data-testid="export-claims-report">
+          Export these claims…
+        </Link>
       </form>
       {claims.length === 0 ? (
         <p className="panel muted">{editor ? "No claims match this view." : "No claims are assigned to you right now."}</p>

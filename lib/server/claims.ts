@@ -26,16 +26,23 @@ import { inTransaction } from "./transaction";
 // ---------------------------------------------------------------------------------------------
 // Reads
 
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
-  const db = await getDb();
-  // Suggestions and rejected suggestions are reviewed on their article's page, not listed here.
+/**
+ * The claims of the claim list that match a filter, among those the actor may see. Suggestions and
+ * rejected suggestions are reviewed on their article's page, not listed. Reports use the same filter.
+ */
+export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}): Prisma.ClaimWhereInput {
   const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { notIn: ["REJECTED", "SUGGESTED"] } }];
   if (filter.status && isClaimStatus(filter.status)) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
   if (filter.assigneeId === "none") conditions.push({ assigneeId: null });
   else if (filter.assigneeId) conditions.push({ assigneeId: filter.assigneeId });
+  return { AND: conditions };
+}
+
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}) {
+  const db = await getDb();
   return db.claim.findMany({
-    where: { AND: conditions },
+    where: claimListWhere(actor, filter),
     select: {
       id: true,
       text: true,
@@ -308,7 +315,7 @@ export async function publishClaim(actor: Actor, input: ClaimVersionInput) {
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
     const verdict = await tx.verdict.findFirst({ where: { claimId: claim.id, state: "APPROVED" }, orderBy: { createdAt: "desc" } });
     if (!verdict) throw new AppError("INVALID_TRANSITION", "There is no approved verdict to publish.");
-    await setVerdictState(tx, actor, verdict, "PUBLISHED");
+    await setVerdictState(tx, actor, verdict, "PUBLISHED", { publishedAt: new Date() });
     return applyTransition(tx, actor, claim, "publish", { details: { verdictId: verdict.id } });
   });
 }

@@ -15,14 +15,17 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export const provider = databaseProvider();
 
+// Tests count the SQL statements of a use case (no N+1) through the client's query events.
+const log = env.NODE_ENV === "test" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
+
 function createClient(): Db {
   if (provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    return new PostgresClient({ adapter, log }) as unknown as Db;
   }
   // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms.
   const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 5000 });
-  return new SqliteClient({ adapter });
+  return new SqliteClient({ adapter, log }) as unknown as Db;
 }
 
 const globalForDb = globalThis as unknown as { claimledgerDb?: Db; claimledgerDbReady?: Promise<Db> };
