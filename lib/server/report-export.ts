@@ -9,7 +9,7 @@ import type { ReportQuery } from "@/lib/validation/reports";
 import { env } from "./env";
 import { logger } from "./logger";
 import type { Actor } from "./permissions";
-import { loadReportDocument, prepareReport } from "./reports";
+import { loadReportDocument, prepareReport, type ReportOptions } from "./reports";
 
 /** The app's public origin for absolute links: NEXTAUTH_URL when set, else the request's own origin. */
 export function publicBaseUrl(requestOrigin: string): string {
@@ -79,16 +79,20 @@ function streamBatches(batches: AsyncGenerator<ReportEntry[], void, undefined>, 
 }
 
 /** The download of a report in one format; refusals (rights, limits) are thrown before any byte is sent. */
-export async function createReportResponse(actor: Actor, query: ReportQuery, options: { baseUrl: string }): Promise<Response> {
+export async function createReportResponse(
+  actor: Actor,
+  query: ReportQuery,
+  options: ReportOptions & { filename?: string },
+): Promise<Response> {
   const { format, ...scope } = query;
   if (format === "pdf") {
     const document = await loadReportDocument(actor, scope, options);
     const pdf = renderReportPdf(document, await loadPdfFonts());
-    const filename = reportFilename(format, document.filenameBase, document.header.includesWorkInProgress);
+    const filename = options.filename ?? reportFilename(format, document.filenameBase, document.header.includesWorkInProgress);
     return new Response(Readable.toWeb(pdf) as ReadableStream<Uint8Array>, { headers: downloadHeaders(format, filename) });
   }
   const report = await prepareReport(actor, scope, options);
   const writer = createReportStreamWriter(format, report.header, report.scale);
-  const filename = reportFilename(format, report.filenameBase, report.header.includesWorkInProgress);
+  const filename = options.filename ?? reportFilename(format, report.filenameBase, report.header.includesWorkInProgress);
   return new Response(streamBatches(report.batches(), writer), { headers: downloadHeaders(format, filename) });
 }

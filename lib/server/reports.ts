@@ -23,6 +23,16 @@ export const REPORT_BATCH_SIZE = 500;
 /** The printable report and the PDF are laid out whole; longer reports are refused with advice. */
 export const REPORT_DOCUMENT_LIMIT = 2000;
 
+export interface ReportOptions {
+  /** The app's public origin, for the claims' permalinks. */
+  baseUrl: string;
+  /**
+   * Work in progress is an editor's option. The article CSV of before the report exports gives
+   * everyone the claims they may see in any state (for a reviewer: their own), and keeps doing so.
+   */
+  ownWorkInProgress?: boolean;
+}
+
 /** A report's scope: the validated query, or one claim (its permalink page). */
 export type ReportScope = Omit<ReportScopeInput, "includeWip"> & { includeWip?: boolean; claimId?: string };
 
@@ -154,9 +164,9 @@ async function describeScope(db: Db, actor: Actor, scope: ReportScope, article: 
  * and the actor's visibility, and returns the header and a batch reader. Nothing is read in one
  * long transaction: each batch is its own short query, so other users are never held up.
  */
-export async function prepareReport(actor: Actor, scope: ReportScope, options: { baseUrl: string }): Promise<PreparedReport> {
+export async function prepareReport(actor: Actor, scope: ReportScope, options: ReportOptions): Promise<PreparedReport> {
   const includeWip = scope.includeWip === true;
-  if (includeWip) assertEditor(actor, "include work in progress in a report");
+  if (includeWip && !options.ownWorkInProgress) assertEditor(actor, "include work in progress in a report");
   const db = await getDb();
   const article = scope.articleId ? await findVisibleArticle(db, actor, scope.articleId) : null;
   if (scope.claimId) {
@@ -214,7 +224,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: {
 export async function loadReportDocument(
   actor: Actor,
   scope: ReportScope,
-  options: { baseUrl: string; limit?: number },
+  options: ReportOptions & { limit?: number },
 ): Promise<ReportDocument & { filenameBase: string; scale: readonly VerdictRating[] }> {
   const limit = options.limit ?? REPORT_DOCUMENT_LIMIT;
   const report = await prepareReport(actor, scope, options);

@@ -21,7 +21,7 @@ export default async function DeskSettingsPage() {
           Reports name the desk as the author of their fact checks (the ClaimReview <code>author</code>). Without a web address they use
           this app&apos;s address.
         </p>
-        <DeskForm key={desk.version} action={saveDeskSettingsAction} desk={{ name: desk.name, url: desk.url ?? "", version: desk.version }} />
+        <DeskForm action={saveDeskSettingsAction} desk={{ name: desk.name, url: desk.url ?? "", version: desk.version }} />
       </section>
     </>
   );

@@ -188,10 +188,11 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
   if (isHttpUrl(entry.article.url)) doc.fillColor(LINK).text(entry.article.url, { link: entry.article.url, underline: true });
   doc.moveDown(0.3);
 
-  // The quote in its context: "…prefix QUOTE suffix…"
-  doc.font("italic").fontSize(10).fillColor(MUTED).text(`…${entry.quote.prefix}`, { continued: true, width });
-  doc.font("bold").fillColor(INK).text(entry.quote.exact, { continued: true });
-  doc.font("italic").fillColor(MUTED).text(`${entry.quote.suffix}…`);
+  // The quote in its context, "…prefix QUOTE suffix…", as one paragraph.
+  const oneLine = (text: string) => text.replace(/\s+/g, " ");
+  doc.font("italic").fontSize(10).fillColor(MUTED).text(`…${oneLine(entry.quote.prefix)}`, { continued: true, width });
+  doc.font("bold").fillColor(INK).text(oneLine(entry.quote.exact), { continued: true });
+  doc.font("italic").fillColor(MUTED).text(`${oneLine(entry.quote.suffix)}…`);
   doc.moveDown(0.3);
 
   if (v) {

@@ -1,5 +1,4 @@
 import { notFound } from "@/lib/domain/errors";
-import { isEditor } from "@/lib/server/permissions";
 import { createReportResponse, publicBaseUrl } from "@/lib/server/report-export";
 import { requireRequestActor } from "@/lib/server/request-actor";
 import { toErrorResponse } from "@/lib/server/respond";
@@ -8,16 +7,20 @@ import { idSchema } from "@/lib/validation/common";
 export const dynamic = "force-dynamic";
 
 /**
- * The article's CSV verdict report, as before /api/v1/reports existed: for editors every claim of the
- * article (work in progress marked), for reviewers their approved or published claims.
+ * The article's CSV verdict report as it was before /api/v1/reports: every claim of the article the
+ * user may see (a reviewer: their own), in any state, work in progress marked; same file name.
  */
 export async function GET(request: Request, context: { params: Promise<{ articleId: string }> }) {
   try {
     const actor = await requireRequestActor(request);
     const parsedId = idSchema.safeParse((await context.params).articleId);
     if (!parsedId.success) throw notFound("article");
-    const query = { format: "csv", articleId: parsedId.data, includeWip: isEditor(actor) } as const;
-    return await createReportResponse(actor, query, { baseUrl: publicBaseUrl(new URL(request.url).origin) });
+    const articleId = parsedId.data;
+    return await createReportResponse(actor, { format: "csv", articleId, includeWip: true }, {
+      baseUrl: publicBaseUrl(new URL(request.url).origin),
+      ownWorkInProgress: true,
+      filename: `claimledger-report-${articleId}.csv`,
+    });
   } catch (error) {
     return toErrorResponse(error, { route: "article-report-csv" });
   }
