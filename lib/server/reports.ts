@@ -5,7 +5,6 @@ import {
   buildReportEntry,
   FINAL_CLAIM_STATUSES,
   summarizeReport,
-  type ReportClaimInput,
   type ReportDocument,
   type ReportEntry,
   type ReportHeader,
@@ -15,6 +14,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReportScopeInput } from "@/lib/validation/reports";
 import { claimListWhere } from "./claims";
 import { getDb, type Db } from "./db";
+import { readReportRows } from "./report-rows";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { getDeskSettings, getVerdictScale } from "./settings";
 
@@ -43,68 +43,6 @@ export interface PreparedReport {
   filenameBase: string;
   /** The report's entries, one keyset-paginated query batch at a time. */
   batches(batchSize?: number): AsyncGenerator<ReportEntry[], void, undefined>;
-}
-
-const REPORT_SELECT = {
-  id: true,
-  text: true,
-  status: true,
-  quote: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  updatedAt: true,
-  article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true } },
-  assignee: { select: { name: true } },
-  evidence: {
-    where: { deletedAt: null },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { url: true, title: true, publisher: true, quote: true, stance: true },
-  },
-  verdicts: {
-    where: { state: { not: "SUPERSEDED" } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 1,
-    select: {
-      rating: true,
-      rationale: true,
-      state: true,
-      createdAt: true,
-      approvedAt: true,
-      publishedAt: true,
-      proposedBy: { select: { name: true } },
-      approvedBy: { select: { name: true } },
-    },
-  },
-} satisfies Prisma.ClaimSelect;
-type ReportClaimRow = Prisma.ClaimGetPayload<{ select: typeof REPORT_SELECT }>;
-
-function toReportInput(row: ReportClaimRow): ReportClaimInput {
-  const v = row.verdicts[0];
-  return {
-    id: row.id,
-    text: row.text,
-    status: row.status,
-    quote: row.quote,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    updatedAt: row.updatedAt,
-    article: row.article,
-    assigneeName: row.assignee?.name ?? null,
-    verdict: v
-      ? {
-          rating: v.rating,
-          rationale: v.rationale,
-          state: v.state,
-          proposedByName: v.proposedBy.name,
-          approvedByName: v.approvedBy?.name ?? null,
-          proposedAt: v.createdAt,
-          approvedAt: v.approvedAt,
-          publishedAt: v.publishedAt,
-        }
-      : null,
-    evidence: row.evidence,
-  };
 }
 
 function utcDayStart(day: string): Date {
@@ -203,11 +141,13 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
         : byPosition
           ? [{ OR: [{ start: { gt: last.start } }, { start: last.start, id: { gt: last.id } }] }]
           : [{ id: { gt: last.id } }];
-      const rows = await db.claim.findMany({ where: { AND: [where, ...after] }, orderBy, take: batchSize, select: REPORT_SELECT });
-      if (rows.length === 0) return;
-      yield rows.map((row) => buildReportEntry(toReportInput(row), scale));
-      if (rows.length < batchSize) return;
-      const tail = rows[rows.length - 1]!;
+      // Two queries per batch: the page of claim ids (scope, visibility, keyset), then their rows.
+      const page = await db.claim.findMany({ where: { AND: [where, ...after] }, orderBy, take: batchSize, select: { id: true, start: true } });
+      if (page.length === 0) return;
+      const inputs = await readReportRows(db, page.map((c) => c.id));
+      yield inputs.map((input) => buildReportEntry(input, scale));
+      if (page.length < batchSize) return;
+      const tail = page[page.length - 1]!;
       last = { id: tail.id, start: tail.start };
       // Let other requests run between two batches.
       await new Promise<void>((resolve) => setImmediate(resolve));

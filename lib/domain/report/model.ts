@@ -33,6 +33,75 @@ export interface ReportClaimInput {
   evidence: { url: string; title: string; publisher: string; quote: string; stance: string }[];
 }
 
+/**
+ * One claim as a single SQL query reads it: the claim, its article, its assignee's name, its current
+ * verdict with the people's names, and its live evidence as a JSON array of
+ * [url, title, publisher, quote, stance] (a string, or already parsed by the driver).
+ * Dates may come as Date objects or ISO strings, depending on the driver.
+ */
+export interface ReportSqlRow {
+  id: string;
+  text: string;
+  status: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  updatedAt: Date | string;
+  articleId: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | string | null;
+  assigneeName: string | null;
+  rating: string | null;
+  rationale: string | null;
+  state: string | null;
+  proposedAt: Date | string | null;
+  approvedAt: Date | string | null;
+  verdictPublishedAt: Date | string | null;
+  proposedByName: string | null;
+  approvedByName: string | null;
+  evidence: string | unknown[] | null;
+}
+
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toDateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : toDate(value);
+}
+
+export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
+  const evidence = (typeof row.evidence === "string" ? JSON.parse(row.evidence) : (row.evidence ?? [])) as string[][];
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    updatedAt: toDate(row.updatedAt),
+    article: { id: row.articleId, title: row.title, outlet: row.outlet, author: row.author, url: row.url, publishedAt: toDateOrNull(row.publishedAt) },
+    assigneeName: row.assigneeName,
+    verdict:
+      row.rating !== null && row.state !== null && row.proposedAt !== null
+        ? {
+            rating: row.rating,
+            rationale: row.rationale ?? "",
+            state: row.state,
+            proposedByName: row.proposedByName ?? "",
+            approvedByName: row.approvedByName,
+            proposedAt: toDate(row.proposedAt),
+            approvedAt: toDateOrNull(row.approvedAt),
+            publishedAt: toDateOrNull(row.verdictPublishedAt),
+          }
+        : null,
+    evidence: evidence.map(([url, title, publisher, quote, stance]) => ({ url: url!, title: title!, publisher: publisher!, quote: quote!, stance: stance! })),
+  };
+}
+
 /** The report's view of one claim: labels resolved from the scale, dates as ISO strings (UTC). */
 export interface ReportEntry {
   claimId: string;

@@ -1,0 +1,58 @@
+import "server-only";
+import { reportInputFromRow, type ReportClaimInput, type ReportSqlRow } from "@/lib/domain/report";
+import { provider, type Db } from "./db";
+
+/**
+ * The report rows of a page of claims in ONE query, whatever the page's size: each claim with its
+ * article, assignee, current verdict (the latest that is not superseded) with the people's names,
+ * and its live evidence aggregated as JSON. Written once per dialect; the claim ids come from a
+ * Prisma query that applies the scope and the actor's visibility.
+ */
+const SQLITE = (placeholders: string) => `
+SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
+       a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
+       u.name AS "assigneeName",
+       v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
+       pu.name AS "proposedByName", au.name AS "approvedByName",
+       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance))
+          FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL ORDER BY e."createdAt", e.id) e) AS evidence
+FROM "Claim" c
+JOIN "Article" a ON a.id = c."articleId"
+LEFT JOIN "User" u ON u.id = c."assigneeId"
+LEFT JOIN "Verdict" v ON v.id = (
+  SELECT v2.id FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED' ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1)
+LEFT JOIN "User" pu ON pu.id = v."proposedById"
+LEFT JOIN "User" au ON au.id = v."approvedById"
+WHERE c.id IN (${placeholders})`;
+
+const POSTGRESQL = (placeholders: string) => `
+SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
+       a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
+       u.name AS "assigneeName",
+       v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
+       pu.name AS "proposedByName", au.name AS "approvedByName",
+       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance) ORDER BY e."createdAt", e.id)
+                   FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL)::text, '[]') AS evidence
+FROM "Claim" c
+JOIN "Article" a ON a.id = c."articleId"
+LEFT JOIN "User" u ON u.id = c."assigneeId"
+LEFT JOIN LATERAL (
+  SELECT * FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED' ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1) v ON true
+LEFT JOIN "User" pu ON pu.id = v."proposedById"
+LEFT JOIN "User" au ON au.id = v."approvedById"
+WHERE c.id IN (${placeholders})`;
+
+/** The claims' report inputs, in the order of `ids`. Ids are bound parameters, never spliced into the SQL. */
+export async function readReportRows(db: Db, ids: readonly string[]): Promise<ReportClaimInput[]> {
+  if (ids.length === 0) return [];
+  const placeholders = ids.map((_, i) => (provider === "postgresql" ? `$${i + 1}` : "?")).join(", ");
+  const sql = provider === "postgresql" ? POSTGRESQL(placeholders) : SQLITE(placeholders);
+  const rows = await db.$queryRawUnsafe<ReportSqlRow[]>(sql, ...ids);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const out: ReportClaimInput[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) out.push(reportInputFromRow(row));
+  }
+  return out;
+}
