@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { Markdown } from "@/components/markdown";
+import { PrintButton } from "./print-button";
 import { WORK_IN_PROGRESS_LABEL, type ReportDocument, type ReportEntry } from "@/lib/domain/report";
 
 function day(iso: string | null): string {
@@ -100,12 +102,17 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
  * each claim with its quote in context, verdict, rationale (Markdown, sanitised), evidence and people.
  * `jsonLd` is the ClaimReview markup, already escaped for embedding in HTML.
  */
-export function PrintableReport({ report, jsonLd, toolbar }: { report: ReportDocument; jsonLd: string | null; toolbar?: React.ReactNode }) {
+export function PrintableReport({ report, jsonLd, link }: { report: ReportDocument; jsonLd: string | null; link: { href: string; label: string } }) {
   const { header, summary, entries } = report;
   return (
     <article className="report" data-testid="printable-report">
       {jsonLd && <script type="application/ld+json" data-testid="claimreview-jsonld" dangerouslySetInnerHTML={{ __html: jsonLd }} />}
-      {toolbar && <div className="no-print row report-toolbar">{toolbar}</div>}
+      <div className="no-print row report-toolbar">
+        <PrintButton />
+        <Link className="button secondary" href={link.href}>
+          {link.label}
+        </Link>
+      </div>
       <header>
         <h1>{header.title}</h1>
         <p className="muted">

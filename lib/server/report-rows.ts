@@ -8,38 +8,37 @@ import { provider, type Db } from "./db";
  * and its live evidence aggregated as JSON. Written once per dialect; the claim ids come from a
  * Prisma query that applies the scope and the actor's visibility.
  */
-const SQLITE = (placeholders: string) => `
+const COLUMNS = `
 SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
        a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
        u.name AS "assigneeName",
        v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
-       pu.name AS "proposedByName", au.name AS "approvedByName",
+       pu.name AS "proposedByName", au.name AS "approvedByName",`;
+const FROM = `FROM "Claim" c
+JOIN "Article" a ON a.id = c."articleId"
+LEFT JOIN "User" u ON u.id = c."assigneeId"`;
+const PEOPLE = `
+LEFT JOIN "User" pu ON pu.id = v."proposedById"
+LEFT JOIN "User" au ON au.id = v."approvedById"`;
+
+const SQLITE = (placeholders: string) => `
+${COLUMNS}
        (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance))
           FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL ORDER BY e."createdAt", e.id) e) AS evidence
-FROM "Claim" c
-JOIN "Article" a ON a.id = c."articleId"
-LEFT JOIN "User" u ON u.id = c."assigneeId"
+${FROM}
 LEFT JOIN "Verdict" v ON v.id = (
   SELECT v2.id FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED' ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1)
-LEFT JOIN "User" pu ON pu.id = v."proposedById"
-LEFT JOIN "User" au ON au.id = v."approvedById"
+${PEOPLE}
 WHERE c.id IN (${placeholders})`;
 
 const POSTGRESQL = (placeholders: string) => `
-SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
-       a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
-       u.name AS "assigneeName",
-       v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
-       pu.name AS "proposedByName", au.name AS "approvedByName",
+${COLUMNS}
        COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance) ORDER BY e."createdAt", e.id)
                    FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL)::text, '[]') AS evidence
-FROM "Claim" c
-JOIN "Article" a ON a.id = c."articleId"
-LEFT JOIN "User" u ON u.id = c."assigneeId"
+${FROM}
 LEFT JOIN LATERAL (
   SELECT * FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED' ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1) v ON true
-LEFT JOIN "User" pu ON pu.id = v."proposedById"
-LEFT JOIN "User" au ON au.id = v."approvedById"
+${PEOPLE}
 WHERE c.id IN (${placeholders})`;
 
 /** The claims' report inputs, in the order of `ids`. Ids are bound parameters, never spliced into the SQL. */

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { PrintButton } from "@/components/report/print-button";
 import { PrintableReport } from "@/components/report/printable-report";
 import { AppError } from "@/lib/domain/errors";
 import { getCurrentUser } from "@/lib/server/auth";
@@ -43,18 +42,5 @@ export default async function PrintableReportPage({ searchParams }: { searchPara
     }
     throw error;
   }
-  return (
-    <PrintableReport
-      report={loaded.report}
-      jsonLd={loaded.jsonLd}
-      toolbar={
-        <>
-          <PrintButton />
-          <Link className="button secondary" href={back}>
-            Export in other formats
-          </Link>
-        </>
-      }
-    />
-  );
+  return <PrintableReport report={loaded.report} jsonLd={loaded.jsonLd} link={{ href: back, label: "Export in other formats" }} />;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VERDICT_SCALE, type VerdictRating } from "../verdict-scale";
-import { buildReportEntry, claimReportUrl, createSummaryCounter, isFinalVerdict, summarizeReport, truncateText } from "./model";
+import { buildReportEntry, claimReportUrl, createSummaryCounter, isFinalVerdict, reportInputFromRow, summarizeReport, truncateText } from "./model";
 import { claimInput, entry } from "./test-fixtures";
 
 describe("buildReportEntry", () => {
@@ -82,5 +82,62 @@ describe("helpers", () => {
     expect(truncateText("short", 10)).toBe("short");
     expect(truncateText("one  two\nthree", 20)).toBe("one two three");
     expect(truncateText("😀😀😀😀😀", 3)).toBe("😀😀…");
+  });
+});
+
+describe("reportInputFromRow", () => {
+  const row = {
+    id: "c1",
+    text: "Claim",
+    status: "PUBLISHED",
+    quote: "Claim",
+    prefix: "before ",
+    suffix: " after",
+    updatedAt: "2026-02-01T10:00:00.000+00:00",
+    articleId: "a1",
+    title: "Article",
+    outlet: "Outlet",
+    author: null,
+    url: "https://news.example/a",
+    publishedAt: null,
+    assigneeName: "Rita",
+    rating: "FALSE",
+    rationale: "Because.",
+    state: "PUBLISHED",
+    proposedAt: "2026-01-30T09:00:00.000+00:00",
+    approvedAt: "2026-01-31T09:00:00.000+00:00",
+    verdictPublishedAt: "2026-02-01T10:00:00.000+00:00",
+    proposedByName: "Rita",
+    approvedByName: "Ed",
+    evidence: '[["https://a.example/1","Data","Ministry","Only 1,200.","REFUTES"]]',
+  };
+
+  it("reads a flat SQL row with ISO-string dates and JSON-text evidence", () => {
+    const input = reportInputFromRow(row);
+    expect(input.updatedAt.toISOString()).toBe("2026-02-01T10:00:00.000Z");
+    expect(input.verdict).toMatchObject({ rating: "FALSE", proposedByName: "Rita", approvedByName: "Ed" });
+    expect(input.verdict!.publishedAt!.toISOString()).toBe("2026-02-01T10:00:00.000Z");
+    expect(input.evidence).toEqual([{ url: "https://a.example/1", title: "Data", publisher: "Ministry", quote: "Only 1,200.", stance: "REFUTES" }]);
+    expect(input.article).toEqual({ id: "a1", title: "Article", outlet: "Outlet", author: null, url: "https://news.example/a", publishedAt: null });
+  });
+
+  it("accepts Date objects and parsed evidence, and a claim without verdict or evidence", () => {
+    const input = reportInputFromRow({
+      ...row,
+      updatedAt: new Date("2026-02-01T10:00:00Z"),
+      rating: null,
+      rationale: null,
+      state: null,
+      proposedAt: null,
+      approvedAt: null,
+      verdictPublishedAt: null,
+      proposedByName: null,
+      approvedByName: null,
+      evidence: [],
+    });
+    expect(input.verdict).toBeNull();
+    expect(input.evidence).toEqual([]);
+    expect(buildReportEntry(input, DEFAULT_VERDICT_SCALE)).toMatchObject({ workInProgress: true, reviewer: "Rita", updatedAt: "2026-02-01T10:00:00.000Z" });
+    expect(reportInputFromRow({ ...row, evidence: null }).evidence).toEqual([]);
   });
 });

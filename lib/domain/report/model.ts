@@ -39,13 +39,7 @@ export interface ReportClaimInput {
  * [url, title, publisher, quote, stance] (a string, or already parsed by the driver).
  * Dates may come as Date objects or ISO strings, depending on the driver.
  */
-export interface ReportSqlRow {
-  id: string;
-  text: string;
-  status: string;
-  quote: string;
-  prefix: string;
-  suffix: string;
+export interface ReportSqlRow extends Pick<ReportClaimInput, "id" | "text" | "status" | "quote" | "prefix" | "suffix"> {
   updatedAt: Date | string;
   articleId: string;
   title: string;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { PrintButton } from "@/components/report/print-button";
 import { PrintableReport } from "@/components/report/printable-report";
 import { AppError } from "@/lib/domain/errors";
 import { getCurrentUser } from "@/lib/server/auth";
@@ -22,18 +21,5 @@ export default async function ClaimReportPage({ params }: { params: Promise<{ cl
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  return (
-    <PrintableReport
-      report={loaded.report}
-      jsonLd={loaded.jsonLd}
-      toolbar={
-        <>
-          <PrintButton />
-          <Link className="button secondary" href={`/claims/${id.data}`}>
-            Open the claim
-          </Link>
-        </>
-      }
-    />
-  );
+  return <PrintableReport report={loaded.report} jsonLd={loaded.jsonLd} link={{ href: `/claims/${id.data}`, label: "Open the claim" }} />;
 }
