@@ -19,7 +19,7 @@ import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permis
 import { getDeskSettings, getVerdictScale } from "./settings";
 
 /** Claims read per query when a report is streamed: memory stays flat whatever the report's size. */
-export const REPORT_BATCH_SIZE = 500;
+export const REPORT_BATCH_SIZE = 250;
 /** The printable report and the PDF are laid out whole; longer reports are refused with advice. */
 export const REPORT_DOCUMENT_LIMIT = 2000;
 
