@@ -144,8 +144,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
       // Two queries per batch: the page of claim ids (scope, visibility, keyset), then their rows.
       const page = await db.claim.findMany({ where: { AND: [where, ...after] }, orderBy, take: batchSize, select: { id: true, start: true } });
       if (page.length === 0) return;
-      const inputs = await readReportRows(db, page.map((c) => c.id));
-      yield inputs.map((input) => buildReportEntry(input, scale));
+      yield await readReportRows(db, page.map((c) => c.id), (input) => buildReportEntry(input, scale));
       if (page.length < batchSize) return;
       const tail = page[page.length - 1]!;
       last = { id: tail.id, start: tail.start };
