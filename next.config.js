@@ -29,6 +29,8 @@ const nextConfig = {
     "pino",
     "wink-nlp",
     "wink-eng-lite-web-model",
+    // pdfkit reads its font metrics and fontkit data from its own folder at run time.
+    "pdfkit",
   ],
   async headers() {
     return [

@@ -18,7 +18,9 @@ export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; rol
         {editor && <Link href="/workload">Workload</Link>}
         {editor && <Link href="/activity">Activity</Link>}
         {user?.role === "REVIEWER" && <Link href="/pool">Pool</Link>}
+        {user && <Link href="/reports">Reports</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/settings">Settings</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/desk">Desk</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       {user && (

@@ -1,6 +1,7 @@
 /**
  * Step 5: the editor downloads an article's CSV verdict report: a header row, one row per claim with
- * text, status, verdict, rationale, evidence URLs, reviewer, approver and dates; formula cells neutralised.
+ * text, status, verdict, rationale, evidence, reviewer, approver and dates, work in progress marked;
+ * formula cells neutralised.
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
@@ -13,8 +14,10 @@ const article = fx.articles[0]!;
 
 const HEADER = [
   "Claim ID",
+  "Work in progress",
   "Article",
   "Outlet",
+  "Article URL",
   "Claim",
   "Status",
   "Verdict",
@@ -22,10 +25,12 @@ const HEADER = [
   "Rating value",
   "Rationale",
   "Evidence URLs",
+  "Evidence",
   "Reviewer",
   "Approver",
   "Proposed at (UTC)",
   "Approved at (UTC)",
+  "Published at (UTC)",
   "Last updated (UTC)",
 ];
 
@@ -72,12 +77,15 @@ test("the editor downloads the CSV report of an article; a formula-looking ratio
   const row = rows.find((r) => r["Claim ID"] === claim.id);
   expect(row, "the reviewed claim has a row").toBeDefined();
   expect(row!["Claim"]).toBe(claim.text);
+  expect(row!["Work in progress"]).toBe("no");
   expect(row!["Status"]).toBe("Approved");
   expect(row!["Verdict"]).toBe("False");
   expect(row!["Verdict state"]).toBe("Approved");
   expect(row!["Rating value"]).toBe("1");
   expect(row!["Rationale"]).toBe(`'${formula}`);
   expect(row!["Evidence URLs"].split("\n")).toEqual(urls);
+  expect(row!["Evidence"].split("\n")).toEqual(["Refutes: First source (Example Wire)", "Context: Second source (Example Wire)"]);
+  expect(row!["Published at (UTC)"]).toBe("");
   expect(row!["Reviewer"]).toBe(reviewer.name);
   expect(row!["Approver"]).toBe(editor.name);
   expect(row!["Proposed at (UTC)"]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -89,6 +97,7 @@ test("the editor downloads the CSV report of an article; a formula-looking ratio
   expect(untouched, "an unreviewed claim has a row").toBeDefined();
   expect(untouched!["Claim"]).toBe(waiting.text);
   expect(untouched!["Status"]).toBe("New");
+  expect(untouched!["Work in progress"]).toBe("yes");
   expect(untouched!["Verdict"]).toBe("");
   expect(untouched!["Approver"]).toBe("");
 

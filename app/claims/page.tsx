@@ -50,6 +50,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     };
   });
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");
+  // The export page takes the same filters, so the report covers exactly this list.
+  const reportParams = new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 
   return (
     <>
@@ -104,6 +106,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 Clear filters
               </Link>
             )}
+            <Link className="button secondary" href={`/reports?${reportParams.toString()}`} data-testid="export-claims-report">
+              Export these claims…
+            </Link>
           </div>
         </div>
         <IgnoredFilters names={ignored} />

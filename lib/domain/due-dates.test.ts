@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueCondition, endOfUtcDay, isOverdue, isoWeekLabel, recentWeeks, startOfIsoWeek } from "./due-dates";
+import { describeDueFilter, dueCondition, endOfUtcDay, isOverdue, isoWeekLabel, recentWeeks, startOfIsoWeek } from "./due-dates";
 
 const now = new Date("2026-03-11T15:30:00Z"); // a Wednesday
 
@@ -28,6 +28,14 @@ describe("due filters", () => {
 
   it("no due date is its own condition", () => {
     expect(dueCondition("none", now)).toEqual({ kind: "noDueDate" });
+  });
+
+  it("names each filter in words, with the day count of 'within'", () => {
+    expect(describeDueFilter("overdue")).toBe("Overdue (past the due date, not finished)");
+    expect(describeDueFilter("none")).toBe("No due date");
+    expect(describeDueFilter("within")).toBe("Due within the next 7 days");
+    expect(describeDueFilter("within", 1)).toBe("Due within the next 1 day");
+    expect(describeDueFilter("within", 0)).toBe("Due today");
   });
 });
 

@@ -41,6 +41,18 @@ export function dueCondition(filter: DueFilter, now: Date, withinDays = DEFAULT_
   }
 }
 
+/** A due filter in words, as report headers name their scope. */
+export function describeDueFilter(filter: DueFilter, withinDays = DEFAULT_DUE_WITHIN_DAYS): string {
+  switch (filter) {
+    case "none":
+      return "No due date";
+    case "overdue":
+      return "Overdue (past the due date, not finished)";
+    case "within":
+      return withinDays === 0 ? "Due today" : `Due within the next ${withinDays} day${withinDays === 1 ? "" : "s"}`;
+  }
+}
+
 export function isOverdue(claim: { status: string; dueAt: Date | null }, now: Date): boolean {
   return claim.dueAt !== null && claim.dueAt < now && (UNFINISHED_STATUSES as readonly string[]).includes(claim.status as ClaimStatus);
 }

@@ -9,11 +9,13 @@ import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence
 import { POST as proposeVerdictRoute } from "@/app/api/v1/claims/[claimId]/verdict/route";
 import { GET as listClaimsRoute } from "@/app/api/v1/claims/route";
 import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
+import { GET as reportsRoute } from "@/app/api/v1/reports/route";
 import type { ApiClaim, ApiClaimPage } from "@/lib/validation/api";
 import { MAX_JSON_BODY_BYTES } from "@/lib/validation/api";
+import { revokeApiToken } from "./api-tokens";
 import { getDb } from "./db";
 import { apiRequest, expectApiError, makeApiToken, routeParams } from "./testing/api";
-import { claimState, makeArticle, makeAssignedClaim, makeEvidence, makeUser } from "./testing/factories";
+import { claimState, makeArticle, makeAssignedClaim, makeEvidence, makePublishedClaim, makeUser } from "./testing/factories";
 
 const EVIDENCE = {
   url: "https://example.org/report",
@@ -325,6 +327,33 @@ describe("POST /api/v1/articles", () => {
       "PAYLOAD_TOO_LARGE",
     );
     expect(await db.article.count()).toBe(count);
+  });
+});
+
+describe("GET /api/v1/reports", () => {
+  it("lets a read token download a CSV report of its user's claims; a revoked or unknown token gets 401", async () => {
+    const { admin, editor, reviewer } = await desk();
+    const other = await makeUser("REVIEWER");
+    const mine = await makePublishedClaim(editor, editor, reviewer);
+    const theirs = await makePublishedClaim(editor, editor, other);
+    const token = await makeApiToken(admin, reviewer, "READ");
+    const download = () => reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv", { token: token.secret }));
+
+    const response = await download();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="claimledger-report-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const csv = await response.text();
+    expect(csv).toContain(mine.claim.id);
+    expect(csv, "only the token user's claims").not.toContain(theirs.claim.id);
+    // Work in progress stays an editor's option, with a token too.
+    await expectApiError(await reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv&includeWip=1", { token: token.secret })), 403, "FORBIDDEN");
+
+    await revokeApiToken(admin, { tokenId: token.id });
+    const revoked = await expectApiError(await download(), 401, "UNAUTHENTICATED");
+    expect(revoked.message).toBe("This API token has been revoked.");
+    // A bad token is refused, never replaced by a session.
+    await expectApiError(await reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv", { token: "clk_not-a-token" })), 401, "UNAUTHENTICATED");
   });
 });
 

@@ -519,7 +519,7 @@ export async function publishClaim(actor: Actor, input: ClaimVersionInput) {
     if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
     const verdict = await tx.verdict.findFirst({ where: { claimId: claim.id, state: "APPROVED" }, orderBy: { createdAt: "desc" } });
     if (!verdict) throw new AppError("INVALID_TRANSITION", "There is no approved verdict to publish.");
-    await setVerdictState(tx, actor, verdict, "PUBLISHED");
+    await setVerdictState(tx, actor, verdict, "PUBLISHED", { publishedAt: new Date() });
     return applyTransition(tx, actor, claim, "publish", { details: { verdictId: verdict.id } });
   });
 }

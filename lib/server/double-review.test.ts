@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { REPORT_FORMATS } from "@/lib/domain/report/format-info";
+import { readPdf } from "@/lib/domain/report/pdf-test-helpers";
 import { getArticle, listArticles } from "./articles";
 import { approveVerdict, assignClaim, getClaimDetail, listClaims, proposeVerdict, returnVerdict } from "./claims";
 import { addComment } from "./comments";
 import { getDb } from "./db";
 import { addEvidence, removeEvidence } from "./evidence";
 import type { Actor } from "./permissions";
-import { getArticleReport } from "./reports";
+import { createReportResponse } from "./report-export";
+import { prepareReport } from "./reports";
 import {
   claimHistory,
   claimState,
@@ -36,14 +39,35 @@ async function desk() {
   return { editor, a, b };
 }
 
+const baseUrl = "https://app.example";
+
+/** The article's report entries as its CSV download reads them (every state, a reviewer's own claims). */
+async function articleReportEntries(viewer: Actor, articleId: string) {
+  const report = await prepareReport(viewer, { articleId, includeWip: true }, { baseUrl, ownWorkInProgress: true });
+  const entries = [];
+  for await (const batch of report.batches()) entries.push(...batch);
+  return entries;
+}
+
+/** The article's report downloaded in every format, as text (the PDF read back). */
+async function articleReportDownloads(viewer: Actor, articleId: string) {
+  const bodies: string[] = [];
+  for (const format of REPORT_FORMATS) {
+    const response = await createReportResponse(viewer, { format, articleId, includeWip: true }, { baseUrl, ownWorkInProgress: true });
+    bodies.push(format === "pdf" ? (await readPdf(new Uint8Array(await response.arrayBuffer()))).pages.join("\n") : await response.text());
+  }
+  return bodies.join("\n");
+}
+
 /** Everything `viewer` can read about a claim through the data-access layer, flattened to text. */
 async function everythingVisibleTo(viewer: Actor, claimId: string, articleId: string) {
   const detail = await getClaimDetail(viewer, claimId);
-  const report = await getArticleReport(viewer, articleId);
+  const report = await articleReportEntries(viewer, articleId);
+  const downloads = await articleReportDownloads(viewer, articleId);
   const article = await getArticle(viewer, articleId);
   const listed = await listClaims(viewer);
   const articles = await listArticles(viewer);
-  return JSON.stringify({ detail: { ...detail, claim: { ...detail.claim, article: null } }, report, article: { ...article, text: null }, listed, articles });
+  return JSON.stringify({ detail: { ...detail, claim: { ...detail.claim, article: null } }, report, downloads, article: { ...article, text: null }, listed, articles });
 }
 
 describe("requiring two reviewers", () => {
@@ -122,12 +146,11 @@ describe("the blind phase", () => {
     expect(detailB.claim.verdicts).toEqual([]);
     expect(detailB.comments).toEqual([]);
     expect(detailB.history.map((e) => e.action).filter((a) => a !== "claim.match")).toEqual(["claim.create", "claim.accept", "claim.assign", "claim.reviewers"]);
-    const reportB = await getArticleReport(b, article.id);
-    expect(reportB.rows.find((r) => r.claimId === claim.id)).toMatchObject({ verdict: "", rationale: "", evidenceUrls: [] });
-    expect((await getArticleReport(a, article.id)).rows.find((r) => r.claimId === claim.id)).toMatchObject({
-      rationale: "A-SECRET-RATIONALE",
-      evidenceUrls: ["https://example.org/a-secret-source"],
-    });
+    const reportB = await articleReportEntries(b, article.id);
+    expect(reportB.find((r) => r.claimId === claim.id)).toMatchObject({ verdict: null, evidence: [] });
+    const reportA = (await articleReportEntries(a, article.id)).find((r) => r.claimId === claim.id);
+    expect(reportA?.verdict).toMatchObject({ rationale: "A-SECRET-RATIONALE" });
+    expect(reportA?.evidence.map((e) => e.url)).toEqual(["https://example.org/a-secret-source"]);
 
     // A still sees all of their own work; the editor sees everything.
     const detailA = await getClaimDetail(a, claim.id);

@@ -5,6 +5,8 @@ import { z } from "zod";
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./prisma/data/claimledger.db"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** The app's public origin (next-auth needs it too); links in reports are made absolute with it. */
+  NEXTAUTH_URL: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Demo mode: the demo command sets it; the login page then shows where the demo accounts are. */

@@ -4,6 +4,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { createSchema } from "zod-openapi";
 import { APP_ERROR_CODES } from "@/lib/domain/errors";
+import { REPORT_FORMATS } from "@/lib/domain/report/format-info";
 import { EVIDENCE_STANCES } from "@/lib/domain/verdict-scale";
 import {
   apiAddEvidenceBodySchema,
@@ -15,6 +16,7 @@ import { importArticleSchema } from "./articles";
 import { claimListFilterSchema, proposeVerdictSchema } from "./claims";
 import { addEvidenceSchema } from "./evidence";
 import { buildOpenApiDocument, OPENAPI_REQUEST_BODIES } from "./openapi";
+import { reportQuerySchema } from "./reports";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const doc = buildOpenApiDocument() as Json;
@@ -90,7 +92,7 @@ describe("the OpenAPI document", () => {
         expect(op.security).toEqual([]);
         continue;
       }
-      for (const status of ["400", "401", "429"].filter((s) => s !== "400" || method !== "get" || p === "/claims")) {
+      for (const status of ["400", "401", "429"].filter((s) => s !== "400" || method !== "get" || p === "/claims" || p === "/reports")) {
         expect(op.responses[status]?.content["application/json"].schema, `${method} ${p} ${status}`).toEqual({ $ref: "#/components/schemas/Error" });
       }
       expect(op.responses["429"].headers["Retry-After"]).toBeDefined();
@@ -130,6 +132,13 @@ describe("the OpenAPI document", () => {
     expect(params.sort()).toEqual([...Object.keys(claimListFilterSchema.shape), "cursor", "limit"].map((n) => ["query", n]).sort());
     const limit = (doc.paths["/claims"].get.parameters as Json[]).find((p) => p.name === "limit")!;
     expect(limit.schema).toMatchObject({ type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 });
+
+    // The report's query parameters: the claim list's filters, the date range, work in progress and the format.
+    const reportParams = (doc.paths["/reports"].get.parameters as Json[]).map((p) => [p.in, p.name]);
+    expect(reportParams.sort()).toEqual(Object.keys(reportQuerySchema.shape).map((n) => ["query", n]).sort());
+    expect(Object.keys(reportQuerySchema.shape)).toEqual(expect.arrayContaining([...Object.keys(claimListFilterSchema.shape), "format", "from", "to", "includeWip"]));
+    const format = (doc.paths["/reports"].get.parameters as Json[]).find((p) => p.name === "format")!;
+    expect(format).toMatchObject({ required: true, schema: { enum: [...REPORT_FORMATS] } });
 
     const verdictParams = (doc.paths["/claims/{claimId}/verdict"].post.parameters as Json[]).map((p) => [p.in, p.name, p.required]);
     expect(verdictParams).toEqual([

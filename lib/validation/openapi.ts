@@ -4,6 +4,7 @@
  * app/api/v1 means adding its operation here; lib/validation/openapi.test.ts fails until it is.
  */
 import { z } from "zod";
+import { REPORT_DOCUMENT_LIMIT } from "@/lib/domain/report/format-info";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { API_RATE_WINDOW_SECONDS_DOC, API_TOKEN_DOC } from "./openapi-text";
 import {
@@ -25,6 +26,7 @@ import {
   MAX_JSON_BODY_BYTES,
   MAX_PAGE_SIZE,
 } from "./api";
+import { reportQuerySchema } from "./reports";
 
 /** Request bodies by operation (inlined: input schemas may transform, which only inputs can show). */
 export const OPENAPI_REQUEST_BODIES = {
@@ -141,6 +143,30 @@ export function buildOpenApiDocument() {
           responses: responses(
             { "200": { description: "Proposed; the updated claim and its new ETag.", headers: z.object({ ETag: etagHeader }), ...json(apiClaimResponseSchema) } },
             [400, 403, 404, 409, 412, 413, 415, 428],
+          ),
+        }),
+      },
+      "/reports": {
+        get: operation({
+          operationId: "downloadReport",
+          summary: "Download a verdict report",
+          description:
+            `The verdicts of the claims the token's user may see (a reviewer: their own), in one of five formats, streamed as it is read. The scope takes the claims page's filters, an article, and a range of UTC days on the verdicts' approval or publication (\`from\`, \`to\`, both included); \`includeWip=1\` (editors only) adds claims without an approved verdict, marked as work in progress. CSV, JSON and NDJSON have no size limit; the PDF holds at most ${REPORT_DOCUMENT_LIMIT.toLocaleString("en-US")} claims. Signed-in browsers may use their session instead of a token.`,
+          requestParams: { query: reportQuerySchema },
+          responses: responses(
+            {
+              "200": {
+                description: "The report, as an attachment named claimledger-report-<article id, dates or today>[-wip].<extension>.",
+                content: {
+                  "text/csv": { schema: z.string().meta({ description: "One row per claim, with a header row." }) },
+                  "application/json": { schema: z.object({}).loose().meta({ description: "{ header, summary, claims }." }) },
+                  "application/x-ndjson": { schema: z.string().meta({ description: "One JSON object per claim, one per line." }) },
+                  "application/ld+json": { schema: z.object({}).loose().meta({ description: "schema.org ClaimReview JSON-LD of the final verdicts." }) },
+                  "application/pdf": { schema: z.string().meta({ format: "binary", description: "A printable report." }) },
+                },
+              },
+            },
+            [400, 403, 404],
           ),
         }),
       },

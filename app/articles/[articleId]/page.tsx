@@ -82,7 +82,13 @@ export default async function ArticlePage({
           </>
         )}
       </p>
-      <p>
+      <p className="row">
+        <Link className="button secondary" href={`/reports?articleId=${article.id}${editor ? "&includeWip=1" : ""}`} data-testid="export-article-report">
+          Export report…
+        </Link>
+        <Link className="button secondary" href={`/reports/print?articleId=${article.id}${editor ? "&includeWip=1" : ""}`} data-testid="print-article-report">
+          Printable report
+        </Link>
         <a className="button secondary" href={`/articles/${article.id}/report.csv`} download data-testid="download-csv">
           Download CSV report
         </a>

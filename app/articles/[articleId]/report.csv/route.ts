@@ -1,27 +1,25 @@
 import { notFound } from "@/lib/domain/errors";
-import { renderReportCsv } from "@/lib/domain/report";
-import { requireUser } from "@/lib/server/auth";
-import { getArticleReport } from "@/lib/server/reports";
+import { createReportResponse, publicBaseUrl } from "@/lib/server/report-export";
+import { requireRequestActor } from "@/lib/server/request-actor";
 import { toErrorResponse } from "@/lib/server/respond";
 import { idSchema } from "@/lib/validation/common";
 
 export const dynamic = "force-dynamic";
 
-/** CSV verdict report of one article (the claims the user may see). */
-export async function GET(_request: Request, context: { params: Promise<{ articleId: string }> }) {
+/**
+ * The article's CSV verdict report as it was before /api/v1/reports: every claim of the article the
+ * user may see (a reviewer: their own), in any state, work in progress marked; same file name.
+ */
+export async function GET(request: Request, context: { params: Promise<{ articleId: string }> }) {
   try {
-    const actor = await requireUser();
+    const actor = await requireRequestActor(request);
     const parsedId = idSchema.safeParse((await context.params).articleId);
     if (!parsedId.success) throw notFound("article");
     const articleId = parsedId.data;
-    const { article, rows } = await getArticleReport(actor, articleId);
-    const filename = `claimledger-report-${article.id}.csv`;
-    return new Response(`\uFEFF${renderReportCsv(rows)}`, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-      },
+    return await createReportResponse(actor, { format: "csv", articleId, includeWip: true }, {
+      baseUrl: publicBaseUrl(new URL(request.url).origin),
+      ownWorkInProgress: true,
+      filename: `claimledger-report-${articleId}.csv`,
     });
   } catch (error) {
     return toErrorResponse(error, { route: "article-report-csv" });

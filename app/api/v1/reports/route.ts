@@ -1,0 +1,21 @@
+import { createReportResponse, publicBaseUrl } from "@/lib/server/report-export";
+import { requireRequestActor } from "@/lib/server/request-actor";
+import { toErrorResponse } from "@/lib/server/respond";
+import { reportQuerySchema, searchParamsToObject } from "@/lib/validation/reports";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/v1/reports?format=csv|json|ndjson|claimreview|pdf plus the scope: articleId, the claim
+ * list's filters, from/to (YYYY-MM-DD), includeWip=1 (editors). Streamed; errors as { error: … }.
+ */
+export async function GET(request: Request) {
+  try {
+    const actor = await requireRequestActor(request);
+    const url = new URL(request.url);
+    const query = reportQuerySchema.parse(searchParamsToObject(url.searchParams));
+    return await createReportResponse(actor, query, { baseUrl: publicBaseUrl(url.origin) });
+  } catch (error) {
+    return toErrorResponse(error, { route: "reports" });
+  }
+}

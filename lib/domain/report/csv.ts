@@ -1,0 +1,63 @@
+/**
+ * The CSV rendering of a report: RFC 4180 through csv-stringify (CRLF record ends, quoting as
+ * needed), UTF-8, one record per claim, formula-looking cells neutralised. Written batch by batch.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { ReportEntry } from "./model";
+
+type CellValue = string | number | null;
+
+export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEntry) => CellValue }[] = [
+  { header: "Claim ID", value: (e) => e.claimId },
+  { header: "Work in progress", value: (e) => (e.workInProgress ? "yes" : "no") },
+  { header: "Article", value: (e) => e.article.title },
+  { header: "Outlet", value: (e) => e.article.outlet },
+  { header: "Article URL", value: (e) => e.article.url },
+  { header: "Claim", value: (e) => e.claim },
+  { header: "Status", value: (e) => e.statusLabel },
+  { header: "Verdict", value: (e) => e.verdict?.label ?? null },
+  { header: "Verdict state", value: (e) => e.verdict?.stateLabel ?? null },
+  { header: "Rating value", value: (e) => e.verdict?.ratingValue ?? null },
+  { header: "Rationale", value: (e) => e.verdict?.rationale ?? null },
+  { header: "Evidence URLs", value: (e) => e.evidence.map((x) => x.url).join("\n") },
+  { header: "Evidence", value: (e) => e.evidence.map((x) => `${x.stanceLabel}: ${x.title} (${x.publisher})`).join("\n") },
+  { header: "Reviewer", value: (e) => e.reviewer },
+  { header: "Approver", value: (e) => e.approver },
+  { header: "Proposed at (UTC)", value: (e) => e.verdict?.proposedAt ?? null },
+  { header: "Approved at (UTC)", value: (e) => e.verdict?.approvedAt ?? null },
+  { header: "Published at (UTC)", value: (e) => e.verdict?.publishedAt ?? null },
+  { header: "Last updated (UTC)", value: (e) => e.updatedAt },
+];
+
+/**
+ * Spreadsheets run cells that begin with = + - @ (and tab/CR, which some strip first) as formulas.
+ * Such cells are prefixed with an apostrophe so they are shown as text.
+ */
+export function neutralizeCsvCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function cellText(value: CellValue): string {
+  return value === null ? "" : String(value);
+}
+
+// With a CRLF record delimiter the library only quotes fields holding the whole CRLF; a bare LF or
+// CR inside a cell (Markdown rationale, one evidence per line) must be quoted too (RFC 4180 §2.6).
+const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+
+/** The header record. */
+export function renderCsvHeader(): string {
+  return stringify([REPORT_COLUMNS.map((c) => c.header)], CSV_OPTIONS);
+}
+
+/** One CRLF-terminated record per entry, every cell neutralised. */
+export function renderCsvRecords(entries: readonly ReportEntry[]): string {
+  if (entries.length === 0) return "";
+  const records = entries.map((entry) => REPORT_COLUMNS.map((col) => neutralizeCsvCell(cellText(col.value(entry)))));
+  return stringify(records, CSV_OPTIONS);
+}
+
+/** A whole report as CSV: the header record, then one record per entry. */
+export function renderReportCsv(entries: readonly ReportEntry[]): string {
+  return renderCsvHeader() + renderCsvRecords(entries);
+}

@@ -1,0 +1,269 @@
+/**
+ * Verdict reports (DESIGN.md §4): one model built here from plain data, then rendered by the CSV,
+ * JSON/NDJSON, ClaimReview, printable and PDF renderers beside it. No framework imports.
+ */
+import { describeStatus, isClaimStatus } from "../claim-status";
+import { findRating, STANCE_LABELS, type EvidenceStance, type VerdictRating } from "../verdict-scale";
+
+/** Claim statuses whose verdict is final: the only ones a report holds unless work in progress is asked for. */
+export const FINAL_CLAIM_STATUSES = ["APPROVED", "PUBLISHED"] as const;
+const FINAL_VERDICT_STATES = ["APPROVED", "PUBLISHED"];
+
+/** One claim as the data-access layer reads it, with its current verdict (if any) and live evidence. */
+export interface ReportClaimInput {
+  id: string;
+  text: string;
+  status: string;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  updatedAt: Date;
+  article: { id: string; title: string; outlet: string; author: string | null; url: string | null; publishedAt: Date | null };
+  assigneeName: string | null;
+  verdict: {
+    rating: string;
+    rationale: string;
+    state: string;
+    proposedByName: string;
+    approvedByName: string | null;
+    proposedAt: Date;
+    approvedAt: Date | null;
+    publishedAt: Date | null;
+  } | null;
+  evidence: { url: string; title: string; publisher: string; quote: string; stance: string }[];
+}
+
+/**
+ * One claim as a single SQL query reads it: the claim, its article, its assignee's name, its current
+ * verdict with the people's names, and its live evidence as a JSON array of
+ * [url, title, publisher, quote, stance] (a string, or already parsed by the driver).
+ * Dates may come as Date objects or ISO strings, depending on the driver.
+ */
+export interface ReportSqlRow extends Pick<ReportClaimInput, "id" | "text" | "status" | "quote" | "prefix" | "suffix"> {
+  updatedAt: Date | string;
+  articleId: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | string | null;
+  assigneeName: string | null;
+  rating: string | null;
+  rationale: string | null;
+  state: string | null;
+  proposedAt: Date | string | null;
+  approvedAt: Date | string | null;
+  verdictPublishedAt: Date | string | null;
+  proposedByName: string | null;
+  approvedByName: string | null;
+  evidence: string | unknown[] | null;
+}
+
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toDateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : toDate(value);
+}
+
+export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
+  const evidence = (typeof row.evidence === "string" ? JSON.parse(row.evidence) : (row.evidence ?? [])) as string[][];
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    updatedAt: toDate(row.updatedAt),
+    article: { id: row.articleId, title: row.title, outlet: row.outlet, author: row.author, url: row.url, publishedAt: toDateOrNull(row.publishedAt) },
+    assigneeName: row.assigneeName,
+    verdict:
+      row.rating !== null && row.state !== null && row.proposedAt !== null
+        ? {
+            rating: row.rating,
+            rationale: row.rationale ?? "",
+            state: row.state,
+            proposedByName: row.proposedByName ?? "",
+            approvedByName: row.approvedByName,
+            proposedAt: toDate(row.proposedAt),
+            approvedAt: toDateOrNull(row.approvedAt),
+            publishedAt: toDateOrNull(row.verdictPublishedAt),
+          }
+        : null,
+    evidence: evidence.map(([url, title, publisher, quote, stance]) => ({ url: url!, title: title!, publisher: publisher!, quote: quote!, stance: stance! })),
+  };
+}
+
+/** The report's view of one claim: labels resolved from the scale, dates as ISO strings (UTC). */
+export interface ReportEntry {
+  claimId: string;
+  claim: string;
+  /** The claim's span in its article with some context either side. */
+  quote: { prefix: string; exact: string; suffix: string };
+  status: string;
+  statusLabel: string;
+  /** True unless the claim has an approved or published verdict: such rows are marked in every format. */
+  workInProgress: boolean;
+  article: { id: string; title: string; outlet: string; author: string | null; url: string | null; publishedAt: string | null };
+  verdict: {
+    rating: string;
+    label: string;
+    /** The ClaimReview rating (worst … best), or null for verdicts that are not a factual judgement. */
+    ratingValue: number | null;
+    color: string | null;
+    state: string;
+    stateLabel: string;
+    rationale: string;
+    proposedAt: string;
+    approvedAt: string | null;
+    publishedAt: string | null;
+  } | null;
+  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; stanceLabel: string }[];
+  reviewer: string | null;
+  approver: string | null;
+  updatedAt: string;
+}
+
+/** What a report is about, shown at its top in every format. */
+export interface ReportHeader {
+  title: string;
+  /** Plain-language description of the scope ("Article …", "Verdicts dated …"). */
+  scope: string[];
+  generatedAt: string;
+  includesWorkInProgress: boolean;
+  /** The fact-checking desk: the ClaimReview author. */
+  desk: { name: string; url: string | null };
+  /** Absolute origin of the app, for the claims' report permalinks. */
+  baseUrl: string;
+}
+
+export interface ReportSummary {
+  total: number;
+  workInProgress: number;
+  /** Counts by verdict in scale order, then ratings no longer on the scale, then claims without a verdict. */
+  byVerdict: { rating: string | null; label: string; count: number }[];
+}
+
+export interface ReportDocument {
+  header: ReportHeader;
+  summary: ReportSummary;
+  entries: ReportEntry[];
+}
+
+const VERDICT_STATE_LABELS: Record<string, string> = {
+  PROPOSED: "Proposed (awaiting approval)",
+  APPROVED: "Approved",
+  RETURNED: "Returned to reviewer",
+  PUBLISHED: "Published",
+  SUPERSEDED: "Superseded",
+};
+
+export function describeVerdictState(state: string): string {
+  return VERDICT_STATE_LABELS[state] ?? state;
+}
+
+export function isFinalVerdict(claimStatus: string, verdictState: string | undefined): boolean {
+  return (FINAL_CLAIM_STATUSES as readonly string[]).includes(claimStatus) && verdictState !== undefined && FINAL_VERDICT_STATES.includes(verdictState);
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+export function buildReportEntry(input: ReportClaimInput, scale: readonly VerdictRating[]): ReportEntry {
+  const v = input.verdict;
+  const rating = v ? findRating(scale, v.rating) : undefined;
+  return {
+    claimId: input.id,
+    claim: input.text,
+    quote: { prefix: input.prefix, exact: input.quote, suffix: input.suffix },
+    status: input.status,
+    statusLabel: isClaimStatus(input.status) ? describeStatus(input.status) : input.status,
+    workInProgress: !isFinalVerdict(input.status, v?.state),
+    article: { ...input.article, publishedAt: iso(input.article.publishedAt) },
+    verdict: v
+      ? {
+          rating: v.rating,
+          label: rating?.label ?? v.rating,
+          ratingValue: rating?.ratingValue ?? null,
+          color: rating?.color ?? null,
+          state: v.state,
+          stateLabel: describeVerdictState(v.state),
+          rationale: v.rationale,
+          proposedAt: v.proposedAt.toISOString(),
+          approvedAt: iso(v.approvedAt),
+          publishedAt: iso(v.publishedAt),
+        }
+      : null,
+    evidence: input.evidence.map((e) => ({
+      url: e.url,
+      title: e.title,
+      publisher: e.publisher,
+      quote: e.quote,
+      stance: e.stance,
+      stanceLabel: STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance,
+    })),
+    reviewer: v?.proposedByName ?? input.assigneeName,
+    approver: v?.approvedByName ?? null,
+    updatedAt: input.updatedAt.toISOString(),
+  };
+}
+
+/** Path of a claim's printable report page: the permalink ClaimReview points at. */
+export function claimReportPath(claimId: string): string {
+  return `/claims/${encodeURIComponent(claimId)}/report`;
+}
+
+export function claimReportUrl(header: Pick<ReportHeader, "baseUrl">, claimId: string): string {
+  return new URL(claimReportPath(claimId), header.baseUrl).toString();
+}
+
+/**
+ * Counts by verdict, filled one batch at a time so a streamed report can end with its summary
+ * without keeping its entries.
+ */
+export function createSummaryCounter(scale: readonly VerdictRating[]) {
+  const counts = new Map<string | null, number>();
+  let total = 0;
+  let workInProgress = 0;
+  return {
+    add(entries: readonly ReportEntry[]) {
+      for (const entry of entries) {
+        total += 1;
+        if (entry.workInProgress) workInProgress += 1;
+        const key = entry.verdict?.rating ?? null;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    },
+    result(): ReportSummary {
+      const byVerdict: ReportSummary["byVerdict"] = [];
+      for (const rating of scale) {
+        const count = counts.get(rating.key);
+        if (count) byVerdict.push({ rating: rating.key, label: rating.label, count });
+      }
+      for (const [key, count] of counts) {
+        if (key !== null && !findRating(scale, key)) byVerdict.push({ rating: key, label: key, count });
+      }
+      const none = counts.get(null);
+      if (none) byVerdict.push({ rating: null, label: "No verdict yet", count: none });
+      return { total, workInProgress, byVerdict };
+    },
+  };
+}
+
+export function summarizeReport(entries: readonly ReportEntry[], scale: readonly VerdictRating[]): ReportSummary {
+  const counter = createSummaryCounter(scale);
+  counter.add(entries);
+  return counter.result();
+}
+
+/** A short single-line form of a text (table of contents, titles). */
+export function truncateText(text: string, max: number): string {
+  const flat = Array.from(text.replace(/\s+/g, " ").trim());
+  if (flat.length <= max) return flat.join("");
+  return `${flat.slice(0, Math.max(0, max - 1)).join("").trimEnd()}…`;
+}
+
+export const WORK_IN_PROGRESS_LABEL = "WORK IN PROGRESS";

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VERDICT_SCALE } from "../verdict-scale";
+import { summarizeReport, type ReportDocument, type ReportEntry } from "./model";
+import { PDF_TOC_MIN_ENTRIES, renderReportPdf } from "./pdf";
+import { readPdf, testPdfFonts } from "./pdf-test-helpers";
+import { claimInput, entry, reportHeader } from "./test-fixtures";
+
+const fonts = testPdfFonts();
+
+async function pdfBytes(report: ReportDocument): Promise<Buffer> {
+  const doc = renderReportPdf(report, fonts);
+  const chunks: Buffer[] = [];
+  for await (const chunk of doc) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function documentOf(entries: ReportEntry[], includesWorkInProgress = false): ReportDocument {
+  return { header: reportHeader({ includesWorkInProgress }), summary: summarizeReport(entries, DEFAULT_VERDICT_SCALE), entries };
+}
+
+/** Text with all whitespace collapsed, so wrapped lines still match. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+describe("renderReportPdf", () => {
+  it("is a PDF whose text (claim, verdict, rationale, evidence, people) can be extracted", async () => {
+    const bytes = await pdfBytes(documentOf([entry()]));
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pdf = await readPdf(bytes);
+    expect(pdf.title).toBe("Verdict report");
+    const all = flat(pdf.pages.join("\n"));
+    for (const text of [
+      "Verdict report",
+      "More than 3,000 missiles were delivered",
+      "Verdict: Mostly false",
+      "Numbers differ.",
+      "Refutes:",
+      "Ministry data — Ministry",
+      "https://a.example/1",
+      "Reviewer: Rita Reviewer · Approver: Ed Editor",
+      "Test Desk",
+    ]) {
+      expect(all).toContain(text);
+    }
+    // The summary counts by verdict.
+    expect(all).toMatch(/Mostly false\s*1/);
+    expect(all).toMatch(/Claims in this report\s*1/);
+  });
+
+  it("keeps non-Latin text and markup-looking text as text", async () => {
+    const text = "Ціни зросли на 5 % — </script><b>не</b> “quoted”";
+    const pdf = await readPdf(await pdfBytes(documentOf([entry({ text })])));
+    expect(flat(pdf.pages.join("\n"))).toContain(text);
+  });
+
+  it("numbers every page and gives long reports a table of contents with the right pages and bookmarks", async () => {
+    const entries = Array.from({ length: 40 }, (_, i) =>
+      entry({ id: `c${i}`, text: `Claim number ${i + 1} about the budget of year ${2000 + i}`, verdict: { ...claimInput().verdict!, rationale: "Long rationale. ".repeat(30) } }),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(PDF_TOC_MIN_ENTRIES);
+    const pdf = await readPdf(await pdfBytes(documentOf(entries)));
+    const total = pdf.pages.length;
+    expect(total).toBeGreaterThan(5);
+    pdf.pages.forEach((page, i) => expect(flat(page)).toContain(`Page ${i + 1} of ${total}`));
+    expect(pdf.pages[1]).toContain("Contents");
+    expect(pdf.outline).toHaveLength(40);
+    expect(pdf.outline[0]).toBe("1. Claim number 1 about the budget of year 2000");
+    // Each contents line names the page on which that claim's block starts.
+    const contentsLines = pdf.pages.slice(1, 4).flatMap((page) => page.split("\n"));
+    for (const i of [0, 17, 39]) {
+      const line = contentsLines.find((l) => l.startsWith(`${i + 1}. Claim number ${i + 1} about`));
+      expect(line, `contents line for claim ${i + 1}`).toBeDefined();
+      const page = Number(/(\d+)\s*$/.exec(line!)![1]);
+      expect(squeeze(pdf.pages[page - 1]!)).toContain(squeeze(`${i + 1}. Claim number ${i + 1} about the budget of year ${2000 + i}`));
+    }
+  });
+
+  it("has no table of contents for a short report", async () => {
+    const pdf = await readPdf(await pdfBytes(documentOf([entry(), entry({ id: "c2" })])));
+    expect(pdf.pages.join("\n")).not.toContain("Contents");
+    expect(pdf.outline).toHaveLength(2);
+  });
+
+  it("marks work in progress on the title page, in the contents and on the claim", async () => {
+    const entries = [entry({ id: "w", status: "IN_REVIEW", verdict: null }), entry({ id: "a" }), entry({ id: "b" }), entry({ id: "c" })];
+    const pdf = await readPdf(await pdfBytes(documentOf(entries, true)));
+    expect(pdf.pages[0]).toContain("WORK IN PROGRESS");
+    expect(pdf.pages[0]).toMatch(/Of which work in progress\s*1/);
+    expect(pdf.pages[1]).toContain("[WIP]");
+    expect(flat(pdf.pages.slice(2).join("\n"))).toContain("WORK IN PROGRESS — In review; not an approved verdict");
+    expect(flat(pdf.pages.join("\n"))).toContain("No verdict yet");
+  });
+
+  it("is a valid one-page PDF for an empty report", async () => {
+    const pdf = await readPdf(await pdfBytes(documentOf([])));
+    expect(pdf.pages).toHaveLength(1);
+    expect(flat(pdf.pages[0]!)).toContain("No claims match this report.");
+    expect(flat(pdf.pages[0]!)).toContain("Page 1 of 1");
+  });
+});

@@ -1,0 +1,94 @@
+import "server-only";
+import { reportInputFromRow, type ReportClaimInput, type ReportSqlRow } from "@/lib/domain/report";
+import { provider, type Db } from "./db";
+import { blindClaimsWhere, type Actor } from "./permissions";
+
+/**
+ * The report rows of a page of claims in ONE query, whatever the page's size: each claim with its
+ * article, assignee, current verdict (the latest that is not superseded) with the people's names,
+ * and its live evidence aggregated as JSON. Written once per dialect; the claim ids come from a
+ * Prisma query that applies the scope and the actor's visibility; the evidence and verdict
+ * conditions narrow blind claims to the actor's own work (see readReportRows).
+ */
+const COLUMNS = `
+SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
+       a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
+       u.name AS "assigneeName",
+       v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
+       pu.name AS "proposedByName", au.name AS "approvedByName",`;
+const FROM = `FROM "Claim" c
+JOIN "Article" a ON a.id = c."articleId"
+LEFT JOIN "User" u ON u.id = c."assigneeId"`;
+const PEOPLE = `
+LEFT JOIN "User" pu ON pu.id = v."proposedById"
+LEFT JOIN "User" au ON au.id = v."approvedById"`;
+
+interface SqlParts {
+  ids: string;
+  /** Extra conditions on the evidence (alias e) and on the verdict (alias v2); empty when none. */
+  evidence: string;
+  verdict: string;
+}
+
+const SQLITE = (parts: SqlParts) => `
+${COLUMNS}
+       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance))
+          FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence} ORDER BY e."createdAt", e.id) e) AS evidence
+${FROM}
+LEFT JOIN "Verdict" v ON v.id = (
+  SELECT v2.id FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED'${parts.verdict} ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1)
+${PEOPLE}
+WHERE c.id IN (${parts.ids})`;
+
+const POSTGRESQL = (parts: SqlParts) => `
+${COLUMNS}
+       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance) ORDER BY e."createdAt", e.id)
+                   FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence})::text, '[]') AS evidence
+${FROM}
+LEFT JOIN LATERAL (
+  SELECT * FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED'${parts.verdict} ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1) v ON true
+${PEOPLE}
+WHERE c.id IN (${parts.ids})`;
+
+/**
+ * SQL with bound parameters, numbered in the order they are written ($1… for PostgreSQL, ? for SQLite):
+ * every fragment must be bound in the order it appears in the statement.
+ */
+function parameters() {
+  const values: unknown[] = [];
+  const bind = (value: unknown) => {
+    values.push(value);
+    return provider === "postgresql" ? `$${values.length}` : "?";
+  };
+  return { values, bind };
+}
+
+/**
+ * The claims' report rows mapped one by one (`map`, e.g. to report entries), in the order of `ids`.
+ * On the claims that are blind for the actor (a blind double review they take part in, still in
+ * review: permissions.ts blindClaimsWhere) a row carries only the actor's own evidence and verdict,
+ * as on every other read. Each raw row is dropped as soon as it is mapped, so a batch holds one
+ * representation at a time (less garbage survives into the old generation: flatter memory).
+ */
+export async function readReportRows<T>(db: Db, actor: Actor, ids: readonly string[], map: (input: ReportClaimInput) => T): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const blind = await db.claim.findMany({ where: { AND: [{ id: { in: [...ids] } }, blindClaimsWhere(actor)] }, select: { id: true } });
+  const { values, bind } = parameters();
+  const ownOnly = (column: string) =>
+    blind.length === 0 ? "" : ` AND (c.id NOT IN (${blind.map((c) => bind(c.id)).join(", ")}) OR ${column} = ${bind(actor.id)})`;
+  // Bound in statement order: the evidence subquery, the verdict subquery, then the ids.
+  const evidence = ownOnly('e."addedById"');
+  const verdict = ownOnly('v2."proposedById"');
+  const parts: SqlParts = { evidence, verdict, ids: ids.map(bind).join(", ") };
+  const sql = provider === "postgresql" ? POSTGRESQL(parts) : SQLITE(parts);
+  const rows: (ReportSqlRow | undefined)[] = await db.$queryRawUnsafe<ReportSqlRow[]>(sql, ...values);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const out: (T | undefined)[] = new Array(ids.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    rows[i] = undefined;
+    const at = position.get(row.id);
+    if (at !== undefined) out[at] = map(reportInputFromRow(row));
+  }
+  return out.filter((x): x is T => x !== undefined);
+}
