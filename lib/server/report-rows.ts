@@ -1,4 +1,5 @@
 import "server-only";
+import { isBlindStatus } from "@/lib/domain/double-review";
 import { reportInputFromRow, type ReportClaimInput, type ReportSqlRow } from "@/lib/domain/report";
 import { provider, type Db } from "./db";
 import { blindClaimsWhere, type Actor } from "./permissions";
@@ -64,15 +65,25 @@ function parameters() {
 }
 
 /**
- * The claims' report rows mapped one by one (`map`, e.g. to report entries), in the order of `ids`.
+ * The claims' report rows mapped one by one (`map`, e.g. to report entries), in the order given.
  * On the claims that are blind for the actor (a blind double review they take part in, still in
  * review: permissions.ts blindClaimsWhere) a row carries only the actor's own evidence and verdict,
  * as on every other read. Each raw row is dropped as soon as it is mapped, so a batch holds one
  * representation at a time (less garbage survives into the old generation: flatter memory).
  */
-export async function readReportRows<T>(db: Db, actor: Actor, ids: readonly string[], map: (input: ReportClaimInput) => T): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const blind = await db.claim.findMany({ where: { AND: [{ id: { in: [...ids] } }, blindClaimsWhere(actor)] }, select: { id: true } });
+export async function readReportRows<T>(
+  db: Db,
+  actor: Actor,
+  claims: readonly { id: string; status: string }[],
+  map: (input: ReportClaimInput) => T,
+): Promise<T[]> {
+  if (claims.length === 0) return [];
+  const ids = claims.map((c) => c.id);
+  // Only a claim in the review stage can be blind; which of those are blind for the actor is the
+  // permissions rule's to say. A report of final verdicts needs no such query.
+  const candidates = claims.filter((c) => isBlindStatus(c.status)).map((c) => c.id);
+  const blind =
+    candidates.length === 0 ? [] : await db.claim.findMany({ where: { AND: [{ id: { in: candidates } }, blindClaimsWhere(actor)] }, select: { id: true } });
   const { values, bind } = parameters();
   const ownOnly = (column: string) =>
     blind.length === 0 ? "" : ` AND (c.id NOT IN (${blind.map((c) => bind(c.id)).join(", ")}) OR ${column} = ${bind(actor.id)})`;

@@ -213,8 +213,9 @@ describe("streaming in keyset batches", () => {
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");
     for (let i = 0; i < 4; i++) await makePublishedClaim(editor, reviewer);
-    async function firstBatchQueries(size: number) {
-      const report = await prepareReport(editor, { assigneeId: reviewer.id }, { baseUrl });
+    for (let i = 0; i < 3; i++) await makeAssignedClaim(editor, reviewer);
+    async function firstBatchQueries(size: number, includeWip = false) {
+      const report = await prepareReport(editor, { assigneeId: reviewer.id, includeWip }, { baseUrl });
       const iterator = report.batches(size);
       const { result: first, queries } = await countQueries(() => iterator.next());
       await iterator.return(undefined);
@@ -227,6 +228,10 @@ describe("streaming in keyset batches", () => {
     expect(small.queries).toBeGreaterThan(0);
     expect(large.queries).toBe(small.queries);
     expect(large.queries).toBeLessThanOrEqual(8);
+    // With claims still in review, one more query asks which of them are blind for the actor.
+    const wip = await firstBatchQueries(50, true);
+    expect(wip.rows).toBe(7);
+    expect(wip.queries).toBe(small.queries + 1);
   });
 
   it("ends a ClaimReview export whose batches render nothing (claims without a verdict)", async () => {
