@@ -1,16 +1,9 @@
 import Link from "next/link";
+import type { ClaimMatch } from "@/lib/domain/claim-match";
 import type { FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
 import { StatusBadge } from "../status-badge";
 
-export interface MatchItem {
-  id: string;
-  text: string;
-  status: string;
-  confirmed: boolean;
-  articleTitle: string;
-  outlet: string;
-}
 
 /**
  * The same claim told by other articles (one cluster), each linking to its claim page; editors
@@ -22,7 +15,7 @@ export function MatchPanel({
   actions,
 }: {
   claim: { id: string; clusterId: string; confirmed: boolean };
-  matches: MatchItem[];
+  matches: ClaimMatch[];
   actions?: { confirm: FormAction; split: FormAction };
 }) {
   return (

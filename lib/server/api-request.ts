@@ -82,8 +82,7 @@ export function jsonResponse(body: unknown, init: { status?: number; etag?: stri
 }
 
 /**
- * Runs one API handler for a token-authenticated request. 401 answers carry a Bearer challenge
- * (RFC 6750); 412 answers carry the claim's current ETag next to its current state.
+ * Runs one API handler for a token-authenticated request. 412 answers carry the claim's current ETag next to its current state.
  */
 export async function handleApiRequest(request: Request, route: string, run: (auth: ApiTokenAuth) => Promise<Response>): Promise<Response> {
   let auth: ApiTokenAuth | undefined;
@@ -92,7 +91,6 @@ export async function handleApiRequest(request: Request, route: string, run: (au
     return await run(auth);
   } catch (error) {
     const response = toErrorResponse(error, { route, method: request.method, tokenId: auth?.tokenId, actorId: auth?.actor.id });
-    if (response.status === 401) response.headers.set("WWW-Authenticate", 'Bearer realm="ClaimLedger API"');
     const current = error instanceof AppError ? (error.current as { etag?: unknown } | undefined) : undefined;
     if (response.status === 412 && typeof current?.etag === "string") response.headers.set("ETag", current.etag);
     return response;

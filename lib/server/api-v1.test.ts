@@ -350,7 +350,9 @@ describe("GET /api/v1/reports", () => {
     await expectApiError(await reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv&includeWip=1", { token: token.secret })), 403, "FORBIDDEN");
 
     await revokeApiToken(admin, { tokenId: token.id });
-    const revoked = await expectApiError(await download(), 401, "UNAUTHENTICATED");
+    const refusal = await download();
+    expect(refusal.headers.get("www-authenticate")).toMatch(/^Bearer /);
+    const revoked = await expectApiError(refusal, 401, "UNAUTHENTICATED");
     expect(revoked.message).toBe("This API token has been revoked.");
     // A bad token is refused, never replaced by a session.
     await expectApiError(await reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv", { token: "clk_not-a-token" })), 401, "UNAUTHENTICATED");

@@ -65,7 +65,7 @@ export function toActionState(error: unknown, values: Record<string, string>, co
 /**
  * Every HTTP error has one shape: { "error": { "code", "message", "fields"?, "current"? } }, where
  * `current` is the entity's current state on a conflict or failed precondition. Rate limits add
- * Retry-After.
+ * Retry-After; 401s carry a Bearer challenge.
  */
 export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
   const unknownKeys = unknownKeysOf(error);
@@ -82,6 +82,8 @@ export function toErrorResponse(error: unknown, context: Record<string, unknown>
     };
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (error.retryAfterSeconds !== undefined) headers.set("Retry-After", String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    // RFC 6750: every 401 says how to authenticate, whichever route answered it.
+    if (error.code === "UNAUTHENTICATED") headers.set("WWW-Authenticate", 'Bearer realm="ClaimLedger API"');
     return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logger.error({ err: error, ...context }, "request failed");

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { ClaimMatch } from "@/lib/domain/claim-match";
 import { WORDING_EDITABLE_STATUSES, type ClaimTransitionName } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import { matchClaims, scoreSentence } from "@/lib/domain/extraction";
@@ -151,7 +152,7 @@ export async function splitMatch(actor: Actor, input: MatchDecisionInput) {
 /** Claims of other articles in the same cluster as each given claim, as far as the actor may see them. */
 export async function listMatches(actor: Actor, claims: readonly { id: string; articleId: string; clusterId: string | null }[]) {
   const clusterIds = [...new Set(claims.map((c) => c.clusterId).filter((id): id is string => Boolean(id)))];
-  const byClaim = new Map<string, MatchView[]>(claims.map((c) => [c.id, []]));
+  const byClaim = new Map<string, ClaimMatch[]>(claims.map((c) => [c.id, []]));
   if (clusterIds.length === 0) return byClaim;
   const db = await getDb();
   const members = await db.claim.findMany({
@@ -168,14 +169,6 @@ export async function listMatches(actor: Actor, claims: readonly { id: string; a
     );
   }
   return byClaim;
-}
-export interface MatchView {
-  id: string;
-  text: string;
-  status: string;
-  confirmed: boolean;
-  articleTitle: string;
-  outlet: string;
 }
 
 /**
