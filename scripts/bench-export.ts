@@ -13,7 +13,9 @@
  * byte-identical to the server's. Finally the ratios against the targets:
  * t(100k)/t(10k) ≤ 11, rows/s ≥ 0.5× raw scan, RSS growth ≤ 64 MB at 1M, TTFB flat with N.
  * Times are medians of --runs runs (two from 1M up); time to first byte is the median of 7 requests
- * cut after their first byte; RSS growth is the worst run's. Only 127.0.0.1; every loop is bounded.
+ * cut after their first byte; RSS growth is the last run's. Only 127.0.0.1; every loop is bounded.
+ * The server runs with the app's heap policy (lib/server/heap-policy.ts, applied by instrumentation.ts);
+ * CLAIMLEDGER_HEAP_GROWING_PERCENT=0 measures it under V8's default heap growth instead.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,6 +28,7 @@ import Database from "better-sqlite3";
 import { renderCsvHeader, renderCsvRecords } from "../lib/domain/report/csv";
 import { buildReportEntry, reportInputFromRow, type ReportEntry, type ReportSqlRow } from "../lib/domain/report/model";
 import { DEFAULT_VERDICT_SCALE } from "../lib/domain/verdict-scale";
+import { heapGrowingPercent } from "../lib/server/heap-policy";
 
 const GENERATOR_VERSION = "3";
 const ROOT = process.cwd();
@@ -528,6 +531,8 @@ function rawScan(file: string, limit?: number) {
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main() {
+  // The server applies it at start (instrumentation.ts); shown so that runs with another value are told apart.
+  const heapPolicy = heapGrowingPercent(process.env.CLAIMLEDGER_HEAP_GROWING_PERCENT);
   if (!arg("--skip-build") && !process.argv.includes("--skip-build")) {
     console.log("▸ next build");
     const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -554,7 +559,10 @@ async function main() {
         await res.arrayBuffer();
       }
       const tree = processTree(pid);
-      console.log(`  server on ${server.base}, pid ${pid}${tree.length > 1 ? ` (+${tree.length - 1} child processes)` : ""}, idle RSS ${fmt(treeRss(pid) / MB)} MB`);
+      console.log(
+        `  server on ${server.base}, pid ${pid}${tree.length > 1 ? ` (+${tree.length - 1} child processes)` : ""}, idle RSS ${fmt(treeRss(pid) / MB)} MB, ` +
+          `heap growing ${heapPolicy === 0 ? "V8's default" : `${heapPolicy} %`} (CLAIMLEDGER_HEAP_GROWING_PERCENT)`,
+      );
       const pick = (format: "csv" | "ndjson", all: ExportRun[]) => {
         const t = median(all.map((r) => r.seconds));
         const chosen = all.find((r) => r.seconds === t) ?? all[0]!;
