@@ -5,6 +5,8 @@ const allText = (blocks: TextBlock[]) => blocks.map(blockText).join("\n");
 /** What a reader sees: list markers and text. */
 const shownText = (blocks: TextBlock[]) => blocks.map((b) => `${b.marker ?? ""} ${blockText(b)}`).join("\n");
 const runsOf = (source: string) => parseMarkdownBlocks(source).flatMap((block) => block.runs);
+/** Each block as [depth, marker, text]. */
+const outlineOf = (source: string) => parseMarkdownBlocks(source).map((b) => [b.depth, b.marker, blockText(b)]);
 
 describe("parseMarkdownBlocks", () => {
   it("gives nothing for an empty rationale", () => {
@@ -51,8 +53,7 @@ describe("parseMarkdownBlocks", () => {
   });
 
   it("puts bullets and numbers (from the list's start) on the first block of each item, nested lists one level deeper", () => {
-    const blocks = parseMarkdownBlocks("- one\n- two\n\n  3. nested\n  4. more\n\n  still two\n\n7. seven\n8. eight");
-    expect(blocks.map((b) => [b.depth, b.marker, blockText(b)])).toEqual([
+    expect(outlineOf("- one\n- two\n\n  3. nested\n  4. more\n\n  still two\n\n7. seven\n8. eight")).toEqual([
       [1, "•", "one"],
       [1, "•", "two"],
       [2, "3.", "nested"],
@@ -64,8 +65,7 @@ describe("parseMarkdownBlocks", () => {
   });
 
   it("keeps a marker for an empty item and for an item that starts with another list", () => {
-    const blocks = parseMarkdownBlocks("- \n- - inner");
-    expect(blocks.map((b) => [b.depth, b.marker, blockText(b)])).toEqual([
+    expect(outlineOf("- \n- - inner")).toEqual([
       [1, "•", ""],
       [1, "•", ""],
       [2, "•", "inner"],
