@@ -22,11 +22,15 @@ export function publicBaseUrl(requestOrigin: string): string {
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 let fonts: Promise<PdfFonts> | undefined;
 
-/** DejaVu Sans: a free font with wide Unicode coverage, embedded (subset) in every PDF. */
+/** DejaVu Sans (and Sans Mono for code): free fonts with wide Unicode coverage, embedded (subset) in every PDF. */
 function loadPdfFonts(): Promise<PdfFonts> {
-  fonts ??= Promise.all(["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"].map((f) => readFile(path.join(FONT_DIR, f)))).then(
-    ([regular, bold, italic]) => ({ regular: regular!, bold: bold!, italic: italic! }),
-  );
+  const files = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSansMono.ttf"];
+  fonts ??= Promise.all(files.map((f) => readFile(path.join(FONT_DIR, f)))).then(([regular, bold, italic, mono]) => ({
+    regular: regular!,
+    bold: bold!,
+    italic: italic!,
+    mono: mono!,
+  }));
   return fonts;
 }
 

@@ -1,10 +1,12 @@
-/** Test helpers: read a PDF back with Mozilla's PDF.js (text per page, bookmarks, page count). */
+/** Test helpers: read a PDF back with Mozilla's PDF.js (text per page, link targets, bookmarks, page count). */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PdfFonts } from "./pdf";
 
 export interface PdfContent {
   pages: string[];
+  /** The URIs of the link annotations (clickable areas) as written, in page order; internal jumps are left out. */
+  links: string[];
   outline: string[];
   title: string | undefined;
 }
@@ -13,6 +15,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   const pages: string[] = [];
+  const links: string[] = [];
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n);
     const content = await page.getTextContent();
@@ -22,11 +25,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
         .join("")
         .replace(/[ \t]+/g, " "),
     );
+    // unsafeUrl is the URI as written: PDF.js leaves `url` empty for schemes it would not open (javascript:).
+    for (const annotation of (await page.getAnnotations()) as { subtype?: string; url?: string; unsafeUrl?: string }[]) {
+      const uri = annotation.unsafeUrl ?? annotation.url;
+      if (annotation.subtype === "Link" && uri) links.push(uri);
+    }
   }
   const outline = ((await pdf.getOutline()) ?? []).map((o) => o.title);
   const meta = (await pdf.getMetadata()).info as { Title?: string };
   await pdf.destroy();
-  return { pages, outline, title: meta.Title };
+  return { pages, links, outline, title: meta.Title };
 }
 
 /** The DejaVu fonts the server embeds, read from the installed package. */
@@ -36,5 +44,6 @@ export function testPdfFonts(): PdfFonts {
     regular: readFileSync(path.join(dir, "DejaVuSans.ttf")),
     bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),
     italic: readFileSync(path.join(dir, "DejaVuSans-Oblique.ttf")),
+    mono: readFileSync(path.join(dir, "DejaVuSansMono.ttf")),
   };
 }

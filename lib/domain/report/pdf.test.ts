@@ -98,3 +98,61 @@ describe("renderReportPdf", () => {
     expect(flat(pdf.pages[0]!)).toContain("Page 1 of 1");
   });
 });
+
+describe("renderReportPdf, the rationale's Markdown", () => {
+  const rationale = [
+    "## Why *false*",
+    "",
+    "The **ministry's own figures** show 1,200 deliveries; see [the ministry report](https://ministry.example/report) and `table 4`.",
+    "",
+    "- first reason",
+    "- second reason",
+    "",
+    "1. numbered step",
+    "",
+    "> quoted spokesperson",
+    "",
+    "Do not click [this trap](javascript:alert(1)) nor <b>raw html</b>.",
+  ].join("\n");
+
+  async function rationalePdf(text: string) {
+    const verdict = { ...claimInput().verdict!, rationale: text };
+    return readPdf(await pdfBytes(documentOf([entry({ verdict })])));
+  }
+
+  it("draws formatted text: no Markdown markers, all the words, bullets and numbers", async () => {
+    const pdf = await rationalePdf(rationale);
+    const all = flat(pdf.pages.join("\n"));
+    for (const marker of ["**", "](", "## ", "- first", "> quoted", "`"]) expect(all).not.toContain(marker);
+    for (const text of [
+      "Why false",
+      "The ministry's own figures show 1,200 deliveries; see the ministry report and table 4.",
+      "first reason",
+      "second reason",
+      "numbered step",
+      "quoted spokesperson",
+      "Do not click this trap nor <b>raw html</b>.",
+    ]) {
+      expect(all).toContain(text);
+    }
+    expect(all).toMatch(/•\s*first reason/);
+    expect(all).toMatch(/•\s*second reason/);
+    expect(all).toMatch(/1\.\s*numbered step/);
+  });
+
+  it("makes http(s) links clickable and a javascript: link plain text", async () => {
+    const pdf = await rationalePdf(rationale);
+    expect(pdf.links).toContain("https://ministry.example/report");
+    expect(pdf.links.filter((uri) => !/^https?:\/\//i.test(uri))).toEqual([]);
+    expect(flat(pdf.pages.join("\n"))).toContain("this trap");
+  });
+
+  it("keeps a long numbered list whole across pages, each number beside its item", async () => {
+    const items = Array.from({ length: 90 }, (_, i) => `${i + 1}. point ${i + 1} with **weight ${i + 1}**`).join("\n");
+    const pdf = await rationalePdf(items);
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    const all = flat(pdf.pages.join("\n"));
+    for (const i of [1, 10, 45, 90]) expect(all).toMatch(new RegExp(`(^|\\s)${i}\\.\\s*point ${i} with weight ${i}\\b`));
+    expect(all).not.toContain("**");
+  });
+});

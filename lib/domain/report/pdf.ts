@@ -7,12 +7,15 @@
  * the claims are laid out and their pages are known (pdfkit buffers the pages for this).
  */
 import PDFDocument from "pdfkit";
+import { parseMarkdownBlocks, type TextBlock, type TextRun } from "./markdown-blocks";
 import { WORK_IN_PROGRESS_LABEL, truncateText, type ReportDocument, type ReportEntry } from "./model";
 
 export interface PdfFonts {
   regular: Uint8Array;
   bold: Uint8Array;
   italic: Uint8Array;
+  /** For code in rationales. */
+  mono: Uint8Array;
 }
 
 /** Reports with at least this many claims get a table of contents. */
@@ -24,6 +27,8 @@ const MUTED = "#5b6675";
 const LINK = "#1f5fbf";
 const DANGER = "#b42318";
 const TOC_ROW = 16;
+/** Indentation per list or quote level of a rationale; list markers sit in this gutter. */
+const BLOCK_INDENT = 18;
 
 const STANCE_COLORS: Record<string, string> = { SUPPORTS: "#1a7f37", REFUTES: DANGER, CONTEXT: MUTED };
 
@@ -53,6 +58,7 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
   doc.registerFont("italic", fonts.italic);
+  doc.registerFont("mono", fonts.mono);
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
 
@@ -197,7 +203,7 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
 
   if (v) {
     doc.font("bold").fontSize(10).fillColor(INK).text("Rationale");
-    doc.font("regular").fontSize(10).fillColor(INK).text(v.rationale, { width });
+    drawMarkdown(doc, v.rationale, width);
     doc.moveDown(0.3);
   }
   doc.font("bold").fontSize(10).fillColor(INK).text(entry.evidence.length ? `Evidence (${entry.evidence.length})` : "Evidence: none");
@@ -215,4 +221,42 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
   const y = doc.y;
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor("#dde2ea").stroke();
   doc.moveDown(0.8);
+}
+
+/** A rationale's Markdown as formatted text: one paragraph per block, styled runs, clickable safe links. */
+function drawMarkdown(doc: PDFKit.PDFDocument, source: string, width: number) {
+  doc.fontSize(10);
+  for (const block of parseMarkdownBlocks(source)) drawBlock(doc, block, width);
+  doc.x = MARGIN.left;
+}
+
+function drawBlock(doc: PDFKit.PDFDocument, block: TextBlock, width: number) {
+  const x = MARGIN.left + block.depth * BLOCK_INDENT;
+  const blockWidth = width - block.depth * BLOCK_INDENT;
+  // The marker and the block's first line must land on the same page.
+  if (doc.y + doc.currentLineHeight(true) > doc.page.height - MARGIN.bottom) doc.addPage();
+  const y = doc.y;
+  if (block.marker) {
+    // Right-aligned in the gutter by hand: a fixed width would wrap "10." at its dot.
+    doc.font("regular").fillColor(INK);
+    doc.text(block.marker, x - 4 - doc.widthOfString(block.marker), y, { lineBreak: false });
+  }
+  if (block.runs.length === 0) {
+    doc.y = y + doc.currentLineHeight(true);
+  }
+  block.runs.forEach((run, i) => {
+    const last = i === block.runs.length - 1;
+    const options: PDFKit.Mixins.TextOptions = { width: blockWidth, continued: !last, link: run.link, underline: run.link !== null };
+    doc.font(fontOf(run)).fillColor(run.link ? LINK : INK);
+    if (i === 0) doc.text(run.text, x, y, options);
+    else doc.text(run.text, options);
+  });
+  doc.moveDown(0.3);
+}
+
+/** DejaVu Sans has regular, bold and oblique here; bold wins over italic, code is monospace. */
+function fontOf(run: TextRun): string {
+  if (run.code) return "mono";
+  if (run.bold) return "bold";
+  return run.italic ? "italic" : "regular";
 }
