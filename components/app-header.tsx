@@ -20,7 +20,6 @@ export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; rol
         {user?.role === "REVIEWER" && <Link href="/pool">Pool</Link>}
         {user && <Link href="/reports">Reports</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/settings">Settings</Link>}
-        {user?.role === "ADMIN" && <Link href="/admin/desk">Desk</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/tokens">API tokens</Link>}
       </nav>
       {user && (

@@ -35,7 +35,10 @@ test.describe.configure({ mode: "serial" });
 
 test("an editor exports a published verdict as CSV, JSON, NDJSON, ClaimReview and PDF, and opens the printable report", async ({ browser, page }) => {
   const adminPage = await pageFor(browser, admin, fx.password);
+  // The old address of the desk's settings lands on the one settings page, beside the reviewer pool.
   await adminPage.goto("/admin/desk");
+  await expect(adminPage).toHaveURL(/\/admin\/settings$/);
+  await expect(adminPage.getByTestId("reviewer-pool-form")).toBeVisible();
   const deskForm = adminPage.getByTestId("desk-form");
   await deskForm.getByLabel("Desk name").fill(DESK.name);
   await deskForm.getByLabel("Desk web address").fill(DESK.url);
@@ -170,12 +173,16 @@ test("work in progress is marked; the claim list's filters carry over; a filter 
   await expect(page).toHaveURL(/verdict=FALSE/);
   await expect(page.getByTestId("export-form").getByLabel("Claim status")).toHaveValue("PUBLISHED");
   await expect(page.getByTestId("carried-filters")).toContainText("Current verdict: False");
+  // "Export these claims" means the list as it stands: work in progress comes ticked for an editor.
+  const includeWip = page.getByTestId("export-form").getByLabel(/work in progress/i);
+  await expect(includeWip).toBeChecked();
   const ndjson = await exportAs(page, "ndjson");
   const lines = ndjson.text.trimEnd().split("\n").map((l) => JSON.parse(l) as { status: string; verdict: { label: string } | null });
   expect(lines).toHaveLength(listed);
   for (const line of lines) expect(line).toMatchObject({ status: "PUBLISHED", verdict: { label: "False" } });
 
   // New claims have no approved verdict: without work in progress, nothing matches.
+  await includeWip.uncheck();
   await page.getByTestId("export-form").getByLabel("Claim status").selectOption("NEW");
   const empty = await exportAs(page, "csv");
   expect(parseCsv(empty.text)).toHaveLength(1);

@@ -50,8 +50,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     };
   });
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");
-  // The export page takes the same filters, so the report covers exactly this list.
+  // The export page takes the same filters, so the report covers exactly this list: for an editor
+  // that includes the claims still in work (marked as such in the report; the page lets them untick it).
   const reportParams = new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  if (editor) reportParams.set("includeWip", "1");
 
   return (
     <>

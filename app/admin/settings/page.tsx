@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { DeskForm } from "@/components/admin/desk-form";
 import { ReviewerPoolForm } from "@/components/reviewer-pool-form";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isAdmin } from "@/lib/server/permissions";
-import { readReviewerPoolSetting } from "@/lib/server/settings";
-import { updateReviewerPoolAction } from "./actions";
+import { getDeskSettings, readReviewerPoolSetting } from "@/lib/server/settings";
+import { saveDeskSettingsAction, updateReviewerPoolAction } from "./actions";
 
 export const metadata: Metadata = { title: "Desk settings" };
 
@@ -12,10 +13,18 @@ export default async function SettingsPage() {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/admin/settings");
   if (!isAdmin(actor)) redirect("/claims");
-  const pool = await readReviewerPoolSetting(actor);
+  const [pool, desk] = await Promise.all([readReviewerPoolSetting(actor), getDeskSettings()]);
   return (
     <>
       <h1>Desk settings</h1>
+      <section className="panel" aria-label="Desk">
+        <h2>Desk</h2>
+        <p className="muted">
+          Reports name the desk as the author of their fact checks (the ClaimReview <code>author</code>). Without a web address they use
+          this app&apos;s address.
+        </p>
+        <DeskForm action={saveDeskSettingsAction} desk={{ name: desk.name, url: desk.url ?? "", version: desk.version }} />
+      </section>
       <section className="panel" aria-label="Reviewer pool">
         <h2>Reviewer pool</h2>
         <p className="muted">
