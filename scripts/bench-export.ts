@@ -30,7 +30,7 @@ import { buildReportEntry, reportInputFromRow, type ReportEntry, type ReportSqlR
 import { DEFAULT_VERDICT_SCALE } from "../lib/domain/verdict-scale";
 import { heapGrowingPercent } from "../lib/server/heap-policy";
 
-const GENERATOR_VERSION = "3";
+const GENERATOR_VERSION = "4";
 const ROOT = process.cwd();
 const BENCH_DIR = path.join(ROOT, ".bench", "export");
 const PASSWORD = "bench-export-password-2026";
