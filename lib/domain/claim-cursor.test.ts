@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeClaimCursor, encodeClaimCursor, MAX_CURSOR_LENGTH } from "./claim-cursor";
+import { decodeClaimCursor, decodeClaimListCursor, encodeClaimCursor, encodeClaimListCursor, MAX_CURSOR_LENGTH } from "./claim-cursor";
 
 describe("claim list cursors", () => {
   it("round-trips a row key and is URL-safe", () => {
@@ -28,6 +28,35 @@ describe("claim list cursors", () => {
       encode([1e300, "a"]),
     ]) {
       expect(decodeClaimCursor(bad), bad).toBeNull();
+    }
+  });
+
+  it("round-trips the claims page's cursor, and each list refuses the other's", () => {
+    const at = new Date("2026-03-01T12:34:56.789Z");
+    const listCursor = encodeClaimListCursor({ updatedAt: at, id: "cmabc123_-XYZ" });
+    expect(listCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(listCursor.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+    expect(decodeClaimListCursor(listCursor)).toEqual({ updatedAt: at, id: "cmabc123_-XYZ" });
+    const apiCursor = encodeClaimCursor({ createdAt: at, id: "cmabc123_-XYZ" });
+    expect(decodeClaimCursor(listCursor)).toBeNull();
+    expect(decodeClaimListCursor(apiCursor)).toBeNull();
+  });
+
+  it("refuses list cursors it did not issue", () => {
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const bad of [
+      "",
+      "%%%",
+      "x".repeat(MAX_CURSOR_LENGTH + 1),
+      encode(["u", 1]),
+      encode(["x", 1, "a"]),
+      encode(["u", "1", "a"]),
+      encode(["u", -1, "a"]),
+      encode(["u", 1, "a b"]),
+      encode(["u", 1, "a", "extra"]),
+      encode({ u: 1, id: "a" }),
+    ]) {
+      expect(decodeClaimListCursor(bad), bad).toBeNull();
     }
   });
 });
