@@ -100,7 +100,7 @@ export function ClaimTable({
                     style={{ width: "auto" }}
                     checked={allSelected}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                    aria-label={`Select all ${rows.length} claims shown`}
+                    aria-label={`Select all ${rows.length} claims on this page`}
                   />
                   Claim
                 </label>
