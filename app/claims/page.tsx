@@ -136,7 +136,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         {total > PAGE_ROWS ? `, most recently changed first, ${PAGE_ROWS} a page.` : "."}
       </p>
       {rows.length === 0 ? (
-        <p className="panel muted">{editor || filtered ? "No claims match this view." : "No claims are assigned to you right now."}</p>
+        <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
       ) : (
         // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
         // acts on the ticked rows of this page only).
