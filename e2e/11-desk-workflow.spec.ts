@@ -5,6 +5,7 @@
  * the reviewer pool.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { encodeClaimListCursor } from "../lib/domain/claim-cursor";
 import { loadFixtures, signIn } from "./fixtures";
 import { addEvidence, assignClaim, historyEntries, pageFor, proposeVerdict, readClaimText, type PickedClaim } from "./helpers";
 
@@ -225,6 +226,31 @@ test("filters live in the URL: a bookmarked view shows the same claims, and junk
   await page.goto(`/claims?q=${encodeURIComponent("' OR 1=1 --")}`);
   await expect(page.getByTestId("claim-row")).toHaveCount(0);
   await expect(page.getByText("No claims match this view.")).toBeVisible();
+});
+
+test("the list pages by cursor: links keep the filters, the export link never pages, a bad cursor is named and ignored", async ({ page }) => {
+  await signIn(page, editor, fx.password);
+  await page.goto(`/claims?articleId=${article.id}`);
+  const count = await listedCount(page);
+  expect(count).toBeGreaterThan(0);
+  await expect(page.getByTestId("claim-pager")).toHaveCount(0); // one page only
+  // A cursor past every row's last change: the whole filtered list, as a later page would show it.
+  const after = encodeClaimListCursor({ updatedAt: new Date("2100-01-01T00:00:00Z"), id: "zzzzzzzz" });
+  await page.goto(`/claims?articleId=${article.id}&after=${after}`);
+  await expect(page.getByTestId("claim-row")).toHaveCount(count);
+  await expect(page.getByTestId("claim-range")).toHaveText(`Showing 1–${count} of ${count} claims`);
+  const exportHref = (await page.getByTestId("export-claims-report").getAttribute("href")) ?? "";
+  expect(new URL(exportHref, page.url()).searchParams.get("articleId")).toBe(article.id);
+  expect(new URL(exportHref, page.url()).searchParams.has("after")).toBe(false);
+  await page.getByTestId("claim-pager").getByRole("link", { name: "First page" }).click();
+  await page.waitForURL((url) => url.searchParams.get("articleId") === article.id && !url.searchParams.has("after"));
+  await expect(page.getByTestId("claim-row")).toHaveCount(count);
+
+  // A cursor the page did not issue: named like a bad filter, the first page shown, never an error.
+  await page.goto(`/claims?articleId=${article.id}&after=${encodeURIComponent("'; DROP TABLE \"Claim\";--")}`);
+  await expect(page.getByTestId("ignored-filters")).toHaveText("Some filters were not understood and were ignored: after.");
+  await expect(page.getByTestId("claim-row")).toHaveCount(count);
+  await expect(page.getByTestId("claim-pager")).toHaveCount(0);
 });
 
 test("workload, dashboard and activity show the desk's real figures", async ({ page }) => {

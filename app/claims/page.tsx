@@ -3,32 +3,46 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
+import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
 import { listArticles } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
-import { countClaims, listClaims } from "@/lib/server/claims";
+import { listClaimPage } from "@/lib/server/claims";
 import { isEditor } from "@/lib/server/permissions";
 import { readVerdictScale } from "@/lib/server/settings";
 import { listAssignableUsers } from "@/lib/server/users";
-import { DEFAULT_DUE_WITHIN_DAYS, parseClaimListFilter } from "@/lib/validation/claims";
+import { DEFAULT_DUE_WITHIN_DAYS, parseClaimListPage, type ClaimListFilter } from "@/lib/validation/claims";
 import { bulkAssignClaimsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claims" };
 
-/** How many rows the page shows; the filters narrow longer lists. */
+/** How many rows a page shows; "Next 200" continues after the last one. */
 const PAGE_ROWS = 200;
+
+/** The filters as URL parameters, for the pager's links and the export link. */
+function buildFilterParams(filter: ClaimListFilter): URLSearchParams {
+  return new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+}
+
+/** The claims page with these filters, at the first page or after a cursor. */
+function buildPageUrl(filter: ClaimListFilter, after?: string): string {
+  const params = buildFilterParams(filter);
+  if (after) params.set("after", after);
+  const query = params.toString();
+  return query ? `/claims?${query}` : "/claims";
+}
 
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/claims");
-  const { filter, ignored } = parseClaimListFilter(await searchParams);
+  // A malformed cursor is named among the ignored filters and the list starts at its first page.
+  const { filter, after, ignored } = parseClaimListPage(await searchParams);
   const editor = isEditor(actor);
   const now = new Date();
-  const [claims, total, people, articles, scale] = await Promise.all([
-    listClaims(actor, filter, { take: PAGE_ROWS, now }),
-    countClaims(actor, filter, now),
+  const [{ claims, total, first, next }, people, articles, scale] = await Promise.all([
+    listClaimPage(actor, filter, { size: PAGE_ROWS, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
     listArticles(actor),
     readVerdictScale(actor),
@@ -52,7 +66,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");
   // The export page takes the same filters, so the report covers exactly this list: for an editor
   // that includes the claims still in work (marked as such in the report; the page lets them untick it).
-  const reportParams = new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+  // It never carries the pager's cursor: the export is the whole filtered list, not this page.
+  const reportParams = buildFilterParams(filter);
   if (editor) reportParams.set("includeWip", "1");
 
   return (
@@ -118,12 +133,29 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <p className="muted" data-testid="claim-count">
         {total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
         {filtered ? " match these filters" : ""}
-        {total > rows.length ? ` — showing the ${rows.length} most recently changed; narrow the filters to see others.` : "."}
+        {total > PAGE_ROWS ? `, most recently changed first, ${PAGE_ROWS} a page.` : "."}
       </p>
       {rows.length === 0 ? (
-        <p className="panel muted">{editor || filtered ? "No claims match this view." : "No claims are assigned to you right now."}</p>
+        <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
       ) : (
-        <ClaimTable rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
+        // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
+        // acts on the ticked rows of this page only).
+        <ClaimTable key={after ? encodeClaimListCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
+      )}
+      {(after || next) && (
+        <nav className="pager" aria-label="Pages" data-testid="claim-pager">
+          <span className="muted" data-testid="claim-range">
+            {rows.length === 0
+              ? "No more claims."
+              : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} claims`}
+          </span>
+          {after && <Link href={buildPageUrl(filter)}>First page</Link>}
+          {next && (
+            <Link href={buildPageUrl(filter, encodeClaimListCursor(next))} data-testid="next-page">
+              Next {PAGE_ROWS} →
+            </Link>
+          )}
+        </nav>
       )}
     </>
   );

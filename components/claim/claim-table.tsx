@@ -24,7 +24,8 @@ const noAction: FormAction = async () => IDLE_STATE;
 const shorten = (text: string) => (text.length > 140 ? `${text.slice(0, 137)}…` : text);
 
 /**
- * The claim list. For editors (`bulk` given) each row has a checkbox, and the panel above assigns,
+ * The claim list. For editors (`bulk` given) each row has a checkbox ("select all" ticks the rows
+ * shown, i.e. this page of the list, never claims on other pages), and the panel above assigns,
  * reassigns or unassigns the selected claims at once; each claim is sent with the version shown, so a
  * claim someone else changed meanwhile blocks the whole action instead of being overwritten.
  */
@@ -100,7 +101,7 @@ export function ClaimTable({
                     style={{ width: "auto" }}
                     checked={allSelected}
                     onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
-                    aria-label={`Select all ${rows.length} claims shown`}
+                    aria-label={`Select all ${rows.length} claims on this page`}
                   />
                   Claim
                 </label>

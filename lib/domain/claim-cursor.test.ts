@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decodeClaimCursor, encodeClaimCursor, MAX_CURSOR_LENGTH } from "./claim-cursor";
+import { decodeClaimCursor, decodeClaimListCursor, encodeClaimCursor, encodeClaimListCursor, MAX_CURSOR_LENGTH } from "./claim-cursor";
+
+/** A cursor-shaped string around any JSON value. */
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+/** Strings that are no cursor of either list. */
+const NOT_CURSORS = ["", "not a cursor!", "%%%", "x".repeat(MAX_CURSOR_LENGTH + 1), Buffer.from("{not json").toString("base64url"), encode({ at: 1, id: "a" })];
 
 describe("claim list cursors", () => {
   it("round-trips a row key and is URL-safe", () => {
@@ -11,12 +16,8 @@ describe("claim list cursors", () => {
   });
 
   it("refuses strings it did not issue", () => {
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
     for (const bad of [
-      "",
-      "not a cursor!",
-      "x".repeat(MAX_CURSOR_LENGTH + 1),
-      Buffer.from("{not json").toString("base64url"),
+      ...NOT_CURSORS,
       encode({ createdAt: 1, id: "a" }),
       encode([1]),
       encode(["2026-01-01", "a"]),
@@ -28,6 +29,32 @@ describe("claim list cursors", () => {
       encode([1e300, "a"]),
     ]) {
       expect(decodeClaimCursor(bad), bad).toBeNull();
+    }
+  });
+
+  it("round-trips the claims page's cursor, and each list refuses the other's", () => {
+    const at = new Date("2026-03-01T12:34:56.789Z");
+    const listCursor = encodeClaimListCursor({ updatedAt: at, id: "cmabc123_-XYZ" });
+    expect(listCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(listCursor.length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+    expect(decodeClaimListCursor(listCursor)).toEqual({ updatedAt: at, id: "cmabc123_-XYZ" });
+    const apiCursor = encodeClaimCursor({ createdAt: at, id: "cmabc123_-XYZ" });
+    expect(decodeClaimCursor(listCursor)).toBeNull();
+    expect(decodeClaimListCursor(apiCursor)).toBeNull();
+  });
+
+  it("refuses list cursors it did not issue", () => {
+    for (const bad of [
+      ...NOT_CURSORS,
+      encode(["u", 1]),
+      encode(["x", 1, "a"]),
+      encode(["u", "1", "a"]),
+      encode(["u", -1, "a"]),
+      encode(["u", 1, "a b"]),
+      encode(["u", 1, "a", "extra"]),
+      encode(["u", 1.5, "a"]),
+    ]) {
+      expect(decodeClaimListCursor(bad), bad).toBeNull();
     }
   });
 });

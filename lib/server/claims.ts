@@ -1,4 +1,5 @@
 import "server-only";
+import type { ClaimListCursor } from "@/lib/domain/claim-cursor";
 import {
   checkTransition,
   isClaimStatus,
@@ -102,21 +103,60 @@ export const claimListSelect = (actor: Actor) =>
   },
   }) satisfies Prisma.ClaimSelect;
 
-/** One page of the claim list: a constant number of queries whatever the data size. */
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date } = {}) {
+/**
+ * The rows after a cursor in CLAIM_LIST_ORDER (newest change first): older changes, or the same
+ * instant with a smaller id. No cursor, no condition.
+ */
+function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhereInput {
+  if (!after) return {};
+  return { OR: [{ updatedAt: { lt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { lt: after.id } }] };
+}
+
+/**
+ * Claims of the list in CLAIM_LIST_ORDER, the first `take` of them after the cursor `after` (the key of
+ * the last row of the previous page): a constant number of queries whatever the data size.
+ */
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor } = {}) {
   const db = await getDb();
   return db.claim.findMany({
-    where: claimListWhere(actor, filter, options.now ?? new Date()),
+    where: { AND: [claimListWhere(actor, filter, options.now ?? new Date()), afterCursorWhere(options.after)] },
     select: claimListSelect(actor),
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
 }
 
-/** How many claims the filter matches in all (for "showing 200 of 1,234"). */
-export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date()) {
+/** How many claims the filter matches in all (for "showing 200 of 1,234"), or only those after a cursor. */
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), after?: ClaimListCursor) {
   const db = await getDb();
-  return db.claim.count({ where: claimListWhere(actor, filter, now) });
+  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), afterCursorWhere(after)] } });
+}
+
+/**
+ * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
+ * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
+ * Three queries at most (plus the rows' relations), whatever the data size; one more row than shown is
+ * read to know whether a next page exists.
+ *
+ * Editing a claim changes its updatedAt, so a claim edited while someone pages moves to the top of the
+ * list: they will not meet it again on later pages (and may have skipped it if it was still ahead).
+ * That is fine; the keyset on (updatedAt, id) guarantees that paging never loops and never skips a
+ * claim that did not change, because an unchanged claim keeps its place relative to the cursor.
+ * The position is "total minus what is still ahead", so it stays between 1 and the total even then.
+ */
+export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date }) {
+  const { size, after } = options;
+  const now = options.now ?? new Date();
+  const [rows, total, ahead] = await Promise.all([
+    listClaims(actor, filter, { take: size + 1, now, after }),
+    countClaims(actor, filter, now),
+    after ? countClaims(actor, filter, now, after) : Promise.resolve(null),
+  ]);
+  const claims = rows.slice(0, size);
+  const last = claims.at(-1);
+  const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
+  const first = ahead === null ? 1 : Math.max(1, total - ahead + 1);
+  return { claims, total, first, next };
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 

@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import { CLAIM_STATUSES } from "@/lib/domain/claim-status";
-import { decodeClaimCursor, MAX_CURSOR_LENGTH } from "@/lib/domain/claim-cursor";
+import { decodeClaimCursor } from "@/lib/domain/claim-cursor";
 import { APP_ERROR_CODES } from "@/lib/domain/errors";
 import { EVIDENCE_STANCES, PRIORITIES, VERDICT_STATES } from "@/lib/domain/verdict-scale";
 import { importArticleSchema } from "./articles";
 import { claimListFilterSchema, proposeVerdictSchema } from "./claims";
-import { idSchema } from "./common";
+import { cursorSchema, idSchema } from "./common";
 import { addEvidenceSchema } from "./evidence";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -31,18 +31,9 @@ export const pageSizeSchema = z.coerce
   .default(DEFAULT_PAGE_SIZE)
   .meta({ description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` });
 
-export const claimCursorSchema = z
-  .string()
-  .max(MAX_CURSOR_LENGTH, "This cursor is not valid; start again without one.")
-  .transform((value, ctx) => {
-    const cursor = decodeClaimCursor(value);
-    if (!cursor) {
-      ctx.addIssue({ code: "custom", message: "This cursor is not valid; start again without one." });
-      return z.NEVER;
-    }
-    return cursor;
-  })
-  .meta({ description: "The `nextCursor` of the previous page; omit it for the first page. Opaque." });
+export const claimCursorSchema = cursorSchema(decodeClaimCursor).meta({
+  description: "The `nextCursor` of the previous page; omit it for the first page. Opaque.",
+});
 
 /** GET /claims: the claim list's filters (shared with the UI) plus cursor and page size. */
 export const apiClaimListQuerySchema = claimListFilterSchema

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { LISTED_STATUSES } from "@/lib/domain/claim-status";
+import { decodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { DEFAULT_DUE_WITHIN_DAYS, DUE_FILTERS, MAX_DUE_WITHIN_DAYS } from "@/lib/domain/due-dates";
 import { PRIORITIES } from "@/lib/domain/verdict-scale";
-import { emptyToUndefined, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
+import { cursorSchema, emptyToUndefined, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
 
 const assigneeSchema = idSchema.or(z.literal("").transform(() => null));
 const prioritySchema = z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL");
@@ -131,6 +132,21 @@ export { DEFAULT_DUE_WITHIN_DAYS };
 
 /** The claim list's filters from URL parameters; bad parameters are dropped and named. */
 export const parseClaimListFilter = (params: Record<string, string | string[] | undefined>) => parseSearchParams(claimListFilterSchema, params);
+
+/** The claims page's URL: the filters plus `after`, the cursor of the row the page continues after. */
+export const claimListPageSchema = claimListFilterSchema
+  .extend({ after: z.preprocess(emptyToUndefined, cursorSchema(decodeClaimListCursor).optional()) })
+  .strip();
+
+/**
+ * The claims page's filters and cursor from URL parameters. Bad parameters are dropped and named, a
+ * malformed or foreign cursor too (the page then starts at the first page).
+ */
+export function parseClaimListPage(params: Record<string, string | string[] | undefined>) {
+  const { filter: parsed, ignored } = parseSearchParams(claimListPageSchema, params);
+  const { after, ...filter } = parsed;
+  return { filter: filter satisfies ClaimListFilter, after, ignored };
+}
 
 export const takeClaimSchema = claimVersionSchema;
 export type TakeClaimInput = ClaimVersionInput;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CURSOR_LENGTH } from "@/lib/domain/claim-cursor";
 
 export const idSchema = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
 
@@ -49,6 +50,25 @@ export const optionalDateSchema = z
   .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), "Enter a valid date.")
   .transform((v) => (v ? new Date(`${v}T23:59:59Z`) : undefined));
 
+const CURSOR_MESSAGE = "This cursor is not valid; start again without one.";
+
+/**
+ * An opaque keyset cursor (lib/domain/claim-cursor.ts), parsed into its key by `decode`; a string the
+ * decoder refuses is an issue, like any other bad input.
+ */
+export function cursorSchema<K>(decode: (value: string) => K | null) {
+  return z
+    .string()
+    .max(MAX_CURSOR_LENGTH, CURSOR_MESSAGE)
+    .transform((value, ctx) => {
+      const key = decode(value);
+      if (key === null) {
+        ctx.addIssue({ code: "custom", message: CURSOR_MESSAGE });
+        return z.NEVER;
+      }
+      return key;
+    });
+}
 /** "" from an empty form field or URL parameter counts as absent. */
 export const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseActivityFilter } from "./activity";
-import { bulkAssignClaimsSchema, claimListFilterSchema, parseClaimListFilter } from "./claims";
+import { encodeClaimCursor, encodeClaimListCursor } from "@/lib/domain/claim-cursor";
+import { bulkAssignClaimsSchema, claimListFilterSchema, parseClaimListFilter, parseClaimListPage } from "./claims";
 import { reviewerPoolSettingSchema } from "./settings";
 
 describe("claim list filter", () => {
@@ -48,6 +49,18 @@ describe("claim list filter", () => {
       filter: { assigneeId: "none" },
       ignored: ["due", "dueWithinDays"],
     });
+  });
+
+  it("reads the claims page's cursor beside the filters, and ignores a bad one like a bad filter", () => {
+    const key = { updatedAt: new Date("2026-05-01T08:00:00.123Z"), id: "cm1abc" };
+    expect(parseClaimListPage({ status: "NEW", after: encodeClaimListCursor(key) })).toEqual({ filter: { status: "NEW" }, after: key, ignored: [] });
+    expect(parseClaimListPage({ status: "NEW", after: "" })).toEqual({ filter: { status: "NEW" }, after: undefined, ignored: [] });
+    const foreign = encodeClaimCursor({ createdAt: key.updatedAt, id: key.id });
+    for (const bad of ["not-a-cursor", "%%%", foreign, "x".repeat(500)]) {
+      expect(parseClaimListPage({ status: "NEW", after: bad }), bad).toEqual({ filter: { status: "NEW" }, after: undefined, ignored: ["after"] });
+    }
+    // The list's filter itself never carries the cursor (the export link and the API take the filter).
+    expect(claimListFilterSchema.parse({ after: encodeClaimListCursor(key) })).toEqual({});
   });
 });
 
