@@ -42,6 +42,7 @@ export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput {
 /**
  * Claims that are blind for the actor: double-reviewed with the actor as one of the two reviewers, and
  * still in the review stage. Editors are included: an editor who reviews a claim is blind on it too.
+ * report-rows.ts states the same rule in SQL for the report's one-query batches: change both together.
  */
 export function blindClaimsWhere(actor: Actor): Prisma.ClaimWhereInput {
   if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");

@@ -1,8 +1,8 @@
 import "server-only";
-import { isBlindStatus } from "@/lib/domain/double-review";
+import { BLIND_STATUSES, isBlindStatus } from "@/lib/domain/double-review";
 import { reportInputFromRow, type ReportClaimInput, type ReportSqlRow } from "@/lib/domain/report";
 import { provider, type Db } from "./db";
-import { blindClaimsWhere, type Actor } from "./permissions";
+import type { Actor } from "./permissions";
 
 /**
  * The report rows of a page of claims in ONE query, whatever the page's size: each claim with its
@@ -67,9 +67,10 @@ function parameters() {
 /**
  * The claims' report rows mapped one by one (`map`, e.g. to report entries), in the order given.
  * On the claims that are blind for the actor (a blind double review they take part in, still in
- * review: permissions.ts blindClaimsWhere) a row carries only the actor's own evidence and verdict,
- * as on every other read. Each raw row is dropped as soon as it is mapped, so a batch holds one
- * representation at a time (less garbage survives into the old generation: flatter memory).
+ * review) a row carries only the actor's own evidence and verdict, as on every other read. The rule is
+ * permissions.ts blindClaimsWhere, written here as SQL on the row's claim (`blindSql`) so that a batch
+ * is one query; double-review.test.ts checks every report format against it. Each raw row is dropped
+ * as soon as it is mapped, so a batch holds one representation at a time.
  */
 export async function readReportRows<T>(
   db: Db,
@@ -79,14 +80,12 @@ export async function readReportRows<T>(
 ): Promise<T[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  // Only a claim in the review stage can be blind; which of those are blind for the actor is the
-  // permissions rule's to say. A report of final verdicts needs no such query.
-  const candidates = claims.filter((c) => isBlindStatus(c.status)).map((c) => c.id);
-  const blind =
-    candidates.length === 0 ? [] : await db.claim.findMany({ where: { AND: [{ id: { in: candidates } }, blindClaimsWhere(actor)] }, select: { id: true } });
   const { values, bind } = parameters();
-  const ownOnly = (column: string) =>
-    blind.length === 0 ? "" : ` AND (c.id NOT IN (${blind.map((c) => bind(c.id)).join(", ")}) OR ${column} = ${bind(actor.id)})`;
+  // Only a claim in the review stage can be blind: a batch without one (a report of final verdicts) needs no condition.
+  const anyBlindStatus = claims.some((c) => isBlindStatus(c.status));
+  const blindSql = () =>
+    `(c.status IN (${BLIND_STATUSES.map(bind).join(", ")}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c.id AND r."userId" = ${bind(actor.id)}))`;
+  const ownOnly = (column: string) => (anyBlindStatus ? ` AND (${column} = ${bind(actor.id)} OR NOT ${blindSql()})` : "");
   // Bound in statement order: the evidence subquery, the verdict subquery, then the ids.
   const evidence = ownOnly('e."addedById"');
   const verdict = ownOnly('v2."proposedById"');
