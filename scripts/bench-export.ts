@@ -2,7 +2,7 @@
  * Export benchmark (issue 5): streams CSV and NDJSON reports of N claims through the real route
  * handler of a production build, and the same CSV from a raw in-process SQL scan.
  *
- *   npm run bench:export [-- --sizes 10000,100000,1000000] [--runs 3] [--skip-build]
+ *   npm run bench:export [-- --sizes 10000,100000,1000000] [--runs 5] [--skip-build]
  *
  * For each N: a scratch SQLite database with N claims (verdicts, evidence, people; kept in
  * .bench/export/ for later runs), `next start` on 127.0.0.1 at a free port, a user signed in
@@ -12,7 +12,7 @@
  * report model and CSV renderer) with its time, rows/s, first byte and RSS, and whether its CSV is
  * byte-identical to the server's. Finally the ratios against the targets:
  * t(100k)/t(10k) ≤ 11, rows/s ≥ 0.5× raw scan, RSS growth ≤ 64 MB at 1M, TTFB flat with N.
- * Times are medians of --runs runs (two from 1M up); time to first byte is the median of 7 requests
+ * Times are medians of --runs runs (default 5: short runs are noisy on shared cores; two from 1M up); time to first byte is the median of 7 requests
  * cut after their first byte; RSS growth is the last run's. Only 127.0.0.1; every loop is bounded.
  * The server runs with the app's heap policy (lib/server/heap-policy.ts, applied by instrumentation.ts);
  * CLAIMLEDGER_HEAP_GROWING_PERCENT=0 measures it under V8's default heap growth instead.
@@ -51,7 +51,7 @@ if (sizes.length === 0) {
   console.error("--sizes takes a comma-separated list of claim counts (1 … 5,000,000)");
   process.exit(2);
 }
-const runsFor = (n: number) => (n >= 1_000_000 ? 2 : Math.max(1, Math.min(Number(arg("--runs") ?? 3), 9)));
+const runsFor = (n: number) => (n >= 1_000_000 ? 2 : Math.max(1, Math.min(Number(arg("--runs") ?? 5), 9)));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
