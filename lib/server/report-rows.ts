@@ -1,5 +1,5 @@
 import "server-only";
-import { BLIND_STATUSES, isBlindStatus } from "@/lib/domain/double-review";
+import { BLIND_STATUSES } from "@/lib/domain/double-review";
 import { reportInputFromRow, type ReportClaimInput, type ReportSqlRow } from "@/lib/domain/report";
 import { provider, type Db } from "./db";
 import type { Actor } from "./permissions";
@@ -75,17 +75,17 @@ function parameters() {
 export async function readReportRows<T>(
   db: Db,
   actor: Actor,
-  claims: readonly { id: string; status: string }[],
+  claims: readonly { id: string }[],
   map: (input: ReportClaimInput) => T,
 ): Promise<T[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
   const { values, bind } = parameters();
-  // Only a claim in the review stage can be blind: a batch without one (a report of final verdicts) needs no condition.
-  const anyBlindStatus = claims.some((c) => isBlindStatus(c.status));
+  // Always applied, on the claim's status as this query reads it: a claim that entered review since
+  // its batch was listed is still covered. On a claim in a final state it costs one comparison.
   const blindSql = () =>
     `(c.status IN (${BLIND_STATUSES.map(bind).join(", ")}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c.id AND r."userId" = ${bind(actor.id)}))`;
-  const ownOnly = (column: string) => (anyBlindStatus ? ` AND (${column} = ${bind(actor.id)} OR NOT ${blindSql()})` : "");
+  const ownOnly = (column: string) => ` AND (${column} = ${bind(actor.id)} OR NOT ${blindSql()})`;
   // Bound in statement order: the evidence subquery, the verdict subquery, then the ids.
   const evidence = ownOnly('e."addedById"');
   const verdict = ownOnly('v2."proposedById"');

@@ -150,7 +150,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
           ? [{ OR: [{ start: { gt: last.start } }, { start: last.start, id: { gt: last.id } }] }]
           : [{ id: { gt: last.id } }];
       // Two queries per batch: the page of claim ids (scope, visibility, keyset), then their rows.
-      const page = await db.claim.findMany({ where: { AND: [where, ...after] }, orderBy, take: batchSize, select: { id: true, start: true, status: true } });
+      const page = await db.claim.findMany({ where: { AND: [where, ...after] }, orderBy, take: batchSize, select: { id: true, start: true } });
       if (page.length === 0) return;
       yield await readReportRows(db, actor, page, (input) => buildReportEntry(input, scale));
       if (page.length < batchSize) return;
