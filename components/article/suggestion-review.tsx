@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "../form-message";
 import { QuantityChips } from "../quantity-chips";
+import { useRowSelection } from "../use-row-selection";
 import { MatchLinks } from "./match-links";
 
 export interface SuggestionView {
@@ -34,15 +35,7 @@ export function SuggestionReview({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_STATE);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const allSelected = suggestions.length > 0 && suggestions.every((s) => selected.has(s.id));
+  const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id));
 
   return (
     <form action={formAction} data-testid={testId} className="stack">
@@ -53,7 +46,7 @@ export function SuggestionReview({
           type="checkbox"
           style={{ width: "auto" }}
           checked={allSelected}
-          onChange={() => setSelected(allSelected ? new Set() : new Set(suggestions.map((s) => s.id)))}
+          onChange={toggleAll}
         />
         Select all ({suggestions.length})
       </label>

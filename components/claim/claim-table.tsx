@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect } from "react";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { useRowSelection } from "../use-row-selection";
 import { PriorityField } from "./priority-field";
 import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
 
@@ -37,19 +38,12 @@ export function ClaimTable({
   bulk?: { action: FormAction; people: { id: string; name: string; role: string }[] };
 }) {
   const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, allSelected, toggle, toggleAll, clear } = useRowSelection(rows.map((r) => r.id));
   useEffect(() => {
-    if (state.status === "ok") setSelected(new Set());
+    if (state.status === "ok") clear();
+    // Only a new answer from the server clears the selection.
   }, [state]);
   const shown = rows.filter((r) => selected.has(r.id));
-  const allSelected = rows.length > 0 && shown.length === rows.length;
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <>
@@ -100,7 +94,7 @@ export function ClaimTable({
                     type="checkbox"
                     style={{ width: "auto" }}
                     checked={allSelected}
-                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                    onChange={toggleAll}
                     aria-label={`Select all ${rows.length} claims on this page`}
                   />
                   Claim
