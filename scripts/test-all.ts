@@ -44,7 +44,7 @@ function finish(ok: boolean): never {
   process.exit(ok && failed === 0 ? 0 : 1);
 }
 
-if (!step("Chromium present", bin("tsx"), ["scripts/check-chromium.ts"])) finish(false);
+if (!step("Chromium (installed if missing)", bin("tsx"), ["scripts/ensure-chromium.ts"])) finish(false);
 if (!step("Type check", bin("tsc"), ["--noEmit", "-p", "."])) finish(false);
 
 const unitReport = path.join(reports, "unit.json");
