@@ -1,6 +1,8 @@
 // Prisma CLI configuration. The DATABASE_URL scheme picks the schema folder, its migrations and the
 // driver adapter; the JS engine + WebAssembly schema engine mean the CLI downloads nothing.
 import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -11,6 +13,8 @@ loadEnvConfig(process.cwd());
 
 const url = process.env.DATABASE_URL ?? "file:./prisma/data/claimledger.db";
 const provider = /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
+// SQLite creates the database file but not its folder (prisma/data/ is not in a fresh clone).
+if (provider === "sqlite") mkdirSync(path.dirname(path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""))), { recursive: true });
 
 /**
  * Prisma 6.19.3's SQLite shadow database replays each migration through a one-statement prepare(),

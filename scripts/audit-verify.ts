@@ -1,8 +1,9 @@
 /**
- * npm run audit:verify — walks the audit log's hash chain in id order (of the database in
- * DATABASE_URL) and reports "ok, N events" or the first broken link. Exit code 0 when the chain
- * verifies, 1 when it is broken, 2 when it could not be read.
+ * npm run audit:verify — walks the audit log's hash chain in id order and reports "ok, N events" or the first broken link. Exit code 0 when the chain
+ * verifies, 1 when it is broken, 2 when it could not be read. The database is DATABASE_URL's, else
+ * the real install's, else the demo's (scripts/lib/cli-database.ts); stderr names the one read.
  */
+import "./lib/use-cli-database";
 import { verifyAuditChain } from "@/lib/server/audit";
 
 try {

@@ -2,17 +2,53 @@
  * npm run demo — migrate an embedded SQLite database, load the demo desk (first run only), build the
  * app if needed and start it on http://localhost:3000, printing the demo accounts.
  *   npm run demo -- --reset   start over with a fresh demo database
+ * A second `npm run demo` while one runs, or a port taken by another program, stops at once with who
+ * holds it (prisma/data/demo.pid records the running demo).
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/server/seed/demo-data";
+import { commandOf, portIsFree, portOwner, processAlive } from "./lib/port-owner";
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.join(root, "prisma", "data");
 mkdirSync(dataDir, { recursive: true });
+
+const pidFile = path.join(dataDir, "demo.pid");
+type DemoRun = { pid: number; port: number; startedAt: string };
+function runningDemo(): DemoRun | null {
+  if (!existsSync(pidFile)) return null;
+  try {
+    const run = JSON.parse(readFileSync(pidFile, "utf8")) as DemoRun;
+    return processAlive(run.pid) && commandOf(run.pid).includes("demo") ? run : null;
+  } catch {
+    return null;
+  }
+}
+
+const already = runningDemo();
+if (already) {
+  console.error(
+    `✗ The demo is already running (pid ${already.pid}, started ${already.startedAt}) at http://localhost:${already.port}.\n` +
+      `  Open it in a browser, or stop it first (Ctrl-C in its terminal, or kill ${already.pid}).`,
+  );
+  process.exit(1);
+}
+if (!(await portIsFree(port))) {
+  const owner = portOwner(port);
+  console.error(
+    `✗ Port ${port} is already taken${owner ? ` by pid ${owner.pid} (${owner.command.slice(0, 120)})` : " by another program"}.\n` +
+      `  Stop that program, or run the demo on another port: PORT=${port + 1} npm run demo`,
+  );
+  process.exit(1);
+}
+writeFileSync(pidFile, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() } satisfies DemoRun));
+process.on("exit", () => {
+  if (runningDemo()?.pid === process.pid) rmSync(pidFile, { force: true });
+});
 
 if (process.argv.includes("--reset")) {
   for (const f of readdirSync(dataDir)) if (f.startsWith("demo.db")) rmSync(path.join(dataDir, f));
@@ -33,7 +69,7 @@ const env: NodeJS.ProcessEnv = {
 function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) {
-    console.error(`\n✗ ${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    console.error(`\n✗ ${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
     process.exit(1);
   }
 }

@@ -1,4 +1,5 @@
-/** Loads the demo desk into the database named by DATABASE_URL (only if it is empty). */
+/** Loads the demo desk into the CLI's database (scripts/lib/cli-database.ts), only if it is empty. */
+import "./lib/use-cli-database";
 import { seedDemo } from "@/lib/server/seed/seed-demo";
 
 const seeded = await seedDemo((line) => console.log(`  ${line}`));

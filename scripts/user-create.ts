@@ -3,6 +3,7 @@
  * Creates an account on a real install (there are no default accounts). Without --password, the
  * password is read from CLAIMLEDGER_PASSWORD, or a strong one is generated and printed once.
  */
+import "./lib/use-cli-database";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/domain/errors";

@@ -31,6 +31,12 @@ describe("the demo desk", () => {
     expect(await status("ranges up to 190 miles")).toBe("PROPOSED");
     expect(await status("green, yellow, and red")).toBe("ASSIGNED");
     expect(await db.claimReviewer.count()).toBe(2);
+    // Every demo reviewer has a claim waiting for them, untouched, on first sign-in.
+    for (const email of ["riley@demo.claimledger.test", "sam@demo.claimledger.test"]) {
+      const waiting = await db.claim.count({ where: { status: "ASSIGNED", assignee: { email } } });
+      expect(waiting, email).toBeGreaterThan(0);
+    }
+    expect(await status("Storm Shadow")).toBe("ASSIGNED");
     const hegseth = await db.claim.findMany({ where: { clusterId: { not: null }, text: { contains: "Hegseth" } }, select: { articleId: true } });
     expect(new Set(hegseth.map((c) => c.articleId)).size).toBe(2);
     await db.$disconnect();

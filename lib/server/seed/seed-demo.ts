@@ -46,6 +46,9 @@ const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; second?: string; pri
   { phrase: "ranges up to 190 miles", reviewer: "riley@demo.claimledger.test", priority: "NORMAL", dueInDays: 5 },
   { phrase: "green, yellow, and red", reviewer: "sam@demo.claimledger.test", priority: "URGENT", dueInDays: 1 },
   { phrase: "Article 51 of the United Nations Charter", reviewer: "sam@demo.claimledger.test", priority: "NORMAL", dueInDays: 7 },
+  // Untouched work for Riley, whose other two claims are already proposed: every demo reviewer has
+  // something to start on at first sign-in.
+  { phrase: "Storm Shadow", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 3 },
 ];
 
 /**
