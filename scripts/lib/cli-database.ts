@@ -53,7 +53,7 @@ function describe(url: string, cwd: string): string {
  * Decides the database for a CLI. `env` is the process environment, `cwd` the project root.
  * Never creates a file: a missing or empty database is reported, not made.
  */
-export function resolveCliDatabase(env: { DATABASE_URL?: string }, cwd: string): CliDatabase {
+export function resolveCliDatabase(env: Readonly<Record<string, string | undefined>>, cwd: string): CliDatabase {
   const explicit = env.DATABASE_URL?.trim();
   if (explicit) {
     const file = sqliteFile(explicit, cwd);
