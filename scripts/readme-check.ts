@@ -36,7 +36,7 @@ function check(title: string, ok: boolean, detail = "") {
   return ok;
 }
 
-function sh(command: string, extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 600_000): SpawnSyncReturns<string> {
+function sh(command: string, extraEnv: Record<string, string> = {}, timeoutMs = 600_000): SpawnSyncReturns<string> {
   return spawnSync("bash", ["-c", command], { cwd: clone, env: { ...env, ...extraEnv }, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
 }
 const output = (r: SpawnSyncReturns<string>) => `${r.stdout ?? ""}\n${r.stderr ?? ""}`;
@@ -53,7 +53,7 @@ function freePort(): Promise<number> {
 }
 
 /** Starts a long-running documented command in its own process group; its output goes to a log. */
-function startServer(command: string, extraEnv: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
+function startServer(command: string, extraEnv: Record<string, string>): { child: ChildProcess; log: () => string } {
   let log = "";
   const child = spawn("bash", ["-c", command], { cwd: clone, env: { ...env, ...extraEnv }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (d) => (log += d));
