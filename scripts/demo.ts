@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "@/lib/server/seed/demo-data";
+import { DEMO_DATABASE_URL } from "./lib/cli-database";
 import { commandOf, portIsFree, portOwner, processAlive } from "./lib/port-owner";
 
 const root = process.cwd();
@@ -59,7 +60,7 @@ if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString(
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/data/demo.db",
+  DATABASE_URL: process.env.DATABASE_URL ?? DEMO_DATABASE_URL,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
   CLAIMLEDGER_DEMO: "1",
