@@ -17,7 +17,8 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { getNlp, PIPE } from "../lib/domain/extraction/nlp";
 import { parseTranscript } from "../lib/domain/extraction/clef";
-import { DEFAULT_DATA_DIR } from "../lib/domain/extraction/training";
+import { defaultDataDir } from "../lib/domain/extraction/training";
+import { SHARED_DIR } from "../lib/domain/extraction/shared-paths";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,9 +27,9 @@ function arg(name: string): string | undefined {
 
 const RUNS = Math.max(1, Math.min(Number(arg("--runs") ?? 7), 50));
 const ARTICLE_RUNS = 21;
-const dataDir = arg("--data") ?? DEFAULT_DATA_DIR;
+const dataDir = arg("--data") ?? defaultDataDir();
 const here = path.dirname(fileURLToPath(import.meta.url));
-const articleDirs = [path.join(here, "..", "prisma", "seed", "articles"), "/work/shared/articles"];
+const articleDirs = [path.join(here, "..", "prisma", "seed", "articles"), path.join(SHARED_DIR, "articles")];
 const articleNames = ["000_a04bcc9c32dccfc7.txt", "003_bd337583015ffe6b.txt"];
 
 function readArticle(name: string): string {

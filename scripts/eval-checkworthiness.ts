@@ -5,14 +5,14 @@
  *
  *   npm run eval:checkworthiness [-- --data DIR] [--lemmas|--no-lemmas] [--l2 X] [--epochs N]
  */
-import { DEFAULT_DATA_DIR, DEFAULT_TRAIN_OPTIONS, leaveOneOut, loadTranscripts } from "../lib/domain/extraction/training";
+import { defaultDataDir, DEFAULT_TRAIN_OPTIONS, leaveOneOut, loadTranscripts } from "../lib/domain/extraction/training";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const dir = arg("--data") ?? DEFAULT_DATA_DIR;
+const dir = arg("--data") ?? defaultDataDir();
 const lemmaFeatures = process.argv.includes("--lemmas")
   ? true
   : process.argv.includes("--no-lemmas")

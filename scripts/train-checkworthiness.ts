@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_DATA_DIR, DEFAULT_TRAIN_OPTIONS, loadTranscripts, trainRanker } from "../lib/domain/extraction/training";
+import { defaultDataDir, DEFAULT_TRAIN_OPTIONS, loadTranscripts, trainRanker } from "../lib/domain/extraction/training";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -15,7 +15,7 @@ function arg(name: string): string | undefined {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dir = arg("--data") ?? DEFAULT_DATA_DIR;
+const dir = arg("--data") ?? defaultDataDir();
 const out = arg("--out") ?? path.join(here, "..", "lib", "domain", "extraction", "checkworthiness-model.json");
 
 const t0 = performance.now();

@@ -1,10 +1,11 @@
 /** Test helpers: locating the seed articles (repo copy first, shared data second). */
 import fs from "node:fs";
 import path from "node:path";
+import { REPO_ROOT, SHARED_DIR } from "./shared-paths";
 
 const CANDIDATE_DIRS = [
-  path.resolve(import.meta.dirname, "../../../prisma/seed/articles"),
-  "/work/shared/articles",
+  path.join(REPO_ROOT, "prisma", "seed", "articles"),
+  path.join(SHARED_DIR, "articles"),
 ];
 
 /** Reads a seed article by file name; throws (failing the test) when it cannot be found. */

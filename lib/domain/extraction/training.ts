@@ -8,8 +8,18 @@ import { parseTranscript } from "./clef";
 import { lineFeatures, type RankerModel } from "./ranker";
 import { averagePrecision, linearScore, trainLogisticRegression, type Sample, type TrainOptions } from "./logreg";
 import type { FeatureVector } from "./features";
+import { sharedDir } from "./shared-paths";
 
-export const DEFAULT_DATA_DIR = "/work/shared/data/clef2019-checkworthiness/train";
+/** Relative location of the CLEF-2019 training transcripts inside ../shared. */
+export const CLEF_TRAIN_RELATIVE = "data/clef2019-checkworthiness/train";
+
+/**
+ * The CLEF-2019 training folder, `../shared/data/clef2019-checkworthiness/train`
+ * relative to the repository root. Throws when it is missing (naming the folder).
+ */
+export function defaultDataDir(): string {
+  return sharedDir(CLEF_TRAIN_RELATIVE);
+}
 
 export interface LabelledTranscript {
   name: string;
