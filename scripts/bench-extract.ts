@@ -10,6 +10,7 @@
  * several runs; all loops bounded.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractClaims, segmentSentences } from "../lib/domain/extraction/extract";
@@ -112,4 +113,5 @@ console.log(`ratio extractor/readDoc: ${ratio.toFixed(2)} (target >= 0.5) ${rati
 console.log(`  (readDoc with only the extractor's pipes [${PIPE.join(", ")}]: ${sameMs.toFixed(0)} ms/run, ${sameRate.toFixed(0)} sentences/s; ratio ${(fullRate / sameRate).toFixed(2)})`);
 articleNames.forEach((n, i) => console.log(`median extract ${n}: ${articleMedians[i]!.toFixed(1)} ms over ${ARTICLE_RUNS} runs`));
 console.log(`median time to extract one seed article (worst of the two): ${worstArticle.toFixed(1)} ms (target < 50 ms) ${worstArticle < 50 ? "OK" : "ABOVE TARGET"}`);
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores (figures are noisy while the machine is shared)`);
 if (sink < 0) console.log(sink); // keep results alive

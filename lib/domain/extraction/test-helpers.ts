@@ -24,3 +24,8 @@ export const ARTICLE_003 = "003_bd337583015ffe6b.txt";
 export function cpSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join("");
 }
+
+/** Reads one of the sample articles written for the ranker's checks (lib/domain/extraction/sample-articles). */
+export function readSampleArticle(name: string): string {
+  return fs.readFileSync(path.join(REPO_ROOT, "lib", "domain", "extraction", "sample-articles", name), "utf8");
+}

@@ -219,14 +219,23 @@ export function fitPlatt(z: readonly number[], labels: readonly number[]): Calib
   const neg = labels.length - pos;
   const tPos = (pos + 1) / (pos + 2);
   const tNeg = 1 / (neg + 2);
-  let a = 1;
-  let b = 0;
+  const target = labels.map((l) => (l === 1 ? tPos : tNeg));
+  const loss = (a: number, b: number): number => {
+    let s = 0;
+    for (let i = 0; i < z.length; i++) {
+      const p = Math.min(1 - 1e-12, Math.max(1e-12, sigmoid(a * z[i]! + b)));
+      s -= target[i]! * Math.log(p) + (1 - target[i]!) * Math.log(1 - p);
+    }
+    return s;
+  };
+  let a = 0;
+  let b = Math.log(tPos * pos + tNeg * neg + 1e-12) - Math.log(z.length - tPos * pos - tNeg * neg + 1e-12);
+  let current = loss(a, b);
   for (let it = 0; it < 100; it++) {
     let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
     for (let i = 0; i < z.length; i++) {
       const p = sigmoid(a * z[i]! + b);
-      const t = labels[i] === 1 ? tPos : tNeg;
-      const d = p - t;
+      const d = p - target[i]!;
       const w = p * (1 - p);
       ga += d * z[i]!;
       gb += d;
@@ -238,9 +247,19 @@ export function fitPlatt(z: readonly number[], labels: readonly number[]): Calib
     if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
+    // Newton step with backtracking (halve until the loss does not rise; at most 30 halvings).
+    let step = 1;
+    let next = loss(a - da, b - db);
+    for (let h = 0; h < 30 && next > current; h++) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > current) break;
+    a -= step * da;
+    b -= step * db;
+    const improved = current - next;
+    current = next;
+    if (improved < 1e-10 * Math.max(1, current)) break;
   }
   return { a: Math.round(a * 1e4) / 1e4, b: Math.round(b * 1e4) / 1e4 };
 }
