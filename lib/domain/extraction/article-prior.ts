@@ -29,13 +29,14 @@ export const ARTICLE_PRIOR = {
   /** A requirement/permission attached to a named actor ("approval from Washington"). */
   namedRule: 0.3,
   /** …attached to a named official ("must be cleared by Defense Secretary X"): who must approve what. */
-  personRule: 0.6,
+  personRule: 0.9,
   /** A list of three or more concrete items. */
   enumeration: 0.25,
   /**
    * Evaluative, superlative or hedged wording with no figure in the sentence
    * ("the most responsible budget in a decade", "it certainly feels rushed"):
-   * an opinion rather than a checkable statement.
+   * an opinion rather than a checkable statement. Not applied to rules
+   * ("must be cleared by …"): "must" there states a requirement, not a hedge.
    */
   opinionNoFigure: -0.7,
 } as const;
@@ -58,6 +59,6 @@ export function articlePrior(f: SentenceFacts): number {
   if (f.rule > 0 && f.person) z += p.personRule;
   else if (f.rule > 0 && (f.namedSubject || f.names.length > 0)) z += p.namedRule;
   if (f.enumeration) z += p.enumeration;
-  if ((f.superlative > 0 || f.evaluative > 0 || f.hedge > 0) && !hasFigure(f)) z += p.opinionNoFigure;
+  if ((f.superlative > 0 || f.evaluative > 0 || f.hedge > 0) && f.rule === 0 && !hasFigure(f)) z += p.opinionNoFigure;
   return z;
 }

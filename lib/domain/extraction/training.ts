@@ -342,3 +342,16 @@ export function selectByCv(results: readonly ExperimentResult[]): ExperimentResu
   if (results.length === 0) throw new Error("selectByCv: no results");
   return results.reduce((best, r) => (r.cv.map > best.cv.map ? r : best));
 }
+
+/**
+ * The highest probability threshold at which at least `recall` (0..1) of the
+ * positive labels score at or above it; 0.5 when there is no positive label.
+ * Suggestions are a screening step (an editor accepts or rejects each), so
+ * the article threshold is set for recall rather than for F1.
+ */
+export function recallThreshold(p: readonly number[], labels: readonly number[], recall: number): number {
+  const positives = p.filter((_, i) => labels[i] === 1).sort((x, y) => y - x);
+  if (positives.length === 0) return 0.5;
+  const k = Math.min(positives.length, Math.max(1, Math.ceil(recall * positives.length)));
+  return positives[k - 1]!;
+}
