@@ -4,7 +4,7 @@
 import { analyze, type Analysis } from "./nlp";
 import { isBmpOnly, utf16ToCodePointTable } from "./codepoints";
 import { classifyLines, wordCount, type BoilerplateReason } from "./boilerplate";
-import { calibrate, unitFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
+import { calibrate, ngramScore, unitFeatures, withoutNgrams, DEFAULT_MODEL, type RankerModel } from "./ranker";
 import { linearScore } from "./logreg";
 import { articlePrior } from "./article-prior";
 import { parseQuantities, type NormalizedQuantity } from "./quantities";
@@ -130,7 +130,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const model = options.model ?? DEFAULT_MODEL;
   const a = analyze(text);
   const sentences = sentencesOf(a);
-  const units = unitFeatures(a, sentences, model.features);
+  // N-gram weights are summed directly (ngramScore) rather than stored as named features.
+  const units = unitFeatures(a, sentences, withoutNgrams(model.features));
   const claims: ExtractedClaim[] = [];
   const minScore = Math.max(options.minScore ?? 0, options.suggestedOnly ? model.suggestThreshold : 0);
   for (let i = 0; i < sentences.length; i++) {
@@ -138,7 +139,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     if (s.boilerplate) continue;
     const u = units[i]!;
     if (u.facts.nWords < 3 && wordCount(s.text) < 3) continue;
-    const score = calibrate(linearScore(model, u.features) + articlePrior(u.facts), model.calibration);
+    const score = calibrate(linearScore(model, u.features) + ngramScore(u.facts, model) + articlePrior(u.facts), model.calibration);
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);
     const { kind, reasons } = classifyClaim(u.facts, quantities);

@@ -109,6 +109,80 @@ export function lineFeatures(lines: readonly string[], set: FeatureSet = DEFAULT
   return unitFeatures(a, ranges, set);
 }
 
+interface NgramIndex {
+  uni: Map<string, number>;
+  bi: Map<string, Map<string, number>>;
+}
+const ngramIndexes = new WeakMap<Record<string, number>, NgramIndex>();
+
+/** The model's n-gram weights as nested maps (built once per model), so scoring needs no key strings. */
+function ngramIndex(model: RankerModel): NgramIndex {
+  let idx = ngramIndexes.get(model.weights);
+  if (idx) return idx;
+  idx = { uni: new Map(), bi: new Map() };
+  for (const [k, w] of Object.entries(model.weights)) {
+    if (k.startsWith("u:")) idx.uni.set(k.slice(2), w);
+    else if (k.startsWith("b:")) {
+      const sp = k.indexOf(" ", 2);
+      if (sp < 0) continue;
+      const first = k.slice(2, sp);
+      let inner = idx.bi.get(first);
+      if (!inner) idx.bi.set(first, (inner = new Map()));
+      inner.set(k.slice(sp + 1), w);
+    }
+  }
+  ngramIndexes.set(model.weights, idx);
+  return idx;
+}
+
+/**
+ * What the word n-gram features of one sentence add to the model's raw score:
+ * the same sum `linearScore` gives over the "u:"/"b:" keys that
+ * `unitFeatures` would set (each distinct n-gram once, value
+ * `features.ngramValue`), computed with map lookups only. Linear in the
+ * sentence's word count.
+ */
+export function ngramScore(facts: SentenceFacts, model: RankerModel = DEFAULT_MODEL): number {
+  const set = model.features;
+  if (!set.unigrams && !set.bigrams) return 0;
+  const idx = ngramIndex(model);
+  let z = 0;
+  let seen: Set<string> | null = null;
+  const words = facts.words;
+  if (set.unigrams) {
+    for (const w of words) {
+      const x = idx.uni.get(w);
+      if (x === undefined) continue;
+      seen ??= new Set();
+      if (seen.has(w)) continue;
+      seen.add(w);
+      z += x;
+    }
+  }
+  if (set.bigrams && words.length > 0) {
+    let prev = "<s>";
+    for (let i = 0; i <= words.length; i++) {
+      const w = i < words.length ? words[i]! : "</s>";
+      const x = idx.bi.get(prev)?.get(w);
+      if (x !== undefined) {
+        const key = `${prev} ${w}`;
+        seen ??= new Set();
+        if (!seen.has(`b:${key}`)) {
+          seen.add(`b:${key}`);
+          z += x;
+        }
+      }
+      prev = w;
+    }
+  }
+  return z * set.ngramValue;
+}
+
+/** The feature set without n-grams (for callers that add `ngramScore` themselves). */
+export function withoutNgrams(set: FeatureSet): FeatureSet {
+  return { ...set, unigrams: false, bigrams: false };
+}
+
 /** Calibrated probability (0..1) for a raw linear score `z` (log-odds units of the model). */
 export function calibrate(z: number, calibration: Calibration = DEFAULT_MODEL.calibration ?? NO_CALIBRATION): number {
   return sigmoid(calibration.a * z + calibration.b);
