@@ -10,6 +10,7 @@
  * several runs; all loops bounded.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractClaims, segmentSentences } from "../lib/domain/extraction/extract";
@@ -17,7 +18,8 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { getNlp, PIPE } from "../lib/domain/extraction/nlp";
 import { parseTranscript } from "../lib/domain/extraction/clef";
-import { DEFAULT_DATA_DIR } from "../lib/domain/extraction/training";
+import { defaultDataDir } from "../lib/domain/extraction/training";
+import { SHARED_DIR } from "../lib/domain/extraction/shared-paths";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,9 +28,9 @@ function arg(name: string): string | undefined {
 
 const RUNS = Math.max(1, Math.min(Number(arg("--runs") ?? 7), 50));
 const ARTICLE_RUNS = 21;
-const dataDir = arg("--data") ?? DEFAULT_DATA_DIR;
+const dataDir = arg("--data") ?? defaultDataDir();
 const here = path.dirname(fileURLToPath(import.meta.url));
-const articleDirs = [path.join(here, "..", "prisma", "seed", "articles"), "/work/shared/articles"];
+const articleDirs = [path.join(here, "..", "prisma", "seed", "articles"), path.join(SHARED_DIR, "articles")];
 const articleNames = ["000_a04bcc9c32dccfc7.txt", "003_bd337583015ffe6b.txt"];
 
 function readArticle(name: string): string {
@@ -111,4 +113,5 @@ console.log(`ratio extractor/readDoc: ${ratio.toFixed(2)} (target >= 0.5) ${rati
 console.log(`  (readDoc with only the extractor's pipes [${PIPE.join(", ")}]: ${sameMs.toFixed(0)} ms/run, ${sameRate.toFixed(0)} sentences/s; ratio ${(fullRate / sameRate).toFixed(2)})`);
 articleNames.forEach((n, i) => console.log(`median extract ${n}: ${articleMedians[i]!.toFixed(1)} ms over ${ARTICLE_RUNS} runs`));
 console.log(`median time to extract one seed article (worst of the two): ${worstArticle.toFixed(1)} ms (target < 50 ms) ${worstArticle < 50 ? "OK" : "ABOVE TARGET"}`);
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores (figures are noisy while the machine is shared)`);
 if (sink < 0) console.log(sink); // keep results alive

@@ -10,8 +10,11 @@ import { getDb } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
-/** How many ranked suggestions an import keeps. */
-export const SUGGESTIONS_PER_ARTICLE = 15;
+/**
+ * The most suggestions an import keeps. How many an article gets follows its text: every
+ * sentence at or above the ranker's calibrated threshold, best first, up to this cap.
+ */
+export const SUGGESTIONS_PER_ARTICLE = 40;
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -29,7 +32,7 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   const existing = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
   // Extraction is CPU work on the snapshot; it runs before the transaction opens.
-  const suggestions = extractClaims(text, { limit: SUGGESTIONS_PER_ARTICLE });
+  const suggestions = extractClaims(text, { suggestedOnly: true, limit: SUGGESTIONS_PER_ARTICLE });
   try {
     return await inTransaction(async (tx) => {
       const article = await tx.article.create({

@@ -29,12 +29,24 @@ export const ARTICLE_PRIOR = {
   /** A requirement/permission attached to a named actor ("approval from Washington"). */
   namedRule: 0.3,
   /** …attached to a named official ("must be cleared by Defense Secretary X"): who must approve what. */
-  personRule: 0.6,
+  personRule: 0.9,
   /** A list of three or more concrete items. */
   enumeration: 0.25,
+  /**
+   * Evaluative, superlative or hedged wording with no figure in the sentence
+   * ("the most responsible budget in a decade", "it certainly feels rushed"):
+   * an opinion rather than a checkable statement. Not applied to rules
+   * ("must be cleared by …"): "must" there states a requirement, not a hedge.
+   */
+  opinionNoFigure: -0.7,
 } as const;
 
-/** Log-odds adjustment for a sentence of an article. */
+/** Whether the sentence carries a figure a fact-checker could verify (a number, amount, percentage). */
+function hasFigure(f: SentenceFacts): boolean {
+  return f.numbers > 0 || (f.entities.MONEY ?? 0) > 0 || (f.entities.PERCENT ?? 0) > 0 || (f.entities.CARDINAL ?? 0) > 0;
+}
+
+/** Log-odds adjustment (added to the raw model score, before calibration) for a sentence of an article. */
 export function articlePrior(f: SentenceFacts): number {
   const p = ARTICLE_PRIOR;
   let z = 0;
@@ -47,5 +59,6 @@ export function articlePrior(f: SentenceFacts): number {
   if (f.rule > 0 && f.person) z += p.personRule;
   else if (f.rule > 0 && (f.namedSubject || f.names.length > 0)) z += p.namedRule;
   if (f.enumeration) z += p.enumeration;
+  if ((f.superlative > 0 || f.evaluative > 0 || f.hedge > 0) && f.rule === 0 && !hasFigure(f)) z += p.opinionNoFigure;
   return z;
 }

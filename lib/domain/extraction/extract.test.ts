@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractClaims } from "./index";
-import { ARTICLE_000, ARTICLE_003, cpSlice, readSeedArticle } from "./test-helpers";
+import { ARTICLE_000, ARTICLE_003, cpSlice, readSampleArticle, readSeedArticle } from "./test-helpers";
+import { DEFAULT_MODEL } from "./ranker";
 
 function rankOf(claims: { text: string }[], startsWith: string): number {
   return claims.findIndex((c) => c.text.startsWith(startsWith));
@@ -134,5 +135,39 @@ describe("extractClaims options and edge cases", () => {
     expect(cpSlice(t, c!.start, c!.end)).toBe(c!.text);
     const pct = c!.quantities.find((q) => q.kind === "PERCENT")!;
     expect(cpSlice(t, pct.start, pct.end)).toBe("40 percent");
+  });
+});
+
+describe("calibrated article scores", () => {
+  const budget = readSampleArticle("city-budget.txt");
+  const claims = extractClaims(budget);
+
+  it("ranks a checkable factual statement above a hedged opinion quote", () => {
+    const fact = rankOf(claims, '"We closed a $38 million structural deficit');
+    const opinion = rankOf(claims, 'Mayor Dana Whitfield called the plan "the most responsible budget');
+    expect(fact).toBeGreaterThanOrEqual(0);
+    expect(opinion).toBeGreaterThanOrEqual(0);
+    expect(fact).toBeLessThan(opinion);
+    expect(fact).toBeLessThan(10);
+  });
+
+  it("suggests by threshold, so the count follows the text and weak sentences are left out", () => {
+    const t = DEFAULT_MODEL.suggestThreshold;
+    expect(t).toBeGreaterThan(0);
+    expect(t).toBeLessThan(1);
+    const suggested = extractClaims(budget, { suggestedOnly: true });
+    expect(suggested.every((c) => c.score >= t)).toBe(true);
+    expect(suggested).toEqual(claims.filter((c) => c.score >= t));
+    // Not everything, not nothing.
+    expect(suggested.length).toBeGreaterThan(2);
+    expect(suggested.length).toBeLessThan(claims.length);
+    // Small talk scores below the threshold.
+    expect(claims.find((c) => c.text === "Others were less convinced.")?.score ?? 0).toBeLessThan(t);
+  });
+
+  it("spreads scores so shading tells strong from weak", () => {
+    const scores = claims.map((c) => c.score);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeGreaterThan(0.3);
+    expect(Math.max(...scores)).toBeGreaterThan(5 * Math.min(...scores));
   });
 });

@@ -4,8 +4,8 @@
 import { analyze, type Analysis } from "./nlp";
 import { isBmpOnly, utf16ToCodePointTable } from "./codepoints";
 import { classifyLines, wordCount, type BoilerplateReason } from "./boilerplate";
-import { unitFeatures, DEFAULT_MODEL, type RankerModel } from "./ranker";
-import { linearScore, sigmoid } from "./logreg";
+import { calibrate, ngramScore, unitFeatures, withoutNgrams, DEFAULT_MODEL, type RankerModel } from "./ranker";
+import { linearScore } from "./logreg";
 import { articlePrior } from "./article-prior";
 import { parseQuantities, type NormalizedQuantity } from "./quantities";
 import { classifyClaim, type ClaimKind } from "./kinds";
@@ -22,7 +22,10 @@ export interface ExtractedClaim {
   text: string;
   start: number;
   end: number;
-  /** Check-worthiness, 0..1 (higher = more worth checking). */
+  /**
+   * Check-worthiness, 0..1: the calibrated probability that a fact-checker
+   * would mark the sentence check-worthy (higher = more worth checking).
+   */
   score: number;
   kind: ClaimKind;
   reasons: string[];
@@ -34,6 +37,12 @@ export interface ExtractOptions {
   limit?: number;
   /** Drop claims scoring below this (0..1). Default 0. */
   minScore?: number;
+  /**
+   * Keep only sentences at or above the model's calibrated suggestion
+   * threshold (`model.suggestThreshold`), so the number of suggestions
+   * follows the text. Default false (all candidates).
+   */
+  suggestedOnly?: boolean;
   /** Model override (tests / experiments). */
   model?: RankerModel;
 }
@@ -121,19 +130,20 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const model = options.model ?? DEFAULT_MODEL;
   const a = analyze(text);
   const sentences = sentencesOf(a);
-  const units = unitFeatures(a, sentences, model.lemmaFeatures);
+  // N-gram weights are summed directly (ngramScore) rather than stored as named features.
+  const units = unitFeatures(a, sentences, withoutNgrams(model.features));
   const claims: ExtractedClaim[] = [];
-  const minScore = options.minScore ?? 0;
+  const minScore = Math.max(options.minScore ?? 0, options.suggestedOnly ? model.suggestThreshold : 0);
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.boilerplate) continue;
     const u = units[i]!;
     if (u.facts.nWords < 3 && wordCount(s.text) < 3) continue;
-    const score = sigmoid(linearScore(model, u.features) + articlePrior(u.facts));
+    const score = calibrate(linearScore(model, u.features) + ngramScore(u.facts, model) + articlePrior(u.facts), model.calibration);
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);
     const { kind, reasons } = classifyClaim(u.facts, quantities);
-    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.round(score * 1e4) / 1e4, kind, reasons, quantities });
+    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.min(0.9999, Math.max(1e-4, Math.round(score * 1e4) / 1e4)), kind, reasons, quantities });
   }
   claims.sort((x, y) => y.score - x.score || x.start - y.start);
   const limit = options.limit;

@@ -85,6 +85,11 @@ export interface SentenceFacts {
    * model to the training debates) and no numbers (covered by numeric features).
    */
   contentWords: string[];
+  /**
+   * Lower-cased word forms in order, for word n-gram features: every word
+   * token's normal form, digit-bearing numbers as "0", punctuation left out.
+   */
+  words: string[];
   commas: number;
 }
 
@@ -308,6 +313,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     person: false,
     stanceAdverbs: 0,
     contentWords: [],
+    words: [],
     commas: 0,
   };
   let nameRun: string[] = [];
@@ -398,6 +404,8 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     }
     if (t.negated) f.negation++;
     if (isWord && LEXICAL_POS.has(pos) && sh & S_LOWER && lx & L_LEXWORD) f.contentWords.push(lemma);
+    if (isWord) f.words.push(norm);
+    else if (t.type === "number") f.words.push("0");
   }
   if (nameRun.length > 0) f.names.push(nameRun.join(" "));
   f.namedSubject = hasNamedSubject(a, t0, t1);

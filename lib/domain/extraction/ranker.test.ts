@@ -106,3 +106,25 @@ describe("readTextFile", () => {
     expect(() => readTextFile(file())).toThrow(message);
   });
 });
+
+describe("ngramScore", () => {
+  it("adds exactly what the n-gram features add through linearScore", async () => {
+    const { lineFeatures, ngramScore, withoutNgrams } = await import("./ranker");
+    const lines = [
+      "The the budget budget rose 12 percent, the the budget said.",
+      "We closed a $38 million structural deficit without laying off a single employee.",
+      "Thank you very much.",
+    ];
+    expect(DEFAULT_MODEL.features.unigrams || DEFAULT_MODEL.features.bigrams).toBe(true);
+    const full = lineFeatures(lines, DEFAULT_MODEL.features);
+    const bare = lineFeatures(lines, withoutNgrams(DEFAULT_MODEL.features));
+    let nonZero = 0;
+    full.forEach((u, i) => {
+      const added = linearScore(DEFAULT_MODEL, u.features) - linearScore(DEFAULT_MODEL, bare[i]!.features);
+      const direct = ngramScore(u.facts, DEFAULT_MODEL);
+      if (Math.abs(direct) > 1e-6) nonZero++;
+      expect(direct).toBeCloseTo(added, 9);
+    });
+    expect(nonZero).toBe(lines.length);
+  });
+});

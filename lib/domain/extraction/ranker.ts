@@ -1,30 +1,73 @@
 /**
- * Check-worthiness ranker: wink-nlp features + a logistic-regression model
- * whose weights are learned from the CLEF-2019 transcripts
- * (`npm run train:checkworthiness`) and committed as JSON.
+ * Check-worthiness ranker: wink-nlp sentence features, lemma and word n-gram
+ * features, and one L2-regularised logistic-regression model whose weights
+ * are learned from the CLEF-2019 transcripts (`npm run train:checkworthiness`)
+ * and committed as JSON, with a Platt calibration fitted on out-of-fold
+ * cross-validation scores (so a score is an estimated probability, not just
+ * a rank).
  */
 import { analyze, type Analysis } from "./nlp";
 import { baseFeatures, featureVector, sentenceFacts, type FeatureVector, type SentenceFacts } from "./features";
 import { linearScore, sigmoid, type LinearModel } from "./logreg";
 import trainedModel from "./checkworthiness-model.json";
 
+/** Which lexical feature groups a model uses (the sentence features are always on). */
+export interface FeatureSet {
+  /** Lemma unigrams of lower-case content words, "w:<lemma>", value 1. */
+  lemmas: boolean;
+  /** Word unigrams, "u:<word>" (numbers as "0"), value `ngramValue`. */
+  unigrams: boolean;
+  /** Word bigrams, "b:<w1> <w2>" with "<s>"/"</s>" at the sentence ends, value `ngramValue`. */
+  bigrams: boolean;
+  /** Value given to each n-gram feature; smaller values regularise the n-grams harder. */
+  ngramValue: number;
+}
+
+/** Platt scaling: probability = sigmoid(a · z + b) for a raw linear score z. */
+export interface Calibration {
+  a: number;
+  b: number;
+}
+
 export interface RankerModel extends LinearModel {
   version: number;
-  /** Whether lemma unigram features ("w:<lemma>") are used. */
-  lemmaFeatures: boolean;
+  features: FeatureSet;
+  /** Maps the raw score to the probability that a transcript sentence is labelled check-worthy. */
+  calibration: Calibration;
+  /**
+   * Calibrated probability at or above which an article sentence is offered as a suggestion
+   * (chosen on out-of-fold cross-validation scores; see scripts/train-checkworthiness.ts).
+   */
+  suggestThreshold: number;
   trainedOn?: string;
 }
 
-export const DEFAULT_MODEL: RankerModel = trainedModel as RankerModel;
+export const DEFAULT_MODEL: RankerModel = trainedModel as unknown as RankerModel;
+
+/** The identity calibration (probability = sigmoid(z)). */
+export const NO_CALIBRATION: Calibration = { a: 1, b: 0 };
+
+/** Every lexical feature group, n-gram value 1 (training computes these once, then selects). */
+export const ALL_FEATURES: FeatureSet = { lemmas: true, unigrams: true, bigrams: true, ngramValue: 1 };
 
 export interface ScoredUnit {
   facts: SentenceFacts;
   features: FeatureVector;
 }
 
-/** Lemma unigrams (content words only), value 1 each. */
-function addLemmaFeatures(v: FeatureVector, facts: SentenceFacts): void {
-  for (const l of facts.contentWords) v.set(`w:${l}`, 1);
+/** Adds the lexical features of `set` for one sentence to `v`, in place. */
+function addLexicalFeatures(v: FeatureVector, facts: SentenceFacts, set: FeatureSet): void {
+  if (set.lemmas) for (const l of facts.contentWords) v.set(`w:${l}`, 1);
+  const val = set.ngramValue;
+  if (set.unigrams) for (const w of facts.words) v.set(`u:${w}`, val);
+  if (set.bigrams && facts.words.length > 0) {
+    let prev = "<s>";
+    for (const w of facts.words) {
+      v.set(`b:${prev} ${w}`, val);
+      prev = w;
+    }
+    v.set(`b:${prev} </s>`, val);
+  }
 }
 
 /**
@@ -34,25 +77,22 @@ function addLemmaFeatures(v: FeatureVector, facts: SentenceFacts): void {
 export function unitFeatures(
   a: Analysis,
   ranges: readonly { t0: number; t1: number }[],
-  lemmaFeatures: boolean = DEFAULT_MODEL.lemmaFeatures,
+  set: FeatureSet = DEFAULT_MODEL.features,
 ): ScoredUnit[] {
   const facts = ranges.map((r) => sentenceFacts(a, r.t0, r.t1));
-  const base = facts.map((f) => {
-    const v = baseFeatures(f);
-    if (lemmaFeatures) addLemmaFeatures(v, f);
-    return v;
+  const base = facts.map((f) => baseFeatures(f));
+  return facts.map((f, i) => {
+    const v = featureVector(base[i]!, i > 0 ? base[i - 1]! : null, i + 1 < base.length ? base[i + 1]! : null);
+    addLexicalFeatures(v, f, set);
+    return { facts: f, features: v };
   });
-  return facts.map((f, i) => ({
-    facts: f,
-    features: featureVector(base[i]!, i > 0 ? base[i - 1]! : null, i + 1 < base.length ? base[i + 1]! : null),
-  }));
 }
 
 /**
  * Analyse transcript lines (one unit per line) in a single wink pass and
  * return their features, in order.
  */
-export function lineFeatures(lines: readonly string[], lemmaFeatures: boolean = DEFAULT_MODEL.lemmaFeatures): ScoredUnit[] {
+export function lineFeatures(lines: readonly string[], set: FeatureSet = DEFAULT_MODEL.features): ScoredUnit[] {
   const clean = lines.map((l) => l.replace(/[\r\n]+/g, " "));
   const text = clean.join("\n");
   const a = analyze(text);
@@ -66,20 +106,99 @@ export function lineFeatures(lines: readonly string[], lemmaFeatures: boolean = 
     ranges.push({ t0, t1: t });
     lineStart = lineEnd + 1;
   }
-  return unitFeatures(a, ranges, lemmaFeatures);
+  return unitFeatures(a, ranges, set);
 }
 
-/** Model probability for a feature vector. */
+interface NgramIndex {
+  uni: Map<string, number>;
+  bi: Map<string, Map<string, number>>;
+}
+const ngramIndexes = new WeakMap<Record<string, number>, NgramIndex>();
+
+/** The model's n-gram weights as nested maps (built once per model), so scoring needs no key strings. */
+function ngramIndex(model: RankerModel): NgramIndex {
+  let idx = ngramIndexes.get(model.weights);
+  if (idx) return idx;
+  idx = { uni: new Map(), bi: new Map() };
+  for (const [k, w] of Object.entries(model.weights)) {
+    if (k.startsWith("u:")) idx.uni.set(k.slice(2), w);
+    else if (k.startsWith("b:")) {
+      const sp = k.indexOf(" ", 2);
+      if (sp < 0) continue;
+      const first = k.slice(2, sp);
+      let inner = idx.bi.get(first);
+      if (!inner) idx.bi.set(first, (inner = new Map()));
+      inner.set(k.slice(sp + 1), w);
+    }
+  }
+  ngramIndexes.set(model.weights, idx);
+  return idx;
+}
+
+/**
+ * What the word n-gram features of one sentence add to the model's raw score:
+ * the same sum `linearScore` gives over the "u:"/"b:" keys that
+ * `unitFeatures` would set (each distinct n-gram once, value
+ * `features.ngramValue`), computed with map lookups only. Linear in the
+ * sentence's word count.
+ */
+export function ngramScore(facts: SentenceFacts, model: RankerModel = DEFAULT_MODEL): number {
+  const set = model.features;
+  if (!set.unigrams && !set.bigrams) return 0;
+  const idx = ngramIndex(model);
+  let z = 0;
+  let seen: Set<string> | null = null;
+  const words = facts.words;
+  if (set.unigrams) {
+    for (const w of words) {
+      const x = idx.uni.get(w);
+      if (x === undefined) continue;
+      seen ??= new Set();
+      if (seen.has(w)) continue;
+      seen.add(w);
+      z += x;
+    }
+  }
+  if (set.bigrams && words.length > 0) {
+    let prev = "<s>";
+    for (let i = 0; i <= words.length; i++) {
+      const w = i < words.length ? words[i]! : "</s>";
+      const x = idx.bi.get(prev)?.get(w);
+      if (x !== undefined) {
+        const key = `${prev} ${w}`;
+        seen ??= new Set();
+        if (!seen.has(`b:${key}`)) {
+          seen.add(`b:${key}`);
+          z += x;
+        }
+      }
+      prev = w;
+    }
+  }
+  return z * set.ngramValue;
+}
+
+/** The feature set without n-grams (for callers that add `ngramScore` themselves). */
+export function withoutNgrams(set: FeatureSet): FeatureSet {
+  return { ...set, unigrams: false, bigrams: false };
+}
+
+/** Calibrated probability (0..1) for a raw linear score `z` (log-odds units of the model). */
+export function calibrate(z: number, calibration: Calibration = DEFAULT_MODEL.calibration ?? NO_CALIBRATION): number {
+  return sigmoid(calibration.a * z + calibration.b);
+}
+
+/** Calibrated model probability (0..1) for a feature vector. */
 export function scoreFeatures(x: FeatureVector, model: RankerModel = DEFAULT_MODEL): number {
-  return sigmoid(linearScore(model, x));
+  return calibrate(linearScore(model, x), model.calibration);
 }
 
-/** Check-worthiness scores (0..1) for transcript lines, in input order. */
+/** Check-worthiness scores (calibrated probabilities, 0..1) for transcript lines, in input order. */
 export function scoreLines(lines: readonly string[], model: RankerModel = DEFAULT_MODEL): number[] {
-  return lineFeatures(lines, model.lemmaFeatures).map((u) => scoreFeatures(u.features, model));
+  return lineFeatures(lines, model.features).map((u) => scoreFeatures(u.features, model));
 }
 
-/** Check-worthiness score (0..1) of a single sentence without context. */
+/** Check-worthiness score (calibrated probability, 0..1) of a single sentence without context. */
 export function scoreSentence(sentence: string, model: RankerModel = DEFAULT_MODEL): number {
   return scoreLines([sentence], model)[0] ?? 0;
 }
