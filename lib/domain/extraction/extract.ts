@@ -81,6 +81,8 @@ export function sentencesOf(a: Analysis): SentenceAnalysis[] {
     const line = lines[li];
     const sText = text.slice(s.start, s.end);
     let boilerplate: BoilerplateReason | null = line && line.start <= s.start && s.start < line.end ? line.boilerplate : null;
+    // A sentence that runs on past its first line (hard-wrapped text) is not a heading, however its first line reads.
+    if (boilerplate === "heading" && line && s.end > line.end) boilerplate = null;
     if (!boilerplate) {
       if (!/\p{L}/u.test(sText)) boilerplate = "no-words";
       else if (sText.includes("[") && SENTENCE_CAPTION.test(sText)) boilerplate = "caption";
