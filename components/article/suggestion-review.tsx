@@ -35,7 +35,8 @@ export function SuggestionReview({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_STATE);
-  const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id));
+  // Every answer of the server (done, conflict or error) clears the selection; rows that left the list are never kept.
+  const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id), state);
 
   return (
     <form action={formAction} data-testid={testId} className="stack">
