@@ -18,6 +18,8 @@ export interface SuggestionView {
   quantities: string[];
   /** The same claim in other articles. */
   matches?: { id: string; articleTitle: string }[];
+  /** Who the sentence attributes the claim to, as suggested (editable on the claim page). */
+  claimant?: string | null;
 }
 
 /** Ranked suggestions with their reasons; accept or reject one, several or all at once. */
@@ -61,6 +63,7 @@ export function SuggestionReview({
                 <span className="muted" style={{ display: "block" }}>
                   score {s.score.toFixed(2)} · {kindLabel(s.kind)}
                   {s.reasons.length > 0 && ` · ${s.reasons.join(", ")}`}
+                  {s.claimant && ` · claimed by ${s.claimant}`}
                 </span>
                 <QuantityChips items={s.quantities} />
                 <MatchLinks matches={s.matches ?? []} />

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ClaimMatch } from "@/lib/domain/claim-match";
 import { WORDING_EDITABLE_STATUSES, type ClaimTransitionName } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
-import { matchClaims, scoreSentence } from "@/lib/domain/extraction";
+import { matchClaims, scoreSentence, suggestClaimant } from "@/lib/domain/extraction";
 import { normalizeSearchText } from "@/lib/domain/search-text";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text-span";
 import type {
@@ -244,6 +244,7 @@ export async function createClaimFromSelection(actor: Actor, input: CreateClaimF
       start,
       end,
       score: scoreSentence(quote),
+      claimant: suggestClaimant(quote),
       origin: "MANUAL",
       status: "NEW",
     });

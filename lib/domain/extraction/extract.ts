@@ -9,6 +9,7 @@ import { linearScore, sigmoid } from "./logreg";
 import { articlePrior } from "./article-prior";
 import { parseQuantities, type NormalizedQuantity } from "./quantities";
 import { classifyClaim, type ClaimKind } from "./kinds";
+import { suggestClaimant, type SuggestedClaimant } from "./claimant";
 
 export interface Sentence {
   text: string;
@@ -27,6 +28,8 @@ export interface ExtractedClaim {
   kind: ClaimKind;
   reasons: string[];
   quantities: NormalizedQuantity[];
+  /** Who the sentence attributes the claim to ("Defense Secretary Pete Hegseth", "Reuters"), or null. */
+  claimant: SuggestedClaimant | null;
 }
 
 export interface ExtractOptions {
@@ -135,7 +138,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);
     const { kind, reasons } = classifyClaim(u.facts, quantities);
-    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.round(score * 1e4) / 1e4, kind, reasons, quantities });
+    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.round(score * 1e4) / 1e4, kind, reasons, quantities, claimant: suggestClaimant(s.text) });
   }
   claims.sort((x, y) => y.score - x.score || x.start - y.start);
   const limit = options.limit;
