@@ -32,3 +32,11 @@ describe("suggestClaimant", () => {
     expect(claim?.claimant).toEqual({ name: "Defense Secretary Pete Hegseth", kind: "PERSON" });
   });
 });
+
+describe("suggestClaimant on clause openers (seed article 003 shapes)", () => {
+  it("drops a participle and a leading conjunction", () => {
+    expect(suggestClaimant("Having pledged to end the war quickly during his campaign, Trump has attempted to push Moscow.")).toBeNull();
+    expect(suggestClaimant("The contradictions are clear: while Washington insists it is committed to Ukraine, it limits strikes.")).toEqual({ name: "Washington", kind: "ORGANIZATION" });
+    expect(suggestClaimant("According to the Wall Street Journal, which first reported the policy shift, the Pentagon blocked 12 strikes.")).toEqual({ name: "Wall Street Journal", kind: "ORGANIZATION" });
+  });
+});

@@ -22,7 +22,7 @@ const PERSON_TITLE =
   /\b(?:President|Vice President|Prime Minister|Minister|Secretary|Senator|Sen\.|Rep\.|Representative|Gov\.|Governor|Mayor|General|Gen\.|Lt\.|Col\.|Maj\.|Adm\.|Admiral|Colonel|Captain|Capt\.|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|Professor|Judge|Justice|Chancellor|King|Queen|Pope|Ambassador|Commissioner|spokesman|spokeswoman|spokesperson|chief executive|CEO|director|chairman|chairwoman|chair|economist|analyst|lawyer|attorney|researcher|scientist|commander|official|leader|founder|mayor|governor|president|minister|secretary|senator|inspector general|prosecutor|auditor)\b/;
 /** Words that make a name a body's. */
 const ORGANIZATION_WORD =
-  /\b(?:ministry|department|agency|office|government|army|military|navy|air force|forces|Pentagon|Kremlin|White House|Downing Street|council|bank|company|firm|Inc\.?|Corp\.?|Ltd\.?|LLC|Group|police|court|committee|commission|union|association|party|parliament|Congress|Senate|House|administration|authority|authorities|institute|university|foundation|board|bureau|service|services|organization|organisation|coalition|alliance|NATO|UN|United Nations|EU|European Union|IMF|World Bank|WHO|Reuters|AP|AFP|Associated Press|Bloomberg|BBC|CNN|officials|spokespeople|prosecutors|researchers|analysts|experts|data|figures|report|survey|study|poll|statement|census|statistics)\b/i;
+  /\b(?:ministry|department|agency|office|government|army|military|navy|air force|forces|Pentagon|Kremlin|White House|Downing Street|council|bank|company|firm|Inc\.?|Corp\.?|Ltd\.?|LLC|Group|police|court|committee|commission|union|association|party|parliament|Congress|Senate|House|administration|authority|authorities|institute|university|foundation|board|bureau|service|services|organization|organisation|coalition|alliance|NATO|UN|United Nations|EU|European Union|IMF|World Bank|WHO|Reuters|AP|AFP|Associated Press|Bloomberg|BBC|CNN|DW|Journal|Times|Post|News|Herald|Tribune|Telegraph|Guardian|Gazette|Radio|Television|TV|Press|Media|Center|Centre|Fund|Network|Institute|Agency|Corporation|Council|Observatory|Monitor|officials|spokespeople|prosecutors|researchers|analysts|experts|data|figures|report|survey|study|poll|statement|census|statistics)\b/i;
 /** Subjects that name nobody. */
 const NOBODY = /^(?:he|she|they|it|we|i|you|who|which|that|this|these|those|one|someone|somebody|people|sources?|officials?|analysts?|experts?|critics?|observers?|residents?|witnesses?|reporters?|others?)$/i;
 const DETERMINER_START = /^(?:[Tt]he|[Aa]n?)\s+(?=\p{Lu})/u;
@@ -36,6 +36,9 @@ function tidy(raw: string): string | null {
   const by = /\b(?:by|from)\s+((?:the\s+)?[^\s].*)$/iu.exec(name);
   if (by && /^(?:(?:a|an|the|new|recent|latest|internal|leaked)\s+)*(?:documents?|reports?|data|figures|statements?|estimates?|analysis|study|studies|survey|records|letters?|emails?)\b/i.test(name)) name = by[1]!;
   for (let i = 0; i < 3; i++) name = name.replace(TRAILING_NOISE, "").trim();
+  // A clause opener is not part of the name ("while Washington insists"); a participle is no name at all.
+  name = name.replace(/^(?:while|when|as|after|although|though|because|since|but|and|so|yet|now|then)\s+/i, "");
+  if (/^(?:having|being|after|before|when|if|unless|until)\b/i.test(name) || /^\p{L}+ing\b/u.test(name)) return null;
   name = name.replace(DETERMINER_START, "").replace(/^The\s+(?=\p{Ll})/u, "the ");
   if (!name || NOBODY.test(name)) return null;
   const words = name.split(" ");

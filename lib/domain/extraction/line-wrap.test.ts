@@ -67,3 +67,23 @@ describe("hard-wrapped text", () => {
     expect(expectExact(text)).toEqual(["The Pentagon approved 3,000 missiles.", "The Army fired 12 rockets.", "Officials said 40 soldiers died."]);
   });
 });
+
+describe("headings before unwrapped paragraphs", () => {
+  it("keeps a long heading apart from the long paragraph after it (seed article 000 shape)", () => {
+    const text =
+      "Risks of escalation and controlled deterrence\nAnalysts stress that escalation risks are overstated, and that Russia has repeatedly threatened a response that never came, according to a report published in June by a research institute.";
+    expect(expectExact(text)).toEqual([
+      "Risks of escalation and controlled deterrence",
+      "Analysts stress that escalation risks are overstated, and that Russia has repeatedly threatened a response that never came, according to a report published in June by a research institute.",
+    ]);
+  });
+
+  it("keeps a long heading apart from a hard-wrapped paragraph after it", () => {
+    const text =
+      "Ministry figures on missile exports and deliveries\nThe Pentagon said on Tuesday that it had approved more than 3,000 missiles\nfor export to the region, a figure officials called the largest since 2014.";
+    expect(expectExact(text)).toEqual([
+      "Ministry figures on missile exports and deliveries",
+      "The Pentagon said on Tuesday that it had approved more than 3,000 missiles\nfor export to the region, a figure officials called the largest since 2014.",
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ const ENDS_UNIT = /[.!?…:]["'”’)\]]*$/u;
 const CONTINUES = /^[\p{Ll}\p{N}(“"'‘$€£%&,;]/u;
 /** A line this long is body text wrapped by the sender, not a heading (columns, UTF-16 units). */
 export const WRAPPED_LINE_MIN = 45;
+/** How much longer than the line before a wrapped line may be (one long word), in UTF-16 units. */
+export const WRAP_SLACK = 16;
 
 const LINE_BREAK = /[\n\r\u2028\u2029\v\f]/;
 
@@ -21,7 +23,8 @@ const LINE_BREAK = /[\n\r\u2028\u2029\v\f]/;
  * break) ends a unit. It does not when the gap holds exactly one line break, the line before it does not
  * end like a sentence, neither line is a heading/list item/quote/table row, and the line after it either
  * starts like a continuation (lower case, digit, opening quote…) or the line before is long enough
- * (≥ WRAPPED_LINE_MIN) to be wrapped body text. `\r\n` counts as one break.
+ * (≥ WRAPPED_LINE_MIN) to be wrapped body text and the line after is no longer than it plus
+ * WRAP_SLACK (a heading is followed by a longer paragraph). `\r\n` counts as one break.
  */
 export function isUnitBreak(text: string, gapStart: number, gapEnd: number): boolean {
   let breaks = 0;
@@ -41,5 +44,9 @@ export function isUnitBreak(text: string, gapStart: number, gapEnd: number): boo
   if (!previous || !nextTrimmed) return true;
   if (ENDS_UNIT.test(previous)) return true;
   if (BLOCK_START.test(next) || /^[ \t]*#{1,6}\s/.test(previous)) return true;
-  return !(CONTINUES.test(nextTrimmed) || previous.trimStart().length >= WRAPPED_LINE_MIN);
+  if (CONTINUES.test(nextTrimmed)) return false;
+  // Before a capitalised word: wrapped body text has a long line before and a line no longer than the
+  // wrap width after; a heading is followed by a longer (often unwrapped) paragraph.
+  const before = previous.trimStart().length;
+  return !(before >= WRAPPED_LINE_MIN && next.trimEnd().length <= before + WRAP_SLACK);
 }
