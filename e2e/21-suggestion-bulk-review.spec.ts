@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { loadFixtures, signIn } from "./fixtures";
+import { importPastedArticle } from "./helpers";
 
 const fx = loadFixtures();
 
@@ -11,12 +12,7 @@ test("tick 10 → Accept selected → tick 3 others → Reject selected rejects 
   const text = places.map((place, i) => `The ministry said on Monday that ${120 + i * 37} rockets had been fired at ${place} since March, officials said.`).join("\n\n");
 
   await signIn(page, fx.users.editor, fx.password);
-  await page.goto("/articles/new");
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Outlet").fill("E2E Wire");
-  await page.getByLabel("Article text").fill(text);
-  await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await importPastedArticle(page, title, text);
 
   const review = page.getByTestId("suggestions");
   const rows = review.getByTestId("suggestion");
