@@ -44,7 +44,7 @@ test("an editor sees the suggested claimant, corrects it on the claim page and f
   await form.getByLabel("Claimant (who made the claim)").fill("Someone");
   await form.getByLabel("Kind").selectOption("");
   await form.getByRole("button", { name: "Save claimant" }).click();
-  await expect(form.getByText("Choose a person or an organization.")).toBeVisible();
+  await expect(form.getByTestId("field-error-claimantKind")).toHaveText("Choose a person or an organization.");
   await expect(page.getByTestId("claim-claimant")).toHaveText("Claimed by: Pentagon press office (organization)");
 
   await page.goto(`/claims?claimant=${encodeURIComponent("press office")}&q=${tag}`);
