@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "../form-message";
-import { QuantityChips } from "../quantity-chips";
+import { QuantityChips, type QuantityChip } from "../quantity-chips";
 import { useRowSelection } from "../use-row-selection";
 import { MatchLinks } from "./match-links";
 
@@ -15,7 +15,7 @@ export interface SuggestionView {
   score: number;
   kind: string;
   reasons: string[];
-  quantities: string[];
+  quantities: (string | QuantityChip)[];
   /** The same claim in other articles. */
   matches?: { id: string; articleTitle: string }[];
   /** Who the sentence attributes the claim to, as suggested (editable on the claim page). */

@@ -52,7 +52,7 @@ export default async function ArticlePage({
     score: c.checkworthiness,
     kind: c.kind,
     reasons: parseReasons(c.reasons),
-    quantities: parseQuantities(c.text, 0).map((q) => q.display),
+    quantities: parseQuantities(c.text, 0).map((q) => ({ display: q.display, kind: q.kind })),
     matches: matchViews(c.id),
     claimant: c.claimant,
   });
