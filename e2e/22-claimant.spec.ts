@@ -11,6 +11,7 @@ test("an editor sees the suggested claimant, corrects it on the claim page and f
   const text = [
     `Defense Secretary Pete Hegseth said on Tuesday that 3,000 ${tag} missiles would stay in storage until next year.`,
     `The ${tag} contract is worth $2.5bn, according to Reuters.`,
+    `The ministry said on Feb. 12 that ${tag} prices rose by 10-15% in the 2026 fiscal year.`,
   ].join("\n\n");
 
   await signIn(page, fx.users.editor, fx.password);
@@ -20,9 +21,16 @@ test("an editor sees the suggested claimant, corrects it on the claim page and f
   const review = page.getByTestId("suggestions");
   await expect(review.getByTestId("suggestion").filter({ hasText: "missiles" })).toContainText("claimed by Defense Secretary Pete Hegseth");
   await expect(review.getByTestId("suggestion").filter({ hasText: "contract" })).toContainText("claimed by Reuters");
+  // Quantity chips: a range is a range, a year and a day are dates, not amounts.
+  const prices = review.getByTestId("suggestion").filter({ hasText: "prices rose" });
+  await expect(prices).toContainText("claimed by the ministry");
+  const chips = prices.getByTestId("quantity-chips");
+  await expect(chips.locator('[data-kind="PERCENT"]')).toHaveText("10–15%");
+  await expect(chips.locator('[data-kind="DATE"]')).toHaveText(["date Feb 12", "date 2026"]);
+  await expect(chips).not.toContainText("2,026");
   await review.getByRole("checkbox", { name: /Select all/ }).check();
   await review.getByRole("button", { name: "Accept selected" }).click();
-  await expect(page.getByTestId("article-claims").getByTestId("article-claim")).toHaveCount(2);
+  await expect(page.getByTestId("article-claims").getByTestId("article-claim")).toHaveCount(3);
 
   // Filter the claims list by words of the claimant.
   await page.goto(`/claims?claimant=${encodeURIComponent("hegseth")}&q=${tag}`);

@@ -18,14 +18,9 @@ export const setClaimantSchema = z
       .max(200, "The claimant must be at most 200 characters.")
       .optional()
       .transform((v) => (v ? v.replace(/\s+/g, " ") : null)),
-    claimantKind: z
-      .enum(CLAIMANT_KINDS, { error: "Choose a person or an organization." })
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    claimantKind: z.preprocess((v) => (v === "" ? undefined : v), z.enum(CLAIMANT_KINDS, { error: "Choose a person or an organization." }).optional()),
   })
   .strict()
   .refine((v) => v.claimant === null || v.claimantKind !== undefined, { message: "Choose a person or an organization.", path: ["claimantKind"] });
 export type SetClaimantInput = z.infer<typeof setClaimantSchema>;
 
-/** The claims list filter: part of a claimant's name (matched like the text search). */
-export const claimantFilterSchema = z.string().trim().max(200).optional();
