@@ -32,6 +32,8 @@ const HEADER = [
   "Approved at (UTC)",
   "Published at (UTC)",
   "Last updated (UTC)",
+  "Claimant",
+  "Claimant kind",
 ];
 
 test("the editor downloads the CSV report of an article; a formula-looking rationale is neutralised", async ({ browser, page }) => {

@@ -169,3 +169,13 @@ export function csvObjects(records: string[][]): Record<string, string>[] {
     return Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""]));
   });
 }
+
+/** As an editor: imports pasted `text` under `title` (outlet "E2E Wire") and waits for the article page. */
+export async function importPastedArticle(page: Page, title: string, text: string): Promise<void> {
+  await page.goto("/articles/new");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Outlet").fill("E2E Wire");
+  await page.getByLabel("Article text").fill(text);
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}

@@ -59,6 +59,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       overdue: isOverdue(c, now),
       version: c.version,
       article: c.article,
+      claimant: c.claimant,
       assignee: c.assignee,
       verdict: verdict ? { label: rating?.label ?? verdict.rating, color: rating?.color ?? "#6e7781", state: verdict.state } : null,
     };
@@ -78,6 +79,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <label style={{ flex: "3 1 16rem" }}>
             Search
             <input type="search" name="q" defaultValue={filter.q ?? ""} maxLength={200} placeholder="Words in the claim" />
+          </label>
+          <label style={{ flex: "2 1 12rem" }}>
+            Claimant
+            <input type="search" name="claimant" defaultValue={filter.claimant ?? ""} maxLength={200} placeholder="Who made the claim" />
           </label>
           <FilterSelect label="Status" name="status" value={filter.status} options={LISTED_STATUSES.map((st) => ({ value: st, label: describeStatus(st) }))} />
           <FilterSelect label="Article" name="articleId" value={filter.articleId} options={articles.map((a) => ({ value: a.id, label: a.title }))} style={{ flex: "2 1 12rem" }} />

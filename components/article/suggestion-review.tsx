@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "../form-message";
-import { QuantityChips } from "../quantity-chips";
+import { QuantityChips, type QuantityChip } from "../quantity-chips";
 import { useRowSelection } from "../use-row-selection";
 import { MatchLinks } from "./match-links";
 
@@ -15,9 +15,11 @@ export interface SuggestionView {
   score: number;
   kind: string;
   reasons: string[];
-  quantities: string[];
+  quantities: (string | QuantityChip)[];
   /** The same claim in other articles. */
   matches?: { id: string; articleTitle: string }[];
+  /** Who the sentence attributes the claim to, as suggested (editable on the claim page). */
+  claimant?: string | null;
 }
 
 /** Ranked suggestions with their reasons; accept or reject one, several or all at once. */
@@ -35,7 +37,8 @@ export function SuggestionReview({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_STATE);
-  const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id));
+  // Every answer of the server (done, conflict or error) clears the selection; rows that left the list are never kept.
+  const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id), state);
 
   return (
     <form action={formAction} data-testid={testId} className="stack">
@@ -60,6 +63,7 @@ export function SuggestionReview({
                 <span className="muted" style={{ display: "block" }}>
                   score {s.score.toFixed(2)} · {kindLabel(s.kind)}
                   {s.reasons.length > 0 && ` · ${s.reasons.join(", ")}`}
+                  {s.claimant && ` · claimed by ${s.claimant}`}
                 </span>
                 <QuantityChips items={s.quantities} />
                 <MatchLinks matches={s.matches ?? []} />

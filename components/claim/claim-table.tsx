@@ -17,6 +17,8 @@ export interface ClaimTableRow {
   overdue: boolean;
   version: number;
   article: { id: string; title: string; outlet: string };
+  /** Who made the claim, if recorded. */
+  claimant?: string | null;
   assignee: { id: string; name: string } | null;
   verdict: { label: string; color: string; state: string } | null;
 }
@@ -125,7 +127,14 @@ export function ClaimTable({
                       aria-label={`Select claim: ${shorten(c.text)}`}
                     />
                   )}
-                  <Link href={`/claims/${c.id}`}>{shorten(c.text)}</Link>
+                  <span>
+                    <Link href={`/claims/${c.id}`}>{shorten(c.text)}</Link>
+                    {c.claimant && (
+                      <span className="muted" style={{ display: "block" }} data-testid="row-claimant">
+                        Claimed by {c.claimant}
+                      </span>
+                    )}
+                  </span>
                 </span>
               </td>
               <td>

@@ -39,6 +39,11 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
           <span className="muted">No verdict yet · claim {entry.statusLabel.toLowerCase()}</span>
         )}
       </p>
+      {entry.claimant && (
+        <p data-testid="report-claimant">
+          Claimed by {entry.claimant.name} ({entry.claimant.kind === "PERSON" ? "person" : "organization"})
+        </p>
+      )}
       <p className="muted">
         {entry.article.title} — {entry.article.outlet}, {day(entry.article.publishedAt)}
         {articleHref && (

@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "claim.match.split": "split the claim from its match",
   "claim.match.dissolve": "dissolved the match (one article left)",
   "claim.reword": "reworded the claim",
+  "claim.claimant": "changed who made the claim",
   "claim.assign": "assigned the claim",
   "claim.take": "took the claim from the pool",
   "claim.reassign": "changed the assignment",

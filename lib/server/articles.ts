@@ -58,12 +58,14 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
       for (const s of suggestions) {
         const claim = await createAnchoredClaim(tx, actor, text, {
           articleId: article.id,
-          text: s.text,
+          // A sentence hard-wrapped over lines reads as one line; its anchor keeps the snapshot's exact span.
+          text: s.text.includes("\n") ? s.text.replace(/\s*\n\s*/g, " ") : s.text,
           start: s.start,
           end: s.end,
           score: s.score,
           kind: s.kind,
           reasons: s.reasons,
+          claimant: s.claimant,
           origin: "EXTRACTED",
           status: "SUGGESTED",
         });
@@ -122,6 +124,7 @@ export async function getArticle(actor: Actor, articleId: string) {
           kind: true,
           reasons: true,
           clusterId: true,
+          claimant: true,
           assignee: { select: { id: true, name: true } },
         },
       },

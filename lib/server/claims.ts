@@ -72,6 +72,7 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now =
     }
   }
   for (const term of searchTerms(filter.q)) conditions.push({ searchText: { contains: term } });
+  for (const term of searchTerms(filter.claimant)) conditions.push({ claimantSearch: { contains: term } });
   return { AND: conditions };
 }
 
@@ -92,6 +93,8 @@ export const claimListSelect = (actor: Actor) =>
   version: true,
   checkworthiness: true,
   updatedAt: true,
+  claimant: true,
+  claimantKind: true,
   article: { select: { id: true, title: true, outlet: true } },
   assignee: { select: { id: true, name: true } },
   // The current verdict: the newest one proposed, approved or published.
@@ -598,6 +601,8 @@ export async function createAnchoredClaim(
     reasons?: string[];
     origin: "EXTRACTED" | "MANUAL";
     status: ClaimStatus;
+    /** Who the article attributes the claim to, as the extractor suggests it. */
+    claimant?: { name: string; kind: string } | null;
   },
 ) {
   const anchor = buildAnchor(articleText, input.start, input.end);
@@ -616,6 +621,7 @@ export async function createAnchoredClaim(
       searchText: normalizeSearchText(input.text),
       origin: input.origin,
       status: input.status,
+      ...(input.claimant ? { claimant: input.claimant.name, claimantKind: input.claimant.kind, claimantSearch: normalizeSearchText(input.claimant.name) } : {}),
     },
   });
   await appendAuditEvent(tx, {
@@ -625,7 +631,7 @@ export async function createAnchoredClaim(
     entityId: claim.id,
     entityVersion: claim.version,
     claimId: claim.id,
-    after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind, origin: claim.origin },
+    after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind, origin: claim.origin, ...(claim.claimant ? { claimant: claim.claimant, claimantKind: claim.claimantKind } : {}) },
   });
   return claim;
 }

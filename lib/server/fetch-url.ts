@@ -5,6 +5,7 @@ import https from "node:https";
 import type { LookupFunction } from "node:net";
 import { AppError } from "@/lib/domain/errors";
 import { isPublicAddress } from "@/lib/domain/net-address";
+import { decodeDocumentBytes } from "@/lib/domain/text-decoding";
 
 export const MAX_FETCH_BYTES = 2 * 1024 * 1024;
 const TIMEOUT_MS = 10_000;
@@ -100,13 +101,10 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, dead
   });
 }
 
-function decode(body: Buffer, contentType: string): string {
-  const charset = /charset=([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? "utf-8";
-  try {
-    return new TextDecoder(charset, { fatal: true }).decode(body);
-  } catch {
-    fail("That page's text could not be read (it is not valid text in its declared encoding).");
-  }
+function decode(body: Buffer, contentType: string, mime: string): string {
+  const decoded = decodeDocumentBytes(body, { html: mime === "text/html" || mime === "application/xhtml+xml", contentType });
+  if (!decoded.ok) fail(`That page's text could not be read (it is not valid ${decoded.encoding}, the encoding it declares or the UTF-8 default).`);
+  return decoded.text;
 }
 
 /**
@@ -144,7 +142,7 @@ export async function fetchPublicDocument(rawUrl: string, { timeoutMs = TIMEOUT_
     if (res.status < 200 || res.status >= 300) fail(`The page answered with HTTP ${res.status}.`);
     const mime = res.contentType.split(";")[0]!.trim().toLowerCase();
     if (!TEXT_TYPES.includes(mime)) fail(`That address returns ${mime || "an unknown type"}, not an HTML or text page.`);
-    return { url: url.toString(), contentType: mime, body: decode(res.body, res.contentType) };
+    return { url: url.toString(), contentType: mime, body: decode(res.body, res.contentType, mime) };
   }
   fail("The page redirected too many times.");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { extractReadableArticle } from "@/lib/domain/html-article";
+import { extractReadableArticle, looksLikeHtml } from "@/lib/domain/html-article";
+import { decodeDocumentBytes, hasUtf16Bom } from "@/lib/domain/text-decoding";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
 
@@ -17,6 +18,8 @@ export interface ArticlePreview {
 const MIN_TEXT = 40;
 
 function fromHtml(html: string, url = ""): ArticlePreview {
+  // A .html file or text/html answer without a single tag is plain text under the wrong name.
+  if (!looksLikeHtml(html)) return fromPlain(html, url);
   const readable = extractReadableArticle(html);
   if (readable.text.trim().length < MIN_TEXT) {
     throw new AppError("VALIDATION", "No readable article text was found in that page (it may be mostly script or navigation).");
@@ -38,7 +41,7 @@ function fromPlain(text: string, url = ""): ArticlePreview {
   return { title: firstLine.length <= 200 ? firstLine : "", outlet: url ? new URL(url).hostname.replace(/^www\./, "") : "", author: "", url, publishedAt: "", text: normalized };
 }
 
-/** Reads an uploaded .txt, .md or .html file (UTF-8, at most 2 MB, not binary). */
+/** Reads an uploaded .txt, .md or .html file (at most 2 MB, not binary; encoding as `readDocument` sniffs it). Throws AppError FORBIDDEN, VALIDATION, PAYLOAD_TOO_LARGE. */
 export async function previewUploadedFile(actor: Actor, file: File): Promise<ArticlePreview> {
   assertEditor(actor, "import articles");
   if (file.size === 0) throw new AppError("VALIDATION", "The file is empty.");
@@ -47,15 +50,29 @@ export async function previewUploadedFile(actor: Actor, file: File): Promise<Art
   if (!["txt", "md", "markdown", "html", "htm"].includes(extension)) {
     throw new AppError("VALIDATION", "Upload a .txt, .md or .html file.");
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes.includes(0)) throw new AppError("VALIDATION", "This looks like a binary file, not text.");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError("VALIDATION", "The file is not UTF-8 text. Save it as UTF-8 and try again.");
+  return readDocument(new Uint8Array(await file.arrayBuffer()), { html: extension === "html" || extension === "htm" });
+}
+
+/**
+ * What an import of these bytes would save (title, outlet, author(s), published date as YYYY-MM-DD, snapshot
+ * text), the one code path of uploads, URL imports' parsing and `npm run article:read`. `html` selects the
+ * HTML reader (with WHATWG encoding sniffing; `contentType` is the HTTP header, if any); otherwise the
+ * bytes are plain text or Markdown, kept as written (line endings normalised to \n).
+ * Throws AppError VALIDATION for binary or undecodable bytes and pages without readable text.
+ */
+export function readDocument(bytes: Uint8Array, { html, contentType, url = "" }: { html: boolean; contentType?: string; url?: string }): ArticlePreview {
+  if (bytes.length === 0) throw new AppError("VALIDATION", "The file is empty.");
+  if (!hasUtf16Bom(bytes) && bytes.includes(0)) throw new AppError("VALIDATION", "This looks like a binary file, not text.");
+  const decoded = decodeDocumentBytes(bytes, { html, contentType });
+  if (!decoded.ok) {
+    throw new AppError(
+      "VALIDATION",
+      decoded.encoding === "UTF-8"
+        ? "The file is not UTF-8 text and declares no other encoding. Save it as UTF-8 (or declare its charset in the page) and try again."
+        : `The file is not valid ${decoded.encoding} text.`,
+    );
   }
-  return extension === "html" || extension === "htm" ? fromHtml(text) : fromPlain(text);
+  return html ? fromHtml(decoded.text, url) : fromPlain(decoded.text, url);
 }
 
 /** Fetches a public page and reduces it to its readable text, with the metadata found. */

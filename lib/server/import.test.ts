@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sliceCodePoints } from "@/lib/domain/text-span";
 import { importArticle, sha256Hex } from "./articles";
@@ -125,6 +127,41 @@ describe("uploaded files", () => {
   });
 });
 
+const REAL_WORLD_WWW = path.join(__dirname, "../../../shared/fixtures/real-world/www");
+const CP1252_PAGE = fs.readFileSync(path.join(REAL_WORLD_WWW, "cp1252.html"));
+const LEGACY_PAGE = Buffer.from(
+  `<!doctype html><html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Caf\xe9s</title></head><body><article><p>The caf\xe9 association said on Monday that rents in the capital rose by 40 percent last year, according to the ministry.</p><p>\xabWe have lost 1,200 caf\xe9s,\xbb the association's president said.</p></article></body></html>`,
+  "latin1",
+);
+
+describe("odd and legacy pages", () => {
+  const file = (content: BlobPart, name: string) => new File([content], name);
+
+  it.each([
+    ["cp1252.html (meta charset only)", () => CP1252_PAGE, "rose by 40 percent", "1,200 cafés in three years"],
+    ["a meta http-equiv ISO-8859-1 page", () => LEGACY_PAGE, "The café association", "«We have lost 1,200 cafés,»"],
+  ])("decodes an uploaded %s as a browser does", async (_label, bytes, first, second) => {
+    const editor = await makeUser("EDITOR");
+    const preview = await previewUploadedFile(editor, file(new Uint8Array(bytes()), "page.html"));
+    expect(preview.text).toContain(first);
+    expect(preview.text).toContain(second);
+    expect(preview.text).not.toContain("\uFFFD");
+  });
+
+  it("reads a .html file without tags as plain text and a bare fragment as a page", async () => {
+    const editor = await makeUser("EDITOR");
+    const words = "The council approved a budget of $4.5 million for schools on Monday, the mayor said.\n\nOfficials said 40 teachers would be hired.";
+    expect((await previewUploadedFile(editor, file(words, "notes.html"))).text).toBe(words);
+    const fragment = "<p>The council approved a budget of $4.5 million for schools on Monday, the mayor said.</p><p>Officials said 40 teachers would be hired.</p>";
+    expect((await previewUploadedFile(editor, file(fragment, "fragment.htm"))).text).toBe(words);
+  });
+
+  it.each([["a lone tag", "<p>"], ["only closing tags", "</div></div>"], ["only a comment", "<!-- nothing here -->"]])("answers %s with a clear message", async (_label, html) => {
+    const editor = await makeUser("EDITOR");
+    await expect(previewUploadedFile(editor, file(html, "odd.html"))).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});
+
 describe("fetching a URL", () => {
   let server: http.Server;
   let base = "";
@@ -148,6 +185,8 @@ describe("fetching a URL", () => {
       }
       if (path === "/latin1") return res.writeHead(200, { "content-type": "text/plain; charset=utf-8" }).end(Buffer.from([0x43, 0x61, 0x66, 0xe9]));
       if (path === "/script") return res.writeHead(200, { "content-type": "text/html" }).end(`<html><body><script>${"a();".repeat(3000)}</script></body></html>`);
+      if (path === "/cp1252") return res.writeHead(200, { "content-type": "text/html" }).end(CP1252_PAGE);
+      if (path === "/latin1-meta") return res.writeHead(200, { "content-type": "text/html" }).end(LEGACY_PAGE);
       if (path === "/slow") return; // never answers
       res.writeHead(404).end();
     });
@@ -169,6 +208,16 @@ describe("fetching a URL", () => {
     expect(preview).toMatchObject({ title: "Fixture story", outlet: "Fixture News", url: `${base}/article` });
     expect(preview.text).toContain("40 new teachers");
     expect((await previewUrl(editor, `${base}/plain`)).title).toBe("Plain headline");
+  });
+
+  it.each([
+    ["/cp1252", "1,200 cafés in three years", "Le Quotidien Test"],
+    ["/latin1-meta", "The café association", "127.0.0.1"],
+  ])("decodes %s, served as text/html without a charset, by its <meta> declaration", async (route, expected, outlet) => {
+    const editor = await makeUser("EDITOR");
+    const preview = await previewUrl(editor, `${base}${route}`);
+    expect(preview.text).toContain(expected);
+    expect(preview.outlet).toBe(outlet);
   });
 
   it("follows a redirect on the same host only", async () => {

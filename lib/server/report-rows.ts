@@ -12,7 +12,7 @@ import type { Actor } from "./permissions";
  * conditions narrow blind claims to the actor's own work (see readReportRows).
  */
 const COLUMNS = `
-SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt",
+SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt", c.claimant, c."claimantKind",
        a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
        u.name AS "assigneeName",
        v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",

@@ -157,9 +157,37 @@ describe("reviewing suggestions", () => {
     await reviewSuggestions(editor, { articleId: first!.articleId, decision: "accept", claimIds: [first!.id] });
     const before = await Promise.all([claimState(first!.id), claimState(second!.id)]);
     await expect(reviewSuggestions(editor, { articleId: first!.articleId, decision: "accept", claimIds: [second!.id, first!.id] })).rejects.toMatchObject({
-      code: "INVALID_TRANSITION",
+      code: "CONFLICT",
     });
     expect(await Promise.all([claimState(first!.id), claimState(second!.id)])).toEqual(before);
+  });
+
+  it("rejects only the 3 newly ticked suggestions after 10 were accepted, and refuses a batch that still carries accepted claims", async () => {
+    const editor = await makeUser("EDITOR");
+    const tag = word();
+    const text = Array.from({ length: 14 }, (_, i) => `The ${tag} ministry said on Monday that it had fired ${100 + i * 37} rockets at ${word()} since March, officials said.`).join("\n\n");
+    const { id: articleId } = await importArticle(editor, { title: `Batch ${tag}`, outlet: "Test Outlet", author: undefined, publishedAt: undefined, text });
+    const db = await getDb();
+    const suggested = await db.claim.findMany({ where: { articleId, status: "SUGGESTED" }, orderBy: { start: "asc" }, select: { id: true } });
+    expect(suggested.length).toBeGreaterThanOrEqual(13);
+    const ten = suggested.slice(0, 10).map((c) => c.id);
+    const three = suggested.slice(10, 13).map((c) => c.id);
+    await reviewSuggestions(editor, { articleId, decision: "accept", claimIds: ten });
+    // A stale selection (the 10 accepted rows still ticked) must not reject them: the whole batch is refused.
+    await expect(reviewSuggestions(editor, { articleId, decision: "reject", claimIds: [...ten, ...three] })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/10 of the selected claims are no longer a suggestion/),
+    });
+    for (const id of [...ten, ...three]) expect((await claimState(id)).status).toBe(ten.includes(id) ? "NEW" : "SUGGESTED");
+    await reviewSuggestions(editor, { articleId, decision: "reject", claimIds: three });
+    for (const id of ten) expect((await claimState(id)).status).toBe("NEW");
+    for (const id of three) expect((await claimState(id)).status).toBe("REJECTED");
+    const rejectedFromNew = await db.auditEvent.count({ where: { claimId: { in: ten }, action: "claim.reject" } });
+    expect(rejectedFromNew).toBe(0);
+    // Restore acts on rejected claims only; accept and reject act on suggestions only.
+    await expect(reviewSuggestions(editor, { articleId, decision: "restore", claimIds: [three[0]!, ten[0]!] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(reviewSuggestions(editor, { articleId, decision: "accept", claimIds: [three[0]!] })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await claimState(three[0]!)).status).toBe("REJECTED");
   });
 
   it("does not reach claims of another article through a batch", async () => {

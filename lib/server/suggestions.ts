@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ClaimMatch } from "@/lib/domain/claim-match";
 import { WORDING_EDITABLE_STATUSES, type ClaimTransitionName } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
-import { matchClaims, scoreSentence } from "@/lib/domain/extraction";
+import { matchClaims, scoreSentence, suggestClaimant } from "@/lib/domain/extraction";
 import { normalizeSearchText } from "@/lib/domain/search-text";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text-span";
 import type {
@@ -27,9 +27,20 @@ const DECISIONS: Record<SuggestionBatchInput["decision"], ClaimTransitionName> =
   restore: "restore",
 };
 
+/** The only status a batch decision acts on: accept and reject take suggestions, restore takes rejected ones. */
+const BATCH_FROM: Record<SuggestionBatchInput["decision"], "SUGGESTED" | "REJECTED"> = {
+  accept: "SUGGESTED",
+  reject: "SUGGESTED",
+  restore: "REJECTED",
+};
+
 /**
  * Accepts suggested claims (they join the desk's claims, ready to assign), rejects suggestions that
- * are not claims, or restores rejected ones — one or many at once, all or nothing.
+ * are not claims, or restores rejected ones — one or many at once, all or nothing. A batch acts only on
+ * claims in the state its button names (SUGGESTED for accept/reject, REJECTED for restore): an accepted
+ * claim is rejected only by an explicit act on that claim, never by a stale selection. Throws
+ * NOT_FOUND (a claim of another article), CONFLICT (a claim left that state since the list was shown;
+ * nothing is changed), FORBIDDEN (not an editor).
  */
 export async function reviewSuggestions(actor: Actor, input: SuggestionBatchInput) {
   const name = DECISIONS[input.decision];
@@ -37,6 +48,14 @@ export async function reviewSuggestions(actor: Actor, input: SuggestionBatchInpu
   return inTransaction(async (tx) => {
     const claims = await tx.claim.findMany({ where: { id: { in: input.claimIds }, articleId: input.articleId } });
     if (claims.length !== new Set(input.claimIds).size) throw notFound("claim");
+    const from = BATCH_FROM[input.decision];
+    const moved = claims.filter((c) => c.status !== from).length;
+    if (moved > 0) {
+      throw new AppError(
+        "CONFLICT",
+        `${moved === 1 ? "One of the selected claims is" : `${moved} of the selected claims are`} no longer ${from === "SUGGESTED" ? "a suggestion" : "rejected"}: ${moved === 1 ? "it was" : "they were"} accepted, rejected or restored since the list was shown. Nothing was changed; the list now shows the current state.`,
+      );
+    }
     // One transaction: if any claim cannot move, none does.
     for (const claim of claims) await applyTransition(tx, actor, claim, name);
     return claims.length;
@@ -225,6 +244,7 @@ export async function createClaimFromSelection(actor: Actor, input: CreateClaimF
       start,
       end,
       score: scoreSentence(quote),
+      claimant: suggestClaimant(quote),
       origin: "MANUAL",
       status: "NEW",
     });

@@ -125,6 +125,9 @@ export const claimListFilterSchema = z
     q: z
       .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
       .meta({ description: "Words that must all occur in the claim's text, case-insensitive; `%` and `_` are plain characters." }),
+    claimant: z
+      .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
+      .meta({ description: "Words that must all occur in the claim's claimant (who made the claim), case-insensitive." }),
   })
   .strip();
 export type ClaimListFilter = z.infer<typeof claimListFilterSchema>;

@@ -52,8 +52,9 @@ export default async function ArticlePage({
     score: c.checkworthiness,
     kind: c.kind,
     reasons: parseReasons(c.reasons),
-    quantities: parseQuantities(c.text, 0).map((q) => q.display),
+    quantities: parseQuantities(c.text, 0).map((q) => ({ display: q.display, kind: q.kind })),
     matches: matchViews(c.id),
+    claimant: c.claimant,
   });
   const suggestions = article.claims.filter((c) => c.status === "SUGGESTED").sort((a, b) => b.checkworthiness - a.checkworthiness);
   const rejected = article.claims.filter((c) => c.status === "REJECTED");
@@ -128,6 +129,7 @@ export default async function ArticlePage({
                         score {c.checkworthiness.toFixed(2)} · {kindLabel(c.kind)} · {c.assignee?.name ?? "unassigned"}
                       </span>
                     </div>
+                    {c.claimant && <div className="muted">Claimed by {c.claimant}</div>}
                     <QuantityChips items={v.quantities} />
                     <MatchLinks matches={v.matches ?? []} />
                   </li>

@@ -41,7 +41,8 @@ import {
   reopenClaimAction,
   returnVerdictAction,
 } from "./actions";
-import { confirmMatchAction, rewordClaimAction, splitMatchAction } from "./finding-actions";
+import { confirmMatchAction, rewordClaimAction, setClaimantAction, splitMatchAction } from "./finding-actions";
+import { ClaimantForm } from "@/components/claim/claimant-form";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -83,6 +84,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         <Link href={`/articles/${claim.article.id}`}>{claim.article.title}</Link> · {claim.article.outlet}
       </p>
       <h1 data-testid="claim-text">“{claim.text}”</h1>
+      <p className="muted" data-testid="claim-claimant">
+        Claimed by: {claim.claimant ? `${claim.claimant} (${claim.claimantKind === "PERSON" ? "person" : "organization"})` : "not recorded"}
+      </p>
       <p className="row" data-testid="claim-meta">
         <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
         <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>
@@ -116,6 +120,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             <section className="panel" aria-label="Wording">
               <h2>Wording</h2>
               <WordingForm action={rewordClaimAction} claim={{ id: claim.id, version: claim.version, text: claim.text, quote: claim.quote }} />
+            </section>
+          )}
+          {editor && (
+            <section className="panel" aria-label="Claimant">
+              <h2>Claimant</h2>
+              <ClaimantForm action={setClaimantAction} claim={{ id: claim.id, version: claim.version, claimant: claim.claimant, claimantKind: claim.claimantKind }} />
             </section>
           )}
           {editor && (

@@ -9,6 +9,7 @@ import { linearScore } from "./logreg";
 import { articlePrior } from "./article-prior";
 import { parseQuantities, type NormalizedQuantity } from "./quantities";
 import { classifyClaim, type ClaimKind } from "./kinds";
+import { suggestClaimant, type SuggestedClaimant } from "./claimant";
 
 export interface Sentence {
   text: string;
@@ -30,6 +31,8 @@ export interface ExtractedClaim {
   kind: ClaimKind;
   reasons: string[];
   quantities: NormalizedQuantity[];
+  /** Who the sentence attributes the claim to ("Defense Secretary Pete Hegseth", "Reuters"), or null. */
+  claimant: SuggestedClaimant | null;
 }
 
 export interface ExtractOptions {
@@ -90,6 +93,8 @@ export function sentencesOf(a: Analysis): SentenceAnalysis[] {
     const line = lines[li];
     const sText = text.slice(s.start, s.end);
     let boilerplate: BoilerplateReason | null = line && line.start <= s.start && s.start < line.end ? line.boilerplate : null;
+    // A sentence that runs on past its first line (hard-wrapped text) is not a heading, however its first line reads.
+    if (boilerplate === "heading" && line && s.end > line.end) boilerplate = null;
     if (!boilerplate) {
       if (!/\p{L}/u.test(sText)) boilerplate = "no-words";
       else if (sText.includes("[") && SENTENCE_CAPTION.test(sText)) boilerplate = "caption";
@@ -143,7 +148,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     if (score < minScore) continue;
     const quantities = parseQuantities(s.text, s.start);
     const { kind, reasons } = classifyClaim(u.facts, quantities);
-    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.min(0.9999, Math.max(1e-4, Math.round(score * 1e4) / 1e4)), kind, reasons, quantities });
+    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.min(0.9999, Math.max(1e-4, Math.round(score * 1e4) / 1e4)), kind, reasons, quantities, claimant: suggestClaimant(s.text) });
   }
   claims.sort((x, y) => y.score - x.score || x.start - y.start);
   const limit = options.limit;

@@ -16,3 +16,5 @@ export { buildAnchor, reanchorSpan, ANCHOR_CONTEXT } from "./anchor";
 export type { TextAnchor, AnchoredSpan } from "./anchor";
 export { matchClaims, claimSimilarities, DEFAULT_MATCH_THRESHOLD } from "./match";
 export type { MatchInput, ScoredPair } from "./match";
+export { suggestClaimant, claimantKind } from "./claimant";
+export type { SuggestedClaimant, ClaimantKind } from "./claimant";

@@ -78,7 +78,7 @@ export function claimSignature(text: string): ClaimSignature {
   }
   const numbers = new Map<string, number[]>();
   for (const q of parseQuantities(text, 0)) {
-    const unit = q.kind === "DATE" ? "date" : q.kind === "COUNT" ? `count:${wordKey(q.unit)}` : q.unit;
+    const unit = q.kind === "DATE" ? q.unit : q.kind === "COUNT" ? `count:${wordKey(q.unit)}` : q.unit;
     add(`n:${unit}:${q.value}`, WEIGHT_NUMBER);
     const list = numbers.get(unit) ?? [];
     list.push(q.value);

@@ -5,6 +5,7 @@
  */
 import winkNLP, { type WinkMethods, type Document, type ItsFunction } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import { isUnitBreak } from "./line-wrap";
 
 let instance: WinkMethods | null = null;
 
@@ -155,7 +156,8 @@ export function analyze(text: string): Analysis {
   }
   keptBefore[values.length] = tokens.length;
 
-  // Sentences from wink's SBD, further split at line breaks (headings, captions, list items).
+  // Sentences from wink's SBD, further split at line breaks that end a unit (headings, captions, list
+  // items, blank lines); a single break inside a hard-wrapped paragraph does not.
   const sentences: SentenceRange[] = [];
   const pushRange = (t0: number, t1: number): void => {
     if (t1 <= t0) return;
@@ -179,7 +181,7 @@ export function analyze(text: string): Analysis {
     const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
     let t0 = a;
     for (let t = a + 1; t < b; t++) {
-      if (tokens[t]?.newlineBefore) {
+      if (tokens[t]?.newlineBefore && isUnitBreak(text, tokens[t - 1]!.end, tokens[t]!.start)) {
         pushRange(t0, t);
         t0 = t;
       }

@@ -20,10 +20,13 @@ export interface NormalizedQuantity {
   kind: QuantityKind;
   comparator: Comparator;
   /**
-   * Numeric value in `unit`. For DATE: milliseconds since the epoch (UTC) of
-   * the start of the named day/month/year.
+   * Numeric value in `unit`. For DATE (unit "date"): milliseconds since the epoch (UTC) of
+   * the start of the named day/month/year; for a day named without its year (unit "month-day",
+   * "Feb. 12"): month × 100 + day (212).
    */
   value: number;
+  /** Upper end of a range ("10-15%", "between 2,000 and 3,000 troops"), in `unit`; absent for a single value. */
+  high?: number;
   /** Unit: js-quantities unit ("mi", "km", "kg", "h"…), "%", "pp", ISO currency code, counted noun, or "date". */
   unit: string;
   /** Human-readable normal form, e.g. "≤ 190 mi ≈ 305.8 km", "> 3,000 missiles", "$1.2 billion", "2025-08-24". */
@@ -217,13 +220,66 @@ const NUMBER_RE = new RegExp(
 /** Cheap test for anything NUMBER_RE could match. */
 const QUICK_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds|thousands|millions|billions)\b/i;
 
+/** A clock time right after a number: "10:30", "3 p.m.", "9am". */
+const CLOCK_AFTER = /^(?::\d{2}\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o['’]clock\b|GMT\b|UTC\b|[ECMP][SD]T\b))/i;
+/** A label right before a number: "No. 3", "Nos. 4", "#3", "№ 5", "Vol. 2", "Art. 5". */
+const LABEL_BEFORE = /(?:(?<![\p{L}])(?:No|Nos|Nr|Num|Vol|Art|Sec|Ch|Fig|Para|Pt|Reg|Ref|Pp?)\.|#|№)\s*$/iu;
+/** Capitalised words before a number that do not make it an identifier ("A 1,000-plus crowd", "The 300 soldiers"). */
+const SENTENCE_START_WORDS = new Set(["A", "An", "The", "Some", "About", "Around", "Nearly", "Almost", "Only", "Just", "All", "Over", "Under", "Roughly", "Another", "These", "Those", "Its", "Their", "His", "Her", "Our", "With", "Of", "In", "On", "By", "For", "And", "But", "Or", "To", "From", "At", "Between", "Exactly", "Precisely"]);
+/** Unit symbols too ambiguous as words ("in", "h", "g") but unambiguous glued to a number ("8ft", "24h", "500g"). */
+const GLUED_ONLY_UNITS = new Set(["ft", "in", "g", "h", "l", "s", "t", "ha", "cd", "mil"]);
+
+function gluedOnlyUnit(word: string): { units: string; kind: string } | null {
+  if (!GLUED_ONLY_UNITS.has(word)) return null;
+  try {
+    const q = Qty.parse(`1 ${word}`);
+    return q && PHYSICAL_KINDS.has(q.kind()) ? { units: q.units(), kind: q.kind() } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "N-M" right after a number (a score, a vote or a range). */
+const PAIR_AFTER = /^\s?[-–]\s?\d+/;
+const SCORE_AFTER = /^\s*(?:votes?|victory|win|wins|loss|defeat|decision|majority|ruling|verdict|score|scoreline|lead|draw|tie|split|result|home|away)\b/i;
+const SCORE_BEFORE = /\b(?:won|win|wins|lost|lose|loses|beat|beats|defeated|drew|draw|tied|leads?|led|trails?|trailed|voted|vote of|score of|scored)\s+(?:by\s+)?$/i;
+/** Upper end of a range after a number: "-15%", "–15 million", " to 15 percent". */
+const RANGE_DASH = new RegExp(String.raw`^(?:\s?[-–—]\s?|\s+to\s+)(?:US\$|[$€£¥₹₽])?(${NUM})(?:\s?(${SCALE_RE}))?(?:\s?(%|percent\b|per cent\b|percentage points?\b))?`, "iu");
+const RANGE_AND = new RegExp(String.raw`^\s+and\s+(?:US\$|[$€£¥₹₽])?(${NUM})(?:\s?(${SCALE_RE}))?(?:\s?(%|percent\b|per cent\b|percentage points?\b))?`, "iu");
+/** "a week", "per day", "each month" after a time unit: a frequency. */
+const RATE_AFTER = /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|minute|fortnight)\b/i;
+/** js-quantities time units shown as words ("5 days", not "5 d"). */
+const TIME_WORDS: Record<string, string> = { s: "seconds", min: "minutes", h: "hours", d: "days", wk: "weeks", y: "years", yr: "years", decade: "decades", century: "centuries" };
+/** Plural nouns without an -s. */
+const IRREGULAR_PLURALS = new Set(["people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "fish", "deer", "aircraft", "livestock", "troops", "feet", "teeth", "mice", "geese", "crew", "infantry", "militia", "civilians"]);
+
+function isPluralNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return IRREGULAR_PLURALS.has(w) || (/s$/.test(w) && !/(?:ss|us|is)$/.test(w));
+}
+
 /** Date patterns: "August 24, 2025", "24 August 2025", "August 2025", "in 2024". */
 const DATE_MDY = new RegExp(String.raw`\b(${MONTH_RE})\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, "gi");
 const DATE_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_RE})\s*,?\s+(\d{4})\b`, "gi");
 const DATE_MY = new RegExp(String.raw`\b(${MONTH_RE})\s+(?:of\s+)?(\d{4})\b`, "gi");
 const DATE_Y = /\b(in|since|by|until|from|before|after|during|of|early|late|mid|summer|spring|winter|autumn|fall|year)\s+((?:1[89]|20)\d{2})\b(?![,.]?\d)(?!\s*(?:%|percent|[a-z]+s\b))/gi;
 
+/** A day named without its year: "Feb. 12", "12 February" (month capitalised, so "may 12" stays a verb). */
+const MONTH_CS = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+const DATE_MD = new RegExp(String.raw`\b(${MONTH_CS})\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d)`, "g");
+const DATE_DM = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_CS})(?![\p{L}])`, "gu");
+const MONTH_ABBR = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 function findDates(s: string, out: RawMatch[]): void {
+  if (/\d/.test(s)) {
+    const monthDay = (start: number, end: number, name: string, day: number) => {
+      const month = MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, "").slice(0, 3)));
+      if (month < 0 || day < 1 || day > 31) return;
+      out.push({ s: start, e: end, q: { kind: "DATE", comparator: "=", value: (month + 1) * 100 + day, unit: "month-day", display: `${MONTH_ABBR[month]} ${day}` } });
+    };
+    for (const m of s.matchAll(DATE_MD)) monthDay(m.index, m.index + m[0].length, m[1]!, Number(m[2]));
+    for (const m of s.matchAll(DATE_DM)) monthDay(m.index, m.index + m[0].length, m[2]!, Number(m[1]));
+  }
   if (!/\d{4}/.test(s)) return;
   const mdy = DATE_MDY;
   const dmy = DATE_DMY;
@@ -282,7 +338,7 @@ function countedNoun(s: string, at: number): { unit: string; end: number } | nul
     unit = w;
     end = pos;
     // A plural noun usually ends the phrase ("3,000 extended-range missiles").
-    if (/s$/.test(lw) && !/ss$/.test(lw) && k >= 0) break;
+    if ((/s$/.test(lw) && !/ss$/.test(lw)) || IRREGULAR_PLURALS.has(lw)) break;
   }
   return unit ? { unit, end } : null;
 }
@@ -325,19 +381,39 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
     if (!vague && !numeral) continue;
     // Skip numbers glued to letters (F-16, G7, COVID-19) and ordinals (21st).
     const prevChar = s[start - 1] ?? " ";
-    if (!cur && /[\p{L}\d-]/u.test(prevChar) && !/^\s/.test(m[0])) continue;
+    if (!cur && /[\p{L}\d\-–—]/u.test(prevChar) && !/^\s/.test(m[0])) continue;
     if (!vague && /^(st|nd|rd|th)\b/i.test(s.slice(end))) continue;
     // Skip what is already a date.
     if (raw.some((r) => r.q.kind === "DATE" && start < r.e && end > r.s)) continue;
-    // A lone year-like number (1800–2100) not followed by a unit is a date reference handled above.
-    if (!cur && !scaleWord && !pct && numeral && /^(1[89]|20)\d{2}$/.test(numeral)) {
+    const rest = s.slice(end);
+    if (numeral && !vague) {
+      // Clock times ("10:30", "3 p.m.") and labels ("No. 3", "#4", "Vol. 2") are not amounts.
+      if (CLOCK_AFTER.test(rest) || /\d[:.]$/.test(s.slice(0, start)) && /\d:$/.test(s.slice(0, start))) continue;
+      if (!cur && LABEL_BEFORE.test(s.slice(Math.max(0, start - 12), start))) continue;
+      // Scores and votes ("a 7-2 vote", "won 3-1"): neither number is an amount.
+      const pair = PAIR_AFTER.exec(rest);
+      if (pair && !cur && !pct && (SCORE_AFTER.test(rest.slice(pair[0].length)) || SCORE_BEFORE.test(s.slice(Math.max(0, start - 24), start)))) continue;
+    }
+    // A year-like number (1800–2100, no thousands separator) is a DATE unless it counts a plural noun
+    // or carries a unit ("2,000 troops", "2000 troops" count; "the 2026 fiscal year", "a 2024 report" are dates).
+    if (!cur && !scaleWord && !pct && numeral && /^(1[89]|20)\d{2}$/.test(numeral) && !/^\s?(?:[-–]|to\b)\s?\d/.test(rest) && !/^\+/.test(rest)) {
       const after = countedNoun(s, end);
-      if (!after || PHRASE_STOP.has(after.unit.toLowerCase())) {
+      const word = /^\s+([\p{L}°][\p{L}/^0-9'’-]*)/u.exec(rest)?.[1] ?? "";
+      const counts = isPluralNoun(word) || (after && !PHRASE_STOP.has(after.unit.toLowerCase()) && isPluralNoun(after.unit));
+      if (!counts && !(word && (physicalUnit(word) || CURRENCY_WORDS[word.toLowerCase()] || CALENDAR_UNITS[word.toLowerCase()]))) {
         raw.push({ s: start, e: end, q: { kind: "DATE", comparator: "=", value: Date.UTC(Number(numeral), 0, 1), unit: "date", display: numeral } });
         continue;
       }
     }
+    // Year spans ("2020-2024", "2019 to 2023") are dates.
+    const years = numeral && !cur && !pct ? /^(?:\s?[-–]\s?|\s+to\s+)((?:1[89]|20)\d{2})\b/.exec(rest) : null;
+    if (years && /^(1[89]|20)\d{2}$/.test(numeral!)) {
+      end += years[0].length;
+      raw.push({ s: start, e: end, q: { kind: "DATE", comparator: "=", value: Date.UTC(Number(numeral), 0, 1), unit: "date", display: `${numeral}–${years[1]}` } });
+      continue;
+    }
     let value: number;
+    let high: number | undefined;
     let comparator: Comparator = "=";
     if (vague) {
       value = VAGUE_PLURALS[vague.toLowerCase()] ?? 0;
@@ -354,64 +430,109 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
         } else value *= SCALE[scaleWord] ?? 1;
       }
     }
+    // Ranges: "10-15%", "$10-15 million", "10 to 15 percent", "between 2,000 and 3,000 troops".
+    let unitScale = scaleWord && (scaleWord.length > 1 || cur) ? (SCALE[scaleWord] ?? 1) : 1;
+    const between = !vague && /\bbetween\s+(?:US\$|[$€£¥₹₽])?$/i.exec(s.slice(Math.max(0, m.index - 12), m.index));
+    const rangeRe = between ? RANGE_AND : RANGE_DASH;
+    const range = !vague && !pct && (!scaleWord || unitScale > 1) ? rangeRe.exec(s.slice(end)) : null;
+    if (range && !pct) {
+      const upper = parseNumeral(range[1]!);
+      // "52-48" with the larger number first and no unit: a tally, not a range.
+      if (upper !== null && upper <= value / unitScale && !range[2] && !range[3] && !between) continue;
+      const upperScale = range[2] ? (SCALE[range[2].toLowerCase()] ?? 1) : null;
+      if (upper !== null) {
+        if (upperScale !== null && upperScale > 1 && unitScale === 1) {
+          unitScale = upperScale;
+          value *= upperScale;
+        }
+        high = upper * (upperScale ?? unitScale);
+        end += range[0].length;
+        if (between) start = m.index - between[0].length + (between[0].length - between[0].trimStart().length);
+      }
+    }
+    const rangePct = high !== undefined && range?.[3] ? range[3].toLowerCase() : undefined;
+    // Open upper bounds: "3,000+ rockets", "3,000-plus rockets" (≥).
+    const plus = /^(?:\+|-plus\b)/i.exec(s.slice(end));
+    // Units written without a space: "300km", "120km/h", "50kg".
+    const glued = !pct && !rangePct && !plus && (!scaleWord || unitScale === 1) ? /^([A-Za-zµ°][A-Za-z/²³^0-9]*)/.exec(s.slice(end)) : null;
+    const gluedUnit = glued ? (physicalUnit(glued[1]!) ?? gluedOnlyUnit(glued[1]!)) : null;
+    if (glued && !gluedUnit && !cur && !/^(?:st|nd|rd|th)$/i.test(glued[1]!)) continue; // "5G", "3D", "4x4": names, not amounts
     // Spelled-out "one" is usually a pronoun / determiner; keep it only with a unit or scale.
-    const cmpBefore = comparatorBefore(s, cur ? start : m.index);
+    const cmpBefore = between ? null : comparatorBefore(s, cur ? start : m.index);
     if (cmpBefore && comparator === "=") {
       comparator = cmpBefore.cmp;
       start = cmpBefore.start;
     }
+    if (plus && comparator === "=") {
+      comparator = ">=";
+      end += plus[0].length;
+    }
+    const amount = (n: number) => {
+      if (high === undefined) return formatNumber(n);
+      const [low, top] = [formatNumber(n), formatNumber(high)];
+      const scale = / (?:thousand|million|billion|trillion)$/.exec(top)?.[0];
+      return scale && low.endsWith(scale) ? `${low.slice(0, -scale.length)}–${top}` : `${low}–${top}`;
+    };
     const numText = numeral ?? "";
     // Identifiers such as "Article 51", "Section 230": a capitalised word right before a bare number.
     const prevWord = /([\p{L}]+)\s+$/u.exec(s.slice(0, m.index))?.[1] ?? "";
     const identifierLike =
-      !cur && !scaleWord && !pct && !vague && /^\p{Lu}/u.test(prevWord) && !MONTHS.some((mo) => mo.startsWith(prevWord.toLowerCase().slice(0, 3)) && prevWord.length >= 3) && !cmpBefore;
+      !cur && !scaleWord && !pct && !vague && /^\p{Lu}/u.test(prevWord) && !SENTENCE_START_WORDS.has(prevWord) && !MONTHS.some((mo) => mo.startsWith(prevWord.toLowerCase().slice(0, 3)) && prevWord.length >= 3) && !cmpBefore;
 
     let kind: QuantityKind;
     let unit: string;
     let display: string;
     const sym = COMPARATOR_SYMBOL[comparator];
     const prefix = comparator === "=" ? "" : `${sym} `;
-    if (pct) {
+    const percentWord = pct ?? rangePct;
+    if (percentWord) {
       kind = "PERCENT";
-      unit = pct.startsWith("percentage") ? "pp" : "%";
-      display = `${prefix}${formatNumber(value)}${unit === "%" ? "%" : " percentage points"}`;
+      unit = percentWord.startsWith("percentage") ? "pp" : "%";
+      display = `${prefix}${amount(value)}${unit === "%" ? "%" : " percentage points"}`;
     } else if (cur) {
       kind = "MONEY";
       unit = CURRENCY_SYMBOLS[cur] ?? "USD";
-      display = `${prefix}${cur === "US$" ? "$" : cur}${formatNumber(value)}`;
+      display = `${prefix}${cur === "US$" ? "$" : cur}${amount(value)}`;
     } else {
-      const nextWordM = /^(?:\s+|-)([\p{L}°][\p{L}/^0-9'’-]*)/u.exec(s.slice(end));
+      const nextWordM = gluedUnit ? glued : /^(?:\s+|-)([\p{L}°][\p{L}/^0-9'’-]*)/u.exec(s.slice(end));
       const nextWord = nextWordM?.[1] ?? "";
       const currencyWord = CURRENCY_WORDS[nextWord.toLowerCase()];
-      const phys = nextWord ? physicalUnit(nextWord) : null;
+      const phys = gluedUnit ?? (nextWord ? physicalUnit(nextWord) : null);
       const calendar = CALENDAR_UNITS[nextWord.toLowerCase()];
+      const rate = RATE_AFTER.exec(s.slice(end + (nextWordM?.[0].length ?? 0)));
       if (currencyWord) {
         kind = "MONEY";
         unit = currencyWord;
         end += nextWordM![0].length;
-        display = `${prefix}${formatNumber(value)} ${unit}`;
+        display = `${prefix}${amount(value)} ${unit}`;
+      } else if ((phys?.kind === "time" || calendar) && rate) {
+        // "five days a week", "12 hours per day": a frequency, not a duration.
+        end += nextWordM![0].length + rate[0].length;
+        kind = "OTHER";
+        unit = `${TIME_WORDS[phys?.units ?? ""] ?? nextWord.toLowerCase()} per ${rate[1]!.toLowerCase()}`;
+        display = `${prefix}${amount(value)} ${TIME_WORDS[phys?.units ?? ""] ?? nextWord.toLowerCase()} ${rate[0].trim().toLowerCase()}`;
       } else if (phys) {
         end += nextWordM![0].length;
         unit = phys.units;
         kind = phys.kind === "length" ? "LENGTH" : phys.kind === "time" ? "DURATION" : "OTHER";
-        display = `${prefix}${formatNumber(value)} ${unit}${convertDisplay(value, unit)}`;
+        display = `${prefix}${amount(value)} ${phys.kind === "time" ? (TIME_WORDS[unit] ?? unit) : unit}${high === undefined ? convertDisplay(value, unit) : ""}`;
       } else if (calendar) {
         end += nextWordM![0].length;
         unit = calendar;
         kind = "DURATION";
-        display = `${prefix}${formatNumber(value)} ${unit}`;
+        display = `${prefix}${amount(value)} ${unit}`;
       } else {
-        if (identifierLike) continue;
+        if (identifierLike && high === undefined) continue;
         const noun = countedNoun(s, end);
         if (!noun && /^(one)$/i.test(numText)) continue;
         if (noun && /^(one)$/i.test(numText) && !scaleWord) continue;
         kind = "COUNT";
         unit = noun ? displayNoun(noun.unit) : "";
         if (noun) end = noun.end;
-        display = `${prefix}${formatNumber(value)}${unit ? ` ${unit}` : ""}`;
+        display = `${prefix}${amount(value)}${unit ? ` ${unit}` : ""}`;
       }
     }
-    raw.push({ s: start, e: end, q: { kind, comparator, value, unit, display } });
+    raw.push({ s: start, e: end, q: { kind, comparator, value, ...(high !== undefined ? { high } : {}), unit, display } });
   }
 
   return finish(s, raw, offset);

@@ -101,6 +101,26 @@ describe("ClaimReview", () => {
   });
 });
 
+describe("ClaimReview itemReviewed.author: the claimant", () => {
+  const article = { id: "a", title: "Missiles held back", outlet: "Test Wire", author: "Jane Reporter, Ahmed Khan", url: "https://example.org/a", publishedAt: null };
+
+  it.each([
+    [{ name: "Defense Secretary Pete Hegseth", kind: "PERSON" }, "Person"],
+    [{ name: "Reuters", kind: "ORGANIZATION" }, "Organization"],
+    [{ name: "the city's finance department", kind: "ORGANIZATION" }, "Organization"],
+  ])("names %j as the claim's author, with the outlet's article as its appearance", (claimant, type) => {
+    const review = toClaimReview(entry({ claimant, article }), reportHeader(), bounds)!;
+    const item = review.itemReviewed as { author: unknown; appearance: { publisher: unknown; url: string; author: unknown } };
+    expect(item.author).toEqual({ "@type": type, name: claimant.name });
+    expect(item.appearance.publisher).toEqual({ "@type": "Organization", name: "Test Wire" });
+    expect(item.appearance.url).toBe("https://example.org/a");
+    expect(item.appearance.author).toEqual([
+      { "@type": "Person", name: "Jane Reporter" },
+      { "@type": "Person", name: "Ahmed Khan" },
+    ]);
+  });
+});
+
 describe("serializeJsonLd", () => {
   const hostile = 'Ends here </script><script>alert(1)</script> <!-- & \u2028 \u2029 "quoted"';
 

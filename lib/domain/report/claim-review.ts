@@ -31,6 +31,12 @@ function withoutEmpty(object: Record<string, JsonLdValue | undefined>): JsonLd {
   return out;
 }
 
+function authorsOf(author: string): JsonLdValue {
+  const names = author.split(/\s*[,;]\s+(?![A-Z]\.?$)|\s+and\s+/).map((n) => n.trim()).filter(Boolean);
+  const people = names.map((name) => withoutEmpty({ "@type": "Person", name }));
+  return people.length === 1 ? people[0]! : people;
+}
+
 /**
  * The ClaimReview of an entry: published verdicts always; with work in progress included, other
  * verdicts too, marked creativeWorkStatus "Draft" and without a publication date. Claims without a
@@ -61,15 +67,19 @@ export function toClaimReview(entry: ReportEntry, header: ReportHeader, bounds: 
     }),
     itemReviewed: withoutEmpty({
       "@type": "Claim",
-      // The claim is reported in the outlet's article: the outlet is its author.
-      author: withoutEmpty({ "@type": "Organization", name: article.outlet }),
+      // Who made the claim (a Person or an Organization); the outlet's article is where it appeared.
+      // Without a recorded claimant, the outlet that reported it stands as the author.
+      author: entry.claimant
+        ? withoutEmpty({ "@type": entry.claimant.kind === "PERSON" ? "Person" : "Organization", name: entry.claimant.name })
+        : withoutEmpty({ "@type": "Organization", name: article.outlet }),
       datePublished: article.publishedAt ?? undefined,
       appearance: withoutEmpty({
         "@type": "NewsArticle",
         url: article.url ?? undefined,
         headline: article.title,
         datePublished: article.publishedAt ?? undefined,
-        author: article.author ? withoutEmpty({ "@type": "Person", name: article.author }) : undefined,
+        // Several authors are stored as one "A, B" string (the import joins every <meta name="author">).
+        author: article.author ? authorsOf(article.author) : undefined,
         publisher: withoutEmpty({ "@type": "Organization", name: article.outlet }),
       }),
     }),

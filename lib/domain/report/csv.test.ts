@@ -165,3 +165,21 @@ function claimVerdict() {
     publishedAt: new Date(v.publishedAt!),
   };
 }
+
+describe("the claimant in the CSV report", () => {
+  it("writes who made the claim and whether a person or an organization, and leaves both empty when not recorded", () => {
+    const records = parseCsv(
+      renderReportCsv([
+        entry({ id: "p", claimant: { name: "Defense Secretary Pete Hegseth", kind: "PERSON" } }),
+        entry({ id: "o", claimant: { name: "the city's finance department", kind: "ORGANIZATION" } }),
+        entry({ id: "n" }),
+      ]),
+    );
+    const column = (name: string) => records[0]!.indexOf(name);
+    expect(records.slice(1).map((r) => [r[column("Claimant")], r[column("Claimant kind")]])).toEqual([
+      ["Defense Secretary Pete Hegseth", "Person"],
+      ["the city's finance department", "Organization"],
+      ["", ""],
+    ]);
+  });
+});

@@ -27,6 +27,9 @@ export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEnt
   { header: "Approved at (UTC)", value: (e) => e.verdict?.approvedAt ?? null },
   { header: "Published at (UTC)", value: (e) => e.verdict?.publishedAt ?? null },
   { header: "Last updated (UTC)", value: (e) => e.updatedAt },
+  // Who made the claim; last, so the columns before keep their places in existing spreadsheets.
+  { header: "Claimant", value: (e) => e.claimant?.name ?? null },
+  { header: "Claimant kind", value: (e) => (e.claimant ? (e.claimant.kind === "PERSON" ? "Person" : "Organization") : null) },
 ];
 
 /**

@@ -19,6 +19,8 @@ export interface ReportClaimInput {
   suffix: string;
   updatedAt: Date;
   article: { id: string; title: string; outlet: string; author: string | null; url: string | null; publishedAt: Date | null };
+  /** Who made the claim (the person or body the article attributes it to), if recorded. */
+  claimant?: { name: string; kind: string } | null;
   assigneeName: string | null;
   verdict: {
     rating: string;
@@ -47,6 +49,8 @@ export interface ReportSqlRow extends Pick<ReportClaimInput, "id" | "text" | "st
   author: string | null;
   url: string | null;
   publishedAt: Date | string | null;
+  claimant?: string | null;
+  claimantKind?: string | null;
   assigneeName: string | null;
   rating: string | null;
   rationale: string | null;
@@ -78,6 +82,7 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
     suffix: row.suffix,
     updatedAt: toDate(row.updatedAt),
     article: { id: row.articleId, title: row.title, outlet: row.outlet, author: row.author, url: row.url, publishedAt: toDateOrNull(row.publishedAt) },
+    claimant: row.claimant ? { name: row.claimant, kind: row.claimantKind === "PERSON" ? "PERSON" : "ORGANIZATION" } : null,
     assigneeName: row.assigneeName,
     verdict:
       row.rating !== null && row.state !== null && row.proposedAt !== null
@@ -107,6 +112,8 @@ export interface ReportEntry {
   /** True unless the claim has an approved or published verdict: such rows are marked in every format. */
   workInProgress: boolean;
   article: { id: string; title: string; outlet: string; author: string | null; url: string | null; publishedAt: string | null };
+  /** Who made the claim: a PERSON or an ORGANIZATION (ClaimReview itemReviewed.author), or null if not recorded. */
+  claimant: { name: string; kind: string } | null;
   verdict: {
     rating: string;
     label: string;
@@ -183,6 +190,7 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
     statusLabel: isClaimStatus(input.status) ? describeStatus(input.status) : input.status,
     workInProgress: !isFinalVerdict(input.status, v?.state),
     article: { ...input.article, publishedAt: iso(input.article.publishedAt) },
+    claimant: input.claimant ?? null,
     verdict: v
       ? {
           rating: v.rating,

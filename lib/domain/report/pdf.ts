@@ -190,6 +190,7 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
     const value = v.ratingValue !== null ? ` · rating ${v.ratingValue}` : "";
     doc.font("regular").fillColor(MUTED).text(`${value} · ${v.stateLabel} · claim ${entry.statusLabel.toLowerCase()}`);
   }
+  if (entry.claimant) doc.font("regular").fontSize(9).fillColor(INK).text(`Claimed by ${entry.claimant.name} (${entry.claimant.kind === "PERSON" ? "person" : "organization"})`);
   doc.font("regular").fontSize(9).fillColor(MUTED).text(`${entry.article.title} — ${entry.article.outlet}, ${day(entry.article.publishedAt)}`);
   if (isHttpUrl(entry.article.url)) doc.fillColor(LINK).text(entry.article.url, { link: entry.article.url, underline: true });
   doc.moveDown(0.3);

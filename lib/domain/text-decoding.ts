@@ -1,0 +1,45 @@
+/**
+ * Bytes → text for imported pages and files, as a browser decodes them: the WHATWG encoding sniffing
+ * algorithm (HTML Standard §13.2.3.2: byte-order mark, then the transport layer's charset, then a
+ * `<meta charset>` / `<meta http-equiv="Content-Type">` prescan of the first 1024 bytes, then a default)
+ * via `html-encoding-sniffer`, and the WHATWG Encoding Standard decoders of `@exodus/bytes`
+ * (windows-1252, ISO-8859-x, Shift_JIS, GBK, UTF-16, …).
+ */
+import htmlEncodingSniffer from "html-encoding-sniffer";
+import { TextDecoder as WhatwgTextDecoder, getBOMEncoding, labelToName } from "@exodus/bytes/encoding.js";
+
+export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; encoding: string; message: string };
+
+/** The `charset=` parameter of a Content-Type header value, or null. */
+export function charsetOfContentType(contentType: string | null | undefined): string | null {
+  const match = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType ?? "");
+  return match?.[2] ?? null;
+}
+
+/**
+ * Decodes the bytes of a document. `html: true` runs the full HTML sniffing (BOM, `contentType`'s charset,
+ * meta prescan); plain text uses BOM, then `contentType`'s charset. Both fall back to UTF-8 (the issue's
+ * rule; a browser in an English locale would guess windows-1252). UTF-8 and UTF-16 are decoded strictly,
+ * so bytes that are not valid in them give `{ ok: false }` with a message naming the encoding; the
+ * single-byte legacy encodings map every byte and never fail. Never throws.
+ */
+export function decodeDocumentBytes(bytes: Uint8Array, { html, contentType }: { html: boolean; contentType?: string | null }): DecodedText {
+  const declared = charsetOfContentType(contentType);
+  let encoding: string;
+  if (html) {
+    encoding = htmlEncodingSniffer(bytes, { transportLayerEncodingLabel: declared ?? undefined, defaultEncoding: "UTF-8" });
+  } else {
+    encoding = getBOMEncoding(bytes) ?? (declared ? labelToName(declared) : null) ?? "UTF-8";
+  }
+  const strict = /^(?:utf-8|utf-16(?:le|be)?)$/i.test(encoding);
+  try {
+    return { ok: true, text: new WhatwgTextDecoder(encoding, { fatal: strict }).decode(bytes), encoding };
+  } catch {
+    return { ok: false, encoding, message: `The text is not valid ${encoding}.` };
+  }
+}
+
+/** True when the bytes start with a UTF-16 byte-order mark (such text legitimately contains NUL bytes). */
+export function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return /^UTF-16/i.test(getBOMEncoding(bytes) ?? "");
+}
