@@ -46,6 +46,7 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",
+      AUDIT_KEY: "e2e-audit-key-not-for-production-use-0001",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       CLAIMLEDGER_FETCH_ALLOWLIST: `127.0.0.1:${E2E_FIXTURE_PORT}`,

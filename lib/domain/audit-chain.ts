@@ -31,9 +31,13 @@ export interface AuditEventContent {
   tokenCreatorId?: string | null;
 }
 
-/** The legacy unkeyed link: SHA-256 hex of the canonical JSON of prevHash and the content (no token columns). */
+/**
+ * The unkeyed link (events written without AUDIT_KEY, and all history before issue 12): SHA-256 hex of
+ * the canonical JSON of prevHash and the content; the token columns are appended only when set, so
+ * links written before they existed verify unchanged.
+ */
 export function hashAuditEvent(prevHash: string, e: AuditEventContent): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     prevHash,
     e.at.toISOString(),
     e.actorId,
@@ -44,7 +48,9 @@ export function hashAuditEvent(prevHash: string, e: AuditEventContent): string {
     e.claimId,
     e.before,
     e.after,
-  ]);
+  ];
+  if (e.tokenId != null || e.tokenCreatorId != null) fields.push(e.tokenId ?? null, e.tokenCreatorId ?? null);
+  const canonical = JSON.stringify(fields);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -90,7 +96,7 @@ export const CHAIN_START: ChainState = { lastHash: GENESIS_HASH, checked: 0, leg
  * Verifies events in id order, continuing from `state` so a long chain can be checked in batches.
  * `key` is AUDIT_KEY (null when none is configured: a keyed event then cannot be verified and is
  * reported). Reports the first broken link: a wrong prevHash, content not matching its link, an
- * unknown algorithm, an unkeyed event after a keyed one, or token columns on an unkeyed event.
+ * unknown algorithm, or an unkeyed event after a keyed one.
  */
 export function verifyChainBatch(events: readonly StoredAuditEvent[], state: ChainState, key: string | null = null): ChainCheck {
   let { lastHash, checked, legacy } = state;
@@ -100,7 +106,6 @@ export function verifyChainBatch(events: readonly StoredAuditEvent[], state: Cha
     const algorithm = event.hashAlgorithm ?? null;
     if (algorithm === null) {
       if (legacy < checked) return broken(event.id, "an unkeyed event follows keyed ones (rewritten without the key?)");
-      if (event.tokenId != null || event.tokenCreatorId != null) return broken(event.id, "an unkeyed event carries token columns its hash does not cover");
       if (hashAuditEvent(event.prevHash, event) !== event.hash) return broken(event.id, "content does not match its hash");
       legacy++;
     } else if (algorithm === KEYED_ALGORITHM) {
