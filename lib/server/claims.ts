@@ -27,6 +27,7 @@ import type {
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
+import { withTokenOrigins } from "./audit-token-origins";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
@@ -40,6 +41,7 @@ import {
   visibleVerdictsWhere,
   type Actor,
 } from "./permissions";
+import { assertFourEyes } from "./four-eyes";
 import { getVerdictScale } from "./settings";
 import { inTransaction } from "./transaction";
 
@@ -196,11 +198,14 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
   // (their own evidence counts even once removed).
   const ownEvidence = blind ? await db.evidence.findMany({ where: { claimId: claim.id, addedById: actor.id }, select: { id: true } }) : [];
   const visibleEntityIds = [...ownEvidence, ...claim.verdicts, ...comments].map((row) => row.id);
-  const history = await db.auditEvent.findMany({
-    where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
-    orderBy: { id: "asc" },
-    include: { actor: { select: { id: true, name: true } } },
-  });
+  const history = await withTokenOrigins(
+    db,
+    await db.auditEvent.findMany({
+      where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
+      orderBy: { id: "asc" },
+      include: { actor: { select: { id: true, name: true } } },
+    }),
+  );
   const scale = await getVerdictScale(db);
   return { claim, comments, history, scale, blind };
 }
@@ -503,7 +508,8 @@ async function setVerdictState(
 }
 
 /**
- * An editor approves the proposed verdict — never one they proposed themselves (four-eyes rule). In a
+ * An editor approves the proposed verdict — never one they proposed themselves, nor one proposed
+ * through an API token they created (four-eyes rule on the humans behind the acts). In a
  * blind double review they choose one of the two verdicts (the other is superseded), and an editor who
  * is one of the two reviewers cannot decide.
  */
@@ -519,12 +525,7 @@ export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
     if (double && !input.verdictId) throw invalid("verdictId", "Choose which of the two verdicts to approve.");
     const verdict = input.verdictId ? proposed.find((v) => v.id === input.verdictId) : proposed[0];
     if (!verdict) throw invalid("verdictId", "That verdict is not waiting for approval on this claim.");
-    if (verdict.proposedById === actor.id) {
-      throw new AppError("FORBIDDEN", "You proposed this verdict, so another editor must approve it.");
-    }
-    if (reviewers.some((r) => r.userId === actor.id)) {
-      throw new AppError("FORBIDDEN", "You are one of the two reviewers of this claim, so another editor must decide.");
-    }
+    await assertFourEyes(tx, actor, verdict, reviewers.map((r) => r.userId));
     await setVerdictState(tx, actor, verdict, "APPROVED", { approvedById: actor.id, approvedAt: new Date() });
     const others = proposed.filter((v) => v.id !== verdict.id);
     for (const other of others) await setVerdictState(tx, actor, other, "SUPERSEDED");
