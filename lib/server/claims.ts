@@ -421,8 +421,10 @@ async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: As
  * a proposed verdict (the assignee, or both double reviewers), moves the claim to "Verdict proposed".
  */
 async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<ClaimRow> {
-  if (claimStatus(claim) !== "IN_REVIEW") return claim;
+  const status = claimStatus(claim);
   const reviewers = await loadClaimReviewers(tx, claim.id);
+  // A blind double review stays where it was (ASSIGNED, RETURNED, REOPENED) until both have proposed.
+  if (!REVIEWER_EDITABLE_STATUSES.includes(status)) return claim;
   const required = requiredProposers({ assigneeId: claim.assigneeId, reviewers });
   const pending = await tx.verdict.findMany({ where: { claimId: claim.id, state: "PROPOSED" }, orderBy: { createdAt: "asc" } });
   for (const verdict of pending.filter((v) => !required.includes(v.proposedById))) {
@@ -430,14 +432,15 @@ async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<C
   }
   const current = pending.filter((v) => required.includes(v.proposedById));
   if (!allHaveProposed(required, current.map((v) => v.proposedById))) return claim;
-  return applyTransition(tx, actor, claim, "propose", { details: { verdictIds: current.map((v) => v.id) } });
+  const inReview = await ensureInReview(tx, actor, claim);
+  return applyTransition(tx, actor, inReview, "propose", { details: { verdictIds: current.map((v) => v.id) } });
 }
 
 /**
  * The assigned reviewer proposes a verdict; factual ratings need evidence. In a blind double review
  * each reviewer proposes on their own evidence; the claim moves to "Verdict proposed" with the second
- * proposal. A first proposal leaves the claim's version alone, so the other reviewer's open page is
- * not made stale by work they cannot see.
+ * proposal. Before that neither reviewer's evidence nor proposal moves the claim (status, version and
+ * update time stay), so the other reviewer's ETag and open page show nothing of work they cannot see.
  */
 export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
   return inTransaction(async (tx) => {
@@ -451,7 +454,9 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
     const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
-    claim = await ensureInReview(tx, actor, claim);
+    // Blind double review: one reviewer's work never moves the claim (its status and version, hence
+    // the other reviewer's ETag and page, stay as they were) until both have proposed (issue 12).
+    if (!double) claim = await ensureInReview(tx, actor, claim);
     if (double) {
       // Serialises the two reviewers' proposals, so the second one always sees the first.
       await lockClaimRow(tx, claim);
