@@ -216,6 +216,6 @@ test("a comment with an @mention notifies the mentioned reviewer with an unread 
   // The notification leads to the claim, where the comment is.
   await newest.getByRole("link").click();
   await ritaPage.waitForURL(new RegExp(`${claim.url}$`));
-  await expect(ritaPage.getByTestId("comment").last()).toContainText("Please check the 2019 figure");
+  await expect(ritaPage.getByTestId("comment").filter({ hasText: "Please check the 2019 figure" })).toHaveCount(1);
   await ritaPage.context().close();
 });
