@@ -36,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -f prisma/data/e2e.db prisma/data/e2e.db-wal prisma/data/e2e.db-shm && mkdir -p prisma/data && ./node_modules/.bin/prisma migrate deploy && ./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -f prisma/data/e2e.db prisma/data/e2e.db-wal prisma/data/e2e.db-shm prisma/data/e2e.db-audit-checkpoints.jsonl && mkdir -p prisma/data && ./node_modules/.bin/prisma migrate deploy && ./node_modules/.bin/next start -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -46,6 +46,7 @@ export default defineConfig({
       DATABASE_URL: E2E_DATABASE_URL,
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-not-for-production-use",
+      AUDIT_KEY: "e2e-audit-key-not-for-production-use-0001",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       CLAIMLEDGER_FETCH_ALLOWLIST: `127.0.0.1:${E2E_FIXTURE_PORT}`,

@@ -30,7 +30,7 @@ export default defineConfig({
           include: ["lib/server/**/*.test.ts"],
           environment: "node",
           globalSetup: ["lib/server/testing/global-setup.ts"],
-          env: { DATABASE_URL: databaseUrl, NODE_ENV: "test", LOG_LEVEL: "silent" },
+          env: { DATABASE_URL: databaseUrl, NODE_ENV: "test", LOG_LEVEL: "silent", AUDIT_KEY: "integration-tests-audit-key-not-a-secret-0001" },
           // One process owns a SQLite file (DESIGN.md §6): test files run one after another.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -57,12 +57,16 @@ if (process.argv.includes("--reset")) {
 
 const secretFile = path.join(dataDir, "demo-secret");
 if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+// The audit chain's HMAC key, kept outside the database like the session secret (issue 12).
+const auditKeyFile = path.join(dataDir, "demo-audit-key");
+if (!existsSync(auditKeyFile)) writeFileSync(auditKeyFile, randomBytes(32).toString("hex"), { mode: 0o600 });
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: process.env.DATABASE_URL ?? DEMO_DATABASE_URL,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
+  AUDIT_KEY: process.env.AUDIT_KEY ?? readFileSync(auditKeyFile, "utf8").trim(),
   CLAIMLEDGER_DEMO: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -9,6 +9,8 @@ export interface HistoryEvent {
   before: string | null;
   after: string | null;
   actor: { name: string } | null;
+  /** Set when the step was done through an API token: which one, and who created it. */
+  via?: { tokenName: string | null; tokenPrefix: string | null; creatorName: string | null } | null;
 }
 
 /** Every recorded step of a claim: who, when, what, and each changed field before → after. */
@@ -28,6 +30,13 @@ export function HistoryItem({ event: e, children }: { event: HistoryEvent; child
   return (
     <li data-action={e.action}>
       <strong>{e.actor?.name ?? "System"}</strong> {describeAction(e.action)}
+      {e.via && (
+        <span className="muted" data-testid="via-token">
+          {" "}
+          through API token {e.via.tokenName ? `“${e.via.tokenName}”` : "(deleted)"}
+          {e.via.tokenPrefix ? ` (${e.via.tokenPrefix}…)` : ""}, created by {e.via.creatorName ?? "an unknown user"}
+        </span>
+      )}
       {children}
       <div className="muted">
         <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { GENESIS_HASH, hashAuditEvent, verifyChainBatch, type AuditEventContent } from "./audit-chain";
+import {
+  CHAIN_START,
+  compareWithCheckpoint,
+  GENESIS_HASH,
+  hashAuditEvent,
+  hmacAuditEvent,
+  KEYED_ALGORITHM,
+  parseSignedCheckpoint,
+  signCheckpoint,
+  verifyChainBatch,
+  type AuditEventContent,
+} from "./audit-chain";
 
 type StoredEvent = AuditEventContent & { id: number; prevHash: string; hash: string };
 
@@ -30,7 +41,7 @@ function chain(count: number): StoredEvent[] {
   return events;
 }
 
-const start = { lastHash: GENESIS_HASH, checked: 0 };
+const start = CHAIN_START;
 
 describe("audit hash chain", () => {
   it("hashes deterministically to 64 hex characters, and differently for different content or predecessor", () => {
@@ -60,15 +71,15 @@ describe("audit hash chain", () => {
 
   it("verifies an intact chain, and in batches carrying the state along", () => {
     const events = chain(10);
-    expect(verifyChainBatch(events, start)).toEqual({ ok: true, checked: 10, lastHash: events[9]!.hash });
+    expect(verifyChainBatch(events, start)).toEqual({ ok: true, checked: 10, legacy: 10, lastHash: events[9]!.hash });
     const first = verifyChainBatch(events.slice(0, 4), start);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    expect(verifyChainBatch(events.slice(4), first)).toEqual({ ok: true, checked: 10, lastHash: events[9]!.hash });
+    expect(verifyChainBatch(events.slice(4), first)).toEqual({ ok: true, checked: 10, legacy: 10, lastHash: events[9]!.hash });
   });
 
   it("verifies an empty chain", () => {
-    expect(verifyChainBatch([], start)).toEqual({ ok: true, checked: 0, lastHash: GENESIS_HASH });
+    expect(verifyChainBatch([], start)).toEqual({ ok: true, checked: 0, legacy: 0, lastHash: GENESIS_HASH });
   });
 
   it("detects edited content at the edited event", () => {
@@ -112,5 +123,93 @@ describe("audit hash chain", () => {
   it("detects a chain that does not start from the expected hash", () => {
     const events = chain(3);
     expect(verifyChainBatch(events.slice(1), start)).toMatchObject({ ok: false, brokenAtId: 2, checked: 0 });
+  });
+});
+
+const KEY = "unit-test-audit-key-0123456789abcdef";
+
+/** A chain whose first `legacy` events are unkeyed and the rest keyed with KEY. */
+function mixedChain(count: number, legacy: number, key = KEY): (StoredEvent & { hashAlgorithm: string | null })[] {
+  const events: (StoredEvent & { hashAlgorithm: string | null })[] = [];
+  let prev = GENESIS_HASH;
+  for (let n = 1; n <= count; n++) {
+    const keyed = n > legacy;
+    const c = keyed ? { ...content(n), tokenId: n % 2 ? "tok-1" : null, tokenCreatorId: n % 2 ? "admin-1" : null } : content(n);
+    const hash = keyed ? hmacAuditEvent(key, prev, c) : hashAuditEvent(prev, c);
+    events.push({ ...c, id: n, prevHash: prev, hash, hashAlgorithm: keyed ? KEYED_ALGORITHM : null });
+    prev = hash;
+  }
+  return events;
+}
+
+describe("keyed audit chain (HMAC-SHA256)", () => {
+  it("verifies legacy events followed by keyed ones, counting the legacy ones", () => {
+    const events = mixedChain(8, 3);
+    expect(verifyChainBatch(events, start, KEY)).toEqual({ ok: true, checked: 8, legacy: 3, lastHash: events[7]!.hash });
+  });
+
+  it("refuses an edit whose links were recomputed without the key (as unkeyed SHA-256)", () => {
+    const events = mixedChain(6, 0);
+    // The attacker edits event 4 and rebuilds the chain from there with the public, unkeyed formula.
+    let prev = events[2]!.hash;
+    for (const e of events.slice(3)) {
+      if (e.id === 4) e.after = JSON.stringify({ forged: true });
+      e.prevHash = prev;
+      e.hash = hashAuditEvent(prev, e);
+      e.hashAlgorithm = null;
+      prev = e.hash;
+    }
+    expect(verifyChainBatch(events, start, KEY)).toMatchObject({ ok: false, brokenAtId: 4, reason: expect.stringMatching(/unkeyed event follows keyed/) });
+  });
+
+  it("refuses an edit whose links were recomputed with another key", () => {
+    const events = mixedChain(6, 0);
+    let prev = events[2]!.hash;
+    for (const e of events.slice(3)) {
+      if (e.id === 4) e.after = JSON.stringify({ forged: true });
+      e.prevHash = prev;
+      e.hash = hmacAuditEvent("attacker-guess-key-0000000000000000", prev, e);
+      prev = e.hash;
+    }
+    expect(verifyChainBatch(events, start, KEY)).toMatchObject({ ok: false, brokenAtId: 4, reason: expect.stringMatching(/keyed hash/) });
+  });
+
+  it("covers the token columns: changing who was behind a token breaks the link", () => {
+    const events = mixedChain(4, 0);
+    events[2]!.tokenCreatorId = "someone-else";
+    expect(verifyChainBatch(events, start, KEY)).toMatchObject({ ok: false, brokenAtId: 3 });
+    const legacy = mixedChain(4, 4);
+    legacy[1]!.tokenId = "tok-x";
+    expect(verifyChainBatch(legacy, start, KEY)).toMatchObject({ ok: false, brokenAtId: 2, reason: "content does not match its hash" });
+  });
+
+  it("cannot verify keyed events without a key, and refuses an unknown algorithm", () => {
+    expect(verifyChainBatch(mixedChain(3, 1), start, null)).toMatchObject({ ok: false, brokenAtId: 2, reason: expect.stringMatching(/no AUDIT_KEY/) });
+    const events = mixedChain(2, 0);
+    events[1]!.hashAlgorithm = "none";
+    expect(verifyChainBatch(events, start, KEY)).toMatchObject({ ok: false, brokenAtId: 2, reason: expect.stringMatching(/unknown hash algorithm/) });
+  });
+});
+
+describe("signed audit checkpoints", () => {
+  const checkpoint = { count: 20, lastId: 25, head: "a".repeat(64), at: "2026-12-01T04:00:00.000Z" };
+
+  it("round-trips a signed line and refuses a forged, edited or other-key line", () => {
+    const line = JSON.stringify(signCheckpoint(KEY, checkpoint));
+    expect(parseSignedCheckpoint(KEY, line)).toMatchObject(checkpoint);
+    expect(parseSignedCheckpoint(KEY, line.replace('"count":20', '"count":5'))).toBeNull();
+    expect(parseSignedCheckpoint("another-key-000000000000000000000000", line)).toBeNull();
+    expect(parseSignedCheckpoint(KEY, "not json")).toBeNull();
+    expect(parseSignedCheckpoint(KEY, JSON.stringify({ ...checkpoint, sig: "0".repeat(64) }))).toBeNull();
+  });
+
+  it("reports a chain shorter than the checkpoint (truncated or wiped) and a rewritten head", () => {
+    expect(compareWithCheckpoint(checkpoint, { count: 20, seen: { position: 20, hash: checkpoint.head } })).toBeNull();
+    expect(compareWithCheckpoint(checkpoint, { count: 22, seen: { position: 20, hash: checkpoint.head } })).toBeNull();
+    expect(compareWithCheckpoint(checkpoint, { count: 0, seen: undefined })).toMatch(/holds 0 events .* recorded 20 .*table is empty/);
+    expect(compareWithCheckpoint(checkpoint, { count: 19, seen: undefined })).toMatch(/events were deleted/);
+    expect(compareWithCheckpoint(checkpoint, { count: 21, seen: undefined })).toMatch(/event 25, recorded .* is missing/);
+    expect(compareWithCheckpoint(checkpoint, { count: 20, seen: { position: 20, hash: "b".repeat(64) } })).toMatch(/rewritten/);
+    expect(compareWithCheckpoint(checkpoint, { count: 20, seen: { position: 19, hash: checkpoint.head } })).toMatch(/rewritten/);
   });
 });

@@ -22,6 +22,29 @@ describe("isPublicAddress", () => {
     "::ffff:7f00:1",
     "ff02::1",
     "not-an-ip",
+    // IPv4 embedded in IPv6 (issue 12): compatible, RFC 6145, NAT64, 6to4, Teredo
+    "::127.0.0.1",
+    "::7f00:1",
+    "::ffff:0:7f00:1",
+    "::ffff:0:127.0.0.1",
+    "64:ff9b::7f00:1",
+    "64:ff9b::8.8.8.8",
+    "64:ff9b:1::7f00:1",
+    "2002:7f00:1::1",
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+    "::ffff:10.0.0.1",
+    "::ffff:169.254.169.254",
+    // other special ranges
+    "192.0.0.8",
+    "198.18.0.1",
+    "192.52.193.1",
+    "2001:db8::1",
+    "3fff::1",
+    "5f00::1",
+    "100::1",
+    "fec0::1",
+    "4000::1",
+    "1.2.3",
   ])("refuses %s", (address) => {
     expect(isPublicAddress(address)).toBe(false);
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { runThroughToken } from "./audit-context";
 import { authenticateApiToken, type ApiTokenAuth } from "./api-tokens";
 import { toErrorResponse } from "./respond";
 
@@ -82,13 +83,15 @@ export function jsonResponse(body: unknown, init: { status?: number; etag?: stri
 }
 
 /**
- * Runs one API handler for a token-authenticated request. 412 answers carry the claim's current ETag next to its current state.
+ * Runs one API handler for a token-authenticated request. Every audit event it writes records the
+ * token and the human who created it (lib/server/audit-context.ts). 412 answers carry the claim's
+ * current ETag next to its current state.
  */
 export async function handleApiRequest(request: Request, route: string, run: (auth: ApiTokenAuth) => Promise<Response>): Promise<Response> {
   let auth: ApiTokenAuth | undefined;
   try {
-    auth = await authenticateApiToken(request);
-    return await run(auth);
+    const authenticated = (auth = await authenticateApiToken(request));
+    return await runThroughToken({ tokenId: authenticated.tokenId, tokenCreatorId: authenticated.tokenCreatorId }, () => run(authenticated));
   } catch (error) {
     const response = toErrorResponse(error, { route, method: request.method, tokenId: auth?.tokenId, actorId: auth?.actor.id });
     const current = error instanceof AppError ? (error.current as { etag?: unknown } | undefined) : undefined;

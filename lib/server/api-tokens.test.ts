@@ -119,7 +119,7 @@ describe("authenticateApiToken", () => {
     const reviewer = await makeUser("REVIEWER");
     const token = await makeApiToken(admin, reviewer, "READ");
     const auth = await authenticateApiToken(apiRequest("GET", "/api/v1/claims", { token: token.secret }));
-    expect(auth).toEqual({ actor: { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "REVIEWER" }, scope: "READ", tokenId: token.id });
+    expect(auth).toEqual({ actor: { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "REVIEWER" }, scope: "READ", tokenId: token.id, tokenCreatorId: admin.id });
   });
 
   it("answers 401 for a missing, malformed, unknown, expired or revoked token", async () => {

@@ -131,6 +131,8 @@ export interface ApiTokenAuth {
   actor: Actor;
   scope: ApiTokenScope;
   tokenId: string;
+  /** The human (admin) who created the token: behind everything it does (four-eyes rule). */
+  tokenCreatorId: string;
 }
 
 /** last-used is written at most once a minute per token, not on every request. */
@@ -180,7 +182,7 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { lastUsedAt: now } });
   }
-  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scope: token.scope, tokenId: token.id };
+  return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scope: token.scope, tokenId: token.id, tokenCreatorId: token.createdById };
 }
 
 /**

@@ -1,5 +1,17 @@
 import "server-only";
-import { GENESIS_HASH, hashAuditEvent, verifyChainBatch, type ChainCheck } from "@/lib/domain/audit-chain";
+import {
+  CHAIN_START,
+  compareWithCheckpoint,
+  GENESIS_HASH,
+  hashAuditEvent,
+  hmacAuditEvent,
+  KEYED_ALGORITHM,
+  verifyChainBatch,
+  type ChainCheck,
+  type SignedAuditCheckpoint,
+} from "@/lib/domain/audit-chain";
+import { auditKey, checkpointFilePath, scanCheckpoints } from "./audit-checkpoint";
+import { currentTokenOrigin } from "./audit-context";
 import { getDb, provider, type Db, type Tx } from "./db";
 
 export interface AuditInput {
@@ -35,12 +47,15 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
 /**
  * Appends one event to the hash chain inside the caller's transaction, so the change and its record
  * commit or roll back together. Writers are serialised (SQLite: one writer; PostgreSQL: an advisory
- * transaction lock) so the chain never forks.
+ * transaction lock) so the chain never forks. With AUDIT_KEY the link is an HMAC-SHA256 (keyed);
+ * without it a legacy SHA-256 link. A step done through an API token (lib/server/audit-context.ts)
+ * records the token and the human who created it, both covered by the keyed link.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
   await lockAuditChain(tx);
   const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const origin = currentTokenOrigin();
   const content = {
     at: new Date(),
     actorId: input.actorId,
@@ -51,21 +66,60 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void>
     claimId: input.claimId ?? null,
     before: toJson(input.before),
     after: toJson(input.after),
+    tokenId: origin?.tokenId ?? null,
+    tokenCreatorId: origin?.tokenCreatorId ?? null,
   };
-  await tx.auditEvent.create({ data: { ...content, prevHash, hash: hashAuditEvent(prevHash, content) } });
+  const key = auditKey();
+  const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
+  await tx.auditEvent.create({ data: { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null } });
 }
 
-/** Walks the whole chain in id order, in batches, and reports the first broken link. */
-export async function verifyAuditChain(dbArg?: Db, batchSize = 1000): Promise<ChainCheck> {
+export type AuditVerification =
+  | (Extract<ChainCheck, { ok: true }> & { checkpoint: SignedAuditCheckpoint | null; checkpointFile: string; uncovered: number })
+  | (Extract<ChainCheck, { ok: false }> & { checkpointFile: string });
+
+/**
+ * Walks the whole chain in id order, in batches (constant memory), checking every link (keyed links
+ * with AUDIT_KEY), then compares the chain with the newest signed checkpoint of the checkpoint file:
+ * fewer events than it recorded (rows deleted at the end, a wiped table) or another hash at its event
+ * (a rewritten chain) is reported like a broken link (brokenAtId = the checkpoint's last id). A
+ * checkpoint line not signed with the key, or keyed events without any checkpoint file, are reported
+ * too. `uncovered` = events after the newest checkpoint (written by a step whose checkpoint failed).
+ */
+export async function verifyAuditChain(
+  dbArg?: Db,
+  batchSize = 1000,
+  options: { key?: string | null; checkpointFile?: string } = {},
+): Promise<AuditVerification> {
   const db = dbArg ?? (await getDb());
-  let state = { lastHash: GENESIS_HASH, checked: 0 };
+  const key = options.key === undefined ? auditKey() : options.key;
+  const checkpointFile = options.checkpointFile ?? checkpointFilePath();
+  const scan = key ? await scanCheckpoints(key, checkpointFile) : null;
+  if (scan && scan.badLines.length > 0) {
+    return { ok: false, checked: 0, brokenAtId: 0, checkpointFile, reason: `checkpoint file line(s) ${scan.badLines.join(", ")} are not signed with AUDIT_KEY (forged, corrupt or from another key)` };
+  }
+  const checkpoint = scan?.newest ?? null;
+  let state = CHAIN_START;
   let afterId = 0;
+  let seen: { position: number; hash: string } | undefined;
   for (;;) {
     const batch = await db.auditEvent.findMany({ where: { id: { gt: afterId } }, orderBy: { id: "asc" }, take: batchSize });
-    if (batch.length === 0) return { ok: true, ...state };
-    const result = verifyChainBatch(batch, state);
-    if (!result.ok) return result;
-    state = { lastHash: result.lastHash, checked: result.checked };
+    if (batch.length === 0) break;
+    const result = verifyChainBatch(batch, state, key);
+    if (!result.ok) return { ...result, checkpointFile };
+    if (checkpoint) {
+      const index = batch.findIndex((e) => e.id === checkpoint.lastId);
+      if (index >= 0) seen = { position: state.checked + index + 1, hash: batch[index]!.hash };
+    }
+    state = result;
     afterId = batch[batch.length - 1]!.id;
   }
+  if (checkpoint) {
+    const problem = compareWithCheckpoint(checkpoint, { count: state.checked, seen });
+    if (problem) return { ok: false, checked: state.checked, brokenAtId: checkpoint.lastId, reason: problem, checkpointFile };
+  } else if (key && state.checked > state.legacy) {
+    return { ok: false, checked: state.checked, brokenAtId: 0, reason: `no signed checkpoint found in ${checkpointFile}, so a cut-short log cannot be ruled out`, checkpointFile };
+  }
+  const uncovered = checkpoint ? state.checked - checkpoint.count : state.checked;
+  return { ok: true, ...state, checkpoint, checkpointFile, uncovered };
 }

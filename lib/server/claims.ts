@@ -27,6 +27,7 @@ import type {
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
+import { withTokenOrigins } from "./audit-token-origins";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
@@ -40,6 +41,7 @@ import {
   visibleVerdictsWhere,
   type Actor,
 } from "./permissions";
+import { assertFourEyes } from "./four-eyes";
 import { getVerdictScale } from "./settings";
 import { inTransaction } from "./transaction";
 
@@ -199,11 +201,14 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
   // (their own evidence counts even once removed).
   const ownEvidence = blind ? await db.evidence.findMany({ where: { claimId: claim.id, addedById: actor.id }, select: { id: true } }) : [];
   const visibleEntityIds = [...ownEvidence, ...claim.verdicts, ...comments].map((row) => row.id);
-  const history = await db.auditEvent.findMany({
-    where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
-    orderBy: { id: "asc" },
-    include: { actor: { select: { id: true, name: true } } },
-  });
+  const history = await withTokenOrigins(
+    db,
+    await db.auditEvent.findMany({
+      where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
+      orderBy: { id: "asc" },
+      include: { actor: { select: { id: true, name: true } } },
+    }),
+  );
   const scale = await getVerdictScale(db);
   return { claim, comments, history, scale, blind };
 }
@@ -419,8 +424,10 @@ async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: As
  * a proposed verdict (the assignee, or both double reviewers), moves the claim to "Verdict proposed".
  */
 async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<ClaimRow> {
-  if (claimStatus(claim) !== "IN_REVIEW") return claim;
+  const status = claimStatus(claim);
   const reviewers = await loadClaimReviewers(tx, claim.id);
+  // A blind double review stays where it was (ASSIGNED, RETURNED, REOPENED) until both have proposed.
+  if (!REVIEWER_EDITABLE_STATUSES.includes(status)) return claim;
   const required = requiredProposers({ assigneeId: claim.assigneeId, reviewers });
   const pending = await tx.verdict.findMany({ where: { claimId: claim.id, state: "PROPOSED" }, orderBy: { createdAt: "asc" } });
   for (const verdict of pending.filter((v) => !required.includes(v.proposedById))) {
@@ -428,14 +435,15 @@ async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<C
   }
   const current = pending.filter((v) => required.includes(v.proposedById));
   if (!allHaveProposed(required, current.map((v) => v.proposedById))) return claim;
-  return applyTransition(tx, actor, claim, "propose", { details: { verdictIds: current.map((v) => v.id) } });
+  const inReview = await ensureInReview(tx, actor, claim);
+  return applyTransition(tx, actor, inReview, "propose", { details: { verdictIds: current.map((v) => v.id) } });
 }
 
 /**
  * The assigned reviewer proposes a verdict; factual ratings need evidence. In a blind double review
  * each reviewer proposes on their own evidence; the claim moves to "Verdict proposed" with the second
- * proposal. A first proposal leaves the claim's version alone, so the other reviewer's open page is
- * not made stale by work they cannot see.
+ * proposal. Before that neither reviewer's evidence nor proposal moves the claim (status, version and
+ * update time stay), so the other reviewer's ETag and open page show nothing of work they cannot see.
  */
 export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
   return inTransaction(async (tx) => {
@@ -449,7 +457,9 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
     const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
-    claim = await ensureInReview(tx, actor, claim);
+    // Blind double review: one reviewer's work never moves the claim (its status and version, hence
+    // the other reviewer's ETag and page, stay as they were) until both have proposed (issue 12).
+    if (!double) claim = await ensureInReview(tx, actor, claim);
     if (double) {
       // Serialises the two reviewers' proposals, so the second one always sees the first.
       await lockClaimRow(tx, claim);
@@ -506,7 +516,8 @@ async function setVerdictState(
 }
 
 /**
- * An editor approves the proposed verdict — never one they proposed themselves (four-eyes rule). In a
+ * An editor approves the proposed verdict — never one they proposed themselves, nor one proposed
+ * through an API token they created (four-eyes rule on the humans behind the acts). In a
  * blind double review they choose one of the two verdicts (the other is superseded), and an editor who
  * is one of the two reviewers cannot decide.
  */
@@ -522,12 +533,7 @@ export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
     if (double && !input.verdictId) throw invalid("verdictId", "Choose which of the two verdicts to approve.");
     const verdict = input.verdictId ? proposed.find((v) => v.id === input.verdictId) : proposed[0];
     if (!verdict) throw invalid("verdictId", "That verdict is not waiting for approval on this claim.");
-    if (verdict.proposedById === actor.id) {
-      throw new AppError("FORBIDDEN", "You proposed this verdict, so another editor must approve it.");
-    }
-    if (reviewers.some((r) => r.userId === actor.id)) {
-      throw new AppError("FORBIDDEN", "You are one of the two reviewers of this claim, so another editor must decide.");
-    }
+    await assertFourEyes(tx, actor, verdict, reviewers.map((r) => r.userId));
     await setVerdictState(tx, actor, verdict, "APPROVED", { approvedById: actor.id, approvedAt: new Date() });
     const others = proposed.filter((v) => v.id !== verdict.id);
     for (const other of others) await setVerdictState(tx, actor, other, "SUPERSEDED");

@@ -55,21 +55,40 @@ describe("addComment", () => {
     expect(await commentsOf(claim.id)).toEqual([]);
   });
 
-  it("refuses to mention someone who cannot see the claim, naming them; nothing is stored or notified", async () => {
+  it("answers the same for unknown and invisible people: plain text, nobody notified, no name or e-mail oracle", async () => {
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");
     const stranger = await makeUser("REVIEWER", `Stranger ${Date.now()}`);
     const { claim } = await makeAssignedClaim(editor, reviewer);
-    await expect(addComment(reviewer, { claimId: claim.id, body: `@${stranger.name} what do you think?` })).rejects.toMatchObject({
-      code: "VALIDATION",
-      fields: { body: [`${stranger.name} cannot see this claim, so they cannot be mentioned here.`] },
-    });
-    expect(await commentsOf(claim.id)).toEqual([]);
+    const answers = [];
+    for (const who of [stranger.email, stranger.name, `nobody-${Date.now()}@desk.example`, `Nobody ${Date.now()}`]) {
+      const comment = await addComment(reviewer, { claimId: claim.id, body: `@${who} what do you think?` });
+      answers.push({ mentions: comment.mentions, keys: Object.keys(comment).sort() });
+    }
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers[0]!.mentions).toBe("[]");
     expect(await mentionNotifications(stranger.id)).toEqual([]);
-    const candidates = (await listMentionCandidates(reviewer, claim.id)).map((c) => c.id);
-    expect(candidates).toContain(editor.id);
-    expect(candidates).not.toContain(stranger.id);
-    expect(candidates).not.toContain(reviewer.id);
+    expect(await commentsOf(claim.id)).toHaveLength(4);
+  });
+
+  it("offers for mention only people who can see the claim, and e-mail addresses to editors only", async () => {
+    const editor = await makeUser("EDITOR");
+    const admin = await makeUser("ADMIN");
+    const reviewer = await makeUser("REVIEWER");
+    const stranger = await makeUser("REVIEWER");
+    const { claim } = await makeAssignedClaim(editor, reviewer);
+    const forReviewer = await listMentionCandidates(reviewer, claim.id);
+    const ids = forReviewer.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([editor.id, admin.id]));
+    expect(ids).not.toContain(stranger.id);
+    expect(ids).not.toContain(reviewer.id);
+    for (const c of forReviewer) expect(c.email).toBe("");
+    const forEditor = await listMentionCandidates(editor, claim.id);
+    expect(forEditor.find((c) => c.id === reviewer.id)).toMatchObject({ email: reviewer.email });
+    expect(forEditor.map((c) => c.id)).not.toContain(stranger.id);
+    // A reviewer can still mention an editor by the e-mail they know.
+    const comment = await addComment(reviewer, { claimId: claim.id, body: `cc @${editor.email}` });
+    expect(JSON.parse(comment.mentions)).toEqual([editor.id]);
   });
 
   it("stores an XSS payload as the plain text it is", async () => {
@@ -96,15 +115,17 @@ describe("comments in a blind double review", () => {
     expect((await getClaimDetail(a, claim.id)).comments.map((c) => c.body)).toEqual(["A thinks it is false", "Editor: deadline is Friday"]);
     expect((await getClaimDetail(editor, claim.id)).comments).toHaveLength(2);
 
-    // A cannot mention B while blind (B could not read it), and B is not offered for autocompletion.
-    await expect(addComment(a, { claimId: claim.id, body: `@${b.name} what did you find?` })).rejects.toMatchObject({ code: "VALIDATION" });
+    // A cannot mention B while blind (B could not read it: plain text, no notification, the same answer
+    // as for an unknown name), and B is not offered for autocompletion.
+    const blindMention = await addComment(a, { claimId: claim.id, body: `@${b.name} what did you find?` });
+    expect(blindMention.mentions).toBe("[]");
     expect((await listMentionCandidates(a, claim.id)).map((c) => c.id)).not.toContain(b.id);
     expect(await mentionNotifications(b.id)).toEqual([]);
 
     await proposeWithEvidence(a, claim.id);
     expect((await getClaimDetail(b, claim.id)).comments.map((c) => c.body)).toEqual(["Editor: deadline is Friday"]);
     await proposeWithEvidence(b, claim.id);
-    expect((await getClaimDetail(b, claim.id)).comments.map((c) => c.body)).toEqual(["A thinks it is false", "Editor: deadline is Friday"]);
+    expect((await getClaimDetail(b, claim.id)).comments.map((c) => c.body)).toEqual(["A thinks it is false", "Editor: deadline is Friday", `@${b.name} what did you find?`]);
     // After both proposed, they may talk to each other.
     await addComment(a, { claimId: claim.id, body: `@${b.name} we disagree on the date.` });
     expect(await mentionNotifications(b.id)).toHaveLength(1);

@@ -1,12 +1,12 @@
 import "server-only";
 import { isBlindFor } from "@/lib/domain/double-review";
-import { invalid, notFound } from "@/lib/domain/errors";
+import { notFound } from "@/lib/domain/errors";
 import { findMentions, type MentionCandidate } from "@/lib/domain/mentions";
 import type { AddCommentInput } from "@/lib/validation/comments";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Db, type Tx } from "./db";
 import { notifyMentioned } from "./notifications";
-import { visibleClaimsWhere, type Actor } from "./permissions";
+import { isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
 /** How many desk users are considered for @mentions. */
@@ -26,7 +26,7 @@ async function loadCommentedClaim(db: Db | Tx, actor: Actor, claimId: string): P
 /**
  * Who would read a comment the actor writes on this claim now: the desk's editors and admins and the
  * claim's reviewers — except, in a blind double review, the other reviewer (a reviewer's comments are
- * hidden from them until both have proposed). Also returns every active desk user, to name refusals.
+ * hidden from them until both have proposed).
  */
 async function commentAudience(db: Db | Tx, actor: Actor, claim: CommentedClaim) {
   const desk = await db.user.findMany({
@@ -37,40 +37,36 @@ async function commentAudience(db: Db | Tx, actor: Actor, claim: CommentedClaim)
   });
   const reviewers = new Set([claim.assigneeId, ...claim.reviewers.map((r) => r.userId)].filter((id): id is string => Boolean(id)));
   const hidden = isBlindFor(actor.id, claim) ? new Set([...reviewers].filter((id) => id !== actor.id)) : new Set<string>();
-  const audience = desk.filter((u) => !hidden.has(u.id) && (u.role === "EDITOR" || u.role === "ADMIN" || reviewers.has(u.id)));
-  return { desk, audience, hidden };
+  return desk.filter((u) => !hidden.has(u.id) && (u.role === "EDITOR" || u.role === "ADMIN" || reviewers.has(u.id)));
 }
 
-/** People the actor can @mention in a comment on this claim (for autocompletion). */
+/**
+ * People the actor can @mention in a comment on this claim (for autocompletion): only those who can
+ * read it, never the actor. E-mail addresses are included for editors and admins only; a reviewer
+ * gets names (an empty `email`), so the list is no directory of the desk's addresses (issue 12).
+ */
 export async function listMentionCandidates(actor: Actor, claimId: string): Promise<MentionCandidate[]> {
   const db = await getDb();
   const claim = await loadCommentedClaim(db, actor, claimId);
-  const { audience } = await commentAudience(db, actor, claim);
-  return audience.filter((u) => u.id !== actor.id).map(({ id, name, email }) => ({ id, name, email }));
+  const audience = await commentAudience(db, actor, claim);
+  const showEmail = isEditor(actor);
+  return audience.filter((u) => u.id !== actor.id).map(({ id, name, email }) => ({ id, name, email: showEmail ? email : "" }));
 }
 
 /**
  * Anyone who can see a claim may comment on it. The body is kept as typed (plain text or Markdown,
- * rendered without raw HTML). @mentions of desk users are resolved here; mentioning someone who could
- * not read the comment is refused with their name. Mentioned people are notified in the same
- * transaction as the comment and its audit event.
+ * rendered without raw HTML). @mentions are resolved against the people who can read the comment
+ * only: an "@" naming anyone else — unknown, deactivated, unable to see the claim, or the other
+ * reviewer of a blind double review — stays plain text, with exactly the same answer, so comments are
+ * no oracle for who exists or what their address is (issue 12). Mentioned people are notified in the
+ * same transaction as the comment and its audit event.
  */
 export async function addComment(actor: Actor, input: AddCommentInput) {
   return inTransaction(async (tx) => {
     const claim = await loadCommentedClaim(tx, actor, input.claimId);
-    const { desk, audience, hidden } = await commentAudience(tx, actor, claim);
-    const mentioned = [...new Set(findMentions(input.body, desk).map((m) => m.userId))];
-    const names = new Map(desk.map((u) => [u.id, u.name]));
-    const blocked = mentioned.filter((id) => !audience.some((u) => u.id === id));
-    if (blocked.length > 0) {
-      const who = blocked.map((id) => names.get(id) ?? id).join(", ");
-      throw invalid(
-        "body",
-        blocked.some((id) => hidden.has(id))
-          ? `${who} is the other reviewer of this blind double review and cannot read your comments until both of you have proposed.`
-          : `${who} cannot see this claim, so they cannot be mentioned here.`,
-      );
-    }
+    const audience = await commentAudience(tx, actor, claim);
+    const mentioned = [...new Set(findMentions(input.body, audience).map((m) => m.userId))];
+    const names = new Map(audience.map((u) => [u.id, u.name]));
     const comment = await tx.comment.create({
       data: { claimId: claim.id, authorId: actor.id, body: input.body, mentions: JSON.stringify(mentioned) },
     });

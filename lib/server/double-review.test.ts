@@ -130,9 +130,9 @@ describe("the blind phase", () => {
     const touchedBefore = (await (await getDb()).claim.findUniqueOrThrow({ where: { id: claim.id } })).updatedAt;
     await proposeVerdict(a, { claimId: claim.id, expectedVersion: versionBefore, rating: "MISLEADING", rationale: "A-SECRET-RATIONALE" });
 
-    // A's proposal leaves the claim in review, at the same version and update time (B's open page does
-    // not go stale, and nothing on the claim row shows that A did something).
-    expect(await claimState(claim.id)).toMatchObject({ status: "IN_REVIEW", version: versionBefore });
+    // A's evidence and proposal leave the claim as it was assigned, at the same version and update time
+    // (B's open page and ETag do not change, nothing on the claim row shows that A did something).
+    expect(await claimState(claim.id)).toMatchObject({ status: "ASSIGNED", version: versionBefore });
     expect((await (await getDb()).claim.findUniqueOrThrow({ where: { id: claim.id } })).updatedAt).toEqual(touchedBefore);
 
     const seenByB = await everythingVisibleTo(b, claim.id, article.id);
@@ -157,7 +157,7 @@ describe("the blind phase", () => {
     expect(detailA.claim.verdicts.map((v) => v.rationale)).toEqual(["A-SECRET-RATIONALE"]);
     expect(detailA.claim.evidence.map((e) => e.quote)).toEqual(["A-SECRET-QUOTE"]);
     expect(detailA.comments.map((c) => c.body)).toEqual(["A-SECRET-NOTE: the count looks inflated"]);
-    expect(detailA.history.map((e) => e.action)).toEqual(expect.arrayContaining(["comment.add", "evidence.add", "claim.startReview", "verdict.propose"]));
+    expect(detailA.history.map((e) => e.action)).toEqual(expect.arrayContaining(["comment.add", "evidence.add", "verdict.propose"]));
     const editorView = await everythingVisibleTo(editor, claim.id, article.id);
     for (const secret of ["A-SECRET-NOTE", "A-SECRET-QUOTE", "A-SECRET-RATIONALE"]) expect(editorView).toContain(secret);
   });
@@ -191,7 +191,7 @@ describe("the blind phase", () => {
     const { editor, a, b } = await desk();
     const { claim } = await makeDoubleReviewClaim(editor, a, b);
     await proposeWithEvidence(a, claim.id, "FALSE");
-    expect((await claimState(claim.id)).status).toBe("IN_REVIEW");
+    expect((await claimState(claim.id)).status).toBe("ASSIGNED");
     const done = await proposeWithEvidence(b, claim.id, "MOSTLY_FALSE");
     expect(done.status).toBe("PROPOSED");
     expect((await claimHistory(claim.id)).filter((a) => a === "claim.propose")).toHaveLength(1);
@@ -226,7 +226,7 @@ describe("the blind phase", () => {
       [1, 2].map((n) => proposeVerdict(a, { claimId: claim.id, expectedVersion: version, rating: "FALSE", rationale: `Submit ${n}` })),
     );
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(await claimState(claim.id)).toMatchObject({ status: "IN_REVIEW", verdicts: 1 });
+    expect(await claimState(claim.id)).toMatchObject({ status: "ASSIGNED", verdicts: 1 });
   });
 });
 
@@ -365,10 +365,10 @@ describe("changing the reviewers", () => {
 });
 
 describe("the evidence form of a double reviewer", () => {
-  it("accepts evidence from the second reviewer and moves the claim into review", async () => {
+  it("accepts evidence from the second reviewer without moving the claim (blind: the other sees no change)", async () => {
     const { editor, a, b } = await desk();
     const { claim } = await makeDoubleReviewClaim(editor, a, b);
     await addEvidence(b, { claimId: claim.id, url: "https://example.org/b", title: "B's source", publisher: "P", quote: "Q", stance: "SUPPORTS" });
-    expect(await claimState(claim.id)).toMatchObject({ status: "IN_REVIEW", evidence: 1 });
+    expect(await claimState(claim.id)).toMatchObject({ status: "ASSIGNED", evidence: 1 });
   });
 });

@@ -14,6 +14,10 @@ const envSchema = z.object({
   /** REST API requests allowed per minute for one token, and for one client address. */
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** HMAC key of the audit chain and its checkpoints (issue 12); kept outside the database. */
+  AUDIT_KEY: z.string().min(32, "AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
+  /** Where the signed audit checkpoints are appended (default: beside the SQLite file, or prisma/data/ for PostgreSQL). */
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -48,9 +48,10 @@ async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<ty
 export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
   return inTransaction(async (tx) => {
     const claim = await loadClaimForUpdate(tx, actor, input.claimId);
-    await assertReviewerCanWork(tx, actor, claim);
+    const reviewers = await assertReviewerCanWork(tx, actor, claim);
     assertEvidenceEditable(claim.status);
-    const inReview = await moveIntoReview(tx, actor, claim);
+    // Blind double review: the claim does not move for one reviewer's evidence (issue 12).
+    const inReview = reviewers.length > 0 ? claim : await moveIntoReview(tx, actor, claim);
     const evidence = await tx.evidence.create({
       data: {
         claimId: inReview.id,

@@ -29,7 +29,10 @@ function routeHandlers(): { path: string; methods: string[]; file: string }[] {
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
+      // The catch-all […path] only answers unknown paths with the documented JSON 404 (issue 12).
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith("[...")) walk(full);
+      }
       else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
         const rel = path.relative(API_ROOT, dir).split(path.sep).filter(Boolean);
         const apiPath = `/${rel.map((s) => s.replace(/^\[(\w+)\]$/, "{$1}")).join("/")}`;

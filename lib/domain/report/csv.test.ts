@@ -50,11 +50,15 @@ const column = (header: string) => REPORT_COLUMNS.findIndex((c) => c.header === 
 const cell = (record: string[], header: string) => record[column(header)];
 
 describe("neutralizeCsvCell", () => {
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://evil","x")'])("prefixes %j with an apostrophe", (value) => {
+  it.each([
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://evil","x")',
+    // fullwidth, small and super/subscript compatibility forms (NFKC-equivalent) and the minus sign
+    "＝1+1", "＋1", "－1", "＠SUM(A1)", "﹦1", "﹢1", "﹣1", "﹫x", "⁺1", "₊1", "⁼1", "₌1", "\u22121",
+  ])("prefixes %j with an apostrophe", (value) => {
     expect(neutralizeCsvCell(value)).toBe(`'${value}`);
   });
 
-  it.each(["Hello", "", "1 = 1", "a-b", "e@mail", "'quoted", " =leading space", "https://example.org/?q=1"])("leaves %j alone", (value) => {
+  it.each(["Hello", "", "1 = 1", "a-b", "e@mail", "'quoted", " =leading space", "https://example.org/?q=1", "１＝１", "Ｈｅｌｌｏ", "😀=1"])("leaves %j alone", (value) => {
     expect(neutralizeCsvCell(value)).toBe(value);
   });
 });
@@ -133,6 +137,12 @@ describe("renderReportCsv", () => {
     expect(cell(r, "Approver")).toBe("Ed Editor");
     expect(cell(r, "Rating value")).toBe("2");
     for (const record of parseCsv(csv)) for (const c of record) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("neutralises fullwidth formula characters in report cells", () => {
+    const r = parseCsv(renderReportCsv([entry({ text: "＝cmd|' /C calc'!A0", verdict: { ...claimVerdict(), rationale: "＠SUM(1,2)" } })]))[1]!;
+    expect(cell(r, "Claim")).toBe("'＝cmd|' /C calc'!A0");
+    expect(cell(r, "Rationale")).toBe("'＠SUM(1,2)");
   });
 
   it("neutralises a cell starting with CR and still quotes it", () => {

@@ -32,12 +32,22 @@ export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEnt
   { header: "Claimant kind", value: (e) => (e.claimant ? (e.claimant.kind === "PERSON" ? "Person" : "Organization") : null) },
 ];
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Minus signs that are not NFKC-equivalent to "-" but that spreadsheets also read as a leading minus.
+const MINUS_SIGNS = new Set(["\u2212", "\u2796"]);
+
 /**
- * Spreadsheets run cells that begin with = + - @ (and tab/CR, which some strip first) as formulas.
- * Such cells are prefixed with an apostrophe so they are shown as text.
+ * Spreadsheets run cells that begin with = + - @ (and tab/CR, which some strip first) as formulas
+ * (OWASP "CSV Injection"). Such cells are prefixed with an apostrophe so they are shown as text. The
+ * first code point is compared after NFKC normalisation, so the fullwidth and compatibility forms
+ * (＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫, superscript/subscript ⁺ ₊ ⁼ ₌) count too, as does U+2212 MINUS SIGN.
+ * Input and output are strings; never throws.
  */
 export function neutralizeCsvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (value === "") return value;
+  const first = String.fromCodePoint(value.codePointAt(0)!);
+  const formulaLike = FORMULA_START.test(first) || FORMULA_START.test(first.normalize("NFKC")) || MINUS_SIGNS.has(first);
+  return formulaLike ? `'${value}` : value;
 }
 
 function cellText(value: CellValue): string {

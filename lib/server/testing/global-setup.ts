@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { defaultCheckpointFile } from "../../domain/audit-chain";
 import { integrationDatabaseUrl } from "./database-url";
 
 export default async function setup() {
@@ -30,6 +31,8 @@ export default async function setup() {
     mkdirSync(path.dirname(file), { recursive: true });
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
   }
+  // The signed audit checkpoints of the previous run belong to the database just dropped.
+  rmSync(defaultCheckpointFile(url), { force: true });
   const result = spawnSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",

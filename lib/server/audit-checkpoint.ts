@@ -1,0 +1,132 @@
+import "server-only";
+import { createReadStream, existsSync } from "node:fs";
+import { appendFile, mkdir, open } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { defaultCheckpointFile, GENESIS_HASH, parseSignedCheckpoint, signCheckpoint, type SignedAuditCheckpoint } from "@/lib/domain/audit-chain";
+import { getDb, type Db } from "./db";
+import { env } from "./env";
+import { logger } from "./logger";
+
+/**
+ * Signed checkpoints of the audit chain, kept outside the database: an append-only file of JSON lines
+ * (count, last id, head hash, time, HMAC-SHA256 signature with AUDIT_KEY). Someone with write access to
+ * the database can delete audit rows or empty the table, but cannot remove what this file recorded
+ * nor forge a line for a shorter chain without the key, so `npm run audit:verify` sees the cut.
+ */
+
+/** AUDIT_KEY (at least 32 characters), or null when none is configured (events are then unkeyed). */
+export function auditKey(): string | null {
+  return env.AUDIT_KEY ?? null;
+}
+
+/**
+ * The checkpoint file for a database: AUDIT_CHECKPOINT_FILE when set; else, for SQLite, beside the
+ * database file (`<file>-audit-checkpoints.jsonl`); for PostgreSQL, `prisma/data/audit-checkpoints-
+ * <host>-<port>-<database>.jsonl` relative to the working directory (the repo root).
+ */
+export function checkpointFilePath(databaseUrl: string = env.DATABASE_URL): string {
+  return env.AUDIT_CHECKPOINT_FILE ?? defaultCheckpointFile(databaseUrl);
+}
+
+/** The last checkpoint this process wrote or read, per file (to count new events incrementally). */
+const lastWritten = new Map<string, SignedAuditCheckpoint>();
+/** Per file: the write in flight, and whether another step committed while it ran. */
+const inFlight = new Map<string, { running: Promise<void>; again: boolean }>();
+
+async function readLastLine(file: string): Promise<string | null> {
+  if (!existsSync(file)) return null;
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, 4096);
+    const buffer = Buffer.alloc(length);
+    await handle.read(buffer, 0, length, size - length);
+    const lines = buffer.toString("utf8").split("\n").filter((l) => l.trim() !== "");
+    return lines.at(-1) ?? null;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeCheckpoint(db: Db, key: string, file: string): Promise<void> {
+  const head = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+  let previous = lastWritten.get(file);
+  if (!previous) {
+    const line = await readLastLine(file);
+    previous = (line && parseSignedCheckpoint(key, line)) || undefined;
+  }
+  if (previous && head && previous.lastId === head.id && previous.head === head.hash) return;
+  if (!head && previous?.count === 0) return;
+  let count: number;
+  const stillThere = previous && head && previous.lastId <= head.id && previous.count > 0
+    ? await db.auditEvent.findFirst({ where: { id: previous.lastId, hash: previous.head }, select: { id: true } })
+    : null;
+  if (previous && head && stillThere) {
+    count = previous.count + (await db.auditEvent.count({ where: { id: { gt: previous.lastId, lte: head.id } } }));
+  } else {
+    count = head ? await db.auditEvent.count({ where: { id: { lte: head.id } } }) : 0;
+  }
+  const checkpoint = signCheckpoint(key, { count, lastId: head?.id ?? 0, head: head?.hash ?? GENESIS_HASH, at: new Date().toISOString() });
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
+  lastWritten.set(file, checkpoint);
+}
+
+/**
+ * Appends a signed checkpoint of the chain's current head to the checkpoint file, after a business
+ * step committed (lib/server/transaction.ts). Outside any transaction; concurrent calls in one process
+ * coalesce into one more write. Never throws: a failure is logged (the step itself has committed), and
+ * the next step's checkpoint covers it. Does nothing without AUDIT_KEY.
+ */
+export async function recordAuditCheckpoint(options: { db?: Db; file?: string } = {}): Promise<void> {
+  const key = auditKey();
+  if (!key) return;
+  const file = options.file ?? checkpointFilePath();
+  const current = inFlight.get(file);
+  if (current) {
+    current.again = true;
+    return current.running;
+  }
+  const entry = { running: Promise.resolve(), again: false };
+  entry.running = (async () => {
+    const db = options.db ?? (await getDb());
+    do {
+      entry.again = false;
+      try {
+        await writeCheckpoint(db, key, file);
+      } catch (error) {
+        logger.error({ event: "audit_checkpoint_failed", err: error }, "could not write the audit checkpoint");
+        return;
+      }
+    } while (entry.again);
+  })().finally(() => inFlight.delete(file));
+  inFlight.set(file, entry);
+  return entry.running;
+}
+
+export interface CheckpointScan {
+  /** The signed checkpoint with the highest count, or null when the file has none. */
+  newest: SignedAuditCheckpoint | null;
+  /** Lines that are not checkpoints signed with the key (1-based line numbers, at most 10). */
+  badLines: number[];
+  lines: number;
+}
+
+/** Reads a checkpoint file line by line (constant memory) and keeps the newest validly signed one. */
+export async function scanCheckpoints(key: string, file: string = checkpointFilePath()): Promise<CheckpointScan | null> {
+  if (!existsSync(file)) return null;
+  const scan: CheckpointScan = { newest: null, badLines: [], lines: 0 };
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  for await (const line of lines) {
+    scan.lines++;
+    if (line.trim() === "") continue;
+    const checkpoint = parseSignedCheckpoint(key, line);
+    if (!checkpoint) {
+      if (scan.badLines.length < 10) scan.badLines.push(scan.lines);
+      continue;
+    }
+    if (!scan.newest || checkpoint.count > scan.newest.count) scan.newest = checkpoint;
+  }
+  return scan;
+}
