@@ -3,14 +3,13 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { sameOriginPath } from "@/lib/domain/safe-redirect";
 
-/** Only same-site paths are followed after sign-in (no open redirect). */
-function safeDestination(callbackUrl: string | undefined): string {
-  if (!callbackUrl || !callbackUrl.startsWith("/") || callbackUrl.startsWith("//") || callbackUrl.startsWith("/\\")) return "/claims";
-  return callbackUrl;
-}
-
-export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+/**
+ * The sign-in form. `destination` is where to go afterwards; it is checked again here (same origin as
+ * this page, read as the browser reads it) so no caller can turn the form into an open redirect.
+ */
+export function LoginForm({ destination }: { destination: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -32,7 +31,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Invalid email or password.");
       return;
     }
-    router.replace(safeDestination(callbackUrl));
+    router.replace(sameOriginPath(destination, window.location.origin) ?? "/claims");
     router.refresh();
   }
 

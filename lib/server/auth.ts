@@ -4,6 +4,7 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
+import { safeRedirectUrl } from "@/lib/domain/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
 import { clientIp } from "./client-ip";
 import { getDb } from "./db";
@@ -69,12 +70,8 @@ export const authOptions: NextAuthOptions = {
       return { ...session, uid: token.uid, sv: token.sv } as typeof session;
     },
     async redirect({ url, baseUrl }) {
-      // Only same-origin destinations: no open redirect through callbackUrl.
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {}
-      return baseUrl;
+      // Only same-origin destinations, read as a browser reads them: no open redirect through callbackUrl.
+      return safeRedirectUrl(url, baseUrl);
     },
   },
   events: {
