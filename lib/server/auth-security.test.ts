@@ -3,10 +3,12 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/domain/errors";
-import { authenticate, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "./auth";
+import { authenticate, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
+import { assertRecentAuthentication, isRecentlyAuthenticated, verifyReauthentication } from "./auth/reauth";
 import { confirmTwoFactor, currentTotpCode, decryptTotpSecret, disableTwoFactor, readTwoFactorStatus, startTwoFactorEnrolment } from "./auth/two-factor";
 import { clientIp, compileTrustedProxies, guardForwardedHeaders, PEER_HEADER } from "./client-ip";
 import { getDb } from "./db";
+import { env } from "./env";
 import { assertPasswordPolicy, passwordProblem } from "./passwords";
 import { isOverLimit, SharedRateLimiter } from "./rate-limit-store";
 import { captureSecurityLog } from "./security-log";
@@ -193,5 +195,47 @@ describe("security log", () => {
     const raw = log.raw();
     for (const secret of secrets) expect(raw).not.toContain(secret);
     expect(raw).not.toMatch(/\$argon2id\$/);
+  });
+});
+
+describe("re-authentication before sensitive steps", () => {
+  it("passes only within REAUTH_MINUTES of signing in or confirming again, for the session's own user", async () => {
+    const admin = await makeUser("ADMIN");
+    const now = Date.now();
+    const secondsAgo = (s: number) => Math.floor(now / 1000) - s;
+    await expect(assertRecentAuthentication(admin, { uid: admin.id, sv: 1, at: secondsAgo(60) })).resolves.toBeUndefined();
+    const stale = await failure(assertRecentAuthentication(admin, { uid: admin.id, sv: 1, at: secondsAgo(env.REAUTH_MINUTES * 60 + 5) }));
+    expect(stale.code).toBe("REAUTHENTICATION_REQUIRED");
+    expect(stale.fields?.currentPassword).toBeDefined();
+    // A recent confirmation renews it; another user's session never counts; no session never counts.
+    await expect(assertRecentAuthentication(admin, { uid: admin.id, sv: 1, at: secondsAgo(8 * 3600), ra: secondsAgo(30) })).resolves.toBeUndefined();
+    expect((await failure(assertRecentAuthentication(admin, { uid: "someone-else", at: secondsAgo(10) }))).code).toBe("REAUTHENTICATION_REQUIRED");
+    expect((await failure(assertRecentAuthentication(admin, null))).code).toBe("REAUTHENTICATION_REQUIRED");
+    expect(isRecentlyAuthenticated({}, now)).toBe(false);
+  });
+
+  it("asks for the password, and the TOTP code when two-factor is on", async () => {
+    const admin = await makeUser("ADMIN");
+    const ip = freshIp();
+    expect((await failure(verifyReauthentication(admin, { password: "not-my-password" }, ip))).fields?.currentPassword).toBeDefined();
+    await expect(verifyReauthentication(admin, { password: TEST_PASSWORD }, ip)).resolves.toBeUndefined();
+    const { manualKey } = await startTwoFactorEnrolment(admin);
+    const secret = manualKey.replaceAll(" ", "");
+    await confirmTwoFactor(admin, currentTotpCode(secret, Date.now() - 30_000));
+    expect((await failure(verifyReauthentication(admin, { password: TEST_PASSWORD }, ip))).fields?.currentCode).toBeDefined();
+    await expect(verifyReauthentication(admin, { password: TEST_PASSWORD, code: currentTotpCode(secret) }, ip)).resolves.toBeUndefined();
+  });
+});
+
+describe("session lifetime", () => {
+  it("ends a session at its absolute lifetime however active it was", () => {
+    const now = Date.now();
+    const at = (msAgo: number) => Math.floor((now - msAgo) / 1000);
+    expect(withinAbsoluteLifetime(at(60_000), now)).toBe(true);
+    expect(withinAbsoluteLifetime(at(SESSION_MAX_SECONDS * 1000 - 60_000), now)).toBe(true);
+    expect(withinAbsoluteLifetime(at(SESSION_MAX_SECONDS * 1000 + 1000), now)).toBe(false);
+    expect(withinAbsoluteLifetime(undefined, now)).toBe(false);
+    expect(SESSION_MAX_SECONDS).toBe(env.SESSION_MAX_HOURS * 3600);
+    expect(SESSION_IDLE_SECONDS).toBeLessThan(SESSION_MAX_SECONDS);
   });
 });
