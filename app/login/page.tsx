@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/login-form";
-import { getCurrentUser } from "@/lib/server/auth";
+import { getCurrentUser, TWO_FACTOR_REQUIRED } from "@/lib/server/auth";
 import { env } from "@/lib/server/env";
 import { PLACEHOLDER_ORIGIN, sameOriginPath } from "@/lib/domain/safe-redirect";
 
@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="panel login">
       <h1>Sign in to ClaimLedger</h1>
-      <LoginForm destination={signInDestination(typeof callbackUrl === "string" ? callbackUrl : undefined)} />
+      <LoginForm destination={signInDestination(typeof callbackUrl === "string" ? callbackUrl : undefined)} twoFactorPrompt={TWO_FACTOR_REQUIRED} />
       {env.CLAIMLEDGER_DEMO === "1" && (
         <p className="muted">Demo mode: the demo accounts and their passwords were printed by <code>npm run demo</code>.</p>
       )}

@@ -189,3 +189,9 @@ export async function saveMfaRequiredRoles(actor: Actor, roles: Role[], expected
   const { value, version } = await saveSetting(actor, MFA_REQUIRED_ROLES, expectedVersion, { roles: unique });
   return { roles: value.roles, version };
 }
+
+/** The two-factor requirement as the admin's settings page shows it. */
+export async function readMfaRequiredRoles(actor: Actor): Promise<{ roles: Role[]; version: number }> {
+  assertAdmin(actor, "see desk settings");
+  return getMfaRequiredRoles(await getDb());
+}
