@@ -3,7 +3,7 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/domain/errors";
-import { authenticate, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
+import { authenticate, mustSetUpTwoFactor, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
 import { assertRecentAuthentication, isRecentlyAuthenticated, verifyReauthentication } from "./auth/reauth";
 import { confirmTwoFactor, currentTotpCode, decryptTotpSecret, disableTwoFactor, readTwoFactorStatus, startTwoFactorEnrolment } from "./auth/two-factor";
 import { clientIp, compileTrustedProxies, guardForwardedHeaders, PEER_HEADER } from "./client-ip";
@@ -12,6 +12,7 @@ import { env } from "./env";
 import { assertPasswordPolicy, passwordProblem } from "./passwords";
 import { isOverLimit, SharedRateLimiter } from "./rate-limit-store";
 import { captureSecurityLog } from "./security-log";
+import { getMfaRequiredRoles, saveMfaRequiredRoles } from "./settings";
 import { TEST_PASSWORD, makeUser } from "./testing/factories";
 import { createUser } from "./users";
 
@@ -237,5 +238,27 @@ describe("session lifetime", () => {
     expect(withinAbsoluteLifetime(undefined, now)).toBe(false);
     expect(SESSION_MAX_SECONDS).toBe(env.SESSION_MAX_HOURS * 3600);
     expect(SESSION_IDLE_SECONDS).toBeLessThan(SESSION_MAX_SECONDS);
+  });
+});
+
+describe("two-factor required per role", () => {
+  it("marks people of a required role who have not set it up, and only them; only admins choose the roles", async () => {
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const db = await getDb();
+    const before = await getMfaRequiredRoles(db);
+    expect((await failure(saveMfaRequiredRoles(editor, ["EDITOR"], before.version))).code).toBe("FORBIDDEN");
+    const saved = await saveMfaRequiredRoles(admin, ["EDITOR"], before.version);
+    try {
+      expect(saved.roles).toEqual(["EDITOR"]);
+      expect(await mustSetUpTwoFactor({ role: "EDITOR", totpEnabledAt: null })).toBe(true);
+      expect(await mustSetUpTwoFactor({ role: "EDITOR", totpEnabledAt: new Date() })).toBe(false);
+      expect(await mustSetUpTwoFactor({ role: "REVIEWER", totpEnabledAt: null })).toBe(false);
+      // A stale form is refused, not silently applied.
+      expect((await failure(saveMfaRequiredRoles(admin, [], before.version))).code).toBe("CONFLICT");
+    } finally {
+      await saveMfaRequiredRoles(admin, before.roles, saved.version);
+    }
+    expect(await mustSetUpTwoFactor({ role: "EDITOR", totpEnabledAt: null })).toBe(before.roles.includes("EDITOR"));
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * Issue 12 (authentication side), in a real browser: no open redirect after sign-in, a nonce-based
+ * CSP that every page works under (no inline script runs without the nonce), and TOTP two-factor
+ * sign-in set up at /account/two-factor and asked for at the next sign-in.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { loadFixtures, signIn } from "./fixtures";
+
+const fx = loadFixtures();
+const { reviewer, admin, mfa } = fx.users;
+
+async function fillSignIn(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(fx.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+for (const callbackUrl of ["/\t/evil.example/", "/\n/evil.example/", "/\\evil.example/", "//evil.example/", "https://evil.example/", "javascript:alert(1)"]) {
+  test(`sign-in with callbackUrl ${JSON.stringify(callbackUrl)} stays on the app`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    const offsite: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(baseURL!)) offsite.push(request.url());
+    });
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await fillSignIn(page, reviewer.email);
+    await expect(page.getByRole("heading", { name: "My claims" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    expect(new URL(page.url()).pathname).toBe("/claims");
+    expect(offsite).toEqual([]);
+    await context.close();
+  });
+}
+
+test("a same-origin callbackUrl is still followed after sign-in", async ({ page }) => {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent("/reports")}`);
+  await fillSignIn(page, reviewer.email);
+  await expect(page).toHaveURL(/\/reports$/);
+});
+
+test("every page carries a nonce-based CSP, works under it, and runs no script without the nonce", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`Refused to execute: CSP violation ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await signIn(page, admin, fx.password);
+  const nonces = new Set<string>();
+  for (const path of ["/claims", "/articles", "/articles/new", "/dashboard", "/workload", "/activity", "/reports", "/notifications", "/admin/tokens", "/admin/settings", "/account/two-factor", `/articles/${fx.articles[0]!.id}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const csp = response!.headers()["content-security-policy"] ?? "";
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+    expect(nonce, `${path} has a script nonce`).toBeTruthy();
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    nonces.add(nonce!);
+    // Every script element the server sent carries this response's nonce.
+    const scripts = await page.evaluate(() => Array.from(document.scripts).map((s) => ({ nonce: s.nonce, src: s.src })));
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const script of scripts) expect(script.nonce, `${path} ${script.src || "inline"}`).toBe(nonce);
+    await expect(page.locator("h1").first()).toBeVisible();
+  }
+  expect(nonces.size).toBeGreaterThan(1); // a new nonce per response
+  expect(violations, "no CSP violation on any page").toEqual([]);
+  // The client app is alive under the policy: a client-side navigation works.
+  await page.goto("/claims");
+  await page.getByRole("link", { name: "Reports" }).first().click();
+  await expect(page).toHaveURL(/\/reports$/);
+  // An inline script without the nonce is refused by the browser.
+  const ran = await page.evaluate(async () => {
+    const w = window as unknown as { injected?: boolean };
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.body.appendChild(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return w.injected === true;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => violations.some((v) => /script-src/.test(v))).toBe(true);
+});
+
+test("TOTP two-factor: set up with the QR code's key, then asked for at sign-in; a wrong code is refused", async ({ page, browser, baseURL }) => {
+  await signIn(page, mfa, fx.password);
+  await page.goto("/account/two-factor");
+  await expect(page.getByTestId("two-factor-state")).toHaveText("Two-factor sign-in is off.");
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByTestId("totp-qr").locator("svg")).toBeVisible();
+  const key = ((await page.getByTestId("totp-manual-key").textContent()) ?? "").replaceAll(" ", "");
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+  const totp = new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30, algorithm: "SHA1" });
+  const earlier = totp.generate({ timestamp: Date.now() - 30_000 });
+  await page.getByLabel("Code from your app").fill("000000");
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  await expect(page.getByTestId("field-error-code")).toContainText("does not match");
+  await page.getByLabel("Code from your app").fill(earlier);
+  await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
+  const codes = page.getByTestId("recovery-codes").locator("li");
+  await expect(codes).toHaveCount(10);
+  const recovery = (await codes.first().textContent())!.trim();
+  // The session survives the set-up (its token was re-issued), and the page now says it is on.
+  await page.goto("/account/two-factor");
+  await expect(page.getByTestId("two-factor-state")).toContainText("Two-factor sign-in is on");
+
+  const other = await browser.newContext({ baseURL });
+  const second = await other.newPage();
+  await second.goto("/login");
+  await fillSignIn(second, mfa.email);
+  await expect(second.getByTestId("two-factor-prompt")).toBeVisible();
+  await second.getByLabel("Two-factor code").fill("123456");
+  await second.getByRole("button", { name: "Verify" }).click();
+  await expect(second.getByTestId("login-error")).toContainText("not right");
+  await second.getByLabel("Two-factor code").fill(totp.generate());
+  await second.getByRole("button", { name: "Verify" }).click();
+  await expect(second.getByRole("heading", { name: "My claims" })).toBeVisible();
+  await other.close();
+
+  // A recovery code signs in once.
+  const third = await browser.newContext({ baseURL });
+  const thirdPage = await third.newPage();
+  await thirdPage.goto("/login");
+  await fillSignIn(thirdPage, mfa.email);
+  await thirdPage.getByLabel("Two-factor code").fill(recovery);
+  await thirdPage.getByRole("button", { name: "Verify" }).click();
+  await expect(thirdPage.getByRole("heading", { name: "My claims" })).toBeVisible();
+  await third.close();
+});
