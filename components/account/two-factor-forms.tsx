@@ -23,7 +23,7 @@ export function ConfirmTwoFactorForm({ action }: { action: (prev: ConfirmState, 
           ))}
         </ul>
         <p>
-          <a href="/claims">Continue to ClaimLedger</a>
+          <a href="/account/two-factor/done">I have saved them — continue</a>
         </p>
       </div>
     );

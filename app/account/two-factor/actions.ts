@@ -27,8 +27,9 @@ export async function confirmTwoFactorAction(_prev: ConfirmTwoFactorState, formD
   const { code = "" } = formToObject(formData);
   try {
     const actor = await requireUser();
+    // The session's "must set up" mark is cleared by ./done (a cookie change here would refresh the
+    // page and hide the recovery codes).
     const { recoveryCodes } = await confirmTwoFactor(actor, code);
-    await patchSessionToken({ mfa: 0, ra: Math.floor(Date.now() / 1000) });
     return { status: "ok", message: "Two-factor sign-in is on.", recoveryCodes };
   } catch (error) {
     return toActionState(error, {}, { action: "confirmTwoFactor" });
