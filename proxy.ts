@@ -22,7 +22,8 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   const mustSetUp = !OPEN_DURING_SETUP.some((p) => pathname === p || pathname.startsWith(p)) && (await needsTwoFactorSetup(request));
   if (mustSetUp) {
-    response = NextResponse.redirect(new URL(TWO_FACTOR_PAGE, request.nextUrl));
+    // A relative Location: the URL the server sees may name another host than the browser used.
+    response = new NextResponse(null, { status: 307, headers: { Location: TWO_FACTOR_PAGE, "Cache-Control": "no-store" } });
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);

@@ -1,4 +1,3 @@
-import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/server/auth";
 import { patchSessionToken } from "@/lib/server/auth/reauth";
 import { readTwoFactorStatus } from "@/lib/server/auth/two-factor";
@@ -8,10 +7,18 @@ import { readTwoFactorStatus } from "@/lib/server/auth/two-factor";
  * owner to the set-up page (claim `mfa` cleared), then on to the claims. (Done here rather than in the
  * confirm action, whose cookie change would refresh the page and hide the recovery codes.)
  */
-export async function GET(request: Request) {
+export async function GET() {
   const actor = await getCurrentUser();
-  if (!actor) return NextResponse.redirect(new URL("/login", request.url), 303);
-  if (!(await readTwoFactorStatus(actor)).enabled) return NextResponse.redirect(new URL("/account/two-factor", request.url), 303);
+  if (!actor) return seeOther("/login");
+  if (!(await readTwoFactorStatus(actor)).enabled) return seeOther("/account/two-factor");
   await patchSessionToken({ mfa: 0 });
-  return NextResponse.redirect(new URL("/claims", request.url), 303);
+  return seeOther("/claims");
+}
+
+/**
+ * A redirect to a path on this same origin. Relative (RFC 9110 §10.2.2): the request's URL inside the
+ * server may name another host (e.g. localhost for 127.0.0.1), whose cookies the browser would not send.
+ */
+function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store" } });
 }
