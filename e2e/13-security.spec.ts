@@ -137,3 +137,26 @@ test("TOTP two-factor: set up with the QR code's key, then asked for at sign-in;
   await expect(thirdPage.getByRole("heading", { name: "My claims" })).toBeVisible();
   await third.close();
 });
+
+test("forwarded headers from a client that is not a trusted proxy are ignored: no HSTS for a claimed https, no escaping the sign-in limit", async ({ page, request }) => {
+  const spoofed = await request.get("/login", { headers: { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example" } });
+  expect(spoofed.status()).toBe(200);
+  expect(spoofed.headers()["strict-transport-security"]).toBeUndefined();
+  expect(spoofed.headers()["content-security-policy"]).toMatch(/script-src [^;]*'nonce-/);
+
+  // Ten wrong passwords for one account from this browser, each claiming another address…
+  const target = `limit-${Date.now()}@e2e.claimledger.test`;
+  await page.goto("/login");
+  for (let i = 0; i < 10; i++) {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": `203.0.113.${i + 1}`, "X-Real-IP": `198.51.100.${i + 1}` });
+    await page.getByLabel("Email").fill(target);
+    await page.getByLabel("Password").fill(`wrong-guess-${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("Invalid email or password.");
+  }
+  // …are still counted against the real (socket) address: the eleventh is refused.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.99" });
+  await page.getByLabel("Password").fill("wrong-guess-again");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("login-error")).toContainText("Too many sign-in attempts");
+});
