@@ -22,8 +22,7 @@ export async function proxy(request: NextRequest) {
   let response: NextResponse;
   const mustSetUp = !OPEN_DURING_SETUP.some((p) => pathname === p || pathname.startsWith(p)) && (await needsTwoFactorSetup(request));
   if (mustSetUp) {
-    // A relative Location: the URL the server sees may name another host than the browser used.
-    response = new NextResponse(null, { status: 307, headers: { Location: TWO_FACTOR_PAGE, "Cache-Control": "no-store" } });
+    response = NextResponse.redirect(new URL(TWO_FACTOR_PAGE, publicOrigin(request)), 307);
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
@@ -35,6 +34,17 @@ export async function proxy(request: NextRequest) {
   const hsts = strictTransportSecurity(hstsMode(), https, Number(process.env.HSTS_MAX_AGE_SECONDS ?? 31_536_000));
   if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
+}
+
+/**
+ * The origin the browser used: Host (or X-Forwarded-Host / -Proto, which reach the app only from
+ * trusted proxies, see lib/server/client-ip.ts). request.nextUrl may name the server's own hostname
+ * (e.g. localhost for 127.0.0.1), whose cookies the browser would not send.
+ */
+function publicOrigin(request: NextRequest): string {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  return `${proto === "https" ? "https" : "http"}://${host}`;
 }
 
 function hstsMode(): HstsMode {

@@ -160,3 +160,30 @@ test("forwarded headers from a client that is not a trusted proxy are ignored: n
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("login-error")).toContainText("Too many sign-in attempts");
 });
+
+test("an admin requires two-factor for a role: its people are sent to set it up from their next sign-in", async ({ page, browser, baseURL }) => {
+  await signIn(page, admin, fx.password);
+  const setRequirement = async (reviewersMust: boolean) => {
+    await page.goto("/admin/settings");
+    const form = page.getByTestId("mfa-roles-form");
+    await form.getByLabel("Reviewers must use it").setChecked(reviewersMust);
+    await form.getByRole("button", { name: "Save requirement" }).click();
+    await expect(form.getByTestId("form-ok")).toContainText("Two-factor requirement saved");
+  };
+  await setRequirement(true);
+  const context = await browser.newContext({ baseURL });
+  try {
+    const reviewerPage = await context.newPage();
+    await reviewerPage.goto("/login");
+    await fillSignIn(reviewerPage, fx.users.reviewer2.email);
+    await expect(reviewerPage).toHaveURL(/\/account\/two-factor$/);
+    await expect(reviewerPage.getByTestId("two-factor-required")).toBeVisible();
+    // Every other page sends them back until they have set it up.
+    await reviewerPage.goto("/claims");
+    await expect(reviewerPage).toHaveURL(/\/account\/two-factor$/);
+    await expect(reviewerPage.getByRole("button", { name: "Set up two-factor sign-in" })).toBeVisible();
+  } finally {
+    await context.close();
+    await setRequirement(false);
+  }
+});
