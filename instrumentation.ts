@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { applyHeapPolicy } = await import("./lib/server/heap-policy");
   applyHeapPolicy();
+  // Client addresses and forwarded headers are believed only from TRUSTED_PROXIES (lib/server/client-ip.ts).
+  const { installForwardedHeaderGuard } = await import("./lib/server/client-ip");
+  installForwardedHeaderGuard();
 }

@@ -1,18 +1,6 @@
 // @ts-check
-/** Security headers on every response (DESIGN.md §5). Scripts need 'unsafe-inline' for Next's
- * inline bootstrap; no third-party origins are allowed anywhere. */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// Security headers on every response (DESIGN.md §5). The Content-Security-Policy (nonce-based, no
+// 'unsafe-inline' for scripts) and Strict-Transport-Security are set per request in proxy.ts.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -37,7 +25,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },

@@ -1,12 +1,79 @@
+import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseServerActionBody } from "@/lib/domain/request-limits";
+import { refuseServerActionBody } from "./lib/domain/request-limits";
+import { contentSecurityPolicy, newCspNonce, strictTransportSecurity, type HstsMode } from "./lib/domain/security-headers";
 
 /**
- * Runs before every route (Next 16 "proxy", formerly middleware). An oversized server-action body is
- * refused here with 413 in the API's error shape, before Next reads it (issue 12).
+ * Runs before every page, server action and route handler (Next 16's proxy, formerly middleware):
+ * - a nonce-based Content-Security-Policy per response; the request carries it too, so Next puts the
+ *   nonce on its own scripts (every page is rendered per request: the root layout reads the session);
+ * - Strict-Transport-Security when served over HTTPS (HSTS=auto|on|off, HSTS_MAX_AGE_SECONDS);
+ * - people whose role must use two-factor sign-in and who have not set it up (session claim `mfa`)
+ *   are sent to /account/two-factor;
+ * - an oversized server-action body is refused with 413 in the API's error shape, before Next reads it.
  */
-export function proxy(request: NextRequest) {
+const TWO_FACTOR_PAGE = "/account/two-factor";
+/** Paths someone who must set up two-factor may still open. */
+const OPEN_DURING_SETUP = [TWO_FACTOR_PAGE, "/api/auth/", "/login"];
+
+export async function proxy(request: NextRequest) {
   const refusal = refuseServerActionBody(request.method, request.headers);
   if (refusal) return NextResponse.json(refusal.body, { status: refusal.status, headers: { "Cache-Control": "no-store" } });
-  return NextResponse.next();
+  const nonce = newCspNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const { pathname } = request.nextUrl;
+
+  let response: NextResponse;
+  const mustSetUp = !OPEN_DURING_SETUP.some((p) => pathname === p || pathname.startsWith(p)) && (await needsTwoFactorSetup(request));
+  if (mustSetUp) {
+    response = NextResponse.redirect(new URL(TWO_FACTOR_PAGE, publicOrigin(request)), 307);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  // x-forwarded-proto is the socket's scheme unless a trusted proxy set it (lib/server/client-ip.ts).
+  const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:";
+  const hsts = strictTransportSecurity(hstsMode(), https, Number(process.env.HSTS_MAX_AGE_SECONDS ?? 31_536_000));
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
+
+/**
+ * The origin the browser used: Host (or X-Forwarded-Host / -Proto, which reach the app only from
+ * trusted proxies, see lib/server/client-ip.ts). request.nextUrl may name the server's own hostname
+ * (e.g. localhost for 127.0.0.1), whose cookies the browser would not send.
+ */
+function publicOrigin(request: NextRequest): string {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}
+
+function hstsMode(): HstsMode {
+  const value = process.env.HSTS ?? "auto";
+  return value === "on" || value === "off" ? value : "auto";
+}
+
+async function needsTwoFactorSetup(request: NextRequest): Promise<boolean> {
+  if (!process.env.NEXTAUTH_SECRET) return false;
+  try {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    return token?.mfa === 1;
+  } catch {
+    return false;
+  }
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|fonts/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -10,7 +10,7 @@ export interface E2EUser {
 
 export interface E2EFixtures {
   password: string;
-  users: Record<"admin" | "editor" | "editor2" | "reviewer" | "reviewer2", E2EUser>;
+  users: Record<"admin" | "editor" | "editor2" | "reviewer" | "reviewer2" | "mfa", E2EUser>;
   articles: { id: string; title: string; file: string }[];
 }
 

@@ -14,8 +14,10 @@ const editor = await makeUser("EDITOR", "Eva Editor");
 const editor2 = await makeUser("EDITOR", "Otto Editor");
 const reviewer = await makeUser("REVIEWER", "Rita Reviewer");
 const reviewer2 = await makeUser("REVIEWER", "Ravi Reviewer");
+// Turns on two-factor sign-in in e2e/13-security.spec.ts; no other spec signs in as them.
+const mfa = await makeUser("REVIEWER", "Mona Factor");
 const articles = await importDemoArticles(editor);
-const fixtures = { password: TEST_PASSWORD, users: { admin, editor, editor2, reviewer, reviewer2 }, articles };
+const fixtures = { password: TEST_PASSWORD, users: { admin, editor, editor2, reviewer, reviewer2, mfa }, articles };
 writeFileSync("prisma/data/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
 console.log("e2e desk seeded");
 process.exit(0);

@@ -5,6 +5,7 @@ import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES } from "@/lib/domain/api-token
 import { IDLE_STATE } from "@/lib/validation/action-state";
 import type { CreateApiTokenState } from "@/lib/validation/api-tokens";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { ReauthFields } from "../reauth-fields";
 
 type CreateTokenAction = (prev: CreateApiTokenState, formData: FormData) => Promise<CreateApiTokenState>;
 
@@ -42,10 +43,16 @@ export function ApiTokenForm({
   action,
   people,
   defaultUserId,
+  reauthNeeded = false,
+  twoFactor = false,
 }: {
   action: CreateTokenAction;
   people: { id: string; name: string; role: string }[];
   defaultUserId: string;
+  /** The session is past its re-authentication window: ask for the password with the form. */
+  reauthNeeded?: boolean;
+  /** The admin uses two-factor sign-in: ask for a code too when re-authenticating. */
+  twoFactor?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, IDLE_STATE as CreateApiTokenState);
   return (
@@ -90,6 +97,7 @@ export function ApiTokenForm({
           The token can do what the chosen person can do, never more; a read-only token can only read. It stops working when it is revoked, when it
           expires (at the end of that day, UTC) or when that person&apos;s account is deactivated.
         </p>
+        <ReauthFields state={state} needed={reauthNeeded} twoFactor={twoFactor} />
         <FormMessage state={state} />
         <div>
           <button type="submit" disabled={pending}>

@@ -13,7 +13,8 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "PRECONDITION_FAILED"
   | "PRECONDITION_REQUIRED"
-  | "UNSUPPORTED_MEDIA_TYPE";
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "REAUTHENTICATION_REQUIRED";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -27,6 +28,8 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   PRECONDITION_FAILED: 412,
   PRECONDITION_REQUIRED: 428,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // A sensitive step asked for a fresh password (and TOTP) check first.
+  REAUTHENTICATION_REQUIRED: 401,
 };
 
 export const APP_ERROR_CODES = Object.keys(HTTP_STATUS) as AppErrorCode[];

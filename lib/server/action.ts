@@ -1,13 +1,14 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
+import { consumeWriteAction } from "./action-rate-limit";
 import { requireUser } from "./auth";
 import type { Actor } from "./permissions";
 import { formToObject, toActionState, type ActionState } from "./respond";
 
 /**
  * One form submission from plain values: resolve the user, parse the values with the zod schema, run
- * one use case. Refusals come back as messages with the user's input intact, and are logged.
+ * one use case, within the user's write-rate limit (action-rate-limit.ts). Refusals come back as messages with the user's input intact, and are logged.
  */
 export async function submitForm<S extends z.ZodType>(
   values: Record<string, string>,
@@ -19,6 +20,7 @@ export async function submitForm<S extends z.ZodType>(
   let actor: Actor | undefined;
   try {
     actor = await resolveActor();
+    await consumeWriteAction(actor);
     const input = schema.parse(values);
     await run(actor, input);
   } catch (error) {

@@ -17,8 +17,8 @@ import type { CreateApiTokenInput, RevokeApiTokenInput } from "@/lib/validation/
 import { consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
 import { appendAuditEvent } from "./audit";
 import { clientIp } from "./client-ip";
+import { securityEvent } from "./security-log";
 import { getDb } from "./db";
-import { logger } from "./logger";
 import { assertAdmin, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
@@ -168,7 +168,7 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (!token) throw unauthenticated("This API token is not valid.");
   const status = apiTokenStatus(token, now);
   const refuse = (reason: string, message: string) => {
-    logger.info({ event: "api_token_refused", reason, tokenId: token.id }, message);
+    securityEvent("api_token_refused", { reason, tokenId: token.id, userId: token.userId }, message);
     return unauthenticated(message);
   };
   if (status === "REVOKED") throw refuse("revoked", "This API token has been revoked.");
@@ -181,6 +181,8 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   }
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { lastUsedAt: now } });
+    // Token use in the security log, at most once per LAST_USED_RESOLUTION_MS per token.
+    securityEvent("api_token_used", { tokenId: token.id, userId: user.id, ip: clientIp(request.headers) });
   }
   return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scope: token.scope, tokenId: token.id, tokenCreatorId: token.createdById };
 }

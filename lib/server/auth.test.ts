@@ -4,6 +4,7 @@ import { AppError } from "@/lib/domain/errors";
 import { authenticate, INVALID_CREDENTIALS } from "./auth";
 import { TEST_PASSWORD, makeUser, userState } from "./testing/factories";
 import { deactivateUser } from "./users";
+import { accountDelayMs, assertLoginAllowed, LOGIN_DELAY_MAX_MS, LOGIN_LIMITS } from "./login-rate-limit";
 
 /** Each test signs in from its own address so the per-IP limit of one test never touches another. */
 function freshIp(): string {
@@ -75,27 +76,40 @@ describe("authenticate", () => {
     expect(error.message).toBe(INVALID_CREDENTIALS);
   });
 
-  it("blocks an account after repeated failures, asks to try again later, and leaves other accounts alone", async () => {
+  it("blocks the guessing address for an account, but not the account's owner signing in from elsewhere", async () => {
     const victim = await makeUser("REVIEWER");
     const bystander = await makeUser("REVIEWER");
-    const ip = freshIp();
+    const attacker = freshIp();
     const attempts: AppError[] = [];
-    for (let i = 0; i < 10; i++) attempts.push(await failure(authenticate(victim.email, `guess-${i}`, ip)));
+    for (let i = 0; i < 10; i++) attempts.push(await failure(authenticate(victim.email, `guess-${i}`, attacker)));
     for (const e of attempts) expect(e.code).toBe("UNAUTHENTICATED");
 
-    const blocked = await failure(authenticate(victim.email, `guess-again`, ip));
+    const blocked = await failure(authenticate(victim.email, `guess-again`, attacker));
     expect(blocked.code).toBe("RATE_LIMITED");
     expect(blocked.message).toMatch(/try again in \d+ minutes?/i);
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
+    // The block holds for the attacker's address even with the right password, whatever the email's case.
+    expect((await failure(authenticate(victim.email, TEST_PASSWORD, attacker))).code).toBe("RATE_LIMITED");
+    expect((await failure(authenticate(victim.email.toUpperCase(), TEST_PASSWORD, attacker))).code).toBe("RATE_LIMITED");
 
-    // The block holds even for the right password, and from another address (it is per account).
-    const right = await failure(authenticate(victim.email, TEST_PASSWORD, freshIp()));
-    expect(right.code).toBe("RATE_LIMITED");
-    // Email case does not get around it.
-    const upper = await failure(authenticate(victim.email.toUpperCase(), TEST_PASSWORD, freshIp()));
-    expect(upper.code).toBe("RATE_LIMITED");
+    // The owner, from their own address, is not locked out (no targeted lockout).
+    expect((await authenticate(victim.email, TEST_PASSWORD, freshIp())).id).toBe(victim.id);
+    // Another account signs in, even from the attacker's address.
+    expect((await authenticate(bystander.email, TEST_PASSWORD, attacker)).id).toBe(bystander.id);
+  });
 
-    // Another account signs in, even from the same address.
-    expect((await authenticate(bystander.email, TEST_PASSWORD, ip)).id).toBe(bystander.id);
+  it("slows, but never blocks, an account guessed at from many addresses", async () => {
+    const victim = await makeUser("EDITOR");
+    // 24 addresses, one wrong guess each: no pair or address limit is reached.
+    for (let i = 0; i < LOGIN_LIMITS.accountFreeFailures + 4; i++) {
+      expect((await failure(authenticate(victim.email, `spray-${i}`, freshIp()))).code).toBe("UNAUTHENTICATED");
+    }
+    const { delayMs } = await assertLoginAllowed(victim.email, freshIp());
+    expect(delayMs).toBe(accountDelayMs(LOGIN_LIMITS.accountFreeFailures + 4));
+    expect(delayMs).toBeGreaterThan(0);
+    expect(accountDelayMs(10_000)).toBe(LOGIN_DELAY_MAX_MS);
+    // The owner still gets in (after the delay), from any address.
+    expect((await authenticate(victim.email, TEST_PASSWORD, freshIp())).id).toBe(victim.id);
   });
 
   it("forgets an account's failures after a successful sign-in", async () => {

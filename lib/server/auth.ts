@@ -1,10 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession, type NextAuthOptions } from "next-auth";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
+import { safeRedirectUrl } from "@/lib/domain/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
+import { verifySecondFactor } from "./auth/two-factor";
 import { clientIp } from "./client-ip";
 import { getDb } from "./db";
 import { endAllSessions } from "./users";
@@ -13,42 +16,101 @@ import { logger } from "./logger";
 import { assertLoginAllowed, recordFailedLogin, recordSuccessfulLogin } from "./login-rate-limit";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import type { Actor } from "./permissions";
+import { securityEvent } from "./security-log";
+import { getMfaRequiredRoles } from "./settings";
 
 export const INVALID_CREDENTIALS = "Invalid email or password.";
+/** The answer to a right password on an account with two-factor on, when no code was sent. */
+export const TWO_FACTOR_REQUIRED = "Enter the 6-digit code from your authenticator app, or one of your recovery codes.";
+export const TWO_FACTOR_INVALID = "That code is not right. Enter the current 6-digit code, or one of your recovery codes.";
+
+/** Idle timeout and absolute lifetime of a session, in seconds (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+export const SESSION_IDLE_SECONDS = env.SESSION_IDLE_MINUTES * 60;
+export const SESSION_MAX_SECONDS = env.SESSION_MAX_HOURS * 60 * 60;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Checks an email/password pair. Unknown emails and wrong passwords take the same path and time and
- * give the same answer; failures count towards the per-account and per-IP limits.
+ * Checks an email/password pair, then the second factor when the account has two-factor on.
+ * Unknown emails and wrong passwords take the same path and time and give the same answer; failures
+ * (also wrong codes) count towards the limits of login-rate-limit.ts, and an attempt on an account
+ * under a distributed attack first waits the delay those limits ask for. `secondFactor` is a TOTP
+ * code or a recovery code. Throws AppError UNAUTHENTICATED (INVALID_CREDENTIALS, TWO_FACTOR_REQUIRED,
+ * TWO_FACTOR_INVALID) or RATE_LIMITED; writes the security log.
  */
-export async function authenticate(rawEmail: string, password: string, ip: string) {
+export async function authenticate(rawEmail: string, password: string, ip: string, secondFactor?: string) {
   const parsed = signInSchema.safeParse({ email: rawEmail, password });
   if (!parsed.success) throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   const email = parsed.data.email;
-  await assertLoginAllowed(email, ip);
+  const { delayMs } = await assertLoginAllowed(email, ip);
+  if (delayMs > 0) await sleep(delayMs);
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   if (!user || !valid || !user.active) {
     await recordFailedLogin(email, ip);
-    logger.info({ event: "login_failed", email, ip }, "login failed");
+    securityEvent("login_failed", { email, ip, userId: user?.id, reason: !user ? "unknown_email" : !valid ? "wrong_password" : "inactive" });
     throw new AppError("UNAUTHENTICATED", INVALID_CREDENTIALS);
   }
-  await recordSuccessfulLogin(email);
+  if (user.totpEnabledAt) {
+    if (!secondFactor?.trim()) {
+      securityEvent("login_mfa_required", { userId: user.id, ip });
+      throw new AppError("UNAUTHENTICATED", TWO_FACTOR_REQUIRED);
+    }
+    if (!(await verifySecondFactor(db, user.id, secondFactor))) {
+      await recordFailedLogin(email, ip);
+      securityEvent("login_mfa_failed", { userId: user.id, email, ip });
+      throw new AppError("UNAUTHENTICATED", TWO_FACTOR_INVALID);
+    }
+  }
+  await recordSuccessfulLogin(email, ip);
+  securityEvent("login_succeeded", { userId: user.id, ip, reason: user.totpEnabledAt ? "password_and_totp" : "password" });
   return user;
+}
+
+/** True when the account's role must use two-factor sign-in and it has not set it up yet. */
+export async function mustSetUpTwoFactor(user: { role: string; totpEnabledAt: Date | null }): Promise<boolean> {
+  if (user.totpEnabledAt) return false;
+  const { roles } = await getMfaRequiredRoles(await getDb());
+  return (roles as string[]).includes(user.role);
+}
+
+/**
+ * The session token's own claims: uid, sv (sessionVersion), at (sign-in time, s), ra (last
+ * re-authentication, s), mfa (1 = must set up two-factor before anything else).
+ */
+export interface SessionClaims {
+  uid?: string;
+  sv?: number;
+  at?: number;
+  ra?: number;
+  mfa?: number;
+}
+
+/** True while a session signed in at `at` (s) is within its absolute lifetime at `nowMs`. */
+export function withinAbsoluteLifetime(at: unknown, nowMs = Date.now()): boolean {
+  return typeof at === "number" && at * 1000 <= nowMs + 60_000 && nowMs - at * 1000 < SESSION_MAX_SECONDS * 1000;
 }
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // maxAge is the idle timeout: each request extends it; the absolute lifetime is checked below.
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Two-factor code", type: "text" },
+      },
       async authorize(credentials, req) {
         try {
-          const user = await authenticate(credentials?.email ?? "", credentials?.password ?? "", clientIp(req?.headers));
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          const ip = clientIp(req?.headers);
+          const user = await authenticate(credentials?.email ?? "", credentials?.password ?? "", ip, credentials?.code);
+          const mfaSetup = await mustSetUpTwoFactor(user);
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, mfaSetup };
         } catch (error) {
           if (error instanceof AppError) throw new Error(error.message);
           logger.error({ err: error }, "authorize failed");
@@ -60,21 +122,22 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user }) {
       if (user) {
-        token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        const signedIn = user as { id: string; sessionVersion?: number; mfaSetup?: boolean };
+        token.uid = signedIn.id;
+        token.sv = signedIn.sessionVersion ?? 0;
+        token.at = Math.floor(Date.now() / 1000);
+        token.mfa = signedIn.mfaSetup ? 1 : 0;
       }
+      // Past the absolute lifetime the token is emptied: the session is over whatever the activity.
+      if (!withinAbsoluteLifetime(token.at)) return {} as JWT;
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv } as typeof session;
+      return { ...session, uid: token.uid, sv: token.sv, at: token.at, ra: token.ra, mfa: token.mfa } as typeof session;
     },
     async redirect({ url, baseUrl }) {
-      // Only same-origin destinations: no open redirect through callbackUrl.
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      try {
-        if (new URL(url).origin === baseUrl) return url;
-      } catch {}
-      return baseUrl;
+      // Only same-origin destinations, read as a browser reads them: no open redirect through callbackUrl.
+      return safeRedirectUrl(url, baseUrl);
     },
   },
   events: {
@@ -87,14 +150,21 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+/** The current session's claims (see SessionClaims), or null when signed out. */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  const session = (await getServerSession(authOptions)) as SessionClaims | null;
+  return session ?? null;
+});
+
 /**
  * The signed-in user for this request, or null. The session token is only a pointer: the user is
  * re-read, and a deactivated account or a bumped sessionVersion (logout, password or role change,
- * deactivation) ends the session here.
+ * deactivation) ends the session here, as does the absolute lifetime (SESSION_MAX_HOURS).
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions)) as { uid?: unknown; sv?: unknown } | null;
+  const session = await getSessionClaims();
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
+  if (!withinAbsoluteLifetime(session.at)) return null;
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: session.uid } });
   if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;

@@ -18,6 +18,30 @@ const envSchema = z.object({
   AUDIT_KEY: z.string().min(32, "AUDIT_KEY must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   /** Where the signed audit checkpoints are appended (default: beside the SQLite file, or prisma/data/ for PostgreSQL). */
   AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Host / X-Forwarded-Proto are believed:
+   * comma-separated addresses or CIDR ranges, or `loopback`, `linklocal`, `uniquelocal` (proxy-addr's
+   * names). Empty (the default): no proxy; the client address is the TCP peer's.
+   */
+  TRUSTED_PROXIES: z.string().default(""),
+  /** Form submissions that write (comments, evidence, imports, …) allowed per minute for one user. */
+  ACTION_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Article imports (paste, file, URL) allowed per minute for one user. */
+  IMPORT_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Where rate-limit counters live: `auto` = the database on PostgreSQL, memory on SQLite (one process). */
+  RATE_LIMIT_STORE: z.enum(["auto", "database", "memory"]).default("auto"),
+  /** A session ends this many minutes after the last request (idle timeout). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
+  /** A session ends this many hours after sign-in whatever the activity (absolute lifetime). */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  /** Sensitive steps (creating an API token, …) need a password (and TOTP) check this recent. */
+  REAUTH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  /**
+   * Strict-Transport-Security on responses served over HTTPS: `auto` (when the request came over
+   * HTTPS, directly or through a trusted proxy), `on` (always), `off`.
+   */
+  HSTS: z.enum(["auto", "on", "off"]).default("auto"),
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

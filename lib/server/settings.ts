@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { staleVersion } from "@/lib/domain/errors";
+import { ROLES, type Role } from "@/lib/domain/roles";
 import { DEFAULT_VERDICT_SCALE, type VerdictRating } from "@/lib/domain/verdict-scale";
 import type { DeskSettingsInput, ReviewerPoolSettingInput } from "@/lib/validation/settings";
 import { appendAuditEvent } from "./audit";
@@ -163,4 +164,34 @@ export async function getDeskSettings(db?: Db | Tx): Promise<DeskSettings> {
 export async function saveDeskSettings(actor: Actor, input: DeskSettingsInput): Promise<DeskSettings> {
   const { value, version } = await saveSetting(actor, DESK, input.expectedVersion, { name: input.name, url: input.url ?? null });
   return { name: value.name, url: value.url, version };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles whose members must use two-factor sign-in (issue 12): they are sent to /account/two-factor
+// until they have set it up.
+
+const MFA_REQUIRED_ROLES: SettingKind<{ roles: Role[] }> = {
+  key: "mfaRequiredRoles",
+  schema: z.object({ roles: z.array(z.enum(ROLES)) }),
+  fallback: { roles: [] },
+  audited: (value) => ({ mfaRequiredRoles: value.roles }),
+};
+
+/** The roles that must use two-factor sign-in, and the setting's version (0 = never saved: none). */
+export async function getMfaRequiredRoles(db: Db | Tx): Promise<{ roles: Role[]; version: number }> {
+  const { value, version } = await readSetting(db, MFA_REQUIRED_ROLES);
+  return { roles: value.roles, version };
+}
+
+/** An admin chooses the roles that must use two-factor sign-in (version-checked, audited). */
+export async function saveMfaRequiredRoles(actor: Actor, roles: Role[], expectedVersion: number): Promise<{ roles: Role[]; version: number }> {
+  const unique = ROLES.filter((role) => roles.includes(role));
+  const { value, version } = await saveSetting(actor, MFA_REQUIRED_ROLES, expectedVersion, { roles: unique });
+  return { roles: value.roles, version };
+}
+
+/** The two-factor requirement as the admin's settings page shows it. */
+export async function readMfaRequiredRoles(actor: Actor): Promise<{ roles: Role[]; version: number }> {
+  assertAdmin(actor, "see desk settings");
+  return getMfaRequiredRoles(await getDb());
 }

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/domain/roles";
 import type { ChangePasswordInput, CreateUserInput } from "@/lib/validation/users";
 import { appendAuditEvent } from "./audit";
 import { getDb } from "./db";
-import { hashPassword, verifyPassword } from "./passwords";
+import { assertPasswordPolicy, hashPassword, verifyPassword } from "./passwords";
 import { assertAdmin, assertEditor, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
@@ -14,6 +14,7 @@ export type UserAdminActor = Actor | "cli";
 /** Creates an account. Admins do it in the app; on a fresh install the operator's CLI does. */
 export async function createUser(actor: UserAdminActor, input: CreateUserInput) {
   if (actor !== "cli") assertAdmin(actor, "create users");
+  assertPasswordPolicy(input.password, { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
   const db = await getDb();
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
@@ -77,6 +78,7 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput) {
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("VALIDATION", "Your current password is not correct.", { fields: { currentPassword: ["Your current password is not correct."] } });
   }
+  assertPasswordPolicy(input.newPassword, { email: user.email, name: user.name }, "newPassword");
   await bumpSessionVersion(actor.id, actor.id, "user.password_change", { passwordHash: await hashPassword(input.newPassword) });
 }
 

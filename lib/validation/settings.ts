@@ -31,3 +31,18 @@ export const deskSettingsSchema = z
   })
   .strict();
 export type DeskSettingsInput = z.output<typeof deskSettingsSchema>;
+
+/** The roles that must use two-factor sign-in (admins): one checkbox per role. */
+export const mfaRequiredRolesSchema = z
+  .object({
+    ADMIN: z.literal("on").optional(),
+    EDITOR: z.literal("on").optional(),
+    REVIEWER: z.literal("on").optional(),
+    expectedVersion: expectedSettingVersion,
+  })
+  .strict()
+  .transform(({ expectedVersion, ...roles }) => ({
+    expectedVersion,
+    roles: (["ADMIN", "EDITOR", "REVIEWER"] as const).filter((role) => roles[role] === "on"),
+  }));
+export type MfaRequiredRolesInput = z.infer<typeof mfaRequiredRolesSchema>;

@@ -2,8 +2,8 @@
 
 import { performFormAction } from "@/lib/server/action";
 import type { ActionState } from "@/lib/server/respond";
-import { saveDeskSettings, updateReviewerPoolSetting } from "@/lib/server/settings";
-import { deskSettingsSchema, reviewerPoolSettingSchema } from "@/lib/validation/settings";
+import { saveDeskSettings, saveMfaRequiredRoles, updateReviewerPoolSetting } from "@/lib/server/settings";
+import { deskSettingsSchema, mfaRequiredRolesSchema, reviewerPoolSettingSchema } from "@/lib/validation/settings";
 
 export async function updateReviewerPoolAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, reviewerPoolSettingSchema, updateReviewerPoolSetting, {
@@ -14,4 +14,11 @@ export async function updateReviewerPoolAction(_prev: ActionState, formData: For
 
 export async function saveDeskSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, deskSettingsSchema, saveDeskSettings, { revalidate: ["/admin/settings"], success: "Desk settings saved." });
+}
+
+export async function saveMfaRequiredRolesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, mfaRequiredRolesSchema, (actor, input) => saveMfaRequiredRoles(actor, input.roles, input.expectedVersion), {
+    revalidate: ["/admin/settings"],
+    success: "Two-factor requirement saved. It applies from each person's next sign-in.",
+  });
 }

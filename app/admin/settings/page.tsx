@@ -4,8 +4,9 @@ import { DeskForm } from "@/components/admin/desk-form";
 import { ReviewerPoolForm } from "@/components/reviewer-pool-form";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isAdmin } from "@/lib/server/permissions";
-import { getDeskSettings, readReviewerPoolSetting } from "@/lib/server/settings";
-import { saveDeskSettingsAction, updateReviewerPoolAction } from "./actions";
+import { MfaRolesForm } from "@/components/admin/mfa-roles-form";
+import { getDeskSettings, readMfaRequiredRoles, readReviewerPoolSetting } from "@/lib/server/settings";
+import { saveDeskSettingsAction, saveMfaRequiredRolesAction, updateReviewerPoolAction } from "./actions";
 
 export const metadata: Metadata = { title: "Desk settings" };
 
@@ -13,7 +14,7 @@ export default async function SettingsPage() {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/admin/settings");
   if (!isAdmin(actor)) redirect("/claims");
-  const [pool, desk] = await Promise.all([readReviewerPoolSetting(actor), getDeskSettings()]);
+  const [pool, desk, mfa] = await Promise.all([readReviewerPoolSetting(actor), getDeskSettings(), readMfaRequiredRoles(actor)]);
   return (
     <>
       <h1>Desk settings</h1>
@@ -32,6 +33,14 @@ export default async function SettingsPage() {
         </p>
         <p data-testid="reviewer-pool-state">The pool is {pool.enabled ? "open" : "closed"}.</p>
         <ReviewerPoolForm action={updateReviewerPoolAction} enabled={pool.enabled} version={pool.version} />
+      </section>
+      <section className="panel" aria-label="Two-factor sign-in">
+        <h2>Two-factor sign-in</h2>
+        <p className="muted">
+          People in the ticked roles must set up an authenticator app (TOTP) at <a href="/account/two-factor">/account/two-factor</a>; from their next
+          sign-in they are sent there until they have.
+        </p>
+        <MfaRolesForm action={saveMfaRequiredRolesAction} roles={mfa.roles} version={mfa.version} />
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { consumeWriteAction } from "@/lib/server/action-rate-limit";
 import { importArticle } from "@/lib/server/articles";
 import { requireUser } from "@/lib/server/auth";
 import { previewUploadedFile, previewUrl, type ArticlePreview } from "@/lib/server/import-sources";
@@ -22,6 +23,7 @@ async function preview(run: () => Promise<ArticlePreview>): Promise<PreviewResul
 export async function previewUrlAction(formData: FormData): Promise<PreviewResult> {
   return preview(async () => {
     const actor = await requireUser();
+    await consumeWriteAction(actor, "import");
     return previewUrl(actor, httpUrlSchema.parse(formData.get("sourceUrl") ?? ""));
   });
 }
@@ -29,6 +31,7 @@ export async function previewUrlAction(formData: FormData): Promise<PreviewResul
 export async function previewFileAction(formData: FormData): Promise<PreviewResult> {
   return preview(async () => {
     const actor = await requireUser();
+    await consumeWriteAction(actor, "import");
     const file = formData.get("file");
     if (!(file instanceof File)) throw new Error("no file");
     return previewUploadedFile(actor, file);
@@ -40,6 +43,7 @@ export async function importArticleAction(_prev: ActionState, formData: FormData
   let target: string;
   try {
     const actor = await requireUser();
+    await consumeWriteAction(actor, "import");
     const result = await importArticle(actor, importArticleSchema.parse(values));
     target = `/articles/${result.id}?${result.created ? "imported" : "existing"}=1`;
   } catch (error) {

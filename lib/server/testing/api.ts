@@ -3,6 +3,7 @@
  * Request objects for the route handlers.
  */
 import { randomUUID } from "node:crypto";
+import { PEER_HEADER } from "../client-ip";
 import { expect } from "vitest";
 import type { ApiTokenScope } from "@/lib/domain/api-token";
 import { createApiToken } from "../api-tokens";
@@ -29,7 +30,8 @@ export interface ApiRequestOptions {
 }
 
 export function apiRequest(method: string, path: string, options: ApiRequestOptions = {}): Request {
-  const headers = new Headers({ "x-forwarded-for": options.ip ?? freshIp(), ...options.headers });
+  // The peer address as the server's forwarded-header guard stamps it (lib/server/client-ip.ts).
+  const headers = new Headers({ [PEER_HEADER]: options.ip ?? freshIp(), ...options.headers });
   if (options.token !== undefined) headers.set("authorization", `Bearer ${options.token}`);
   let body: string | ReadableStream<Uint8Array> | undefined = options.rawBody;
   if (options.body !== undefined) body = JSON.stringify(options.body);
