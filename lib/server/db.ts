@@ -1,9 +1,9 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { databaseProvider, env } from "./env";
+import { resilientSqliteAdapter } from "./sqlite-adapter";
 
 /**
  * The one Prisma client. Two clients are generated from the same models (prisma/models.prisma); the
@@ -23,8 +23,9 @@ function createClient(): Db {
     const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
     return new PostgresClient({ adapter, log }) as unknown as Db;
   }
-  // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms.
-  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 5000 });
+  // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms. The wrapper
+  // releases the transaction lock when SQLite rolls back by itself (lib/server/sqlite-adapter.ts).
+  const adapter = resilientSqliteAdapter({ url: env.DATABASE_URL, timeout: 5000 });
   return new SqliteClient({ adapter, log }) as unknown as Db;
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, HTTP_STATUS, type FieldErrors } from "@/lib/domain/errors";
+import { classifyDatabaseFault } from "@/lib/domain/database-fault";
+import { AppError, databaseFaultError, HTTP_STATUS, type FieldErrors } from "@/lib/domain/errors";
 import type { ActionState } from "@/lib/validation/action-state";
 import { logger } from "./logger";
+import { isKnownRolledBack } from "./transaction";
 
 /**
  * The one place where errors become what the user sees: server-action results and HTTP responses.
@@ -10,6 +12,24 @@ import { logger } from "./logger";
  */
 export type { ActionState };
 const GENERIC = "Something went wrong on our side. Nothing was changed; please try again.";
+/** When the step may have committed before the error, the answer must not say nothing changed. */
+const GENERIC_UNKNOWN_OUTCOME = "Something went wrong on our side. Reload the page to see whether your change was saved before trying again.";
+
+/**
+ * Database faults (full disk, outage, restart) become AppErrors with honest messages: "nothing was
+ * saved" only when the step's transaction is known to have rolled back.
+ */
+function fromDatabaseFault(error: unknown): unknown {
+  if (error instanceof AppError || error instanceof z.ZodError) return error;
+  const fault = classifyDatabaseFault(error);
+  if (!fault) return error;
+  logger.error({ err: error, fault }, "database fault");
+  return databaseFaultError(fault, isKnownRolledBack(error));
+}
+
+function genericMessage(error: unknown): string {
+  return isKnownRolledBack(error) ? GENERIC : GENERIC_UNKNOWN_OUTCOME;
+}
 
 /** FormData → plain object, minus the framework's own $ACTION fields. */
 export function formToObject(formData: FormData): Record<string, string> {
@@ -53,13 +73,15 @@ function logRefusal(error: AppError, context: Record<string, unknown>, unknownKe
 
 export function toActionState(error: unknown, values: Record<string, string>, context: Record<string, unknown> = {}): ActionState {
   const unknownKeys = unknownKeysOf(error);
+  const original = error;
+  error = fromDatabaseFault(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
     logRefusal(error, context, unknownKeys);
     return { status: "error", code: error.code, message: error.message, fieldErrors: error.fields, values };
   }
   logger.error({ err: error, ...context }, "action failed");
-  return { status: "error", code: "INTERNAL", message: GENERIC, values };
+  return { status: "error", code: "INTERNAL", message: genericMessage(original), values };
 }
 
 /**
@@ -69,6 +91,8 @@ export function toActionState(error: unknown, values: Record<string, string>, co
  */
 export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
   const unknownKeys = unknownKeysOf(error);
+  const original = error;
+  error = fromDatabaseFault(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
     logRefusal(error, context, unknownKeys);
@@ -87,5 +111,5 @@ export function toErrorResponse(error: unknown, context: Record<string, unknown>
     return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logger.error({ err: error, ...context }, "request failed");
-  return Response.json({ error: { code: "INTERNAL", message: GENERIC } }, { status: 500 });
+  return Response.json({ error: { code: "INTERNAL", message: genericMessage(original) } }, { status: 500 });
 }

@@ -1,6 +1,18 @@
 import "server-only";
 import { lockAuditChain } from "./audit";
-import { getDb, type Tx } from "./db";
+import { getDb, provider, type Tx } from "./db";
+
+/** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
+const rolledBackErrors = new WeakSet<object>();
+
+/**
+ * True when `error` came out of inTransaction and the step's transaction is known to have rolled
+ * back: it failed before COMMIT was sent, or on SQLite (whose failed COMMIT is rolled back by
+ * lib/server/sqlite-adapter.ts). A PostgreSQL COMMIT that lost its connection may have committed.
+ */
+export function isKnownRolledBack(error: unknown): boolean {
+  return typeof error === "object" && error !== null && rolledBackErrors.has(error);
+}
 
 /**
  * One business step = one transaction, together with its audit event. No network I/O inside.
@@ -9,11 +21,19 @@ import { getDb, type Tx } from "./db";
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getDb();
-  return db.$transaction(
-    async (tx) => {
-      await lockAuditChain(tx);
-      return work(tx);
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+  let committing = false;
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await lockAuditChain(tx);
+        const result = await work(tx);
+        committing = true;
+        return result;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    if ((!committing || provider === "sqlite") && typeof error === "object" && error !== null) rolledBackErrors.add(error);
+    throw error;
+  }
 }
