@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "./form-message";
+import { IdempotencyKeyField } from "./idempotency-key-field";
 
 /**
  * A form bound to a server action: hidden identifiers, fields rendered from the last answer (so
@@ -31,6 +32,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}
+      <IdempotencyKeyField state={state} />
       {children?.(state)}
       <FormMessage state={state} />
       <div>

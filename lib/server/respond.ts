@@ -31,11 +31,14 @@ function genericMessage(error: unknown): string {
   return isKnownRolledBack(error) ? GENERIC : GENERIC_UNKNOWN_OUTCOME;
 }
 
-/** FormData → plain object, minus the framework's own $ACTION fields. */
+/** The hidden form field carrying a form's idempotency key (components/idempotency-key-field.tsx). */
+export const IDEMPOTENCY_FIELD = "idempotencyKey";
+
+/** FormData → plain object, minus the framework's own $ACTION fields and the idempotency key (read apart). */
 export function formToObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue;
+    if (key.startsWith("$ACTION") || key === IDEMPOTENCY_FIELD) continue;
     if (typeof value === "string") out[key] = value;
   }
   return out;

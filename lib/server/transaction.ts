@@ -1,6 +1,7 @@
 import "server-only";
 import { lockAuditChain } from "./audit";
 import { getDb, provider, type Tx } from "./db";
+import { idempotentStep } from "./idempotency";
 
 /** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
 const rolledBackErrors = new WeakSet<object>();
@@ -26,7 +27,8 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     return await db.$transaction(
       async (tx) => {
         await lockAuditChain(tx);
-        const result = await work(tx);
+        // With an idempotency key in scope, the key is checked and stored inside this transaction.
+        const result = await idempotentStep(tx, () => work(tx));
         committing = true;
         return result;
       },

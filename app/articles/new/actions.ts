@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { importArticle } from "@/lib/server/articles";
 import { requireUser } from "@/lib/server/auth";
 import { previewUploadedFile, previewUrl, type ArticlePreview } from "@/lib/server/import-sources";
-import { formToObject, toActionState } from "@/lib/server/respond";
+import { parseIdempotencyKey, withIdempotencyKey } from "@/lib/server/idempotency";
+import { formToObject, IDEMPOTENCY_FIELD, toActionState } from "@/lib/server/respond";
 import type { ActionState } from "@/lib/validation/action-state";
 import { importArticleSchema } from "@/lib/validation/articles";
 import { httpUrlSchema } from "@/lib/validation/common";
@@ -40,7 +41,9 @@ export async function importArticleAction(_prev: ActionState, formData: FormData
   let target: string;
   try {
     const actor = await requireUser();
-    const result = await importArticle(actor, importArticleSchema.parse(values));
+    const key = parseIdempotencyKey(formData.get(IDEMPOTENCY_FIELD)?.toString(), IDEMPOTENCY_FIELD);
+    const input = importArticleSchema.parse(values);
+    const result = await withIdempotencyKey(actor.id, key, "importArticle", values, () => importArticle(actor, input));
     target = `/articles/${result.id}?${result.created ? "imported" : "existing"}=1`;
   } catch (error) {
     return toActionState(error, values, { action: "importArticle" });
