@@ -17,6 +17,7 @@ import { MatchPanel } from "@/components/claim/match-panel";
 import { WordingForm } from "@/components/claim/wording-form";
 import { VerdictLabel } from "@/components/claim/verdict-label";
 import { Markdown } from "@/components/markdown";
+import { RefusedSubmission } from "@/components/refused-submission";
 import { ScrollToFocus } from "@/components/scroll-to-focus";
 import { formatDate, formatDateTime, PriorityBadge, StatusBadge } from "@/components/status-badge";
 import { REVIEWER_EDITABLE_STATUSES, WORDING_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
@@ -83,6 +84,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         <Link href={`/articles/${claim.article.id}`}>{claim.article.title}</Link> · {claim.article.outlet}
       </p>
       <h1 data-testid="claim-text">“{claim.text}”</h1>
+      <RefusedSubmission />
       <p className="row" data-testid="claim-meta">
         <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
         <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>
