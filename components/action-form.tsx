@@ -3,6 +3,8 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "./form-message";
+import { IdempotencyKeyField } from "./idempotency-key-field";
+import { rememberRefusal } from "./refused-submission";
 
 /**
  * A form bound to a server action: hidden identifiers, fields rendered from the last answer (so
@@ -25,12 +27,19 @@ export function ActionForm({
   inline?: boolean;
   children?: (state: ActionState) => ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  // A refusal because the claim moved on is handed to the page-level panel before React applies the
+  // refreshed page, which may no longer contain this form (components/refused-submission.tsx).
+  const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const next = await action(previous, formData);
+    rememberRefusal(testId ?? submitLabel, next, Object.keys(hidden));
+    return next;
+  }, IDLE_STATE);
   return (
     <form action={formAction} className={inline ? "row" : "stack"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={String(value)} />
       ))}
+      <IdempotencyKeyField state={state} />
       {children?.(state)}
       <FormMessage state={state} />
       <div>

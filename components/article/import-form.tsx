@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps } from "../form-message";
+import { IdempotencyKeyField } from "../idempotency-key-field";
 
 type Preview = { title: string; outlet: string; author: string; url: string; publishedAt: string; text: string };
 type PreviewResult = { ok: true; preview: Preview } | { ok: false; message: string };
@@ -93,6 +94,7 @@ export function ImportForm({
         </p>
       )}
       <form action={formAction} className="stack" data-testid="import-form" noValidate>
+        <IdempotencyKeyField state={state} />
         <div className="row">
           <label style={{ flex: 2 }}>
             Title

@@ -14,7 +14,11 @@ export type AppErrorCode =
   | "PRECONDITION_FAILED"
   | "PRECONDITION_REQUIRED"
   | "UNSUPPORTED_MEDIA_TYPE"
-  | "REAUTHENTICATION_REQUIRED";
+  | "REAUTHENTICATION_REQUIRED"
+
+  | "STORAGE_FULL"
+  | "DATABASE_UNAVAILABLE"
+  | "IDEMPOTENCY_MISMATCH";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -30,6 +34,9 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   // A sensitive step asked for a fresh password (and TOTP) check first.
   REAUTHENTICATION_REQUIRED: 401,
+  STORAGE_FULL: 507,
+  DATABASE_UNAVAILABLE: 503,
+  IDEMPOTENCY_MISMATCH: 422,
 };
 
 export const APP_ERROR_CODES = Object.keys(HTTP_STATUS) as AppErrorCode[];
@@ -72,4 +79,24 @@ export function staleVersion(what = "claim", current?: unknown): AppError {
 
 export function invalid(field: string, message: string): AppError {
   return new AppError("VALIDATION", message, { fields: { [field]: [message] } });
+}
+
+/** Seconds a client waits before retrying after a database outage (503 Retry-After). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The answer to a database fault (lib/domain/database-fault.ts). `rolledBack` says whether the step's
+ * transaction is known to have rolled back: only then does the message say nothing was saved.
+ */
+export function databaseFaultError(fault: "STORAGE_FULL" | "UNAVAILABLE", rolledBack: boolean): AppError {
+  if (fault === "STORAGE_FULL") {
+    return new AppError("STORAGE_FULL", "The server's storage is full; nothing was saved. Your text is still here: try again once an administrator has freed disk space.");
+  }
+  return new AppError(
+    "DATABASE_UNAVAILABLE",
+    rolledBack
+      ? "The database is unavailable right now; nothing was saved. Try again in a few seconds."
+      : "The database became unavailable while saving, so we cannot tell whether your change was saved. Reload to check before trying again (a retry of this same form or request with the same Idempotency-Key never saves twice).",
+    { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  );
 }

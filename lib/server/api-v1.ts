@@ -15,12 +15,18 @@ import { jsonResponse, queryObject, readJsonBody } from "./api-request";
 import { importArticle } from "./articles";
 import { proposeVerdict } from "./claims";
 import { addEvidence } from "./evidence";
+import { parseIdempotencyKey, withIdempotencyKey } from "./idempotency";
 import type { Actor } from "./permissions";
 
 /**
  * The REST API's endpoints (app/api/v1 route handlers call these): each parses its input with the
  * UI's zod schemas, runs the same use case as the UI, and answers JSON.
  */
+
+/** The request's `Idempotency-Key` header (optional; 8–200 visible ASCII characters), see lib/server/idempotency.ts. */
+function idempotencyKeyOf(request: Request): string | undefined {
+  return parseIdempotencyKey(request.headers.get("idempotency-key"));
+}
 
 /** An id that cannot be a claim's is simply a claim that does not exist. */
 function parseClaimId(raw: string): string {
@@ -31,8 +37,10 @@ function parseClaimId(raw: string): string {
 
 /** POST /articles — imports an article (editors); 201 when new, 200 when the same text exists already. */
 export async function importArticleFromRequest(actor: Actor, request: Request): Promise<Response> {
-  const input = apiImportArticleBodySchema.parse(await readJsonBody(request, MAX_ARTICLE_BODY_BYTES));
-  const result = await importArticle(actor, input);
+  const key = idempotencyKeyOf(request);
+  const body = await readJsonBody(request, MAX_ARTICLE_BODY_BYTES);
+  const input = apiImportArticleBodySchema.parse(body);
+  const result = await withIdempotencyKey(actor.id, key, "api.importArticle", body, () => importArticle(actor, input));
   return jsonResponse({ data: result }, { status: result.created ? 201 : 200 });
 }
 
@@ -51,8 +59,10 @@ export async function getClaimFromRequest(actor: Actor, rawClaimId: string): Pro
 /** POST /claims/{claimId}/evidence — the assigned reviewer attaches a source (it overwrites nothing, so no If-Match). */
 export async function addEvidenceFromRequest(actor: Actor, request: Request, rawClaimId: string): Promise<Response> {
   const claimId = parseClaimId(rawClaimId);
-  const body = apiAddEvidenceBodySchema.parse(await readJsonBody(request, MAX_JSON_BODY_BYTES));
-  const evidence = await addEvidence(actor, { ...body, claimId });
+  const key = idempotencyKeyOf(request);
+  const raw = await readJsonBody(request, MAX_JSON_BODY_BYTES);
+  const body = apiAddEvidenceBodySchema.parse(raw);
+  const evidence = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidence(actor, { ...body, claimId }));
   const claim = await getApiClaim(actor, claimId);
   return jsonResponse(
     {
@@ -87,7 +97,9 @@ export async function proposeVerdictFromRequest(actor: Actor, request: Request, 
     );
   }
   const claimId = parseClaimId(rawClaimId);
-  const body = apiProposeVerdictBodySchema.parse(await readJsonBody(request, MAX_JSON_BODY_BYTES));
+  const key = idempotencyKeyOf(request);
+  const raw = await readJsonBody(request, MAX_JSON_BODY_BYTES);
+  const body = apiProposeVerdictBodySchema.parse(raw);
   let expectedVersion = ifMatch.versions[0];
   if (ifMatch.versions.length > 1) {
     // A list matches when any of its tags is the current one (RFC 9110); the write below re-checks.
@@ -96,7 +108,9 @@ export async function proposeVerdictFromRequest(actor: Actor, request: Request, 
   }
   if (expectedVersion === undefined) throw await preconditionFailed(actor, claimId);
   try {
-    await proposeVerdict(actor, { ...body, claimId, expectedVersion });
+    const input = { ...body, claimId, expectedVersion };
+    // The fingerprint leaves out If-Match: a retry carries the ETag read before the first attempt.
+    await withIdempotencyKey(actor.id, key, "api.proposeVerdict", { claimId, raw }, () => proposeVerdict(actor, input));
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") throw await preconditionFailed(actor, claimId);
     throw error;

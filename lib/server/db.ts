@@ -1,9 +1,9 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { databaseProvider, env } from "./env";
+import { resilientSqliteAdapter } from "./sqlite-adapter";
 
 /**
  * The one Prisma client. Two clients are generated from the same models (prisma/models.prisma); the
@@ -18,13 +18,18 @@ export const provider = databaseProvider();
 /** Tests count the SQL statements a use case sends (lib/server/testing/query-counter.ts). */
 const log = env.NODE_ENV === "test" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
 
-function createClient(): Db {
-  if (provider === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 });
+/**
+ * A Prisma client for `url` (default DATABASE_URL). The app uses the one client below; other
+ * databases (a restored backup being checked) get their own, which the caller disconnects.
+ */
+export function createClient(url: string = env.DATABASE_URL): Db {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
     return new PostgresClient({ adapter, log }) as unknown as Db;
   }
-  // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms.
-  const adapter = new PrismaBetterSQLite3({ url: env.DATABASE_URL, timeout: 5000 });
+  // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms. The wrapper
+  // releases the transaction lock when SQLite rolls back by itself (lib/server/sqlite-adapter.ts).
+  const adapter = resilientSqliteAdapter({ url, timeout: 5000 });
   return new SqliteClient({ adapter, log }) as unknown as Db;
 }
 

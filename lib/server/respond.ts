@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { AppError, HTTP_STATUS, type FieldErrors } from "@/lib/domain/errors";
+import { classifyDatabaseFault } from "@/lib/domain/database-fault";
+import { AppError, databaseFaultError, HTTP_STATUS, type FieldErrors } from "@/lib/domain/errors";
 import type { ActionState } from "@/lib/validation/action-state";
 import { logger } from "./logger";
+import { isKnownRolledBack } from "./transaction";
 
 /**
  * The one place where errors become what the user sees: server-action results and HTTP responses.
@@ -10,12 +12,33 @@ import { logger } from "./logger";
  */
 export type { ActionState };
 const GENERIC = "Something went wrong on our side. Nothing was changed; please try again.";
+/** When the step may have committed before the error, the answer must not say nothing changed. */
+const GENERIC_UNKNOWN_OUTCOME = "Something went wrong on our side. Reload the page to see whether your change was saved before trying again.";
 
-/** FormData → plain object, minus the framework's own $ACTION fields. */
+/**
+ * Database faults (full disk, outage, restart) become AppErrors with honest messages: "nothing was
+ * saved" only when the step's transaction is known to have rolled back.
+ */
+function fromDatabaseFault(error: unknown): unknown {
+  if (error instanceof AppError || error instanceof z.ZodError) return error;
+  const fault = classifyDatabaseFault(error);
+  if (!fault) return error;
+  logger.error({ err: error, fault }, "database fault");
+  return databaseFaultError(fault, isKnownRolledBack(error));
+}
+
+function genericMessage(error: unknown): string {
+  return isKnownRolledBack(error) ? GENERIC : GENERIC_UNKNOWN_OUTCOME;
+}
+
+/** The hidden form field carrying a form's idempotency key (components/idempotency-key-field.tsx). */
+export const IDEMPOTENCY_FIELD = "idempotencyKey";
+
+/** FormData → plain object, minus the framework's own $ACTION fields and the idempotency key (read apart). */
 export function formToObject(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (key.startsWith("$ACTION")) continue;
+    if (key.startsWith("$ACTION") || key === IDEMPOTENCY_FIELD) continue;
     if (typeof value === "string") out[key] = value;
   }
   return out;
@@ -53,13 +76,15 @@ function logRefusal(error: AppError, context: Record<string, unknown>, unknownKe
 
 export function toActionState(error: unknown, values: Record<string, string>, context: Record<string, unknown> = {}): ActionState {
   const unknownKeys = unknownKeysOf(error);
+  const original = error;
+  error = fromDatabaseFault(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
     logRefusal(error, context, unknownKeys);
     return { status: "error", code: error.code, message: error.message, fieldErrors: error.fields, values };
   }
   logger.error({ err: error, ...context }, "action failed");
-  return { status: "error", code: "INTERNAL", message: GENERIC, values };
+  return { status: "error", code: "INTERNAL", message: genericMessage(original), values };
 }
 
 /**
@@ -69,6 +94,8 @@ export function toActionState(error: unknown, values: Record<string, string>, co
  */
 export function toErrorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
   const unknownKeys = unknownKeysOf(error);
+  const original = error;
+  error = fromDatabaseFault(error);
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof AppError) {
     logRefusal(error, context, unknownKeys);
@@ -87,5 +114,5 @@ export function toErrorResponse(error: unknown, context: Record<string, unknown>
     return Response.json(body, { status: HTTP_STATUS[error.code], headers });
   }
   logger.error({ err: error, ...context }, "request failed");
-  return Response.json({ error: { code: "INTERNAL", message: GENERIC } }, { status: 500 });
+  return Response.json({ error: { code: "INTERNAL", message: genericMessage(original) } }, { status: 500 });
 }

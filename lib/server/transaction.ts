@@ -1,7 +1,20 @@
 import "server-only";
 import { lockAuditChain } from "./audit";
 import { recordAuditCheckpoint } from "./audit-checkpoint";
-import { getDb, type Tx } from "./db";
+import { getDb, provider, type Tx } from "./db";
+import { idempotentStep } from "./idempotency";
+
+/** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
+const rolledBackErrors = new WeakSet<object>();
+
+/**
+ * True when `error` came out of inTransaction and the step's transaction is known to have rolled
+ * back: it failed before COMMIT was sent, or on SQLite (whose failed COMMIT is rolled back by
+ * lib/server/sqlite-adapter.ts). A PostgreSQL COMMIT that lost its connection may have committed.
+ */
+export function isKnownRolledBack(error: unknown): boolean {
+  return typeof error === "object" && error !== null && rolledBackErrors.has(error);
+}
 
 /**
  * One business step = one transaction, together with its audit event. No network I/O inside.
@@ -12,13 +25,24 @@ import { getDb, type Tx } from "./db";
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   const db = await getDb();
-  const result = await db.$transaction(
-    async (tx) => {
-      await lockAuditChain(tx);
-      return work(tx);
-    },
-    { maxWait: 10_000, timeout: 20_000 },
-  );
+  let committing = false;
+  let result: T;
+  try {
+    result = await db.$transaction(
+      async (tx) => {
+        await lockAuditChain(tx);
+        // With an idempotency key in scope, the key is checked and stored inside this transaction.
+        const result = await idempotentStep(tx, () => work(tx));
+        committing = true;
+        return result;
+      },
+      { maxWait: 10_000, timeout: 20_000 },
+    );
+  } catch (error) {
+    if ((!committing || provider === "sqlite") && typeof error === "object" && error !== null) rolledBackErrors.add(error);
+    throw error;
+  }
+  // Signed checkpoints are written after the commit, outside the transaction (issue 12).
   await recordAuditCheckpoint({ db });
   return result;
 }

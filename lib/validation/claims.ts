@@ -3,7 +3,7 @@ import { LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { decodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { DEFAULT_DUE_WITHIN_DAYS, DUE_FILTERS, MAX_DUE_WITHIN_DAYS } from "@/lib/domain/due-dates";
 import { PRIORITIES } from "@/lib/domain/verdict-scale";
-import { cursorSchema, emptyToUndefined, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
+import { cursorSchema, emptyToUndefined, storableString, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
 
 const assigneeSchema = idSchema.or(z.literal("").transform(() => null));
 const prioritySchema = z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL");
@@ -89,7 +89,7 @@ export const proposeVerdictSchema = z
   .object({
     claimId: idSchema,
     expectedVersion: versionSchema,
-    rating: z.string({ error: "Choose a verdict." }).trim().min(1, "Choose a verdict.").max(40, "Choose a verdict."),
+    rating: storableString("Verdict", { error: "Choose a verdict." }).trim().min(1, "Choose a verdict.").max(40, "Choose a verdict."),
     rationale: requiredText("Rationale", 10_000),
   })
   .strict();
@@ -123,7 +123,7 @@ export const claimListFilterSchema = z
     ),
     priority: z.preprocess(emptyToUndefined, z.enum(PRIORITIES, { error: "Unknown priority." }).optional()),
     q: z
-      .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
+      .preprocess(emptyToUndefined, storableString("Search").trim().max(200, "Search at most 200 characters.").optional())
       .meta({ description: "Words that must all occur in the claim's text, case-insensitive; `%` and `_` are plain characters." }),
     claimant: z
       .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())

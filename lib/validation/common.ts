@@ -9,21 +9,55 @@ export const versionSchema = z.coerce
   .min(1, "Invalid version.")
   .max(2_147_483_647, "Invalid version.");
 
+/**
+ * True when `value` can be stored and read back as typed on both databases: well-formed UTF-16 (no lone
+ * surrogate, which has no UTF-8 encoding — SQLite and PostgreSQL both fail on it) and no NUL (U+0000,
+ * which PostgreSQL's text type refuses). Linear in the string's length.
+ */
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_CHARACTER.test(value);
+}
+/** With the u flag a surrogate pair is one code point, so \p{Cs} matches only lone surrogates. */
+const UNSTORABLE_CHARACTER = /[\p{Cs}\u0000]/u;
+
+/** The field message for text that fails isStorableText. */
+export function unstorableTextMessage(label: string): string {
+  return `${label} contains a character that cannot be saved (a NUL byte or a broken Unicode surrogate). Remove it and try again.`;
+}
+
+/** A string schema that refuses NULs and lone surrogates, with a message naming the field. */
+export function storableString(label: string, params?: { error?: string }) {
+  return z.string(params).refine(isStorableText, unstorableTextMessage(label));
+}
+
 export function requiredText(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
+  return storableString(label, { error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 }
 
 export function optionalText(label: string, max: number) {
-  return z
-    .string()
+  return storableString(label)
     .trim()
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`)
     .optional()
     .transform((v) => (v ? v : undefined));
+}
+
+/**
+ * The dates a desk stores (publication dates, due dates, token expiry): from 1800-01-01 to 2199-12-31
+ * UTC. JavaScript dates reach year 275760, but PostgreSQL timestamps and ISO strings with four-digit
+ * years do not, so a date outside this range is refused with a message rather than failing on save.
+ */
+export const SANE_DATE_MIN = new Date("1800-01-01T00:00:00Z");
+export const SANE_DATE_MAX = new Date("2199-12-31T23:59:59Z");
+export const SANE_DATE_MESSAGE = "Enter a date between 1800 and 2199.";
+
+/** True when `date` is a real date within SANE_DATE_MIN…SANE_DATE_MAX. */
+export function isSaneDate(date: Date): boolean {
+  const t = date.getTime();
+  return !Number.isNaN(t) && t >= SANE_DATE_MIN.getTime() && t <= SANE_DATE_MAX.getTime();
 }
 
 /** Only http and https links are accepted anywhere (no javascript:, data:, file: …). */
@@ -48,7 +82,8 @@ export const optionalDateSchema = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), "Enter a valid date.")
-  .transform((v) => (v ? new Date(`${v}T23:59:59Z`) : undefined));
+  .transform((v) => (v ? new Date(`${v}T23:59:59Z`) : undefined))
+  .refine((d) => d === undefined || isSaneDate(d), SANE_DATE_MESSAGE);
 
 const CURSOR_MESSAGE = "This cursor is not valid; start again without one.";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, versionSchema } from "./common";
+import { idSchema, storableString, versionSchema } from "./common";
 
 /** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
 export const suggestionBatchSchema = z
@@ -21,8 +21,7 @@ export const createClaimFromSelectionSchema = z
     articleId: idSchema,
     start: offsetSchema,
     end: offsetSchema,
-    text: z
-      .string()
+    text: storableString("Claim wording")
       .trim()
       .max(2000, "Claim wording must be at most 2,000 characters.")
       .optional()
@@ -41,8 +40,7 @@ export const rewordClaimSchema = z
   .object({
     claimId: idSchema,
     expectedVersion: versionSchema,
-    text: z
-      .string({ error: "Claim wording is required." })
+    text: storableString("Claim wording", { error: "Claim wording is required." })
       .trim()
       .min(1, "Claim wording is required.")
       .max(2000, "Claim wording must be at most 2,000 characters."),

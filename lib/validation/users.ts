@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
+import { storableString } from "./common";
 
 export const passwordSchema = z
   .string({ error: "Password is required." })
@@ -9,7 +10,7 @@ export const passwordSchema = z
 export const createUserSchema = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254)),
-    name: z.string().trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters."),
+    name: storableString("Name").trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters."),
     role: z.enum(ROLES, { error: "Role must be ADMIN, EDITOR or REVIEWER." }),
     password: passwordSchema,
   })

@@ -5,7 +5,8 @@ import { consumeWriteAction } from "@/lib/server/action-rate-limit";
 import { importArticle } from "@/lib/server/articles";
 import { requireUser } from "@/lib/server/auth";
 import { previewUploadedFile, previewUrl, type ArticlePreview } from "@/lib/server/import-sources";
-import { formToObject, toActionState } from "@/lib/server/respond";
+import { parseIdempotencyKey, withIdempotencyKey } from "@/lib/server/idempotency";
+import { formToObject, IDEMPOTENCY_FIELD, toActionState } from "@/lib/server/respond";
 import type { ActionState } from "@/lib/validation/action-state";
 import { importArticleSchema } from "@/lib/validation/articles";
 import { httpUrlSchema } from "@/lib/validation/common";
@@ -44,7 +45,9 @@ export async function importArticleAction(_prev: ActionState, formData: FormData
   try {
     const actor = await requireUser();
     await consumeWriteAction(actor, "import");
-    const result = await importArticle(actor, importArticleSchema.parse(values));
+    const key = parseIdempotencyKey(formData.get(IDEMPOTENCY_FIELD)?.toString(), IDEMPOTENCY_FIELD);
+    const input = importArticleSchema.parse(values);
+    const result = await withIdempotencyKey(actor.id, key, "importArticle", values, () => importArticle(actor, input));
     target = `/articles/${result.id}?${result.created ? "imported" : "existing"}=1`;
   } catch (error) {
     return toActionState(error, values, { action: "importArticle" });

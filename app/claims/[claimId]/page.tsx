@@ -17,6 +17,7 @@ import { MatchPanel } from "@/components/claim/match-panel";
 import { WordingForm } from "@/components/claim/wording-form";
 import { VerdictLabel } from "@/components/claim/verdict-label";
 import { Markdown } from "@/components/markdown";
+import { RefusedSubmission } from "@/components/refused-submission";
 import { ScrollToFocus } from "@/components/scroll-to-focus";
 import { formatDate, formatDateTime, PriorityBadge, StatusBadge } from "@/components/status-badge";
 import { REVIEWER_EDITABLE_STATUSES, WORDING_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
@@ -87,6 +88,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       <p className="muted" data-testid="claim-claimant">
         Claimed by: {claim.claimant ? `${claim.claimant} (${claim.claimantKind === "PERSON" ? "person" : "organization"})` : "not recorded"}
       </p>
+      <RefusedSubmission />
       <p className="row" data-testid="claim-meta">
         <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
         <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>

@@ -426,7 +426,7 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
         // Single-letter scales only count when glued to the number or after a currency ("$5m").
         if (scaleWord.length === 1 && !cur) {
           end = m.index + m[0].length - (m[3]?.length ?? 0);
-          end = end - (s.slice(0, end).match(/\s$/) ? 1 : 0);
+          end = end - (/\s/.test(s.charAt(end - 1)) ? 1 : 0);
         } else value *= SCALE[scaleWord] ?? 1;
       }
     }
@@ -475,7 +475,8 @@ export function parseQuantities(sentence: string, offset = 0): NormalizedQuantit
     };
     const numText = numeral ?? "";
     // Identifiers such as "Article 51", "Section 230": a capitalised word right before a bare number.
-    const prevWord = /([\p{L}]+)\s+$/u.exec(s.slice(0, m.index))?.[1] ?? "";
+    // Only the last 64 characters: the unanchored regex over the whole prefix was quadratic in a long word.
+    const prevWord = /([\p{L}]+)\s+$/u.exec(s.slice(Math.max(0, m.index - 64), m.index))?.[1] ?? "";
     const identifierLike =
       !cur && !scaleWord && !pct && !vague && /^\p{Lu}/u.test(prevWord) && !SENTENCE_START_WORDS.has(prevWord) && !MONTHS.some((mo) => mo.startsWith(prevWord.toLowerCase().slice(0, 3)) && prevWord.length >= 3) && !cmpBefore;
 

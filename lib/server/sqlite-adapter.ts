@@ -1,0 +1,123 @@
+import "server-only";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+/**
+ * Prisma's better-sqlite3 adapter (6.19.3) with transactions that always release their lock.
+ *
+ * The adapter serialises transactions with a mutex that it releases in `commit()`/`rollback()`, which
+ * Prisma calls only after its own `COMMIT`/`ROLLBACK` statement succeeded. When SQLite rolls a
+ * transaction back by itself (SQLITE_FULL, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_NOMEM, SQLITE_BUSY
+ * during a commit…), Prisma's `ROLLBACK` fails with "cannot rollback - no transaction is active", and
+ * a failing `COMMIT` never reaches `commit()`: the mutex stayed locked and every later write of the
+ * process waited forever (a full disk wedged the desk until restart). This wrapper runs transactions
+ * with its own lock, which is released whatever COMMIT or ROLLBACK do:
+ * - ROLLBACK when SQLite already rolled back is a no-op;
+ * - a COMMIT that fails rolls back what is left (if anything) and releases the lock, then rethrows, so
+ *   the caller knows nothing was saved;
+ * - a BEGIN that fails releases the lock too.
+ * Statements outside transactions go to the adapter unchanged.
+ */
+type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
+type Query = Parameters<SqliteAdapter["executeRaw"]>[0];
+
+/** The better-sqlite3 handle the adapter keeps as `client` (its one connection). */
+interface SqliteHandle {
+  readonly inTransaction: boolean;
+  exec(sql: string): unknown;
+}
+
+/** A FIFO lock: `acquire()` resolves with a release function, callable once (later calls do nothing). */
+export function createLock(): { acquire(): Promise<() => void> } {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    acquire() {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const ready = tail.then(() => {
+        let done = false;
+        return () => {
+          if (done) return;
+          done = true;
+          release();
+        };
+      });
+      tail = tail.then(() => released);
+      return ready;
+    },
+  };
+}
+
+const BEGIN: Query = { sql: "BEGIN", args: [], argTypes: [] };
+
+function handleOf(adapter: SqliteAdapter): SqliteHandle {
+  const handle = (adapter as unknown as { client?: SqliteHandle }).client;
+  if (!handle || typeof handle.exec !== "function") throw new Error("The SQLite adapter's connection is not reachable; check the @prisma/adapter-better-sqlite3 version.");
+  return handle;
+}
+
+/** Rolls back whatever SQLite still holds open; never throws (the caller reports the first error). */
+function rollbackQuietly(handle: SqliteHandle): void {
+  try {
+    if (handle.inTransaction) handle.exec("ROLLBACK");
+  } catch {
+    // The connection itself failed; the next BEGIN reports it.
+  }
+}
+
+function wrapAdapter(adapter: SqliteAdapter): SqliteAdapter {
+  const handle = handleOf(adapter);
+  const lock = createLock();
+  const startTransaction: SqliteAdapter["startTransaction"] = async (isolationLevel) => {
+    if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // refuses with Prisma's own error
+    const release = await lock.acquire();
+    try {
+      rollbackQuietly(handle); // a transaction left open by a failure outside Prisma's view
+      await adapter.executeRaw(BEGIN);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const transaction: SqliteTransaction = {
+      provider: adapter.provider,
+      adapterName: adapter.adapterName,
+      options: { usePhantomQuery: false },
+      queryRaw: (query) => adapter.queryRaw(query),
+      executeRaw: async (query) => {
+        if (query.sql === "ROLLBACK") {
+          rollbackQuietly(handle);
+          return 0;
+        }
+        if (query.sql === "COMMIT") {
+          try {
+            return await adapter.executeRaw(query);
+          } catch (error) {
+            rollbackQuietly(handle);
+            release();
+            throw error;
+          }
+        }
+        return adapter.executeRaw(query);
+      },
+      commit: async () => release(),
+      rollback: async () => release(),
+    };
+    return transaction;
+  };
+  return Object.assign(Object.create(adapter) as SqliteAdapter, { startTransaction });
+}
+
+/**
+ * A driver adapter factory for SQLite: Prisma's PrismaBetterSQLite3 whose connections run
+ * transactions as described above. `config` and `options` are PrismaBetterSQLite3's (`url`, `timeout`
+ * = busy timeout in ms).
+ */
+export function resilientSqliteAdapter(...args: ConstructorParameters<typeof PrismaBetterSQLite3>) {
+  const inner = new PrismaBetterSQLite3(...args);
+  return {
+    provider: "sqlite" as const,
+    adapterName: inner.adapterName,
+    connect: async () => wrapAdapter(await inner.connect()),
+    connectToShadowDb: async () => wrapAdapter(await inner.connectToShadowDb()),
+  };
+}
