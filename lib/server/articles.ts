@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { notFound } from "@/lib/domain/errors";
-import { extractClaims } from "@/lib/domain/extraction";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
 import { createAnchoredClaim } from "./claims";
-import { clusterNewClaims } from "./suggestions";
+import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { getDb } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -28,8 +28,12 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   const db = await getDb();
   const existing = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
-  // Extraction is CPU work on the snapshot; it runs before the transaction opens.
-  const suggestions = extractClaims(text, { limit: SUGGESTIONS_PER_ARTICLE });
+  // Extraction and matching are CPU work: they run in the worker pool before the transaction opens,
+  // and the transaction only writes. Claims from before the match index are indexed a batch at a time.
+  const suggestions = await runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE });
+  await backfillMatchIndex();
+  const NEW_ARTICLE = "new-article";
+  const matches = await planMatches(suggestions.map((s, i) => ({ id: `new:${i}`, articleId: NEW_ARTICLE, features: s })));
   try {
     return await inTransaction(async (tx) => {
       const article = await tx.article.create({
@@ -51,7 +55,7 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
         entityId: article.id,
         after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
       });
-      const created: string[] = [];
+      const created: { id: string; articleId: string; features: (typeof suggestions)[number] }[] = [];
       for (const s of suggestions) {
         const claim = await createAnchoredClaim(tx, actor, text, {
           articleId: article.id,
@@ -63,11 +67,13 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           reasons: s.reasons,
           origin: "EXTRACTED",
           status: "SUGGESTED",
+          matchFeatures: s,
         });
-        created.push(claim.id);
+        created.push({ id: claim.id, articleId: article.id, features: s });
       }
-      // The same claim told by another article joins its cluster (CPU work on rows already read).
-      await clusterNewClaims(tx, actor, created);
+      await writeMatchIndex(tx, created);
+      // The same claim told by another article joins its cluster (matched before the transaction).
+      await applyMatches(tx, actor, matches, (id) => (id.startsWith("new:") ? created[Number(id.slice(4))]!.id : id));
       return { id: article.id, created: true };
     });
   } catch (error) {

@@ -1,4 +1,6 @@
 import "server-only";
+import type { MatchFeatures } from "@/lib/domain/extraction/tasks";
+import { matchFeaturesColumn } from "./claim-matching";
 import type { ClaimListCursor } from "@/lib/domain/claim-cursor";
 import {
   checkTransition,
@@ -598,6 +600,8 @@ export async function createAnchoredClaim(
     reasons?: string[];
     origin: "EXTRACTED" | "MANUAL";
     status: ClaimStatus;
+    /** Matching features computed in the extraction pool; the caller writes the key rows (writeMatchIndex). */
+    matchFeatures?: MatchFeatures;
   },
 ) {
   const anchor = buildAnchor(articleText, input.start, input.end);
@@ -616,6 +620,7 @@ export async function createAnchoredClaim(
       searchText: normalizeSearchText(input.text),
       origin: input.origin,
       status: input.status,
+      ...(input.matchFeatures ? matchFeaturesColumn(input.matchFeatures) : {}),
     },
   });
   await appendAuditEvent(tx, {

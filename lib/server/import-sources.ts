@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { extractReadableArticle } from "@/lib/domain/html-article";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
 
@@ -16,8 +16,9 @@ export interface ArticlePreview {
 
 const MIN_TEXT = 40;
 
-function fromHtml(html: string, url = ""): ArticlePreview {
-  const readable = extractReadableArticle(html);
+/** Parsing and Readability run in the extraction pool, within its depth and time limits. */
+async function fromHtml(html: string, url = ""): Promise<ArticlePreview> {
+  const readable = await runExtractionTask("readHtml", { html });
   if (readable.text.trim().length < MIN_TEXT) {
     throw new AppError("VALIDATION", "No readable article text was found in that page (it may be mostly script or navigation).");
   }
