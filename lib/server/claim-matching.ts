@@ -65,8 +65,12 @@ export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<
   return pending.length;
 }
 
-/** Candidates sharing terms with the probes, from other articles, with desk-wide term statistics. */
-async function readCandidates(db: Db, probes: readonly MatchProbe[]) {
+/**
+ * Candidates for the probes: claims of other articles sharing at least one of their index keys (up
+ * to MATCH_CANDIDATE_LIMIT, most shared keys first; not rejected, not split), with desk-wide term
+ * statistics (`total` indexed claims, `df` per key). Five statements whatever the desk's size.
+ */
+export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
   const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
   const articleIds = [...new Set(probes.map((p) => p.articleId))];
   if (keys.length === 0) return { candidates: [] as StoredMatchClaim[], total: 0, df: [] as [string, number][] };
@@ -99,7 +103,7 @@ async function readCandidates(db: Db, probes: readonly MatchProbe[]) {
 export async function planMatches(probes: readonly MatchProbe[]): Promise<string[][]> {
   if (probes.length === 0) return [];
   const db = await getDb();
-  const { candidates, total, df } = await readCandidates(db, probes);
+  const { candidates, total, df } = await findMatchCandidates(db, probes);
   if (candidates.length === 0) return [];
   return runExtractionTask("match", {
     fresh: probes.map((p) => ({ id: p.id, articleId: p.articleId, signature: p.features.signature })),
