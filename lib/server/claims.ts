@@ -128,37 +128,54 @@ export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, opt
   });
 }
 
-/** How many claims the filter matches in all (for "showing 200 of 1,234"), or only those after a cursor. */
-export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), after?: ClaimListCursor) {
+/** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
+export const CLAIM_COUNT_LIMIT = 1000;
+
+/** The rows before a cursor in CLAIM_LIST_ORDER, the cursor's own row included. */
+function upToCursorWhere(after: ClaimListCursor): Prisma.ClaimWhereInput {
+  return { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gte: after.id } }] };
+}
+
+/**
+ * How many claims the filter matches, counting at most `limit + 1` rows (default CLAIM_COUNT_LIMIT):
+ * an exact count up to `limit`, `limit + 1` meaning "more than limit". With `upTo`, only the rows up
+ * to and including that cursor's row (a page's position). One statement; its cost is bounded by
+ * `limit`, not by the desk's size.
+ */
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT) {
   const db = await getDb();
-  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), afterCursorWhere(after)] } });
+  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
 }
 
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
  * Three queries at most (plus the rows' relations), whatever the data size; one more row than shown is
- * read to know whether a next page exists.
+ * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
+ * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
  * Editing a claim changes its updatedAt, so a claim edited while someone pages moves to the top of the
  * list: they will not meet it again on later pages (and may have skipped it if it was still ahead).
  * That is fine; the keyset on (updatedAt, id) guarantees that paging never loops and never skips a
  * claim that did not change, because an unchanged claim keeps its place relative to the cursor.
- * The position is "total minus what is still ahead", so it stays between 1 and the total even then.
+ * The position is what lies before the cursor plus one, at most the total.
  */
-export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date }) {
+export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number }) {
   const { size, after } = options;
+  const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
-  const [rows, total, ahead] = await Promise.all([
+  const [rows, counted, before] = await Promise.all([
     listClaims(actor, filter, { take: size + 1, now, after }),
-    countClaims(actor, filter, now),
-    after ? countClaims(actor, filter, now, after) : Promise.resolve(null),
+    countClaims(actor, filter, now, undefined, limit),
+    after ? countClaims(actor, filter, now, after, limit) : Promise.resolve(0),
   ]);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
-  const first = ahead === null ? 1 : Math.max(1, total - ahead + 1);
-  return { claims, total, first, next };
+  const totalIsAtLeast = counted > limit;
+  const total = Math.min(counted, limit);
+  const first = before > limit ? null : totalIsAtLeast ? before + 1 : Math.min(before + 1, Math.max(1, total));
+  return { claims, total, totalIsAtLeast, first, next };
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 
