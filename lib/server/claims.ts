@@ -29,12 +29,14 @@ import type {
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
+import { audienceOf } from "./comments";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
 import {
   assertAssignee,
   assertEditor,
+  isEditor,
   visibleClaimsWhere,
   visibleCommentsWhere,
   visibleEvidenceWhere,
@@ -179,49 +181,81 @@ export async function listClaimPage(actor: Actor, filter: ClaimListFilter, optio
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 
+/** Most desk users read at once for names (evidence, verdicts, comments, history) and @mentions. */
+const MAX_DESK_USERS = 1000;
+
+type DeskUser = { id: string; name: string; email: string; role: string; active: boolean };
+
 /**
  * A claim with its article, evidence, verdicts, comments and history; 404 when the actor may not see
  * it. On a blind double review, a reviewer gets only their own evidence and verdicts, and neither the
  * other reviewer's comments nor their steps in the history, until both have proposed.
+ * A constant number of statements whatever the claim holds: the claim with its reviewers (2), then
+ * at once its article, evidence, verdicts, comments, history, the verdict scale and the desk's users
+ * (one query gives every name on the page and the @mention candidates) — 9; on a claim blind for the
+ * actor, the history waits for the visible rows' ids and their own removed evidence (10).
+ * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
+ * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const claim = await db.claim.findFirst({
+  const row = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: {
-      article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } },
-      assignee: { select: { id: true, name: true, email: true } },
-      reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true, user: { select: { id: true, name: true } } } },
-      evidence: {
-        where: { AND: [{ deletedAt: null }, visibleEvidenceWhere(actor)] },
-        orderBy: { createdAt: "asc" },
-        include: { addedBy: { select: { id: true, name: true } } },
-      },
-      verdicts: {
-        where: visibleVerdictsWhere(actor),
-        orderBy: { createdAt: "desc" },
-        include: { proposedBy: { select: { id: true, name: true } }, approvedBy: { select: { id: true, name: true } } },
-      },
-    },
+    include: { reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true } } },
   });
-  if (!claim) throw notFound();
-  const blind = isBlindFor(actor.id, claim);
-  const comments = await db.comment.findMany({
-    where: { AND: [{ claimId: claim.id }, visibleCommentsWhere(actor, claim)] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { author: { select: { id: true, name: true } } },
-  });
-  // Blind: history entries about evidence, verdicts and comments show only those the actor can see
-  // (their own evidence counts even once removed).
-  const ownEvidence = blind ? await db.evidence.findMany({ where: { claimId: claim.id, addedById: actor.id }, select: { id: true } }) : [];
-  const visibleEntityIds = [...ownEvidence, ...claim.verdicts, ...comments].map((row) => row.id);
-  const history = await db.auditEvent.findMany({
-    where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
-    orderBy: { id: "asc" },
-    include: { actor: { select: { id: true, name: true } } },
-  });
-  const scale = await getVerdictScale(db);
-  return { claim, comments, history, scale, blind };
+  if (!row) throw notFound();
+  const blind = isBlindFor(actor.id, row);
+  const historyOf = (visibleEntityIds: readonly string[]) =>
+    db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
+  const [article, evidence, verdicts, comments, openHistory, scale, deskUsers] = await Promise.all([
+    db.article.findUniqueOrThrow({ where: { id: row.articleId }, select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } }),
+    db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
+    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
+    db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    blind ? Promise.resolve(null) : historyOf([]),
+    getVerdictScale(db),
+    db.user.findMany({ select: { id: true, name: true, email: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_DESK_USERS }),
+  ]);
+  let history = openHistory;
+  if (!history) {
+    // Blind: history entries about evidence, verdicts and comments show only those the actor can see
+    // (their own evidence counts even once removed).
+    const ownEvidence = await db.evidence.findMany({ where: { claimId: row.id, addedById: actor.id }, select: { id: true } });
+    history = await historyOf([...ownEvidence, ...verdicts, ...comments].map((r) => r.id));
+  }
+  const users = new Map<string, DeskUser>(deskUsers.map((u) => [u.id, u]));
+  const referenced = [row.assigneeId, ...row.reviewers.map((r) => r.userId), ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById]), ...comments.map((c) => c.authorId), ...history.map((h) => h.actorId)];
+  const missing = [...new Set(referenced.filter((id): id is string => Boolean(id) && !users.has(id!)))];
+  // Only on a desk of more than MAX_DESK_USERS users: the names not among those read.
+  if (missing.length) for (const u of await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true, role: true, active: true } })) users.set(u.id, u);
+  const person = (id: string) => {
+    const u = users.get(id);
+    return { id, name: u?.name ?? "(unknown user)" };
+  };
+  const claim = {
+    ...row,
+    article,
+    assignee: row.assigneeId ? { ...person(row.assigneeId), email: users.get(row.assigneeId)?.email ?? "" } : null,
+    reviewers: row.reviewers.map((r) => ({ ...r, user: person(r.userId) })),
+    evidence: evidence.map((e) => ({ ...e, addedBy: person(e.addedById) })),
+    verdicts: verdicts.map((v) => ({ ...v, proposedBy: person(v.proposedById), approvedBy: v.approvedById ? person(v.approvedById) : null })),
+  };
+  const mentionCandidates = audienceOf(actor, row, deskUsers.filter((u) => u.active))
+    .audience.filter((u) => u.id !== actor.id)
+    .map(({ id, name, email }) => ({ id, name, email }));
+  // Editors assign from the active users (listAssignableUsers' order: role, then name).
+  const assignable = isEditor(actor)
+    ? deskUsers.filter((u) => u.active).map(({ id, name, email, role }) => ({ id, name, email, role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? 1 : -1))
+    : [];
+  return {
+    claim,
+    assignable,
+    comments: comments.map((c) => ({ ...c, author: person(c.authorId) })),
+    history: history.map((h) => ({ ...h, actor: h.actorId ? person(h.actorId) : null })),
+    scale,
+    blind,
+    mentionCandidates,
+  };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaimDetail>>;
 
