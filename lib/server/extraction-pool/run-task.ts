@@ -34,6 +34,9 @@ export function extractionThreads(): number {
   return envInt("CLAIMLEDGER_EXTRACTION_THREADS", Math.min(4, Math.max(2, availableParallelism() - 1)));
 }
 
+/** Old-generation heap of one worker (MB): CLAIMLEDGER_EXTRACTION_HEAP_MB, default 512. */
+const heapLimitMb = () => envInt("CLAIMLEDGER_EXTRACTION_HEAP_MB", 512);
+
 const globalPool = globalThis as unknown as { claimLedgerExtractionPool?: Piscina };
 
 function pool(): Piscina {
@@ -44,7 +47,7 @@ function pool(): Piscina {
     maxQueue: EXTRACTION_QUEUE_LIMIT,
     idleTimeout: 60_000,
     // A worker's heap is capped so one huge input cannot take the server's memory with it.
-    resourceLimits: { maxOldGenerationSizeMb: envInt("CLAIMLEDGER_EXTRACTION_HEAP_MB", 512) },
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb() },
   });
   return globalPool.claimLedgerExtractionPool;
 }
@@ -57,7 +60,7 @@ function isRefusal(value: unknown): value is Refusal {
  * Runs one task of lib/domain/extraction/tasks.ts in the pool and returns its result.
  * Throws AppError VALIDATION when the task refuses its input (its message names the limit) or runs
  * past `timeoutMs` (default CLAIMLEDGER_EXTRACTION_TIME_LIMIT_MS, else 30,000 ms; its worker is
- * terminated), RATE_LIMITED (Retry-After 5 s) when EXTRACTION_QUEUE_LIMIT tasks already wait,
+ * terminated) or needs more than the worker's heap limit, RATE_LIMITED (Retry-After 5 s) when EXTRACTION_QUEUE_LIMIT tasks already wait,
  * and rethrows anything else (a bug in a task) unchanged.
  */
 export async function runExtractionTask<N extends ExtractionTaskName>(name: N, input: TaskInput<N>, options: { timeoutMs?: number } = {}): Promise<TaskOutput<N>> {
@@ -69,6 +72,9 @@ export async function runExtractionTask<N extends ExtractionTaskName>(name: N, i
   } catch (error) {
     if (signal.aborted) {
       throw new AppError("VALIDATION", `Analysing this text took longer than the ${timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`} limit, so it was stopped; nothing was imported. Split the text or remove markup and try again.`);
+    }
+    if (error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      throw new AppError("VALIDATION", `Analysing this text needed more than the ${heapLimitMb()} MB memory limit, so it was stopped; nothing was imported. Split the text and try again.`);
     }
     if (error instanceof Error && /task queue is at limit|no task queue available/i.test(error.message)) {
       throw new AppError("RATE_LIMITED", "The server is analysing many articles right now; try again in a few seconds.", { retryAfterSeconds: 5 });
