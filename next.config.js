@@ -19,6 +19,8 @@ const nextConfig = {
     "wink-eng-lite-web-model",
     // pdfkit reads its font metrics and fontkit data from its own folder at run time.
     "pdfkit",
+    // The extraction pool starts its worker file from disk (lib/server/extraction-pool/worker.mjs).
+    "piscina",
   ],
   async headers() {
     return [

@@ -85,6 +85,12 @@ test("an editor uploads an HTML file; binary and non-UTF-8 files are refused", a
   await expect(page.getByTestId("preview-error")).toContainText("not UTF-8");
   await expect(page.getByLabel("Article text")).toHaveValue("");
 
+  // 1,500 nested <div>s (17 KB) once held the server for 18 s: refused at once, naming the limit.
+  const bomb = `<html><body>${"<div>".repeat(1500)}<p>Deep text.</p>${"</div>".repeat(1500)}</body></html>`;
+  await upload.setInputFiles({ name: "deep.html", mimeType: "text/html", buffer: Buffer.from(bomb) });
+  await page.getByRole("button", { name: "Read file" }).click();
+  await expect(page.getByTestId("preview-error")).toContainText("more than 256 levels deep", { timeout: 5_000 });
+
   const fileHeadline = `${headline} (file)`;
   await upload.setInputFiles({ name: "story.html", mimeType: "text/html", buffer: Buffer.from(PAGE.replaceAll(headline, fileHeadline).replace("$12.5 million", "$13.5 million")) });
   await page.getByRole("button", { name: "Read file" }).click();

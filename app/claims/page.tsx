@@ -7,7 +7,7 @@ import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
-import { listArticles } from "@/lib/server/articles";
+import { listArticleOptions } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
 import { listClaimPage } from "@/lib/server/claims";
 import { isEditor } from "@/lib/server/permissions";
@@ -41,10 +41,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const { filter, after, ignored } = parseClaimListPage(await searchParams);
   const editor = isEditor(actor);
   const now = new Date();
-  const [{ claims, total, first, next }, people, articles, scale] = await Promise.all([
+  const [{ claims, total, totalIsAtLeast, first, next }, people, articles, scale] = await Promise.all([
     listClaimPage(actor, filter, { size: PAGE_ROWS, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
-    listArticles(actor),
+    listArticleOptions(actor),
     readVerdictScale(actor),
   ]);
   const rows: ClaimTableRow[] = claims.map((c) => {
@@ -136,7 +136,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         <IgnoredFilters names={ignored} />
       </form>
       <p className="muted" data-testid="claim-count">
-        {total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
+        {totalIsAtLeast ? `More than ${total.toLocaleString("en-US")} claims` : total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
         {filtered ? " match these filters" : ""}
         {total > PAGE_ROWS ? `, most recently changed first, ${PAGE_ROWS} a page.` : "."}
       </p>
@@ -152,7 +152,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
           <span className="muted" data-testid="claim-range">
             {rows.length === 0
               ? "No more claims."
-              : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} claims`}
+              : first === null
+                ? `Showing ${rows.length.toLocaleString("en-US")} more of ${total.toLocaleString("en-US")}+ claims`
+                : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")}${totalIsAtLeast ? "+" : ""} claims`}
           </span>
           {after && <Link href={buildPageUrl(filter)}>First page</Link>}
           {next && (

@@ -3,14 +3,16 @@ import { encodeClaimCursor } from "@/lib/domain/claim-cursor";
 import { claimEtag } from "@/lib/domain/etag";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
-import { claimListWhere, getClaimDetail } from "./claims";
+import { notFound } from "@/lib/domain/errors";
+import { claimListWhere, type getClaimDetail } from "./claims";
 import { getDb } from "./db";
-import type { Actor } from "./permissions";
+import { visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
+import { getVerdictScale } from "./settings";
 
 /**
  * Claims as the REST API shows them. Rights come from the same places as the pages: the list uses the
- * claims page's filter (claimListWhere: visibility + filters), a single claim is read through
- * getClaimDetail, so a claim the actor may not see is not found (404) here either.
+ * claims page's filter (claimListWhere: visibility + filters), a single claim through the same
+ * visibility rules as getClaimDetail, so a claim the actor may not see is not found (404) here either.
  */
 
 const iso = (date: Date) => date.toISOString();
@@ -114,9 +116,44 @@ function parseReasons(json: string): string[] {
   }
 }
 
-/** One claim with its evidence and verdicts; 404 when the actor may not see it. */
+/**
+ * A claim's status, version and ETag only (one statement); 404 when the actor may not see it. For
+ * responses to writes, which need the new ETag but not the whole claim.
+ */
+export async function getApiClaimTag(actor: Actor, claimId: string): Promise<{ id: string; status: string; version: number; etag: string }> {
+  const db = await getDb();
+  const claim = await db.claim.findFirst({ where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] }, select: { id: true, status: true, version: true } });
+  if (!claim) throw notFound();
+  return { ...claim, etag: claimEtag(claim.version) };
+}
+
+/**
+ * One claim with its evidence and verdicts; 404 when the actor may not see it. Reads what it shows
+ * — the claim with its article's metadata (not its text), evidence and verdicts the actor may see
+ * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale and the people named
+ * (one IN) — six statements, whatever the claim holds.
+ */
 export async function getApiClaim(actor: Actor, claimId: string): Promise<ApiClaim> {
-  const { claim, scale } = await getClaimDetail(actor, claimId);
+  const db = await getDb();
+  const row = await db.claim.findFirst({
+    where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
+    include: { article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true } } },
+  });
+  if (!row) throw notFound();
+  const [evidence, verdicts, scale] = await Promise.all([
+    db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
+    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
+    getVerdictScale(db),
+  ]);
+  const ids = [row.assigneeId, ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById])].filter((id): id is string => Boolean(id));
+  const users = new Map((ids.length ? await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  const person = (id: string) => users.get(id) ?? { id, name: "(unknown user)" };
+  const claim = {
+    ...row,
+    assignee: row.assigneeId ? person(row.assigneeId) : null,
+    evidence: evidence.map((e) => ({ ...e, addedBy: person(e.addedById) })),
+    verdicts: verdicts.map((v) => ({ ...v, proposedBy: person(v.proposedById), approvedBy: v.approvedById ? person(v.approvedById) : null })),
+  };
   const { article } = claim;
   return {
     ...toApiClaimSummary(claim),

@@ -10,7 +10,7 @@ import {
   MAX_ARTICLE_BODY_BYTES,
   MAX_JSON_BODY_BYTES,
 } from "@/lib/validation/api";
-import { getApiClaim, listClaimsPage, toApiEvidence } from "./api-claims";
+import { getApiClaim, getApiClaimTag, listClaimsPage, toApiEvidence } from "./api-claims";
 import { jsonResponse, queryObject, readJsonBody } from "./api-request";
 import { importArticle } from "./articles";
 import { proposeVerdict } from "./claims";
@@ -63,7 +63,8 @@ export async function addEvidenceFromRequest(actor: Actor, request: Request, raw
   const raw = await readJsonBody(request, MAX_JSON_BODY_BYTES);
   const body = apiAddEvidenceBodySchema.parse(raw);
   const evidence = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidence(actor, { ...body, claimId }));
-  const claim = await getApiClaim(actor, claimId);
+  // Only the new status and ETag: the response never re-reads the whole claim.
+  const claim = await getApiClaimTag(actor, claimId);
   return jsonResponse(
     {
       data: toApiEvidence({ ...evidence, addedBy: { id: actor.id, name: actor.name } }),
@@ -103,7 +104,7 @@ export async function proposeVerdictFromRequest(actor: Actor, request: Request, 
   let expectedVersion = ifMatch.versions[0];
   if (ifMatch.versions.length > 1) {
     // A list matches when any of its tags is the current one (RFC 9110); the write below re-checks.
-    const { version } = await getApiClaim(actor, claimId);
+    const { version } = await getApiClaimTag(actor, claimId);
     if (ifMatch.versions.includes(version)) expectedVersion = version;
   }
   if (expectedVersion === undefined) throw await preconditionFailed(actor, claimId);

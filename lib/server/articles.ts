@@ -1,11 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { notFound } from "@/lib/domain/errors";
-import { extractClaims } from "@/lib/domain/extraction";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
 import { createAnchoredClaim } from "./claims";
-import { clusterNewClaims } from "./suggestions";
+import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { getDb } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -31,8 +31,12 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   const db = await getDb();
   const existing = await db.article.findUnique({ where: { contentHash }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
-  // Extraction is CPU work on the snapshot; it runs before the transaction opens.
-  const suggestions = extractClaims(text, { suggestedOnly: true, limit: SUGGESTIONS_PER_ARTICLE });
+  // Extraction and matching are CPU work: they run in the worker pool before the transaction opens,
+  // and the transaction only writes. Claims from before the match index are indexed a batch at a time.
+  const suggestions = await runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE });
+  await backfillMatchIndex();
+  const NEW_ARTICLE = "new-article";
+  const matches = await planMatches(suggestions.map((s, i) => ({ id: `new:${i}`, articleId: NEW_ARTICLE, features: s })));
   try {
     return await inTransaction(async (tx) => {
       const article = await tx.article.create({
@@ -54,7 +58,7 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
         entityId: article.id,
         after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
       });
-      const created: string[] = [];
+      const created: { id: string; articleId: string; features: (typeof suggestions)[number] }[] = [];
       for (const s of suggestions) {
         const claim = await createAnchoredClaim(tx, actor, text, {
           articleId: article.id,
@@ -68,11 +72,13 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           claimant: s.claimant,
           origin: "EXTRACTED",
           status: "SUGGESTED",
+          matchFeatures: s,
         });
-        created.push(claim.id);
+        created.push({ id: claim.id, articleId: article.id, features: s });
       }
-      // The same claim told by another article joins its cluster (CPU work on rows already read).
-      await clusterNewClaims(tx, actor, created);
+      await writeMatchIndex(tx, created);
+      // The same claim told by another article joins its cluster (matched before the transaction).
+      await applyMatches(tx, actor, matches, (id) => (id.startsWith("new:") ? created[Number(id.slice(4))]!.id : id));
       return { id: article.id, created: true };
     });
   } catch (error) {
@@ -96,6 +102,20 @@ export async function listArticles(actor: Actor) {
       importedAt: true,
       _count: { select: { claims: { where: visibleClaimsWhere(actor) } } },
     },
+    orderBy: { importedAt: "desc" },
+    take: 200,
+  });
+}
+
+/**
+ * The article filter's options: id and title of the 200 articles imported last that the actor may
+ * see — one query, no claim counts (the claims page needs none).
+ */
+export async function listArticleOptions(actor: Actor): Promise<{ id: string; title: string }[]> {
+  const db = await getDb();
+  return db.article.findMany({
+    where: isEditor(actor) ? {} : { claims: { some: visibleClaimsWhere(actor) } },
+    select: { id: true, title: true },
     orderBy: { importedAt: "desc" },
     take: 200,
   });

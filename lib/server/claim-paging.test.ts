@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimListCursor } from "@/lib/domain/claim-cursor";
 import type { ClaimListFilter } from "@/lib/validation/claims";
-import { assignClaim, listClaimPage, listClaims } from "./claims";
+import { assignClaim, countClaims, listClaimPage, listClaims } from "./claims";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 import { countQueries } from "./testing/query-counter";
@@ -12,7 +12,7 @@ const MAX_PAGES = 50;
 
 /** Follows "Next" from the first page to the last, as the claims page's links do. */
 async function collectPages(actor: Actor, filter: ClaimListFilter, size: number) {
-  const pages: { ids: string[]; first: number; total: number }[] = [];
+  const pages: { ids: string[]; first: number | null; total: number }[] = [];
   let after: ClaimListCursor | undefined;
   do {
     const page = await listClaimPage(actor, filter, { size, after });
@@ -115,6 +115,24 @@ describe("claims page paging", () => {
     expect(rest).not.toContain(ahead.id);
     expect(rest).not.toContain(seen[0]);
     expect((await listClaimPage(editor, { articleId }, { size: 2 })).claims.map((c) => c.id).sort()).toEqual([seen[0], ahead.id].sort());
+  });
+
+  it("stops counting at the count limit and says so, keeping positions within it", async () => {
+    const editor = await makeUser("EDITOR");
+    const { id: articleId, claims } = await makeArticle(editor);
+    expect(claims.length).toBeGreaterThan(3);
+    const first = await listClaimPage(editor, { articleId }, { size: 1, countLimit: 2 });
+    expect(first).toMatchObject({ total: 2, totalIsAtLeast: true, first: 1 });
+    const second = await listClaimPage(editor, { articleId }, { size: 1, after: first.next!, countLimit: 2 });
+    expect(second).toMatchObject({ total: 2, totalIsAtLeast: true, first: 2 });
+    const third = await listClaimPage(editor, { articleId }, { size: 1, after: second.next!, countLimit: 2 });
+    expect(third).toMatchObject({ first: 3 });
+    const fourth = await listClaimPage(editor, { articleId }, { size: 1, after: third.next!, countLimit: 2 });
+    // Past the limit the position is not counted any more.
+    expect(fourth.first).toBeNull();
+    expect(await countClaims(editor, { articleId }, new Date(), undefined, 2)).toBe(3);
+    const exact = await listClaimPage(editor, { articleId }, { size: 1 });
+    expect(exact).toMatchObject({ total: claims.length, totalIsAtLeast: false });
   });
 
   it("reads a later page with the same number of queries as the first (no N+1)", async () => {

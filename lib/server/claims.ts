@@ -1,4 +1,6 @@
 import "server-only";
+import type { MatchFeatures } from "@/lib/domain/extraction/tasks";
+import { matchFeaturesColumn } from "./claim-matching";
 import type { ClaimListCursor } from "@/lib/domain/claim-cursor";
 import {
   checkTransition,
@@ -28,12 +30,14 @@ import type {
 } from "@/lib/validation/claims";
 import { appendAuditEvent } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
+import { audienceOf } from "./comments";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
 import {
   assertAssignee,
   assertEditor,
+  isEditor,
   visibleClaimsWhere,
   visibleCommentsWhere,
   visibleEvidenceWhere,
@@ -131,86 +135,132 @@ export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, opt
   });
 }
 
-/** How many claims the filter matches in all (for "showing 200 of 1,234"), or only those after a cursor. */
-export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), after?: ClaimListCursor) {
+/** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
+export const CLAIM_COUNT_LIMIT = 1000;
+
+/** The rows before a cursor in CLAIM_LIST_ORDER, the cursor's own row included. */
+function upToCursorWhere(after: ClaimListCursor): Prisma.ClaimWhereInput {
+  return { OR: [{ updatedAt: { gt: after.updatedAt } }, { updatedAt: after.updatedAt, id: { gte: after.id } }] };
+}
+
+/**
+ * How many claims the filter matches, counting at most `limit + 1` rows (default CLAIM_COUNT_LIMIT):
+ * an exact count up to `limit`, `limit + 1` meaning "more than limit". With `upTo`, only the rows up
+ * to and including that cursor's row (a page's position). One statement; its cost is bounded by
+ * `limit`, not by the desk's size.
+ */
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT) {
   const db = await getDb();
-  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), afterCursorWhere(after)] } });
+  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
 }
 
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
  * Three queries at most (plus the rows' relations), whatever the data size; one more row than shown is
- * read to know whether a next page exists.
+ * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
+ * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
  * Editing a claim changes its updatedAt, so a claim edited while someone pages moves to the top of the
  * list: they will not meet it again on later pages (and may have skipped it if it was still ahead).
  * That is fine; the keyset on (updatedAt, id) guarantees that paging never loops and never skips a
  * claim that did not change, because an unchanged claim keeps its place relative to the cursor.
- * The position is "total minus what is still ahead", so it stays between 1 and the total even then.
+ * The position is what lies before the cursor plus one, at most the total.
  */
-export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date }) {
+export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number }) {
   const { size, after } = options;
+  const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
-  const [rows, total, ahead] = await Promise.all([
+  const [rows, counted, before] = await Promise.all([
     listClaims(actor, filter, { take: size + 1, now, after }),
-    countClaims(actor, filter, now),
-    after ? countClaims(actor, filter, now, after) : Promise.resolve(null),
+    countClaims(actor, filter, now, undefined, limit),
+    after ? countClaims(actor, filter, now, after, limit) : Promise.resolve(0),
   ]);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
-  const first = ahead === null ? 1 : Math.max(1, total - ahead + 1);
-  return { claims, total, first, next };
+  const totalIsAtLeast = counted > limit;
+  const total = Math.min(counted, limit);
+  const first = before > limit ? null : totalIsAtLeast ? before + 1 : Math.min(before + 1, Math.max(1, total));
+  return { claims, total, totalIsAtLeast, first, next };
 }
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
+
+/** Most desk users read at once for names (evidence, verdicts, comments, history) and @mentions. */
+const MAX_DESK_USERS = 1000;
+
+type DeskUser = { id: string; name: string; email: string; role: string; active: boolean };
 
 /**
  * A claim with its article, evidence, verdicts, comments and history; 404 when the actor may not see
  * it. On a blind double review, a reviewer gets only their own evidence and verdicts, and neither the
  * other reviewer's comments nor their steps in the history, until both have proposed.
+ * A constant number of statements whatever the claim holds: the claim with its reviewers (2), then
+ * at once its article, evidence, verdicts, comments, history, the verdict scale and the desk's users
+ * (one query gives every name on the page and the @mention candidates) — 9; on a claim blind for the
+ * actor, the history waits for the visible rows' ids and their own removed evidence (10).
+ * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
+ * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const claim = await db.claim.findFirst({
+  const row = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: {
-      article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } },
-      assignee: { select: { id: true, name: true, email: true } },
-      reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true, user: { select: { id: true, name: true } } } },
-      evidence: {
-        where: { AND: [{ deletedAt: null }, visibleEvidenceWhere(actor)] },
-        orderBy: { createdAt: "asc" },
-        include: { addedBy: { select: { id: true, name: true } } },
-      },
-      verdicts: {
-        where: visibleVerdictsWhere(actor),
-        orderBy: { createdAt: "desc" },
-        include: { proposedBy: { select: { id: true, name: true } }, approvedBy: { select: { id: true, name: true } } },
-      },
-    },
+    include: { reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true } } },
   });
-  if (!claim) throw notFound();
-  const blind = isBlindFor(actor.id, claim);
-  const comments = await db.comment.findMany({
-    where: { AND: [{ claimId: claim.id }, visibleCommentsWhere(actor, claim)] },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    include: { author: { select: { id: true, name: true } } },
-  });
-  // Blind: history entries about evidence, verdicts and comments show only those the actor can see
-  // (their own evidence counts even once removed).
-  const ownEvidence = blind ? await db.evidence.findMany({ where: { claimId: claim.id, addedById: actor.id }, select: { id: true } }) : [];
-  const visibleEntityIds = [...ownEvidence, ...claim.verdicts, ...comments].map((row) => row.id);
-  const history = await withTokenOrigins(
-    db,
-    await db.auditEvent.findMany({
-      where: { AND: [{ claimId: claim.id }, visibleHistoryWhere(actor, claim, visibleEntityIds)] },
-      orderBy: { id: "asc" },
-      include: { actor: { select: { id: true, name: true } } },
-    }),
-  );
-  const scale = await getVerdictScale(db);
-  return { claim, comments, history, scale, blind };
+  if (!row) throw notFound();
+  const blind = isBlindFor(actor.id, row);
+  const historyOf = (visibleEntityIds: readonly string[]) =>
+    db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
+  const [article, evidence, verdicts, comments, openHistory, scale, deskUsers] = await Promise.all([
+    db.article.findUniqueOrThrow({ where: { id: row.articleId }, select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } }),
+    db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
+    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
+    db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    blind ? Promise.resolve(null) : historyOf([]),
+    getVerdictScale(db),
+    db.user.findMany({ select: { id: true, name: true, email: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_DESK_USERS }),
+  ]);
+  let history = openHistory;
+  if (!history) {
+    // Blind: history entries about evidence, verdicts and comments show only those the actor can see
+    // (their own evidence counts even once removed).
+    const ownEvidence = await db.evidence.findMany({ where: { claimId: row.id, addedById: actor.id }, select: { id: true } });
+    history = await historyOf([...ownEvidence, ...verdicts, ...comments].map((r) => r.id));
+  }
+  const users = new Map<string, DeskUser>(deskUsers.map((u) => [u.id, u]));
+  const referenced = [row.assigneeId, ...row.reviewers.map((r) => r.userId), ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById]), ...comments.map((c) => c.authorId), ...history.map((h) => h.actorId)];
+  const missing = [...new Set(referenced.filter((id): id is string => Boolean(id) && !users.has(id!)))];
+  // Only on a desk of more than MAX_DESK_USERS users: the names not among those read.
+  if (missing.length) for (const u of await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true, role: true, active: true } })) users.set(u.id, u);
+  const person = (id: string) => {
+    const u = users.get(id);
+    return { id, name: u?.name ?? "(unknown user)" };
+  };
+  const claim = {
+    ...row,
+    article,
+    assignee: row.assigneeId ? { ...person(row.assigneeId), email: users.get(row.assigneeId)?.email ?? "" } : null,
+    reviewers: row.reviewers.map((r) => ({ ...r, user: person(r.userId) })),
+    evidence: evidence.map((e) => ({ ...e, addedBy: person(e.addedById) })),
+    verdicts: verdicts.map((v) => ({ ...v, proposedBy: person(v.proposedById), approvedBy: v.approvedById ? person(v.approvedById) : null })),
+  };
+  const mentionCandidates = audienceOf(actor, row, deskUsers.filter((u) => u.active))
+    .audience.filter((u) => u.id !== actor.id)
+    .map(({ id, name, email }) => ({ id, name, email }));
+  // Editors assign from the active users (listAssignableUsers' order: role, then name).
+  const assignable = isEditor(actor)
+    ? deskUsers.filter((u) => u.active).map(({ id, name, email, role }) => ({ id, name, email, role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? 1 : -1))
+    : [];
+  return {
+    claim,
+    assignable,
+    comments: comments.map((c) => ({ ...c, author: person(c.authorId) })),
+    history: await withTokenOrigins(db, history.map((h) => ({ ...h, actor: h.actorId ? person(h.actorId) : null }))),
+    scale,
+    blind,
+    mentionCandidates,
+  };
 }
 export type ClaimDetail = Awaited<ReturnType<typeof getClaimDetail>>;
 
@@ -609,6 +659,8 @@ export async function createAnchoredClaim(
     status: ClaimStatus;
     /** Who the article attributes the claim to, as the extractor suggests it. */
     claimant?: { name: string; kind: string } | null;
+    /** Matching features computed in the extraction pool; the caller writes the key rows (writeMatchIndex). */
+    matchFeatures?: MatchFeatures;
   },
 ) {
   const anchor = buildAnchor(articleText, input.start, input.end);
@@ -628,6 +680,7 @@ export async function createAnchoredClaim(
       origin: input.origin,
       status: input.status,
       ...(input.claimant ? { claimant: input.claimant.name, claimantKind: input.claimant.kind, claimantSearch: normalizeSearchText(input.claimant.name) } : {}),
+      ...(input.matchFeatures ? matchFeaturesColumn(input.matchFeatures) : {}),
     },
   });
   await appendAuditEvent(tx, {

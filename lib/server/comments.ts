@@ -35,6 +35,15 @@ async function commentAudience(db: Db | Tx, actor: Actor, claim: CommentedClaim)
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: MAX_DESK_USERS,
   });
+  return audienceOf(actor, claim, desk);
+}
+
+/**
+ * commentAudience's rule on desk users already read (active ones only), so a page that reads the
+ * users for other reasons (the claim page) needs no second read: `audience` excludes nobody but the
+ * hidden reviewer; callers drop the actor themselves.
+ */
+export function audienceOf<U extends { id: string; role: string }>(actor: Actor, claim: CommentedClaim, desk: readonly U[]) {
   const reviewers = new Set([claim.assigneeId, ...claim.reviewers.map((r) => r.userId)].filter((id): id is string => Boolean(id)));
   const hidden = isBlindFor(actor.id, claim) ? new Set([...reviewers].filter((id) => id !== actor.id)) : new Set<string>();
   return desk.filter((u) => !hidden.has(u.id) && (u.role === "EDITOR" || u.role === "ADMIN" || reviewers.has(u.id)));

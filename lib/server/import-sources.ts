@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { extractReadableArticle, looksLikeHtml } from "@/lib/domain/html-article";
+import { looksLikeHtml } from "@/lib/domain/html-article";
 import { decodeDocumentBytes, hasUtf16Bom } from "@/lib/domain/text-decoding";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
 
@@ -17,10 +18,11 @@ export interface ArticlePreview {
 
 const MIN_TEXT = 40;
 
-function fromHtml(html: string, url = ""): ArticlePreview {
+/** Parsing and Readability run in the extraction pool, within its depth and time limits. */
+async function fromHtml(html: string, url = ""): Promise<ArticlePreview> {
   // A .html file or text/html answer without a single tag is plain text under the wrong name.
   if (!looksLikeHtml(html)) return fromPlain(html, url);
-  const readable = extractReadableArticle(html);
+  const readable = await runExtractionTask("readHtml", { html });
   if (readable.text.trim().length < MIN_TEXT) {
     throw new AppError("VALIDATION", "No readable article text was found in that page (it may be mostly script or navigation).");
   }

@@ -1,9 +1,8 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { ClaimMatch } from "@/lib/domain/claim-match";
 import { WORDING_EDITABLE_STATUSES, type ClaimTransitionName } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
-import { matchClaims, scoreSentence, suggestClaimant } from "@/lib/domain/extraction";
+import { suggestClaimant } from "@/lib/domain/extraction";
 import { normalizeSearchText } from "@/lib/domain/search-text";
 import { codePointLength, sliceCodePoints } from "@/lib/domain/text-span";
 import type {
@@ -14,12 +13,11 @@ import type {
 } from "@/lib/validation/suggestions";
 import { appendAuditEvent } from "./audit";
 import { applyTransition, createAnchoredClaim, loadClaimForUpdate } from "./claims";
+import { applyMatches, planMatches, writeMatchIndex } from "./claim-matching";
 import { getDb, type Tx } from "./db";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { assertEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
-
-/** How many recent claims of other articles a new claim is compared with. */
-const MATCH_WINDOW = 5000;
 
 const DECISIONS: Record<SuggestionBatchInput["decision"], ClaimTransitionName> = {
   accept: "accept",
@@ -60,48 +58,6 @@ export async function reviewSuggestions(actor: Actor, input: SuggestionBatchInpu
     for (const claim of claims) await applyTransition(tx, actor, claim, name);
     return claims.length;
   });
-}
-
-/**
- * Links claims of different articles that say the same thing: each new claim joins the cluster of
- * a matching claim of another article (or a new cluster is opened for the pair). Claims an editor
- * split from a match are left alone. A match is metadata beside the workflow: it does not bump the
- * claim's version, so nobody's open form goes stale because an import found a match.
- */
-export async function clusterNewClaims(tx: Tx, actor: Actor, newClaimIds: readonly string[]) {
-  if (newClaimIds.length === 0) return;
-  const fresh = await tx.claim.findMany({
-    where: { id: { in: [...newClaimIds] }, matchSplit: false },
-    select: { id: true, articleId: true, text: true, clusterId: true },
-  });
-  if (fresh.length === 0) return;
-  const articleIds = [...new Set(fresh.map((c) => c.articleId))];
-  const others = await tx.claim.findMany({
-    where: { articleId: { notIn: articleIds }, status: { not: "REJECTED" }, matchSplit: false },
-    select: { id: true, articleId: true, text: true, clusterId: true },
-    orderBy: { createdAt: "desc" },
-    take: MATCH_WINDOW,
-  });
-  const byId = new Map([...fresh, ...others].map((c) => [c.id, c]));
-  const freshIds = new Set(fresh.map((c) => c.id));
-  for (const group of matchClaims([...fresh, ...others])) {
-    const members = group.map((id) => byId.get(id)!).filter(Boolean);
-    if (!members.some((m) => freshIds.has(m.id)) || new Set(members.map((m) => m.articleId)).size < 2) continue;
-    const clusterId = members.find((m) => m.clusterId)?.clusterId ?? `cl_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
-    for (const member of members) {
-      if (member.clusterId === clusterId) continue;
-      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false } });
-      await appendAuditEvent(tx, {
-        actorId: actor.id,
-        action: "claim.match",
-        entityType: "Claim",
-        entityId: member.id,
-        claimId: member.id,
-        before: { clusterId: member.clusterId },
-        after: { clusterId },
-      });
-    }
-  }
 }
 
 /** The claim, visible to the actor, still in the cluster the editor saw; a moved match is a conflict. */
@@ -202,7 +158,7 @@ export async function rewordClaim(actor: Actor, input: RewordClaimInput) {
       throw new AppError("INVALID_TRANSITION", "A claim with a proposed, approved or published verdict cannot be reworded; return or reopen it first.");
     }
     if (claim.text === input.text) return claim;
-    const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { text: input.text, searchText: normalizeSearchText(input.text), version: { increment: 1 } } });
+    const result = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { text: input.text, searchText: normalizeSearchText(input.text), matchIndexed: false, version: { increment: 1 } } });
     if (result.count !== 1) throw staleVersion();
     await appendAuditEvent(tx, {
       actorId: actor.id,
@@ -224,31 +180,40 @@ export async function rewordClaim(actor: Actor, input: RewordClaimInput) {
  */
 export async function createClaimFromSelection(actor: Actor, input: CreateClaimFromSelectionInput) {
   assertEditor(actor, "create claims");
+  // The snapshot never changes, so the span is checked and the passage scored and matched (in the
+  // extraction pool) before the transaction, which only writes.
+  const db = await getDb();
+  const article = await db.article.findUnique({ where: { id: input.articleId }, select: { id: true, text: true } });
+  if (!article) throw notFound("article");
+  const length = codePointLength(article.text);
+  if (input.end > length) throw new AppError("VALIDATION", "The selection is outside the article text.", { fields: { start: ["The selection is outside the article text."] } });
+  let start = input.start;
+  let end = input.end;
+  const chars = Array.from(sliceCodePoints(article.text, start, end));
+  while (chars.length && /\s/.test(chars[0]!)) (chars.shift(), start++);
+  while (chars.length && /\s/.test(chars[chars.length - 1]!)) (chars.pop(), end--);
+  if (chars.length === 0) throw new AppError("VALIDATION", "Select some text of the article.", { fields: { start: ["Select some text of the article."] } });
+  const quote = sliceCodePoints(article.text, start, end);
+  const text = input.text ?? quote.replace(/\s+/g, " ");
+  const score = await runExtractionTask("score", { text: quote });
+  const [features] = await runExtractionTask("features", { texts: [text] });
+  const matches = await planMatches([{ id: "new:0", articleId: article.id, features: features! }]);
   return inTransaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { id: true, text: true } });
-    if (!article) throw notFound("article");
-    const length = codePointLength(article.text);
-    if (input.end > length) throw new AppError("VALIDATION", "The selection is outside the article text.", { fields: { start: ["The selection is outside the article text."] } });
-    let start = input.start;
-    let end = input.end;
-    const chars = Array.from(sliceCodePoints(article.text, start, end));
-    while (chars.length && /\s/.test(chars[0]!)) (chars.shift(), start++);
-    while (chars.length && /\s/.test(chars[chars.length - 1]!)) (chars.pop(), end--);
-    if (chars.length === 0) throw new AppError("VALIDATION", "Select some text of the article.", { fields: { start: ["Select some text of the article."] } });
-    const quote = sliceCodePoints(article.text, start, end);
     const duplicate = await tx.claim.findFirst({ where: { articleId: article.id, start, end, status: { not: "REJECTED" } }, select: { id: true } });
     if (duplicate) throw new AppError("VALIDATION", "This passage is already a claim.", { fields: { start: ["This passage is already a claim."] } });
     const claim = await createAnchoredClaim(tx, actor, article.text, {
       articleId: article.id,
-      text: input.text ?? quote.replace(/\s+/g, " "),
+      text,
       start,
       end,
-      score: scoreSentence(quote),
+      score,
       claimant: suggestClaimant(quote),
       origin: "MANUAL",
       status: "NEW",
+      matchFeatures: features,
     });
-    await clusterNewClaims(tx, actor, [claim.id]);
+    await writeMatchIndex(tx, [{ id: claim.id, articleId: article.id, features: features! }]);
+    await applyMatches(tx, actor, matches, (id) => (id === "new:0" ? claim.id : id));
     return claim;
   });
 }

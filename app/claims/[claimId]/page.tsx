@@ -27,10 +27,8 @@ import { CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
 import { getCurrentUser } from "@/lib/server/auth";
 import { getClaimDetail, type ClaimDetail } from "@/lib/server/claims";
-import { listMentionCandidates } from "@/lib/server/comments";
 import { isClaimReviewer, isEditor } from "@/lib/server/permissions";
 import { listMatches } from "@/lib/server/suggestions";
-import { listAssignableUsers } from "@/lib/server/users";
 import {
   addCommentAction,
   addEvidenceAction,
@@ -75,7 +73,9 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       (claim.verdicts[0]?.state === "RETURNED" ? claim.verdicts[0] : undefined));
   const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict && !columns.some((c) => c.verdict?.id === v.id));
   const canDecide = editor && status === "PROPOSED" && !isReviewer;
-  const [people, candidates] = await Promise.all([editor ? listAssignableUsers(actor) : Promise.resolve([]), listMentionCandidates(actor, claim.id)]);
+  const people = detail.assignable;
+  const candidates = detail.mentionCandidates;
+  // No query unless the claim has matches in other articles.
   const matches = (await listMatches(actor, [claim])).get(claim.id) ?? [];
   const span = locateClaimSpan(claim.article.text, claim);
 

@@ -114,19 +114,46 @@ export interface ScoredPair {
   similarity: number;
 }
 
-/**
- * Similarity of every cross-article pair of claims sharing at least one term
- * (0..1; number conflicts halve it). Useful for inspection and tuning.
- */
-export function claimSimilarities(claims: readonly MatchInput[]): ScoredPair[] {
-  const sigs = claims.map((c) => claimSignature(c.text));
-  const n = claims.length;
+/** A claim with its signature computed (e.g. stored at the claim's creation). */
+export interface SignedClaim {
+  id: string;
+  articleId: string;
+  signature: ClaimSignature;
+}
+
+/** Document frequencies for IDF: how many of `total` claims hold each term. */
+export interface TermStats {
+  total: number;
+  df: ReadonlyMap<string, number>;
+}
+
+/** Smoothed IDF, ln((N + 1) / (df + 1)) + 1 (the scikit-learn TfidfVectorizer form). */
+function idfOf(stats: TermStats, key: string): number {
+  return Math.log((stats.total + 1) / ((stats.df.get(key) ?? 0) + 1)) + 1;
+}
+
+/** Term statistics over the given signatures themselves. */
+export function termStatsOf(sigs: readonly ClaimSignature[]): TermStats {
   const df = new Map<string, number>();
   for (const s of sigs) for (const k of s.terms.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = (k: string): number => Math.log((n + 1) / ((df.get(k) ?? 0) + 1)) + 1;
+  return { total: sigs.length, df };
+}
+
+/**
+ * Similarity (0..1; number conflicts halve it) of every cross-article pair of signed claims that
+ * share at least one term and involve at least one claim for which `isProbe` is true (default: all).
+ * IDF comes from `stats` (desk-wide figures, or the claims' own by default).
+ */
+export function signatureSimilarities(
+  claims: readonly SignedClaim[],
+  stats: TermStats = termStatsOf(claims.map((c) => c.signature)),
+  isProbe: (id: string) => boolean = () => true,
+): ScoredPair[] {
+  const n = claims.length;
+  const sigs = claims.map((c) => c.signature);
   const vecs = sigs.map((s) => {
     const v = new Map<string, number>();
-    for (const [k, w] of s.terms) v.set(k, w * idf(k));
+    for (const [k, w] of s.terms) v.set(k, w * idfOf(stats, k));
     return v;
   });
   const norms = vecs.map((v) => Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0)));
@@ -139,6 +166,7 @@ export function claimSimilarities(claims: readonly MatchInput[]): ScoredPair[] {
       else postings.set(k, [i]);
     }
   });
+  const probe = claims.map((c) => isProbe(c.id));
   const out: ScoredPair[] = [];
   for (let i = 0; i < n; i++) {
     const seen = new Set<number>();
@@ -146,6 +174,7 @@ export function claimSimilarities(claims: readonly MatchInput[]): ScoredPair[] {
       for (const j of postings.get(k) ?? []) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
+        if (!probe[i] && !probe[j]) continue;
         if (claims[i]!.articleId === claims[j]!.articleId) continue;
         let sim = cosine(vecs[i]!, vecs[j]!, norms[i]!, norms[j]!);
         if (hasNumberConflict(sigs[i]!, sigs[j]!)) sim *= 0.5;
@@ -157,11 +186,18 @@ export function claimSimilarities(claims: readonly MatchInput[]): ScoredPair[] {
 }
 
 /**
- * Clusters claims from different articles that say the same thing.
- * Returns clusters (arrays of claim ids, in input order) with at least two
- * claims from at least two articles; claims without a match are omitted.
+ * Similarity of every cross-article pair of claims sharing at least one term
+ * (0..1; number conflicts halve it). Useful for inspection and tuning.
  */
-export function matchClaims(claims: readonly MatchInput[], threshold = DEFAULT_MATCH_THRESHOLD): string[][] {
+export function claimSimilarities(claims: readonly MatchInput[]): ScoredPair[] {
+  return signatureSimilarities(claims.map((c) => ({ id: c.id, articleId: c.articleId, signature: claimSignature(c.text) })));
+}
+
+/**
+ * Groups of claim ids linked by pairs at or above `threshold` (union-find over the pairs, ids in
+ * the order of `ids`). Returns groups with at least two claims from at least two articles.
+ */
+function clustersOf(claims: readonly { id: string; articleId: string }[], pairs: readonly ScoredPair[], threshold: number): string[][] {
   const index = new Map<string, number>();
   claims.forEach((c, i) => index.set(c.id, i));
   const parent = claims.map((_, i) => i);
@@ -172,7 +208,7 @@ export function matchClaims(claims: readonly MatchInput[], threshold = DEFAULT_M
     }
     return x;
   };
-  for (const p of claimSimilarities(claims)) {
+  for (const p of pairs) {
     if (p.similarity < threshold) break;
     const ra = find(index.get(p.a)!);
     const rb = find(index.get(p.b)!);
@@ -192,4 +228,55 @@ export function matchClaims(claims: readonly MatchInput[], threshold = DEFAULT_M
     out.push(g.map((i) => claims[i]!.id));
   }
   return out;
+}
+
+/**
+ * Clusters new claims with candidate claims of other articles (found through the match-key index),
+ * comparing only pairs that involve a new claim. IDF uses the desk-wide `stats`. Returns groups of
+ * ids (new claims first, then candidates) with at least two claims from two articles, each holding
+ * at least one new claim.
+ */
+export function matchNewClaims(
+  fresh: readonly SignedClaim[],
+  candidates: readonly SignedClaim[],
+  stats: TermStats,
+  threshold = DEFAULT_MATCH_THRESHOLD,
+): string[][] {
+  const freshIds = new Set(fresh.map((c) => c.id));
+  const all = [...fresh, ...candidates.filter((c) => !freshIds.has(c.id))];
+  return clustersOf(all, signatureSimilarities(all, stats, (id) => freshIds.has(id)), threshold).filter((g) => g.some((id) => freshIds.has(id)));
+}
+
+/** Stored form of a signature (JSON-safe): terms and numbers as entry lists. */
+export interface StoredSignature {
+  t: [string, number][];
+  n: [string, number[]][];
+}
+
+/** Converts a signature to its stored JSON-safe form. */
+export function toStoredSignature(sig: ClaimSignature): StoredSignature {
+  return { t: [...sig.terms], n: [...sig.numbers] };
+}
+
+/** Reads a stored signature back; throws a TypeError on a malformed value. */
+export function fromStoredSignature(stored: StoredSignature): ClaimSignature {
+  if (!stored || !Array.isArray(stored.t) || !Array.isArray(stored.n)) throw new TypeError("malformed stored claim signature");
+  return { terms: new Map(stored.t), numbers: new Map(stored.n) };
+}
+
+/**
+ * The keys under which a claim is indexed for candidate search: its terms, without the concept
+ * classes ("c:…", shared by too many claims to narrow anything down). At most 64 keys.
+ */
+export function matchKeys(sig: ClaimSignature): string[] {
+  return [...sig.terms.keys()].filter((k) => !k.startsWith("c:") && k.length <= 120).slice(0, 64);
+}
+
+/**
+ * Clusters claims from different articles that say the same thing.
+ * Returns clusters (arrays of claim ids, in input order) with at least two
+ * claims from at least two articles; claims without a match are omitted.
+ */
+export function matchClaims(claims: readonly MatchInput[], threshold = DEFAULT_MATCH_THRESHOLD): string[][] {
+  return clustersOf(claims, claimSimilarities(claims), threshold);
 }

@@ -1,0 +1,91 @@
+/**
+ * The CPU-heavy steps of claim finding, as plain functions taking and returning structured-clone
+ * data, so that lib/server's worker pool can run them off the request thread. Limits are checked
+ * here, before any parsing; a broken limit is a result (`{ refused }`), not an exception, so its
+ * message crosses the worker boundary intact.
+ */
+import { extractReadableArticle, type ReadableArticle } from "../html-article";
+import { htmlNestingDepth, MAX_HTML_DEPTH } from "../html-limits";
+import { extractClaims, type ExtractedClaim } from "./extract";
+import {
+  claimSignature,
+  fromStoredSignature,
+  matchKeys,
+  matchNewClaims,
+  toStoredSignature,
+  type StoredSignature,
+} from "./match";
+import { scoreSentence } from "./ranker";
+
+/** A refusal: which limit was broken, in words a user can act on. */
+export interface Refusal {
+  refused: string;
+}
+
+/** An extracted claim with its stored matching signature and index keys. */
+export interface SignedExtractedClaim extends ExtractedClaim {
+  signature: StoredSignature;
+  matchKeys: string[];
+}
+
+/** A claim's matching data as stored (see matchFeaturesOf). */
+export interface MatchFeatures {
+  signature: StoredSignature;
+  matchKeys: string[];
+}
+
+export interface StoredMatchClaim {
+  id: string;
+  articleId: string;
+  signature: StoredSignature;
+}
+
+/** HTML page → readable text and metadata; refuses pages nested deeper than MAX_HTML_DEPTH. */
+export function readHtmlTask(input: { html: string }): ReadableArticle | Refusal {
+  const depth = htmlNestingDepth(input.html, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) {
+    return { refused: `This page nests its elements more than ${MAX_HTML_DEPTH} levels deep (the limit for imported HTML); nothing was imported.` };
+  }
+  return extractReadableArticle(input.html);
+}
+
+/** Matching signature and index keys of one claim text. */
+export function matchFeaturesOf(text: string): MatchFeatures {
+  const sig = claimSignature(text);
+  return { signature: toStoredSignature(sig), matchKeys: matchKeys(sig) };
+}
+
+/** Suggested claims of an article (extractClaims above the calibrated threshold), each with its matching features. */
+export function extractArticleTask(input: { text: string; limit: number }): SignedExtractedClaim[] {
+  return extractClaims(input.text, { suggestedOnly: true, limit: input.limit }).map((c) => ({ ...c, ...matchFeaturesOf(c.text) }));
+}
+
+/** Matching features of several claim texts (manual claims, rewording, backfill), in order. */
+export function featuresTask(input: { texts: string[] }): MatchFeatures[] {
+  return input.texts.map(matchFeaturesOf);
+}
+
+/** Check-worthiness score (0..1) of a passage an editor selected. */
+export function scoreTask(input: { text: string }): number {
+  return scoreSentence(input.text);
+}
+
+/**
+ * Clusters new claims with their candidates (matchNewClaims) under desk-wide document frequencies
+ * (`total` indexed claims; `df` as key → count pairs).
+ */
+export function matchTask(input: { fresh: StoredMatchClaim[]; candidates: StoredMatchClaim[]; total: number; df: [string, number][] }): string[][] {
+  const signed = (c: StoredMatchClaim) => ({ id: c.id, articleId: c.articleId, signature: fromStoredSignature(c.signature) });
+  return matchNewClaims(input.fresh.map(signed), input.candidates.map(signed), { total: input.total, df: new Map(input.df) });
+}
+
+/** Every task the extraction pool runs, by name. */
+export const EXTRACTION_TASKS = {
+  readHtml: readHtmlTask,
+  extractArticle: extractArticleTask,
+  features: featuresTask,
+  score: scoreTask,
+  match: matchTask,
+} as const;
+
+export type ExtractionTaskName = keyof typeof EXTRACTION_TASKS;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { getClaimDetail } from "./claims";
+import { addComment } from "./comments";
+import { countQueries } from "./testing/query-counter";
+import { makeAssignedClaim, makeDoubleReviewClaim, makeEvidence, makeUser } from "./testing/factories";
+
+describe("the claim page's reads", () => {
+  it("take the same small number of statements however much the claim holds, and name every person", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const { claim } = await makeAssignedClaim(editor, reviewer);
+    const empty = await countQueries(() => getClaimDetail(editor, claim.id));
+    for (let i = 0; i < 3; i++) await makeEvidence(reviewer, claim.id, { url: `https://example.org/source-${i}` });
+    await addComment(editor, { claimId: claim.id, body: "Please check the second source." });
+    await addComment(reviewer, { claimId: claim.id, body: "On it." });
+    const full = await countQueries(() => getClaimDetail(editor, claim.id));
+    expect(full.queries).toBe(empty.queries);
+    expect(full.queries).toBeLessThanOrEqual(9);
+    const detail = full.result;
+    expect(detail.claim.evidence).toHaveLength(3);
+    expect(detail.claim.evidence.every((e) => e.addedBy.name === reviewer.name)).toBe(true);
+    expect(detail.comments.map((c) => c.author.name)).toEqual([editor.name, reviewer.name]);
+    expect(detail.claim.assignee?.name).toBe(reviewer.name);
+    expect(detail.history.some((h) => h.actor?.name === editor.name)).toBe(true);
+    // @mention candidates and assignable people come from the same read of the desk's users.
+    expect(detail.mentionCandidates.map((u) => u.id)).toContain(reviewer.id);
+    expect(detail.mentionCandidates.map((u) => u.id)).not.toContain(editor.id);
+    expect(detail.assignable.map((u) => u.id)).toEqual(expect.arrayContaining([reviewer.id, editor.id]));
+    const asReviewer = await getClaimDetail(reviewer, claim.id);
+    expect(asReviewer.assignable).toEqual([]);
+  });
+
+  it("on a blind double review, hides the other reviewer from @mentions with one more statement at most", async () => {
+    const editor = await makeUser("EDITOR");
+    const first = await makeUser("REVIEWER");
+    const second = await makeUser("REVIEWER");
+    const { claim } = await makeDoubleReviewClaim(editor, first, second);
+    const { result, queries } = await countQueries(() => getClaimDetail(first, claim.id));
+    expect(result.blind).toBe(true);
+    expect(queries).toBeLessThanOrEqual(10);
+    expect(result.mentionCandidates.map((u) => u.id)).not.toContain(second.id);
+    expect(result.mentionCandidates.map((u) => u.id)).toContain(editor.id);
+  });
+});

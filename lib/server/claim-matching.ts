@@ -1,0 +1,149 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { MatchFeatures, StoredMatchClaim } from "@/lib/domain/extraction/tasks";
+import type { StoredSignature } from "@/lib/domain/extraction/match";
+import { appendAuditEvent } from "./audit";
+import { getDb, type Db, type Tx } from "./db";
+import { runExtractionTask } from "./extraction-pool/run-task";
+import type { Actor } from "./permissions";
+
+/**
+ * Cross-article matching that grows with the new claims, not the desk: every claim keeps its
+ * matching signature (Claim.matchFeatures) and one ClaimMatchKey row per term, stored when it is
+ * created; a new claim reads only the claims sharing its terms (the index), and the comparison runs
+ * in the extraction pool before the write transaction opens. The transaction only writes the
+ * resulting cluster ids, after re-reading the few members it touches.
+ */
+
+/** Most candidate claims read for one batch of new claims (those sharing the most terms first). */
+export const MATCH_CANDIDATE_LIMIT = 1000;
+/** Claims without a stored signature indexed per call of backfillMatchIndex (one pool task each). */
+export const MATCH_BACKFILL_BATCH = 500;
+
+/** A claim about to be created (or just created), with its matching features. */
+export interface MatchProbe {
+  /** The claim's id, or a placeholder such as "new:3" for a claim not yet written. */
+  id: string;
+  articleId: string;
+  features: MatchFeatures;
+}
+
+/**
+ * Writes the index rows of claims just created or re-indexed in `tx`: the stored signature on the
+ * claim and its ClaimMatchKey rows (old rows of the claim are replaced). Two statements per call
+ * plus one per claim whose signature is written.
+ */
+export async function writeMatchIndex(tx: Tx, claims: readonly { id: string; articleId: string; features: MatchFeatures }[], options: { replace?: boolean } = {}) {
+  if (claims.length === 0) return;
+  if (options.replace) await tx.claimMatchKey.deleteMany({ where: { claimId: { in: claims.map((c) => c.id) } } });
+  const rows = claims.flatMap((c) => [...new Set(c.features.matchKeys)].map((key) => ({ key, claimId: c.id, articleId: c.articleId })));
+  if (rows.length > 0) await tx.claimMatchKey.createMany({ data: rows });
+}
+
+/** Stored form of a claim's features for the Claim.matchFeatures column. */
+export function matchFeaturesColumn(features: MatchFeatures): { matchFeatures: string; matchIndexed: true } {
+  return { matchFeatures: JSON.stringify(features.signature), matchIndexed: true };
+}
+
+/**
+ * Indexes up to `batch` claims that have no stored signature yet (claims from before the index,
+ * reworded claims), computing their features in the pool and writing them in a short transaction
+ * of their own (derived data: no audit event). Returns how many claims were indexed.
+ */
+export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<number> {
+  const db = await getDb();
+  const pending = await db.claim.findMany({ where: { matchIndexed: false }, select: { id: true, articleId: true, text: true }, take: batch });
+  if (pending.length === 0) return 0;
+  const features = await runExtractionTask("features", { texts: pending.map((c) => c.text) });
+  await db.$transaction(async (tx) => {
+    for (let i = 0; i < pending.length; i++) {
+      // Only if the text is still the one analysed (a reword meanwhile leaves it for the next batch).
+      await tx.claim.updateMany({ where: { id: pending[i]!.id, text: pending[i]!.text }, data: matchFeaturesColumn(features[i]!) });
+    }
+    await writeMatchIndex(tx, pending.map((c, i) => ({ id: c.id, articleId: c.articleId, features: features[i]! })), { replace: true });
+  });
+  return pending.length;
+}
+
+/**
+ * Candidates for the probes: claims of other articles sharing at least one of their index keys (up
+ * to MATCH_CANDIDATE_LIMIT, most shared keys first; not rejected, not split), with desk-wide term
+ * statistics (`total` indexed claims, `df` per key). Five statements whatever the desk's size.
+ */
+export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
+  const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
+  const articleIds = [...new Set(probes.map((p) => p.articleId))];
+  if (keys.length === 0) return { candidates: [] as StoredMatchClaim[], total: 0, df: [] as [string, number][] };
+  const [shared, df, total] = await Promise.all([
+    db.claimMatchKey.groupBy({
+      by: ["claimId"],
+      where: { key: { in: keys }, articleId: { notIn: articleIds } },
+      _count: { key: true },
+      orderBy: [{ _count: { key: "desc" } }, { claimId: "asc" }],
+      take: MATCH_CANDIDATE_LIMIT,
+    }),
+    db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: keys } }, _count: { claimId: true } }),
+    db.claim.count({ where: { matchIndexed: true } }),
+  ]);
+  const rows = shared.length
+    ? await db.claim.findMany({
+        where: { id: { in: shared.map((s) => s.claimId) }, status: { not: "REJECTED" }, matchSplit: false, matchIndexed: true },
+        select: { id: true, articleId: true, matchFeatures: true },
+      })
+    : [];
+  const candidates = rows.map((r) => ({ id: r.id, articleId: r.articleId, signature: JSON.parse(r.matchFeatures ?? "null") as StoredSignature }));
+  return { candidates, total: total + probes.length, df: df.map((d) => [d.key, d._count.claimId] as [string, number]) };
+}
+
+/**
+ * Finds, before any transaction, which existing claims the probes match: reads candidates through
+ * the index and compares in the pool. Returns groups of ids (probe ids and existing claim ids),
+ * each with at least one probe. Throws what runExtractionTask throws.
+ */
+export async function planMatches(probes: readonly MatchProbe[]): Promise<string[][]> {
+  if (probes.length === 0) return [];
+  const db = await getDb();
+  const { candidates, total, df } = await findMatchCandidates(db, probes);
+  if (candidates.length === 0) return [];
+  return runExtractionTask("match", {
+    fresh: probes.map((p) => ({ id: p.id, articleId: p.articleId, signature: p.features.signature })),
+    candidates,
+    total,
+    df,
+  });
+}
+
+/**
+ * Applies planned matches inside the write transaction: `resolve` maps probe placeholders to the
+ * ids just created. Members are re-read (one query), so a claim split or re-clustered meanwhile is
+ * respected; each claim that joins a cluster gets a `claim.match` audit event. A match is metadata
+ * beside the workflow: it does not bump the claim's version.
+ */
+export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string[][], resolve: (id: string) => string = (id) => id) {
+  const ids = [...new Set(groups.flat().map(resolve))];
+  if (ids.length === 0) return;
+  const current = await tx.claim.findMany({
+    where: { id: { in: ids }, matchSplit: false, status: { not: "REJECTED" } },
+    select: { id: true, articleId: true, clusterId: true },
+  });
+  const byId = new Map(current.map((c) => [c.id, c]));
+  for (const group of groups) {
+    const members = group.map((id) => byId.get(resolve(id))).filter((m): m is NonNullable<typeof m> => Boolean(m));
+    if (new Set(members.map((m) => m.articleId)).size < 2) continue;
+    const clusterId = members.find((m) => m.clusterId)?.clusterId ?? `cl_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+    for (const member of members) {
+      if (member.clusterId === clusterId) continue;
+      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false } });
+      await appendAuditEvent(tx, {
+        actorId: actor.id,
+        action: "claim.match",
+        entityType: "Claim",
+        entityId: member.id,
+        claimId: member.id,
+        before: { clusterId: member.clusterId },
+        after: { clusterId },
+      });
+      member.clusterId = clusterId;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { AppError } from "@/lib/domain/errors";
+import type { EXTRACTION_TASKS, ExtractionTaskName, Refusal } from "@/lib/domain/extraction/tasks";
+
+/**
+ * The worker pool for claim finding's CPU work (HTML parsing, Readability, sentence analysis,
+ * scoring, matching), so that no request thread and no open transaction ever waits on it.
+ * Worker threads run lib/server/extraction-pool/worker.mjs (resolved from the project root, the
+ * working directory of `next start`, vitest and the CLIs; the file is not bundled).
+ */
+
+/** Default time one task may run before its worker is terminated (ms). */
+export const EXTRACTION_TIME_LIMIT_MS = 30_000;
+/** Tasks waiting for a worker beyond which new ones are refused (429) rather than queued. */
+export const EXTRACTION_QUEUE_LIMIT = 64;
+
+const WORKER_FILE = "lib/server/extraction-pool/worker.mjs";
+
+type Tasks = typeof EXTRACTION_TASKS;
+type TaskInput<N extends ExtractionTaskName> = Parameters<Tasks[N]>[0];
+type TaskOutput<N extends ExtractionTaskName> = Exclude<ReturnType<Tasks[N]>, Refusal>;
+
+function envInt(name: string, fallback: number): number {
+  const value = Number.parseInt(process.env[name] ?? "", 10);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** Worker threads: CLAIMLEDGER_EXTRACTION_THREADS, else cores − 1, at least 2 and at most 4. */
+export function extractionThreads(): number {
+  return envInt("CLAIMLEDGER_EXTRACTION_THREADS", Math.min(4, Math.max(2, availableParallelism() - 1)));
+}
+
+/** Old-generation heap of one worker (MB): CLAIMLEDGER_EXTRACTION_HEAP_MB, default 512. */
+const heapLimitMb = () => envInt("CLAIMLEDGER_EXTRACTION_HEAP_MB", 512);
+
+const globalPool = globalThis as unknown as { claimLedgerExtractionPool?: Piscina };
+
+function pool(): Piscina {
+  globalPool.claimLedgerExtractionPool ??= new Piscina({
+    filename: pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), WORKER_FILE)).href,
+    minThreads: 1,
+    maxThreads: extractionThreads(),
+    maxQueue: EXTRACTION_QUEUE_LIMIT,
+    idleTimeout: 60_000,
+    // A worker's heap is capped so one huge input cannot take the server's memory with it.
+    resourceLimits: { maxOldGenerationSizeMb: heapLimitMb() },
+  });
+  return globalPool.claimLedgerExtractionPool;
+}
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === "object" && value !== null && "refused" in value && typeof (value as Refusal).refused === "string";
+}
+
+/**
+ * Runs one task of lib/domain/extraction/tasks.ts in the pool and returns its result.
+ * Throws AppError VALIDATION when the task refuses its input (its message names the limit) or runs
+ * past `timeoutMs` (default CLAIMLEDGER_EXTRACTION_TIME_LIMIT_MS, else 30,000 ms; its worker is
+ * terminated) or needs more than the worker's heap limit, RATE_LIMITED (Retry-After 5 s) when EXTRACTION_QUEUE_LIMIT tasks already wait,
+ * and rethrows anything else (a bug in a task) unchanged.
+ */
+export async function runExtractionTask<N extends ExtractionTaskName>(name: N, input: TaskInput<N>, options: { timeoutMs?: number } = {}): Promise<TaskOutput<N>> {
+  const timeoutMs = options.timeoutMs ?? envInt("CLAIMLEDGER_EXTRACTION_TIME_LIMIT_MS", EXTRACTION_TIME_LIMIT_MS);
+  const signal = AbortSignal.timeout(timeoutMs);
+  let result: unknown;
+  try {
+    result = await pool().run({ name, input }, { signal });
+  } catch (error) {
+    if (signal.aborted) {
+      throw new AppError("VALIDATION", `Analysing this text took longer than the ${timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`} limit, so it was stopped; nothing was imported. Split the text or remove markup and try again.`);
+    }
+    if (error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      throw new AppError("VALIDATION", `Analysing this text needed more than the ${heapLimitMb()} MB memory limit, so it was stopped; nothing was imported. Split the text and try again.`);
+    }
+    if (error instanceof Error && /task queue is at limit|no task queue available/i.test(error.message)) {
+      throw new AppError("RATE_LIMITED", "The server is analysing many articles right now; try again in a few seconds.", { retryAfterSeconds: 5 });
+    }
+    throw error;
+  }
+  if (isRefusal(result)) throw new AppError("VALIDATION", result.refused);
+  return result as TaskOutput<N>;
+}
