@@ -4,6 +4,7 @@
  * time through the extraction pool, and prints how many. Imports do the same lazily (500 per
  * import); this does it all at once, e.g. after upgrading a large desk. Exit code 0, or 1 on error.
  */
+import "./lib/use-cli-database";
 import { backfillMatchIndex, MATCH_BACKFILL_BATCH } from "@/lib/server/claim-matching";
 
 /** Upper bound on batches (10 million claims), so the loop always ends. */
