@@ -25,7 +25,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const json = args.includes("--json");
   const files = args.filter((a) => !a.startsWith("--"));
@@ -42,7 +42,7 @@ function main(): void {
   }
   let preview;
   try {
-    preview = readDocument(new Uint8Array(bytes), { html: extension === "html" || extension === "htm" });
+    preview = await readDocument(new Uint8Array(bytes), { html: extension === "html" || extension === "htm" });
   } catch (error) {
     fail(error instanceof AppError ? error.message : String(error));
   }
@@ -80,4 +80,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

@@ -245,9 +245,11 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
     evidence: evidence.map((e) => ({ ...e, addedBy: person(e.addedById) })),
     verdicts: verdicts.map((v) => ({ ...v, proposedBy: person(v.proposedById), approvedBy: v.approvedById ? person(v.approvedById) : null })),
   };
+  // Only people who can read the claim; e-mail addresses for editors only (as listMentionCandidates).
+  const showEmail = isEditor(actor);
   const mentionCandidates = audienceOf(actor, row, deskUsers.filter((u) => u.active))
-    .audience.filter((u) => u.id !== actor.id)
-    .map(({ id, name, email }) => ({ id, name, email }));
+    .filter((u) => u.id !== actor.id)
+    .map(({ id, name, email }) => ({ id, name, email: showEmail ? email : "" }));
   // Editors assign from the active users (listAssignableUsers' order: role, then name).
   const assignable = isEditor(actor)
     ? deskUsers.filter((u) => u.active).map(({ id, name, email, role }) => ({ id, name, email, role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? 1 : -1))

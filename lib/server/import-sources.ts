@@ -62,7 +62,7 @@ export async function previewUploadedFile(actor: Actor, file: File): Promise<Art
  * bytes are plain text or Markdown, kept as written (line endings normalised to \n).
  * Throws AppError VALIDATION for binary or undecodable bytes and pages without readable text.
  */
-export function readDocument(bytes: Uint8Array, { html, contentType, url = "" }: { html: boolean; contentType?: string; url?: string }): ArticlePreview {
+export async function readDocument(bytes: Uint8Array, { html, contentType, url = "" }: { html: boolean; contentType?: string; url?: string }): Promise<ArticlePreview> {
   if (bytes.length === 0) throw new AppError("VALIDATION", "The file is empty.");
   if (!hasUtf16Bom(bytes) && bytes.includes(0)) throw new AppError("VALIDATION", "This looks like a binary file, not text.");
   const decoded = decodeDocumentBytes(bytes, { html, contentType });
