@@ -12,7 +12,8 @@ import { PrismaClient } from "@/lib/generated/sqlite/client";
 const file = path.resolve("prisma/data/demo-check.db");
 const env = { ...process.env, DATABASE_URL: `file:${file}`, LOG_LEVEL: "silent" };
 const run = (args: string[]) => spawnSync(path.join("node_modules", ".bin", args[0]!), args.slice(1), { env, encoding: "utf8" });
-const clean = () => ["", "-wal", "-shm"].forEach((s) => rmSync(file + s, { force: true }));
+// The signed audit checkpoints belong to the database file they were written for (issue 12).
+const clean = () => ["", "-wal", "-shm", "-audit-checkpoints.jsonl"].forEach((s) => rmSync(file + s, { force: true }));
 
 describe("the demo desk", () => {
   afterAll(clean);
