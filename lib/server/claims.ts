@@ -443,6 +443,7 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
     const scale = await getVerdictScale(tx);
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
+    if (rating.retired) throw invalid("rating", `"${rating.label}" is retired from the scale: choose another verdict.`);
     const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
@@ -525,7 +526,13 @@ export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
     if (reviewers.some((r) => r.userId === actor.id)) {
       throw new AppError("FORBIDDEN", "You are one of the two reviewers of this claim, so another editor must decide.");
     }
-    await setVerdictState(tx, actor, verdict, "APPROVED", { approvedById: actor.id, approvedAt: new Date() });
+    // The rating as the scale names it now: reports show the label in force at approval.
+    const rating = findRating(await getVerdictScale(tx), verdict.rating);
+    await setVerdictState(tx, actor, verdict, "APPROVED", {
+      approvedById: actor.id,
+      approvedAt: new Date(),
+      ...(rating ? { ratingLabel: rating.label, ratingColor: rating.color, ratingValue: rating.ratingValue } : {}),
+    });
     const others = proposed.filter((v) => v.id !== verdict.id);
     for (const other of others) await setVerdictState(tx, actor, other, "SUPERSEDED");
     const updated = await applyTransition(tx, actor, claim, "approve", { details: { verdictId: verdict.id } });
