@@ -1,6 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { performFormAction, submitForm } from "@/lib/server/action";
 import { requireUser } from "@/lib/server/auth";
 import { formToObject, type ActionState } from "@/lib/server/respond";
@@ -23,8 +22,8 @@ export async function changeOwnPasswordAction(_prev: ActionState, formData: Form
     (actor, input) => changePassword(actor, { currentPassword: input.currentPassword, newPassword: input.newPassword }),
     "Password changed.",
   );
-  if (state.status === "ok") redirect("/login?passwordChanged=1");
-  return withoutPasswords(state);
+  // The form goes on to the sign-in page once it sees "ok" (this session has ended too).
+  return state.status === "ok" ? state : withoutPasswords(state);
 }
 
 /** Typed passwords never travel back to the browser in a refused form's answer. */
