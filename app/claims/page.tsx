@@ -3,17 +3,18 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
-import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
+import { CLAIM_SORT_LABELS, CLAIM_SORTS, type ClaimSort } from "@/lib/domain/claim-sort";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
 import { listArticles } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
-import { listClaimPage } from "@/lib/server/claims";
+import { listSortedClaimPage } from "@/lib/server/claim-sorting";
 import { isEditor } from "@/lib/server/permissions";
 import { readVerdictScale } from "@/lib/server/settings";
 import { listAssignableUsers } from "@/lib/server/users";
-import { DEFAULT_DUE_WITHIN_DAYS, parseClaimListPage, type ClaimListFilter } from "@/lib/validation/claims";
+import { encodeClaimPageCursor, parseClaimListView } from "@/lib/validation/claim-sort";
+import { DEFAULT_DUE_WITHIN_DAYS, type ClaimListFilter } from "@/lib/validation/claims";
 import { bulkAssignClaimsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -26,9 +27,10 @@ function buildFilterParams(filter: ClaimListFilter): URLSearchParams {
   return new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 }
 
-/** The claims page with these filters, at the first page or after a cursor. */
-function buildPageUrl(filter: ClaimListFilter, after?: string): string {
+/** The claims page with these filters and order, at the first page or after a cursor. */
+function buildPageUrl(filter: ClaimListFilter, sort: ClaimSort | undefined, after?: string): string {
   const params = buildFilterParams(filter);
+  if (sort) params.set("sort", sort);
   if (after) params.set("after", after);
   const query = params.toString();
   return query ? `/claims?${query}` : "/claims";
@@ -38,11 +40,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/claims");
   // A malformed cursor is named among the ignored filters and the list starts at its first page.
-  const { filter, after, ignored } = parseClaimListPage(await searchParams);
   const editor = isEditor(actor);
+  const { filter, sort, explicitSort, after, ignored } = parseClaimListView(await searchParams, editor);
+  // Pager links keep the order the user chose (the default needs no parameter).
+  const sortParam = explicitSort ? sort : undefined;
   const now = new Date();
   const [{ claims, total, first, next }, people, articles, scale] = await Promise.all([
-    listClaimPage(actor, filter, { size: PAGE_ROWS, after, now }),
+    listSortedClaimPage(actor, filter, { sort, size: PAGE_ROWS, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
     listArticles(actor),
     readVerdictScale(actor),
@@ -99,6 +103,16 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             options={[{ value: "none", label: "No verdict yet" }, ...scale.map((r) => ({ value: r.key, label: r.label }))]}
           />
           <FilterSelect label="Priority" name="priority" value={filter.priority} options={PRIORITY_OPTIONS} />
+          <label>
+            Sort by
+            <select name="sort" defaultValue={sort} data-testid="claim-sort">
+              {CLAIM_SORTS.map((value) => (
+                <option key={value} value={value}>
+                  {CLAIM_SORT_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </label>
           <FilterSelect
             label="Due"
             name="due"
@@ -133,14 +147,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <p className="muted" data-testid="claim-count">
         {total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
         {filtered ? " match these filters" : ""}
-        {total > PAGE_ROWS ? `, most recently changed first, ${PAGE_ROWS} a page.` : "."}
+        {total > PAGE_ROWS ? `, ${CLAIM_SORT_LABELS[sort].toLowerCase()}, ${PAGE_ROWS} a page.` : "."}
       </p>
       {rows.length === 0 ? (
         <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
       ) : (
         // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
         // acts on the ticked rows of this page only).
-        <ClaimTable key={after ? encodeClaimListCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
+        <ClaimTable key={after ? encodeClaimPageCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
       )}
       {(after || next) && (
         <nav className="pager" aria-label="Pages" data-testid="claim-pager">
@@ -149,9 +163,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
               ? "No more claims."
               : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")} claims`}
           </span>
-          {after && <Link href={buildPageUrl(filter)}>First page</Link>}
+          {after && <Link href={buildPageUrl(filter, sortParam)}>First page</Link>}
           {next && (
-            <Link href={buildPageUrl(filter, encodeClaimListCursor(next))} data-testid="next-page">
+            <Link href={buildPageUrl(filter, sortParam, encodeClaimPageCursor(next))} data-testid="next-page">
               Next {PAGE_ROWS} →
             </Link>
           )}

@@ -5,7 +5,7 @@ import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import type { OneTimePasswordState } from "@/lib/validation/users";
 import { ActionForm } from "../action-form";
-import { FieldError, FormMessage, invalidProps } from "../form-message";
+import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
 import { OneTimePassword } from "./one-time-password";
 
 type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) => Promise<OneTimePasswordState>;
@@ -28,7 +28,7 @@ export function UserRowActions({ user, self, changeRole, deactivate, reactivate,
           <div className="row">
             <label>
               Role of {user.name}
-              <select name="role" defaultValue={user.role}>
+              <select key={keptValue(state, "role", user.role)} name="role" defaultValue={keptValue(state, "role", user.role)}>
                 {ROLES.map((role) => (
                   <option key={role} value={role}>
                     {ROLE_LABELS[role]}
@@ -40,6 +40,7 @@ export function UserRowActions({ user, self, changeRole, deactivate, reactivate,
               Your password
               <input name="currentPassword" type="password" autoComplete="current-password" {...invalidProps(state, "currentPassword")} />
             </label>
+            <FieldError state={state} name="role" />
             <FieldError state={state} name="currentPassword" />
           </div>
         )}

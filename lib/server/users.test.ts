@@ -175,6 +175,7 @@ describe("desk administration", () => {
       fields: { currentPassword: [expect.any(String)] },
     });
     await expect(changeUserRole(admin, user.id, "EDITOR")).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(changeUserRole(admin, user.id, "REVIEWER", TEST_PASSWORD)).rejects.toMatchObject({ fields: { role: [expect.stringContaining("already")] } });
     expect(await userState(user.id)).toEqual(before);
   });
 

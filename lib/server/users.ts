@@ -165,6 +165,7 @@ export async function changeUserRole(actor: UserAdminActor, userId: string, role
     await assertOwnPassword(actor, currentPassword, "Your password is not correct: the role was not changed.");
   }
   await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.role_change", { role }, async (tx, before) => {
+    if (before.role === role) throw invalid("role", `This account already has the ${role.toLowerCase()} role.`);
     if (role !== "ADMIN") await assertNotLastActiveAdmin(tx, userId, before, "taking the admin role away");
   });
 }
