@@ -103,16 +103,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             options={[{ value: "none", label: "No verdict yet" }, ...scale.map((r) => ({ value: r.key, label: r.label }))]}
           />
           <FilterSelect label="Priority" name="priority" value={filter.priority} options={PRIORITY_OPTIONS} />
-          <label>
-            Sort by
-            <select name="sort" defaultValue={sort} data-testid="claim-sort">
+          {/* A separate label: option texts (e.g. "Status, in workflow order") stay out of its name. */}
+          <div className="field">
+            <label htmlFor="claim-sort">Sort by</label>
+            <select id="claim-sort" name="sort" defaultValue={sort} data-testid="claim-sort">
               {CLAIM_SORTS.map((value) => (
                 <option key={value} value={value}>
                   {CLAIM_SORT_LABELS[value]}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <FilterSelect
             label="Due"
             name="due"
