@@ -52,8 +52,12 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     readVerdictScale(actor),
   ]);
   const rows: ClaimTableRow[] = claims.map((c) => {
-    const verdict = c.verdicts[0];
+    // A blind double review where both have proposed: both proposals, never only the latest, the
+    // actor's own first.
+    const bothProposed = c.verdicts.length === 2 && c.verdicts.every((v) => v.state === "PROPOSED");
+    const [verdict, both] = bothProposed ? [...c.verdicts].sort((a) => (a.proposedById === actor.id ? -1 : 1)) : [c.verdicts[0], undefined];
     const rating = verdict ? findRating(scale, verdict.rating) : undefined;
+    const otherRating = both ? findRating(scale, both.rating) : undefined;
     return {
       id: c.id,
       text: c.text,
@@ -65,6 +69,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       article: c.article,
       assignee: c.assignee,
       verdict: verdict ? { label: rating?.label ?? verdict.rating, color: rating?.color ?? "#6e7781", state: verdict.state } : null,
+      otherProposal: both ? { label: otherRating?.label ?? both.rating, color: otherRating?.color ?? "#6e7781", state: both.state } : null,
     };
   });
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");

@@ -94,12 +94,13 @@ export const claimListSelect = (actor: Actor) =>
   updatedAt: true,
   article: { select: { id: true, title: true, outlet: true } },
   assignee: { select: { id: true, name: true } },
-  // The current verdict: the newest one proposed, approved or published.
+  // The current verdict: the newest one proposed, approved or published; in a blind double review
+  // where both reviewers have proposed, both proposals (the actor sees only their own until then).
   verdicts: {
     where: { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 1,
-    select: { rating: true, state: true },
+    take: 2,
+    select: { rating: true, state: true, proposedById: true },
   },
   }) satisfies Prisma.ClaimSelect;
 
