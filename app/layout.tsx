@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { PasswordChangeRequired } from "@/components/password-change-required";
 import { getCurrentUser } from "@/lib/server/auth";
 import { countUnreadNotifications } from "@/lib/server/notifications";
+import { changeOwnPasswordAction } from "./account/actions";
 import "./globals.css";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body>
         <AppHeader user={user ? { name: user.name, role: user.role } : null} unreadCount={unreadCount} />
-        <main>{children}</main>
+        <main>{user?.mustChangePassword ? <PasswordChangeRequired action={changeOwnPasswordAction} /> : children}</main>
       </body>
     </html>
   );

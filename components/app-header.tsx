@@ -21,6 +21,7 @@ export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; rol
         {user && <Link href="/reports">Reports</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/settings">Settings</Link>}
         {user?.role === "ADMIN" && <Link href="/admin/tokens">API tokens</Link>}
+        {user?.role === "ADMIN" && <Link href="/admin/users">Users</Link>}
       </nav>
       {user && (
         <>
@@ -40,9 +41,9 @@ export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; rol
               </span>
             )}
           </Link>
-          <span className="who">
+          <Link href="/account" className="who" title="Your account">
             {user.name} · {ROLE_LABELS[user.role]}
-          </span>
+          </Link>
           <SignOutButton />
         </>
       )}

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/lib/domain/errors";
 import { createUserSchema } from "@/lib/validation/users";
 import { createUser } from "@/lib/server/users";
+import { describeDatabase } from "./user-cli";
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +34,7 @@ if (!parsed.success) {
   console.error('Usage: npm run user:create -- --email a@b.org --name "A. Person" --role ADMIN|EDITOR|REVIEWER [--password …]');
   process.exit(1);
 }
+console.log(`Database: ${describeDatabase()}`);
 try {
   const user = await createUser("cli", parsed.data);
   console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.name}).`);

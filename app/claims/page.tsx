@@ -3,17 +3,18 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
-import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
+import { CLAIM_SORT_LABELS, CLAIM_SORTS, type ClaimSort } from "@/lib/domain/claim-sort";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
 import { listArticleOptions } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
-import { listClaimPage } from "@/lib/server/claims";
+import { listSortedClaimPage } from "@/lib/server/claim-sorting";
 import { isEditor } from "@/lib/server/permissions";
 import { readVerdictScale } from "@/lib/server/settings";
 import { listAssignableUsers } from "@/lib/server/users";
-import { DEFAULT_DUE_WITHIN_DAYS, parseClaimListPage, type ClaimListFilter } from "@/lib/validation/claims";
+import { encodeClaimPageCursor, parseClaimListView } from "@/lib/validation/claim-sort";
+import { DEFAULT_DUE_WITHIN_DAYS, type ClaimListFilter } from "@/lib/validation/claims";
 import { bulkAssignClaimsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claims" };
@@ -26,9 +27,10 @@ function buildFilterParams(filter: ClaimListFilter): URLSearchParams {
   return new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 }
 
-/** The claims page with these filters, at the first page or after a cursor. */
-function buildPageUrl(filter: ClaimListFilter, after?: string): string {
+/** The claims page with these filters and order, at the first page or after a cursor. */
+function buildPageUrl(filter: ClaimListFilter, sort: ClaimSort | undefined, after?: string): string {
   const params = buildFilterParams(filter);
+  if (sort) params.set("sort", sort);
   if (after) params.set("after", after);
   const query = params.toString();
   return query ? `/claims?${query}` : "/claims";
@@ -38,18 +40,24 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/claims");
   // A malformed cursor is named among the ignored filters and the list starts at its first page.
-  const { filter, after, ignored } = parseClaimListPage(await searchParams);
   const editor = isEditor(actor);
+  const { filter, sort, explicitSort, after, ignored } = parseClaimListView(await searchParams, editor);
+  // Pager links keep the order the user chose (the default needs no parameter).
+  const sortParam = explicitSort ? sort : undefined;
   const now = new Date();
   const [{ claims, total, totalIsAtLeast, first, next }, people, articles, scale] = await Promise.all([
-    listClaimPage(actor, filter, { size: PAGE_ROWS, after, now }),
+    listSortedClaimPage(actor, filter, { sort, size: PAGE_ROWS, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
     listArticleOptions(actor),
     readVerdictScale(actor),
   ]);
   const rows: ClaimTableRow[] = claims.map((c) => {
-    const verdict = c.verdicts[0];
+    // A blind double review where both have proposed: both proposals, never only the latest, the
+    // actor's own first.
+    const bothProposed = c.verdicts.length === 2 && c.verdicts.every((v) => v.state === "PROPOSED");
+    const [verdict, both] = bothProposed ? [...c.verdicts].sort((a) => (a.proposedById === actor.id ? -1 : 1)) : [c.verdicts[0], undefined];
     const rating = verdict ? findRating(scale, verdict.rating) : undefined;
+    const otherRating = both ? findRating(scale, both.rating) : undefined;
     return {
       id: c.id,
       text: c.text,
@@ -62,6 +70,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       claimant: c.claimant,
       assignee: c.assignee,
       verdict: verdict ? { label: rating?.label ?? verdict.rating, color: rating?.color ?? "#6e7781", state: verdict.state } : null,
+      otherProposal: both ? { label: otherRating?.label ?? both.rating, color: otherRating?.color ?? "#6e7781", state: both.state } : null,
     };
   });
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");
@@ -104,6 +113,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             options={[{ value: "none", label: "No verdict yet" }, ...scale.map((r) => ({ value: r.key, label: r.label }))]}
           />
           <FilterSelect label="Priority" name="priority" value={filter.priority} options={PRIORITY_OPTIONS} />
+          {/* A separate label: option texts (e.g. "Status, in workflow order") stay out of its name. */}
+          <div className="field">
+            <label htmlFor="claim-sort">Sort by</label>
+            <select id="claim-sort" name="sort" defaultValue={sort} data-testid="claim-sort">
+              {CLAIM_SORTS.map((value) => (
+                <option key={value} value={value}>
+                  {CLAIM_SORT_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </div>
           <FilterSelect
             label="Due"
             name="due"
@@ -138,14 +158,14 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <p className="muted" data-testid="claim-count">
         {totalIsAtLeast ? `More than ${total.toLocaleString("en-US")} claims` : total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
         {filtered ? " match these filters" : ""}
-        {total > PAGE_ROWS ? `, most recently changed first, ${PAGE_ROWS} a page.` : "."}
+        {total > PAGE_ROWS ? `, ${CLAIM_SORT_LABELS[sort].toLowerCase()}, ${PAGE_ROWS} a page.` : "."}
       </p>
       {rows.length === 0 ? (
         <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
       ) : (
         // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
         // acts on the ticked rows of this page only).
-        <ClaimTable key={after ? encodeClaimListCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
+        <ClaimTable key={after ? encodeClaimPageCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
       )}
       {(after || next) && (
         <nav className="pager" aria-label="Pages" data-testid="claim-pager">
@@ -156,9 +176,9 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 ? `Showing ${rows.length.toLocaleString("en-US")} more of ${total.toLocaleString("en-US")}+ claims`
                 : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")}${totalIsAtLeast ? "+" : ""} claims`}
           </span>
-          {after && <Link href={buildPageUrl(filter)}>First page</Link>}
+          {after && <Link href={buildPageUrl(filter, sortParam)}>First page</Link>}
           {next && (
-            <Link href={buildPageUrl(filter, encodeClaimListCursor(next))} data-testid="next-page">
+            <Link href={buildPageUrl(filter, sortParam, encodeClaimPageCursor(next))} data-testid="next-page">
               Next {PAGE_ROWS} →
             </Link>
           )}

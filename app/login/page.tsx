@@ -12,12 +12,17 @@ function signInDestination(callbackUrl: string | undefined): string {
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; passwordChanged?: string | string[] }> }) {
   if (await getCurrentUser()) redirect("/claims");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, passwordChanged } = await searchParams;
   return (
     <div className="panel login">
       <h1>Sign in to ClaimLedger</h1>
+      {passwordChanged === "1" && (
+        <p className="form-message ok" data-testid="password-changed">
+          Your password was changed. Sign in with your new password.
+        </p>
+      )}
       <LoginForm destination={signInDestination(typeof callbackUrl === "string" ? callbackUrl : undefined)} twoFactorPrompt={TWO_FACTOR_REQUIRED} />
       {env.CLAIMLEDGER_DEMO === "1" && (
         <p className="muted">Demo mode: the demo accounts and their passwords were printed by <code>npm run demo</code>.</p>

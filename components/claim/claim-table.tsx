@@ -21,6 +21,8 @@ export interface ClaimTableRow {
   claimant?: string | null;
   assignee: { id: string; name: string } | null;
   verdict: { label: string; color: string; state: string } | null;
+  /** The other reviewer's proposal in a blind double review once both have proposed. */
+  otherProposal?: { label: string; color: string; state: string } | null;
 }
 
 const noAction: FormAction = async () => IDLE_STATE;
@@ -159,6 +161,14 @@ export function ClaimTable({
                   </span>
                 ) : (
                   <span className="muted">—</span>
+                )}
+                {c.otherProposal && (
+                  <>
+                    {" "}
+                    <span className="verdict-label" style={{ background: c.otherProposal.color }} title={c.otherProposal.state} data-testid="other-proposal">
+                      {c.otherProposal.label}
+                    </span>
+                  </>
                 )}
               </td>
             </tr>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { VerdictRating } from "@/lib/domain/verdict-scale";
+import { activeRatings, type VerdictRating } from "@/lib/domain/verdict-scale";
 import type { FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
 import { FieldError, invalidProps, keptValue } from "../form-message";
@@ -24,7 +24,7 @@ export function VerdictForm({
             Verdict
             <select key={keptValue(state, "rating")} name="rating" defaultValue={keptValue(state, "rating")} {...invalidProps(state, "rating")}>
               <option value="">Choose…</option>
-              {scale.map((r) => (
+              {activeRatings(scale).map((r) => (
                 <option key={r.key} value={r.key}>
                   {r.label}
                   {r.requiresEvidence ? "" : " (no evidence needed)"}

@@ -1,9 +1,18 @@
-import { describeKappa, type AgreementStats } from "@/lib/domain/agreement";
+import { readKappa, type AgreementStats } from "@/lib/domain/agreement";
 
 export interface AgreementPanelData {
   overall: AgreementStats;
   pairs: (AgreementStats & { reviewers: [{ id: string; name: string }, { id: string; name: string }] })[];
   doubleReviewedClaims: number;
+  /** Claims needed before kappa is read on a band (lib/domain/agreement.ts minimumClaimsForKappa). */
+  kappaMinimum: number;
+}
+
+/** Kappa's band, or why there is none yet. */
+function kappaReading(stats: AgreementStats, minimum: number): string {
+  if (stats.n === 0) return "no data yet";
+  const { label, moreNeeded } = readKappa(stats.kappa, stats.n, minimum);
+  return label ?? `too few claims to read: ${moreNeeded} more needed (at least ${minimum})`;
 }
 
 function percent(value: number | null): string {
@@ -36,7 +45,8 @@ export function AgreementPanel({ data }: { data: AgreementPanelData }) {
       <p className="muted">
         Blind double reviews where both reviewers proposed: {overall.n} of {data.doubleReviewedClaims} double-reviewed claims. Each counts with the
         first verdict each reviewer proposed, before either saw the other&apos;s. Kappa corrects agreement for chance; it is undefined when both
-        reviewers only ever chose one and the same rating.
+        reviewers only ever chose one and the same rating. It is read on Landis &amp; Koch&apos;s bands (slight, fair, moderate…) only from{" "}
+        {data.kappaMinimum} double-reviewed claims on: 2k² for the k ratings reviewers choose from (Cicchetti, 1981).
       </p>
       <div className="agreement-figures" data-testid="agreement-overall">
         <div>
@@ -51,7 +61,7 @@ export function AgreementPanel({ data }: { data: AgreementPanelData }) {
         <div>
           <span className="muted">Cohen&apos;s kappa</span>
           <strong>{kappaText(overall.kappa)}</strong>
-          <span className="muted">{overall.n > 0 ? describeKappa(overall.kappa) : "no data yet"}</span>
+          <span className="muted" data-testid="kappa-reading">{kappaReading(overall, data.kappaMinimum)}</span>
         </div>
       </div>
       {pairs.length === 0 ? (
@@ -81,7 +91,7 @@ export function AgreementPanel({ data }: { data: AgreementPanelData }) {
                 </td>
                 <td>{percent(p.expectedAgreement)}</td>
                 <td>
-                  {kappaText(p.kappa)} <span className="muted">({describeKappa(p.kappa)})</span>
+                  {kappaText(p.kappa)} <span className="muted">({kappaReading(p, data.kappaMinimum)})</span>
                 </td>
               </tr>
             ))}

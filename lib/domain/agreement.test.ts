@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeAgreement, computeDeskAgreement, describeKappa, type RatingPair } from "./agreement";
+import { computeAgreement, computeDeskAgreement, describeKappa, minimumClaimsForKappa, readKappa, type RatingPair } from "./agreement";
 
 /** `count` copies of one (first, second) rating pair. */
 function times(count: number, first: string, second: string): RatingPair[] {
@@ -120,5 +120,19 @@ describe("describeKappa", () => {
       "substantial",
       "almost perfect",
     ]);
+  });
+});
+
+describe("the minimum sample for reading kappa", () => {
+  it("is 2k² claims for k rating categories (Cicchetti 1981), at least k = 2", () => {
+    expect(minimumClaimsForKappa(8)).toBe(128);
+    expect(minimumClaimsForKappa(3)).toBe(18);
+    expect(minimumClaimsForKappa(1)).toBe(8);
+  });
+
+  it("labels kappa only from the minimum on, and says how many more claims are needed before", () => {
+    expect(readKappa(0.5, 1, 128)).toEqual({ label: null, moreNeeded: 127 });
+    expect(readKappa(0.5, 127, 128)).toEqual({ label: null, moreNeeded: 1 });
+    expect(readKappa(0.5, 128, 128)).toEqual({ label: "moderate", moreNeeded: 0 });
   });
 });

@@ -89,6 +89,27 @@ export function computeDeskAgreement(ratings: readonly DoubleReviewRating[]): De
   return { overall, pairs };
 }
 
+/**
+ * The fewest double-reviewed claims for which kappa is read on a band: N ≈ 2k², k = the number of
+ * rating categories. Source: D. V. Cicchetti (1981), "Testing the normal approximation and minimal
+ * sample size requirements of weighted kappa when the number of categories is large", Applied
+ * Psychological Measurement 5(1):101–104, confirming Cicchetti & Fleiss (1977) for 3 ≤ k ≤ 7; below
+ * it kappa's sampling distribution is too wide for a label to mean anything. k is at least 2.
+ */
+export function minimumClaimsForKappa(categories: number): number {
+  const k = Math.max(2, Math.floor(categories));
+  return 2 * k * k;
+}
+
+/**
+ * Kappa's reading for `n` double-reviewed claims: the Landis & Koch band once n reaches `minimum`,
+ * else no band and how many more claims are needed.
+ */
+export function readKappa(kappa: number | null, n: number, minimum: number): { label: string | null; moreNeeded: number } {
+  if (n < minimum) return { label: null, moreNeeded: minimum - n };
+  return { label: describeKappa(kappa), moreNeeded: 0 };
+}
+
 /** How kappa is usually read (Landis & Koch, 1977). */
 export function describeKappa(kappa: number | null): string {
   if (kappa === null) return "undefined";

@@ -44,6 +44,9 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.password_change": "changed a password",
   "user.role_change": "changed a role",
   "user.deactivate": "deactivated an account",
+  "user.reactivate": "reactivated an account",
+  "user.password_reset": "reset a password",
+  "user.rename": "changed a name",
 };
 
 /** The actions the activity feed can filter by, in the order people meet them. */

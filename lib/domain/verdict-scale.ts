@@ -10,17 +10,24 @@ export interface VerdictRating {
   color: string;
   /** A factual verdict needs at least one piece of evidence. */
   requiresEvidence: boolean;
+  /** Retired: no new verdicts; verdicts that have it keep it. */
+  retired?: boolean;
+}
+
+/** The ratings a reviewer may choose for a new verdict (retired ones are left out). */
+export function activeRatings(scale: readonly VerdictRating[]): VerdictRating[] {
+  return scale.filter((r) => !r.retired);
 }
 
 export const DEFAULT_VERDICT_SCALE: readonly VerdictRating[] = [
   { key: "TRUE", label: "True", ratingValue: 5, color: "#1a7f37", requiresEvidence: true },
-  { key: "MOSTLY_TRUE", label: "Mostly true", ratingValue: 4, color: "#4d9a2a", requiresEvidence: true },
-  { key: "HALF_TRUE", label: "Half true / Mixed", ratingValue: 3, color: "#b08800", requiresEvidence: true },
-  { key: "MISLEADING", label: "Misleading", ratingValue: 2, color: "#c4661f", requiresEvidence: true },
+  { key: "MOSTLY_TRUE", label: "Mostly true", ratingValue: 4, color: "#3b7f1a", requiresEvidence: true },
+  { key: "HALF_TRUE", label: "Half true / Mixed", ratingValue: 3, color: "#8f6d00", requiresEvidence: true },
+  { key: "MISLEADING", label: "Misleading", ratingValue: 2, color: "#b3560f", requiresEvidence: true },
   { key: "MOSTLY_FALSE", label: "Mostly false", ratingValue: 2, color: "#cf4a22", requiresEvidence: true },
   { key: "FALSE", label: "False", ratingValue: 1, color: "#b42318", requiresEvidence: true },
   { key: "UNPROVEN", label: "Unproven", ratingValue: null, color: "#6e7781", requiresEvidence: false },
-  { key: "NOT_CHECKABLE", label: "Not checkable / opinion", ratingValue: null, color: "#8c959f", requiresEvidence: false },
+  { key: "NOT_CHECKABLE", label: "Not checkable / opinion", ratingValue: null, color: "#646e7a", requiresEvidence: false },
 ];
 
 export const BEST_RATING = 5;

@@ -1,8 +1,10 @@
 import "server-only";
-import { computeDeskAgreement, type AgreementStats, type DoubleReviewRating } from "@/lib/domain/agreement";
+import { computeDeskAgreement, minimumClaimsForKappa, type AgreementStats, type DoubleReviewRating } from "@/lib/domain/agreement";
+import { activeRatings } from "@/lib/domain/verdict-scale";
 import { isBlindStatus } from "@/lib/domain/double-review";
 import { getDb } from "./db";
 import { assertEditor, type Actor } from "./permissions";
+import { getVerdictScale } from "./settings";
 
 /** Upper bound of double-reviewed claims read for the figures (newest first). */
 const MAX_CLAIMS = 20_000;
@@ -55,6 +57,8 @@ export async function getReviewerAgreement(actor: Actor) {
     ...stats,
     reviewers: [name(reviewerIds[0]), name(reviewerIds[1])],
   }));
-  return { overall: desk.overall, pairs, doubleReviewedClaims: claims.length };
+  // Kappa gets a band only from Cicchetti's minimum on, k = the ratings reviewers can choose.
+  const kappaMinimum = minimumClaimsForKappa(activeRatings(await getVerdictScale(db)).length);
+  return { overall: desk.overall, pairs, doubleReviewedClaims: claims.length, kappaMinimum };
 }
 export type ReviewerAgreement = Awaited<ReturnType<typeof getReviewerAgreement>>;

@@ -3,7 +3,7 @@ import { approveVerdict, assignClaim, publishClaim, returnVerdict } from "./clai
 import { appendAuditEvent, verifyAuditChain } from "./audit";
 import { getDb, provider } from "./db";
 import { removeEvidence } from "./evidence";
-import { claimState, makeAssignedClaim, makeEvidence, makeProposedClaim, makeUser, userState } from "./testing/factories";
+import { TEST_PASSWORD, claimState, makeAssignedClaim, makeEvidence, makeProposedClaim, makeUser, userState } from "./testing/factories";
 import { inTransaction } from "./transaction";
 import { changeUserRole, endAllSessions } from "./users";
 
@@ -30,7 +30,7 @@ describe("audit chain", () => {
       dueAt: undefined,
       expectedVersion: second.claim.version,
     });
-    await changeUserRole(admin, reviewer.id, "EDITOR");
+    await changeUserRole(admin, reviewer.id, "EDITOR", TEST_PASSWORD);
     await endAllSessions(editor.id);
     const proposed = await makeProposedClaim(editor, approver);
     await approveVerdict(editor, { claimId: proposed.claim.id, expectedVersion: (await claimState(proposed.claim.id)).version });

@@ -10,7 +10,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { verifySecondFactor } from "./auth/two-factor";
 import { clientIp } from "./client-ip";
 import { getDb } from "./db";
-import { endAllSessions } from "./users";
+import { endAllSessions, recordSignIn } from "./users";
 import { env } from "./env";
 import { logger } from "./logger";
 import { assertLoginAllowed, recordFailedLogin, recordSuccessfulLogin } from "./login-rate-limit";
@@ -65,6 +65,7 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
   }
   await recordSuccessfulLogin(email, ip);
   securityEvent("login_succeeded", { userId: user.id, ip, reason: user.totpEnabledAt ? "password_and_totp" : "password" });
+  await recordSignIn(user.id);
   return user;
 }
 
@@ -168,11 +169,18 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: session.uid } });
   if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
 });
 
-export async function requireUser(): Promise<Actor> {
+/**
+ * The signed-in user for a server action. A user still on a one-time password may only change it
+ * (`allowPendingPasswordChange`); every other step is refused until they have.
+ */
+export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<Actor> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  if (user.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw new AppError("FORBIDDEN", "Choose your own password first: you signed in with a one-time password.");
+  }
   return user;
 }

@@ -52,7 +52,7 @@ describe("claim list filters", () => {
     expect(await list({ verdict: "TRUE" })).toEqual([]);
     expect(ids(await list({ verdict: "none" }))).toEqual(ids(others));
     const [row] = await list({ verdict: "MISLEADING" });
-    expect(row!.verdicts).toEqual([{ rating: "MISLEADING", state: "PROPOSED" }]);
+    expect(row!.verdicts).toEqual([{ rating: "MISLEADING", state: "PROPOSED", proposedById: reviewer.id }]);
 
     // A returned verdict is history, not the claim's verdict.
     await returnVerdict(editor, { claimId: claim.id, expectedVersion: claim.version, reason: "More sources." });

@@ -103,12 +103,13 @@ export const claimListSelect = (actor: Actor) =>
   claimantKind: true,
   article: { select: { id: true, title: true, outlet: true } },
   assignee: { select: { id: true, name: true } },
-  // The current verdict: the newest one proposed, approved or published.
+  // The current verdict: the newest one proposed, approved or published; in a blind double review
+  // where both reviewers have proposed, both proposals (the actor sees only their own until then).
   verdicts: {
     where: { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 1,
-    select: { rating: true, state: true },
+    take: 2,
+    select: { rating: true, state: true, proposedById: true },
   },
   }) satisfies Prisma.ClaimSelect;
 
@@ -506,6 +507,7 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
     const scale = await getVerdictScale(tx);
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
+    if (rating.retired) throw invalid("rating", `"${rating.label}" is retired from the scale: choose another verdict.`);
     const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
@@ -586,7 +588,13 @@ export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
     const verdict = input.verdictId ? proposed.find((v) => v.id === input.verdictId) : proposed[0];
     if (!verdict) throw invalid("verdictId", "That verdict is not waiting for approval on this claim.");
     await assertFourEyes(tx, actor, verdict, reviewers.map((r) => r.userId));
-    await setVerdictState(tx, actor, verdict, "APPROVED", { approvedById: actor.id, approvedAt: new Date() });
+    // The rating as the scale names it now: reports show the label in force at approval.
+    const rating = findRating(await getVerdictScale(tx), verdict.rating);
+    await setVerdictState(tx, actor, verdict, "APPROVED", {
+      approvedById: actor.id,
+      approvedAt: new Date(),
+      ...(rating ? { ratingLabel: rating.label, ratingColor: rating.color, ratingValue: rating.ratingValue } : {}),
+    });
     const others = proposed.filter((v) => v.id !== verdict.id);
     for (const other of others) await setVerdictState(tx, actor, other, "SUPERSEDED");
     const updated = await applyTransition(tx, actor, claim, "approve", { details: { verdictId: verdict.id } });

@@ -10,6 +10,8 @@ export interface Actor {
   email: string;
   name: string;
   role: Role;
+  /** Signed in with a one-time password: must choose their own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 export function isEditor(actor: Actor): boolean {

@@ -16,6 +16,7 @@ SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c."updatedAt", c.cla
        a.id AS "articleId", a.title, a.outlet, a.author, a.url, a."publishedAt",
        u.name AS "assigneeName",
        v.rating, v.rationale, v.state, v."createdAt" AS "proposedAt", v."approvedAt", v."publishedAt" AS "verdictPublishedAt",
+       v."ratingLabel", v."ratingColor", v."ratingValue",
        pu.name AS "proposedByName", au.name AS "approvedByName",`;
 const FROM = `FROM "Claim" c
 JOIN "Article" a ON a.id = c."articleId"

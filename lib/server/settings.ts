@@ -3,6 +3,7 @@ import { z } from "zod";
 import { staleVersion } from "@/lib/domain/errors";
 import { ROLES, type Role } from "@/lib/domain/roles";
 import { DEFAULT_VERDICT_SCALE, type VerdictRating } from "@/lib/domain/verdict-scale";
+import { applyScaleEdit, type ScaleEdit } from "@/lib/domain/verdict-scale-edit";
 import type { DeskSettingsInput, ReviewerPoolSettingInput } from "@/lib/validation/settings";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Db, type Tx } from "./db";
@@ -16,6 +17,7 @@ const scaleSchema = z.array(
     ratingValue: z.number().int().min(1).max(5).nullable(),
     color: z.string(),
     requiresEvidence: z.boolean(),
+    retired: z.boolean().optional(),
   }),
 );
 
@@ -50,12 +52,18 @@ async function readSetting<T>(db: Db | Tx, kind: SettingKind<T>): Promise<{ valu
  * An admin saves a setting. Version-checked like every other row: a stale form is refused with the
  * current value, and two first saves cannot both create the row.
  */
-async function saveSetting<T>(actor: Actor, kind: SettingKind<T>, expectedVersion: number, value: T): Promise<{ value: T; version: number }> {
+async function saveSetting<T>(
+  actor: Actor,
+  kind: SettingKind<T>,
+  expectedVersion: number,
+  nextValue: T | ((tx: Tx, current: T) => Promise<T>),
+): Promise<{ value: T; version: number }> {
   assertAdmin(actor, "change desk settings");
   try {
     return await inTransaction(async (tx) => {
       const before = await readSetting(tx, kind);
       if (before.version !== expectedVersion) throw staleVersion("setting", { ...before.value, version: before.version });
+      const value = typeof nextValue === "function" ? await (nextValue as (tx: Tx, current: T) => Promise<T>)(tx, before.value) : nextValue;
       const json = JSON.stringify(value);
       if (before.version === 0) {
         await tx.setting.create({ data: { key: kind.key, value: json, version: 1 } });
@@ -194,4 +202,51 @@ export async function saveMfaRequiredRoles(actor: Actor, roles: Role[], expected
 export async function readMfaRequiredRoles(actor: Actor): Promise<{ roles: Role[]; version: number }> {
   assertAdmin(actor, "see desk settings");
   return getMfaRequiredRoles(await getDb());
+}
+
+// The verdict scale as admins edit it: versioned like every setting, each edit audited with the whole
+// scale before and after.
+
+const VERDICT_SCALE: SettingKind<VerdictRating[]> = {
+  key: "verdictScale",
+  schema: scaleSchema.min(1),
+  fallback: DEFAULT_VERDICT_SCALE.map((r) => ({ ...r })),
+  audited: (value) => ({ verdictScale: value }),
+};
+
+export interface VerdictScaleSetting {
+  scale: readonly VerdictRating[];
+  /** 0 while the desk uses the default scale. */
+  version: number;
+  /** Keys of ratings some verdict has (these cannot be deleted, only retired). */
+  inUse: string[];
+}
+
+async function ratingsInUse(db: Db | Tx): Promise<string[]> {
+  const rows = await db.verdict.groupBy({ by: ["rating"] });
+  return rows.map((r) => r.rating);
+}
+
+/** The scale with its version and the ratings in use, for the admin's editor. Throws FORBIDDEN. */
+export async function readVerdictScaleSetting(actor: Actor): Promise<VerdictScaleSetting> {
+  assertAdmin(actor, "edit the verdict scale");
+  const db = await getDb();
+  const [{ value, version }, inUse] = await Promise.all([readSetting(db, VERDICT_SCALE), ratingsInUse(db)]);
+  return { scale: value, version, inUse };
+}
+
+/**
+ * An admin applies one edit to the verdict scale (lib/domain/verdict-scale-edit.ts), compare-and-set
+ * on the setting's version: a stale editor is refused with "changed since you opened it". Throws
+ * FORBIDDEN, CONFLICT, VALIDATION (see applyScaleEdit), NOT_FOUND.
+ */
+export async function editVerdictScale(actor: Actor, expectedVersion: number, edit: ScaleEdit): Promise<VerdictScaleSetting> {
+  assertAdmin(actor, "edit the verdict scale");
+  let inUse: string[] = [];
+  // Read inside the step's transaction: a verdict proposed meanwhile is counted before a delete.
+  const saved = await saveSetting(actor, VERDICT_SCALE, expectedVersion, async (tx, current) => {
+    inUse = await ratingsInUse(tx);
+    return applyScaleEdit(current, edit, (key) => inUse.includes(key));
+  });
+  return { scale: saved.value, version: saved.version, inUse };
 }

@@ -1,8 +1,20 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "./auth";
 import { getDb } from "./db";
 import { TEST_PASSWORD, makeUser, userState } from "./testing/factories";
-import { changePassword, changeUserRole, createUser, deactivateUser, endAllSessions } from "./users";
+import {
+  changePassword,
+  changeUserRole,
+  createUser,
+  createUserWithOneTimePassword,
+  deactivateUser,
+  endAllSessions,
+  listUsers,
+  reactivateUser,
+  resetUserPassword,
+  updateOwnName,
+} from "./users";
 
 const NEW_PASSWORD = "a completely new passphrase";
 
@@ -53,7 +65,7 @@ describe("session revocation", () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser("REVIEWER");
     const before = await userState(user.id);
-    await changeUserRole(admin, user.id, "EDITOR");
+    await changeUserRole(admin, user.id, "EDITOR", TEST_PASSWORD);
     const after = await userState(user.id);
     expect(after.role).toBe("EDITOR");
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
@@ -112,5 +124,123 @@ describe("session revocation", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const db = await getDb();
     expect(await db.user.count({ where: { email: `x-${editor.id}@test.claimledger.test` } })).toBe(0);
+  });
+});
+
+describe("desk administration", () => {
+  const uniqueEmail = () => `new-${randomUUID().slice(0, 8)}@test.claimledger.test`;
+
+  it("an admin creates a user with a one-time password that works once and must be changed", async () => {
+    const admin = await makeUser("ADMIN");
+    const email = uniqueEmail();
+    const { user, oneTimePassword } = await createUserWithOneTimePassword(admin, { email, name: "New Reviewer", role: "REVIEWER" });
+    expect(oneTimePassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const signedIn = await authenticate(email, oneTimePassword, "192.0.2.20");
+    expect(signedIn).toMatchObject({ id: user.id, mustChangePassword: true });
+    const db = await getDb();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).toBeInstanceOf(Date);
+    const event = await lastUserEvent(user.id);
+    expect(event).toMatchObject({ action: "user.create", actorId: admin.id });
+    expect(`${event.after}`).not.toContain(oneTimePassword);
+    await changePassword({ ...user, role: "REVIEWER" }, { currentPassword: oneTimePassword, newPassword: NEW_PASSWORD });
+    expect((await userState(user.id)).mustChangePassword).toBe(false);
+    await expect(authenticate(email, oneTimePassword, "192.0.2.20")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("refuses a duplicate email from the admin's form with a field message", async () => {
+    const admin = await makeUser("ADMIN");
+    const existing = await makeUser("REVIEWER");
+    await expect(createUserWithOneTimePassword(admin, { email: existing.email, name: "Twin", role: "EDITOR" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { email: ["A user with this email already exists."] },
+    });
+  });
+
+  it("a new password must differ from the current one", async () => {
+    const user = await makeUser("REVIEWER");
+    const before = await userState(user.id);
+    await expect(changePassword(user, { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { newPassword: [expect.any(String)] },
+    });
+    expect(await userState(user.id)).toEqual(before);
+  });
+
+  it("a role change needs the admin's own current password", async () => {
+    const admin = await makeUser("ADMIN");
+    const user = await makeUser("REVIEWER");
+    const before = await userState(user.id);
+    await expect(changeUserRole(admin, user.id, "EDITOR", "not-my-password")).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { currentPassword: [expect.any(String)] },
+    });
+    await expect(changeUserRole(admin, user.id, "EDITOR")).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(changeUserRole(admin, user.id, "REVIEWER", TEST_PASSWORD)).rejects.toMatchObject({ fields: { role: [expect.stringContaining("already")] } });
+    expect(await userState(user.id)).toEqual(before);
+  });
+
+  it("resetting a password ends the sessions, swaps in a one-time password and keeps it out of the log", async () => {
+    const admin = await makeUser("ADMIN");
+    const user = await makeUser("EDITOR");
+    const before = await userState(user.id);
+    const { oneTimePassword } = await resetUserPassword(admin, user.id);
+    const after = await userState(user.id);
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(after.mustChangePassword).toBe(true);
+    const event = await lastUserEvent(user.id);
+    expect(event).toMatchObject({ action: "user.password_reset", actorId: admin.id });
+    expect(`${event.before}${event.after}`).not.toMatch(/argon2|password":/);
+    expect(`${event.after}`).not.toContain(oneTimePassword);
+    await expect(authenticate(user.email, TEST_PASSWORD, "192.0.2.21")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await authenticate(user.email, oneTimePassword, "192.0.2.21")).id).toBe(user.id);
+    await expect(resetUserPassword(admin, admin.id)).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("a deactivated user is reactivated and signs in again", async () => {
+    const admin = await makeUser("ADMIN");
+    const user = await makeUser("REVIEWER");
+    await deactivateUser(admin, user.id);
+    await reactivateUser(admin, user.id);
+    expect((await userState(user.id)).active).toBe(true);
+    expect((await lastUserEvent(user.id)).action).toBe("user.reactivate");
+    expect((await authenticate(user.email, TEST_PASSWORD, "192.0.2.22")).id).toBe(user.id);
+  });
+
+  it("refuses to demote or deactivate the last active admin", async () => {
+    const admin = await makeUser("ADMIN");
+    const other = await makeUser("ADMIN");
+    const db = await getDb();
+    // Set-up: only these two admins are active (admins of earlier tests are switched off directly).
+    await db.user.updateMany({ where: { role: "ADMIN", active: true, id: { notIn: [admin.id, other.id] } }, data: { active: false } });
+    await deactivateUser(admin, other.id);
+    const before = await userState(admin.id);
+    await expect(changeUserRole(admin, admin.id, "EDITOR", TEST_PASSWORD)).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("last active admin"),
+    });
+    await expect(deactivateUser("cli", admin.id)).rejects.toMatchObject({ message: expect.stringContaining("last active admin") });
+    expect(await userState(admin.id)).toEqual(before);
+    await reactivateUser(admin, other.id);
+    await changeUserRole(admin, admin.id, "EDITOR", TEST_PASSWORD);
+    expect((await userState(admin.id)).role).toBe("EDITOR");
+  });
+
+  it("lists users for admins only, without password hashes", async () => {
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const users = await listUsers(admin);
+    expect(users.find((u) => u.id === editor.id)).toMatchObject({ email: editor.email, role: "EDITOR", active: true });
+    expect(JSON.stringify(users)).not.toContain("argon2");
+    await expect(listUsers(editor)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a user renames themselves, audited", async () => {
+    const user = await makeUser("REVIEWER");
+    await updateOwnName(user, { name: "Riley Renamed" });
+    const db = await getDb();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe("Riley Renamed");
+    const event = await lastUserEvent(user.id);
+    expect(event).toMatchObject({ action: "user.rename", actorId: user.id });
+    expect(JSON.parse(event.after ?? "null")).toEqual({ name: "Riley Renamed" });
   });
 });

@@ -1,9 +1,10 @@
 import "server-only";
-import { AppError } from "@/lib/domain/errors";
+import { randomBytes } from "node:crypto";
+import { AppError, invalid } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
-import type { ChangePasswordInput, CreateUserInput } from "@/lib/validation/users";
+import type { AdminCreateUserInput, ChangePasswordInput, CreateUserInput, UpdateOwnNameInput } from "@/lib/validation/users";
 import { appendAuditEvent } from "./audit";
-import { getDb } from "./db";
+import { getDb, type Tx } from "./db";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "./passwords";
 import { assertAdmin, assertEditor, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -11,8 +12,12 @@ import { inTransaction } from "./transaction";
 /** Who performs a user-management step: an admin in the app, or the operator's CLI (null). */
 export type UserAdminActor = Actor | "cli";
 
-/** Creates an account. Admins do it in the app; on a fresh install the operator's CLI does. */
-export async function createUser(actor: UserAdminActor, input: CreateUserInput) {
+/**
+ * Creates an account. Admins do it in the app; on a fresh install the operator's CLI does.
+ * `mustChangePassword`: the password is a one-time password the user must replace at first sign-in.
+ * Throws VALIDATION (duplicate email, field `email`), FORBIDDEN (not an admin).
+ */
+export async function createUser(actor: UserAdminActor, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}) {
   if (actor !== "cli") assertAdmin(actor, "create users");
   assertPasswordPolicy(input.password, { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
@@ -20,14 +25,15 @@ export async function createUser(actor: UserAdminActor, input: CreateUserInput) 
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("VALIDATION", "A user with this email already exists.", { fields: { email: ["A user with this email already exists."] } });
   }
+  const mustChangePassword = options.mustChangePassword ?? false;
   return inTransaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash } });
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash, mustChangePassword } });
     await appendAuditEvent(tx, {
       actorId: actor === "cli" ? null : actor.id,
       action: "user.create",
       entityType: "User",
       entityId: user.id,
-      after: { email: user.email, name: user.name, role: user.role },
+      after: { email: user.email, name: user.name, role: user.role, ...(mustChangePassword ? { mustChangePassword } : {}) },
     });
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   });
@@ -44,10 +50,23 @@ export async function listAssignableUsers(actor: Actor) {
   });
 }
 
-async function bumpSessionVersion(actorId: string | null, userId: string, action: string, after: Record<string, unknown>) {
+type UserBefore = { role: string; active: boolean };
+
+/**
+ * One user-management step: `check` runs inside the transaction on the row as it is now, then the
+ * change is written with sessionVersion + 1 (the user's sessions end) and audited, hashes left out.
+ */
+async function bumpSessionVersion(
+  actorId: string | null,
+  userId: string,
+  action: string,
+  after: Record<string, unknown>,
+  check?: (tx: Tx, before: UserBefore) => Promise<void>,
+) {
   return inTransaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
+    await check?.(tx, before);
     const user = await tx.user.update({
       where: { id: userId },
       data: { ...after, sessionVersion: { increment: 1 } },
@@ -71,28 +90,146 @@ export async function endAllSessions(userId: string) {
   await bumpSessionVersion(userId, userId, "user.logout", {});
 }
 
-/** Changing one's password ends every other session. */
-export async function changePassword(actor: Actor, input: ChangePasswordInput) {
+/** Re-authentication: the acting user's own password, checked before a sensitive step. */
+async function assertOwnPassword(actor: Actor, password: string, message: string): Promise<void> {
   const db = await getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("VALIDATION", "Your current password is not correct.", { fields: { currentPassword: ["Your current password is not correct."] } });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(user.passwordHash, password))) throw invalid("currentPassword", message);
+}
+
+/**
+ * Changing one's password ends every session of the user (they sign in again with the new one) and
+ * clears a pending one-time password. Throws VALIDATION (wrong current password, field
+ * `currentPassword`; the new password equal to the current one, field `newPassword`).
+ */
+export async function changePassword(actor: Actor, input: ChangePasswordInput) {
+  await assertOwnPassword(actor, input.currentPassword, "Your current password is not correct.");
+  if (input.newPassword === input.currentPassword) throw invalid("newPassword", "Choose a new password that differs from the current one.");
+  assertPasswordPolicy(input.newPassword, { email: actor.email, name: actor.name }, "newPassword");
+  await bumpSessionVersion(actor.id, actor.id, "user.password_change", { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false });
+}
+
+/**
+ * A generated one-time password: 16 characters of base64url (96 random bits), shown once. The user
+ * must replace it at their first sign-in.
+ */
+export function generateOneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** The desk keeps at least one active admin: refuses a step that would leave none. */
+async function assertNotLastActiveAdmin(tx: Tx, userId: string, before: UserBefore, doing: string) {
+  if (before.role !== "ADMIN" || !before.active) return;
+  const others = await tx.user.count({ where: { role: "ADMIN", active: true, id: { not: userId } } });
+  if (others === 0) {
+    throw new AppError("VALIDATION", `This is the last active admin: ${doing} would leave the desk without one. Make another person admin first.`);
   }
-  assertPasswordPolicy(input.newPassword, { email: user.email, name: user.name }, "newPassword");
-  await bumpSessionVersion(actor.id, actor.id, "user.password_change", { passwordHash: await hashPassword(input.newPassword) });
 }
 
-/** An admin changes someone's role; their sessions end so the new rights apply at once. */
-export async function changeUserRole(actor: UserAdminActor, userId: string, role: Role) {
-  if (actor !== "cli") assertAdmin(actor, "change roles");
-  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.role_change", { role });
+/**
+ * An admin creates an account with a generated one-time password (returned once, stored only as its
+ * argon2id hash); the new user must choose their own password at first sign-in.
+ * Throws FORBIDDEN (not an admin), VALIDATION (duplicate email).
+ */
+export async function createUserWithOneTimePassword(actor: Actor, input: AdminCreateUserInput) {
+  assertAdmin(actor, "create users");
+  const oneTimePassword = generateOneTimePassword();
+  const user = await createUser(actor, { ...input, password: oneTimePassword }, { mustChangePassword: true });
+  return { user, oneTimePassword };
 }
 
-/** An admin deactivates an account; its sessions end and it can no longer sign in. */
+/** Every account as the admin's users page lists it (never the password hash). Throws FORBIDDEN. */
+export async function listUsers(actor: Actor) {
+  assertAdmin(actor, "see the desk's users");
+  const db = await getDb();
+  return db.user.findMany({
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, createdAt: true },
+    orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Finds an account by email (the CLIs name users by email). Throws NOT_FOUND. */
+export async function findUserIdByEmail(email: string): Promise<string> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  if (!user) throw new AppError("NOT_FOUND", `No user has the email ${email}.`);
+  return user.id;
+}
+
+/**
+ * An admin changes someone's role, confirming with their own current password (the CLI needs none);
+ * the user's sessions end so the new rights apply at once. The last active admin keeps the role.
+ * Throws FORBIDDEN, VALIDATION (wrong own password, field `currentPassword`; last admin), NOT_FOUND.
+ */
+export async function changeUserRole(actor: UserAdminActor, userId: string, role: Role, currentPassword = "") {
+  if (actor !== "cli") {
+    assertAdmin(actor, "change roles");
+    await assertOwnPassword(actor, currentPassword, "Your password is not correct: the role was not changed.");
+  }
+  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.role_change", { role }, async (tx, before) => {
+    if (before.role === role) throw invalid("role", `This account already has the ${role.toLowerCase()} role.`);
+    if (role !== "ADMIN") await assertNotLastActiveAdmin(tx, userId, before, "taking the admin role away");
+  });
+}
+
+/**
+ * An admin deactivates an account; its sessions end and it can no longer sign in. Nobody deactivates
+ * themselves or the last active admin. Throws FORBIDDEN, VALIDATION, NOT_FOUND.
+ */
 export async function deactivateUser(actor: UserAdminActor, userId: string) {
   if (actor !== "cli") {
     assertAdmin(actor, "deactivate users");
     if (actor.id === userId) throw new AppError("VALIDATION", "You cannot deactivate your own account.");
   }
-  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.deactivate", { active: false });
+  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.deactivate", { active: false }, (tx, before) =>
+    assertNotLastActiveAdmin(tx, userId, before, "deactivating this account"),
+  );
+}
+
+/** An admin lets a deactivated account sign in again (with its old password). Throws FORBIDDEN, NOT_FOUND. */
+export async function reactivateUser(actor: UserAdminActor, userId: string) {
+  if (actor !== "cli") assertAdmin(actor, "reactivate users");
+  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.reactivate", { active: true });
+}
+
+/**
+ * An admin resets someone's password to a generated one-time password (returned once); the user's
+ * sessions end and they must choose their own password at the next sign-in. Admins change their own
+ * password on /account. Throws FORBIDDEN, VALIDATION (own account), NOT_FOUND.
+ */
+export async function resetUserPassword(actor: UserAdminActor, userId: string): Promise<{ oneTimePassword: string }> {
+  if (actor !== "cli") {
+    assertAdmin(actor, "reset passwords");
+    if (actor.id === userId) throw new AppError("VALIDATION", "Change your own password on your Account page.");
+  }
+  const oneTimePassword = generateOneTimePassword();
+  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.password_reset", {
+    passwordHash: await hashPassword(oneTimePassword),
+    mustChangePassword: true,
+  });
+  return { oneTimePassword };
+}
+
+/** A user renames themselves (audited; sessions stay). Throws NOT_FOUND when the account is gone. */
+export async function updateOwnName(actor: Actor, input: UpdateOwnNameInput) {
+  return inTransaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true } });
+    if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
+    const user = await tx.user.update({ where: { id: actor.id }, data: { name: input.name } });
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "user.rename",
+      entityType: "User",
+      entityId: actor.id,
+      before: { name: before.name },
+      after: { name: user.name },
+    });
+    return { id: user.id, name: user.name };
+  });
+}
+
+/** Records a successful sign-in (the users page shows it). Not audited, like every sign-in. */
+export async function recordSignIn(userId: string, at = new Date()): Promise<void> {
+  const db = await getDb();
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: at } });
 }

@@ -46,3 +46,28 @@ export const mfaRequiredRolesSchema = z
     roles: (["ADMIN", "EDITOR", "REVIEWER"] as const).filter((role) => roles[role] === "on"),
   }));
 export type MfaRequiredRolesInput = z.infer<typeof mfaRequiredRolesSchema>;
+
+/** One rating of the verdict scale as the admin's editor sends it; without `key` it is a new rating. */
+export const scaleRatingSchema = z
+  .object({
+    expectedVersion: expectedSettingVersion,
+    key: z.string().trim().min(1).max(64).regex(/^[A-Z0-9_]+$/, "Invalid rating.").optional(),
+    label: requiredText("Label", 60),
+    color: z.string({ error: "Enter a colour such as #1a7f37." }).trim().min(1, "Enter a colour such as #1a7f37.").max(40, "Enter a colour such as #1a7f37."),
+    ratingValue: z
+      .enum(["", "1", "2", "3", "4", "5"], { error: "The ClaimReview value is 1 to 5, or none." })
+      .transform((v) => (v === "" ? null : Number(v))),
+    requiresEvidence: z.literal("on").optional().transform((v) => v === "on"),
+  })
+  .strict();
+export type ScaleRatingInput = z.output<typeof scaleRatingSchema>;
+
+/** A step on one rating: reorder, retire, restore or delete it. */
+export const scaleStepSchema = z
+  .object({
+    expectedVersion: expectedSettingVersion,
+    key: z.string().trim().min(1).max(64).regex(/^[A-Z0-9_]+$/, "Invalid rating."),
+    step: z.enum(["up", "down", "retire", "restore", "delete"], { error: "Unknown step." }),
+  })
+  .strict();
+export type ScaleStepInput = z.output<typeof scaleStepSchema>;

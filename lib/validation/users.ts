@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
-import { storableString } from "./common";
+import { idSchema, storableString } from "./common";
 
 export const passwordSchema = z
   .string({ error: "Password is required." })
@@ -21,3 +21,34 @@ export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), newPassword: passwordSchema })
   .strict();
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254));
+const nameSchema = z.string().trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters.");
+const roleSchema = z.enum(ROLES, { error: "Role must be ADMIN, EDITOR or REVIEWER." });
+
+/** An admin creates an account in the app: the server generates a one-time password, shown once. */
+export const adminCreateUserSchema = z.object({ email: emailSchema, name: nameSchema, role: roleSchema }).strict();
+export type AdminCreateUserInput = z.infer<typeof adminCreateUserSchema>;
+
+/** An admin changes a role; they confirm with their own current password (re-authentication). */
+export const changeRoleSchema = z
+  .object({ userId: idSchema, role: roleSchema, currentPassword: z.string().min(1, "Enter your own current password to confirm.").max(200) })
+  .strict();
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+/** Deactivate, reactivate, reset a password: the account is the only input. */
+export const userIdSchema = z.object({ userId: idSchema }).strict();
+export type UserIdInput = z.infer<typeof userIdSchema>;
+
+/** A user renames themselves on /account. */
+export const updateOwnNameSchema = z.object({ name: nameSchema }).strict();
+export type UpdateOwnNameInput = z.infer<typeof updateOwnNameSchema>;
+
+/** The /account password form: the new password typed twice. */
+export const changeOwnPasswordSchema = z
+  .object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), newPassword: passwordSchema, confirmPassword: z.string().max(200) })
+  .strict()
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The two new passwords differ.", path: ["confirmPassword"] });
+
+/** What the admin's create and reset forms answer: the one-time password, shown once. */
+export type OneTimePasswordState = import("./action-state").ActionState & { oneTimePassword?: string; forEmail?: string };

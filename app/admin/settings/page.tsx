@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeskForm } from "@/components/admin/desk-form";
 import { ReviewerPoolForm } from "@/components/reviewer-pool-form";
@@ -18,6 +19,9 @@ export default async function SettingsPage() {
   return (
     <>
       <h1>Desk settings</h1>
+      <p>
+        <Link href="/admin/scale">Verdict scale</Link> · <Link href="/admin/users">Users</Link>
+      </p>
       <section className="panel" aria-label="Desk">
         <h2>Desk</h2>
         <p className="muted">

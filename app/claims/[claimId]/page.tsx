@@ -73,6 +73,8 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       (claim.verdicts[0]?.state === "RETURNED" ? claim.verdicts[0] : undefined));
   const earlierVerdicts = claim.verdicts.filter((v) => v !== currentVerdict && !columns.some((c) => c.verdict?.id === v.id));
   const canDecide = editor && status === "PROPOSED" && !isReviewer;
+  // Four-eyes rule: an editor is never offered Approve on a verdict they proposed.
+  const ownProposal = !doubleReview && currentVerdict?.state === "PROPOSED" && currentVerdict.proposedById === actor.id;
   const people = detail.assignable;
   const candidates = detail.mentionCandidates;
   // No query unless the claim has matches in other articles.
@@ -84,22 +86,25 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
       <p className="muted">
         <Link href={`/articles/${claim.article.id}`}>{claim.article.title}</Link> · {claim.article.outlet}
       </p>
-      <h1 data-testid="claim-text">“{claim.text}”</h1>
-      <p className="muted" data-testid="claim-claimant">
-        Claimed by: {claim.claimant ? `${claim.claimant} (${claim.claimantKind === "PERSON" ? "person" : "organization"})` : "not recorded"}
-      </p>
+      {/* Stays in view while the page scrolls to the highlighted passage. */}
+      <div className="claim-heading" data-testid="claim-heading">
+        <h1 data-testid="claim-text">“{claim.text}”</h1>
+        <p className="muted" data-testid="claim-claimant">
+          Claimed by: {claim.claimant ? `${claim.claimant} (${claim.claimantKind === "PERSON" ? "person" : "organization"})` : "not recorded"}
+        </p>
+        <p className="row" data-testid="claim-meta">
+          <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
+          <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>
+          {secondReviewer && (
+            <>
+              <span className="muted">Second reviewer: {secondReviewer.name}</span> <span className="badge">Blind double review</span>
+            </>
+          )}
+          <span className="muted">Due: {formatDate(claim.dueAt)}</span>
+          <span className="muted">Version {claim.version}</span>
+        </p>
+      </div>
       <RefusedSubmission />
-      <p className="row" data-testid="claim-meta">
-        <StatusBadge status={claim.status} /> <PriorityBadge priority={claim.priority} />
-        <span className="muted">Assigned to: {claim.assignee?.name ?? "nobody"}</span>
-        {secondReviewer && (
-          <>
-            <span className="muted">Second reviewer: {secondReviewer.name}</span> <span className="badge">Blind double review</span>
-          </>
-        )}
-        <span className="muted">Due: {formatDate(claim.dueAt)}</span>
-        <span className="muted">Version {claim.version}</span>
-      </p>
       <div className="grid-2">
         <section className="panel" aria-label="Article">
           <h2>In the article</h2>
@@ -184,12 +189,15 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
             )}
             {editor && status === "PROPOSED" && (!doubleReview || canDecide) && (
               <EditorReview
-                approveAction={doubleReview ? undefined : approveVerdictAction}
+                approveAction={doubleReview || ownProposal ? undefined : approveVerdictAction}
                 returnAction={returnVerdictAction}
                 claimId={claim.id}
                 version={claim.version}
                 doubleReview={doubleReview}
               />
+            )}
+            {editor && status === "PROPOSED" && ownProposal && (
+              <p className="muted" data-testid="own-proposal-note">You proposed this verdict, so another editor approves it.</p>
             )}
             {editor && status === "PROPOSED" && doubleReview && !canDecide && (
               <p className="muted">You are one of the two reviewers of this claim, so another editor decides.</p>

@@ -31,8 +31,17 @@ export interface ReportClaimInput {
     proposedAt: Date;
     approvedAt: Date | null;
     publishedAt: Date | null;
+    /** The rating as the scale named it when the verdict was approved (null before approval). */
+    snapshot?: RatingSnapshot | null;
   } | null;
   evidence: { url: string; title: string; publisher: string; quote: string; stance: string }[];
+}
+
+/** A rating's label, colour and ClaimReview value as stored on a verdict at approval. */
+export interface RatingSnapshot {
+  label: string;
+  color: string | null;
+  ratingValue: number | null;
 }
 
 /**
@@ -60,6 +69,9 @@ export interface ReportSqlRow extends Pick<ReportClaimInput, "id" | "text" | "st
   verdictPublishedAt: Date | string | null;
   proposedByName: string | null;
   approvedByName: string | null;
+  ratingLabel?: string | null;
+  ratingColor?: string | null;
+  ratingValue?: number | bigint | null;
   evidence: string | unknown[] | null;
 }
 
@@ -95,6 +107,9 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
             proposedAt: toDate(row.proposedAt),
             approvedAt: toDateOrNull(row.approvedAt),
             publishedAt: toDateOrNull(row.verdictPublishedAt),
+            snapshot: row.ratingLabel
+              ? { label: row.ratingLabel, color: row.ratingColor ?? null, ratingValue: row.ratingValue === null || row.ratingValue === undefined ? null : Number(row.ratingValue) }
+              : null,
           }
         : null,
     evidence: evidence.map(([url, title, publisher, quote, stance]) => ({ url: url!, title: title!, publisher: publisher!, quote: quote!, stance: stance! })),
@@ -194,9 +209,10 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
     verdict: v
       ? {
           rating: v.rating,
-          label: rating?.label ?? v.rating,
-          ratingValue: rating?.ratingValue ?? null,
-          color: rating?.color ?? null,
+          // the label in force when the verdict was approved, else the scale's current one
+          label: v.snapshot?.label ?? rating?.label ?? v.rating,
+          ratingValue: v.snapshot ? v.snapshot.ratingValue : (rating?.ratingValue ?? null),
+          color: v.snapshot?.color ?? rating?.color ?? null,
           state: v.state,
           stateLabel: describeVerdictState(v.state),
           rationale: v.rationale,

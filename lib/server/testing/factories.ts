@@ -124,7 +124,7 @@ export async function userState(userId: string) {
     db.user.findUniqueOrThrow({ where: { id: userId } }),
     db.auditEvent.count({ where: { entityType: "User", entityId: userId } }),
   ]);
-  return { sessionVersion: user.sessionVersion, active: user.active, role: user.role, passwordHash: user.passwordHash, audit };
+  return { sessionVersion: user.sessionVersion, active: user.active, role: user.role, passwordHash: user.passwordHash, mustChangePassword: user.mustChangePassword, audit };
 }
 
 /**

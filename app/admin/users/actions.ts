@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { performFormAction } from "@/lib/server/action";
+import { requireUser } from "@/lib/server/auth";
+import { formToObject, toActionState, type ActionState } from "@/lib/server/respond";
+import { changeUserRole, createUserWithOneTimePassword, deactivateUser, reactivateUser, resetUserPassword } from "@/lib/server/users";
+import { adminCreateUserSchema, changeRoleSchema, userIdSchema, type OneTimePasswordState } from "@/lib/validation/users";
+
+/** Creates an account and answers with its one-time password, which the page shows this once. */
+export async function createUserAction(_prev: OneTimePasswordState, formData: FormData): Promise<OneTimePasswordState> {
+  const values = formToObject(formData);
+  try {
+    const actor = await requireUser();
+    const { user, oneTimePassword } = await createUserWithOneTimePassword(actor, adminCreateUserSchema.parse(values));
+    revalidatePath("/admin/users");
+    return { status: "ok", message: `Account created for ${user.email}.`, oneTimePassword, forEmail: user.email };
+  } catch (error) {
+    return toActionState(error, values, { action: "createUser" });
+  }
+}
+
+/** Resets someone's password to a one-time password, shown this once. */
+export async function resetPasswordAction(_prev: OneTimePasswordState, formData: FormData): Promise<OneTimePasswordState> {
+  const values = formToObject(formData);
+  try {
+    const actor = await requireUser();
+    const { userId } = userIdSchema.parse(values);
+    const { oneTimePassword } = await resetUserPassword(actor, userId);
+    revalidatePath("/admin/users");
+    return { status: "ok", message: "Password reset; their sessions have ended.", oneTimePassword };
+  } catch (error) {
+    return toActionState(error, values, { action: "resetPassword" });
+  }
+}
+
+export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await performFormAction(formData, changeRoleSchema, (actor, input) => changeUserRole(actor, input.userId, input.role, input.currentPassword), {
+    revalidate: ["/admin/users"],
+    success: "Role changed; their sessions have ended.",
+  });
+  // The admin's own password never travels back to the browser.
+  return { ...state, values: { ...state.values, currentPassword: "" } };
+}
+
+export async function deactivateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, userIdSchema, (actor, input) => deactivateUser(actor, input.userId), {
+    revalidate: ["/admin/users"],
+    success: "Account deactivated; its sessions have ended.",
+  });
+}
+
+export async function reactivateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, userIdSchema, (actor, input) => reactivateUser(actor, input.userId), {
+    revalidate: ["/admin/users"],
+    success: "Account reactivated.",
+  });
+}

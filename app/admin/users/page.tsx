@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { UserCreateForm } from "@/components/admin/user-create-form";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import { ROLE_LABELS, isRole } from "@/lib/domain/roles";
+import { getCurrentUser } from "@/lib/server/auth";
+import { isAdmin } from "@/lib/server/permissions";
+import { listUsers } from "@/lib/server/users";
+import { changeRoleAction, createUserAction, deactivateUserAction, reactivateUserAction, resetPasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function UsersPage() {
+  const actor = await getCurrentUser();
+  if (!actor) redirect("/login?callbackUrl=/admin/users");
+  if (!isAdmin(actor)) notFound();
+  const users = await listUsers(actor);
+  return (
+    <>
+      <h1>Users</h1>
+      <section className="panel" aria-label="New account">
+        <h2>New account</h2>
+        <p className="muted">The new user gets a one-time password, shown once here; they choose their own password when they first sign in.</p>
+        <UserCreateForm action={createUserAction} />
+      </section>
+      <section aria-label="Accounts">
+        <h2>Accounts</h2>
+        <table className="data" data-testid="user-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+              <th scope="col">Last sign-in (UTC)</th>
+              <th scope="col">Steps</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => {
+              const role = isRole(user.role) ? user.role : "REVIEWER";
+              return (
+                <tr key={user.id} data-testid="user-row" data-email={user.email}>
+                  <td>
+                    <strong>{user.name}</strong>
+                    <br />
+                    <span className="muted">{user.email}</span>
+                  </td>
+                  <td data-testid="user-role">{ROLE_LABELS[role]}</td>
+                  <td data-testid="user-state">
+                    {user.active ? "Active" : "Deactivated"}
+                    {user.active && user.mustChangePassword && <span className="muted"> · one-time password pending</span>}
+                  </td>
+                  <td>{user.lastSignInAt ? dateTime.format(user.lastSignInAt) : "never"}</td>
+                  <td>
+                    <UserRowActions
+                      user={{ id: user.id, name: user.name, role, active: user.active }}
+                      self={user.id === actor.id}
+                      changeRole={changeRoleAction}
+                      deactivate={deactivateUserAction}
+                      reactivate={reactivateUserAction}
+                      resetPassword={resetPasswordAction}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

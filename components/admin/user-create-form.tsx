@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
+import { IDLE_STATE } from "@/lib/validation/action-state";
+import type { OneTimePasswordState } from "@/lib/validation/users";
+import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { OneTimePassword } from "./one-time-password";
+
+type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) => Promise<OneTimePasswordState>;
+
+/** An admin creates an account: email, name and role; the server answers with a one-time password. */
+export function UserCreateForm({ action }: { action: OneTimePasswordAction }) {
+  const [state, formAction, pending] = useActionState(action, IDLE_STATE as OneTimePasswordState);
+  return (
+    <>
+      {state.status === "ok" && state.oneTimePassword && <OneTimePassword password={state.oneTimePassword} forEmail={state.forEmail} />}
+      <form action={formAction} className="stack" data-testid="user-create-form" noValidate>
+        <div className="row">
+          <label>
+            Email
+            <input name="email" type="email" autoComplete="off" defaultValue={keptValue(state, "email")} {...invalidProps(state, "email")} />
+          </label>
+          <label>
+            Name
+            <input name="name" autoComplete="off" defaultValue={keptValue(state, "name")} {...invalidProps(state, "name")} />
+          </label>
+          <label>
+            Role
+            <select name="role" defaultValue={keptValue(state, "role", "REVIEWER")}>
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <FieldError state={state} name="email" />
+        <FieldError state={state} name="name" />
+        <FormMessage state={state} />
+        <div>
+          <button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create account"}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

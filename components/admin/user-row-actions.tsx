@@ -1,0 +1,76 @@
+"use client";
+
+import { useActionState } from "react";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles";
+import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
+import type { OneTimePasswordState } from "@/lib/validation/users";
+import { ActionForm } from "../action-form";
+import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
+import { OneTimePassword } from "./one-time-password";
+
+type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) => Promise<OneTimePasswordState>;
+
+export interface UserRowActionsProps {
+  user: { id: string; name: string; role: Role; active: boolean };
+  self: boolean;
+  changeRole: FormAction;
+  deactivate: FormAction;
+  reactivate: FormAction;
+  resetPassword: OneTimePasswordAction;
+}
+
+/** One account's steps on /admin/users: change role (with the admin's password), (de)activate, reset the password. */
+export function UserRowActions({ user, self, changeRole, deactivate, reactivate, resetPassword }: UserRowActionsProps) {
+  return (
+    <div className="stack user-actions">
+      <ActionForm action={changeRole} hidden={{ userId: user.id }} submitLabel="Change role" submitClass="secondary" testId="change-role-form">
+        {(state) => (
+          <div className="row">
+            <label>
+              Role of {user.name}
+              <select key={keptValue(state, "role", user.role)} name="role" defaultValue={keptValue(state, "role", user.role)}>
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {ROLE_LABELS[role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Your password
+              <input name="currentPassword" type="password" autoComplete="current-password" {...invalidProps(state, "currentPassword")} />
+            </label>
+            <FieldError state={state} name="role" />
+            <FieldError state={state} name="currentPassword" />
+          </div>
+        )}
+      </ActionForm>
+      {!self && (
+        <div className="row">
+          {user.active ? (
+            <ActionForm action={deactivate} hidden={{ userId: user.id }} submitLabel={`Deactivate ${user.name}`} submitClass="danger" testId="deactivate-form" />
+          ) : (
+            <ActionForm action={reactivate} hidden={{ userId: user.id }} submitLabel={`Reactivate ${user.name}`} submitClass="secondary" testId="reactivate-form" />
+          )}
+          <ResetPasswordForm userId={user.id} name={user.name} action={resetPassword} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ResetPasswordForm({ userId, name, action }: { userId: string; name: string; action: OneTimePasswordAction }) {
+  const [state, formAction, pending] = useActionState(action, IDLE_STATE as OneTimePasswordState);
+  return (
+    <form action={formAction} className="stack" data-testid="reset-password-form" noValidate>
+      <input type="hidden" name="userId" value={userId} />
+      {state.status === "ok" && state.oneTimePassword && <OneTimePassword password={state.oneTimePassword} />}
+      <FormMessage state={state} />
+      <div>
+        <button type="submit" className="secondary" disabled={pending}>
+          {pending ? "Resetting…" : `Reset password of ${name}`}
+        </button>
+      </div>
+    </form>
+  );
+}

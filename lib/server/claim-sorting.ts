@@ -1,0 +1,95 @@
+import "server-only";
+import { sortBuckets, type ClaimSort, type SortBucket, type SortedClaimCursor } from "@/lib/domain/claim-sort";
+import type { Prisma } from "@/lib/generated/sqlite/client";
+import type { ClaimListFilter } from "@/lib/validation/claims";
+import { CLAIM_COUNT_LIMIT, claimListSelect, claimListWhere, countClaims, listClaimPage } from "./claims";
+import { getDb } from "./db";
+import type { Actor } from "./permissions";
+
+/** The rows a bucket holds. */
+function bucketWhere(bucket: SortBucket): Prisma.ClaimWhereInput {
+  switch (bucket.kind) {
+    case "equals":
+      return { [bucket.column]: bucket.value };
+    case "rest":
+      return { [bucket.column]: { notIn: [...bucket.values] } };
+    case "dated":
+      return { dueAt: { not: null } };
+    case "undated":
+      return { dueAt: null };
+    case "all":
+      return {};
+  }
+}
+
+/** A bucket's total order: soonest due first (id ascending), or newest change first (id descending). */
+function bucketOrder(bucket: SortBucket): Prisma.ClaimOrderByWithRelationInput[] {
+  return bucket.key === "dueAt" ? [{ dueAt: "asc" }, { id: "asc" }] : [{ updatedAt: "desc" }, { id: "desc" }];
+}
+
+/** The rows after (at, id) in the bucket's order. */
+function afterKeyWhere(bucket: SortBucket, at: Date, id: string): Prisma.ClaimWhereInput {
+  return bucket.key === "dueAt"
+    ? { OR: [{ dueAt: { gt: at } }, { dueAt: at, id: { gt: id } }] }
+    : { OR: [{ updatedAt: { lt: at } }, { updatedAt: at, id: { lt: id } }] };
+}
+
+/** Every row after the cursor: the rest of its bucket and all later buckets. */
+function afterCursorWhere(buckets: SortBucket[], after: SortedClaimCursor): Prisma.ClaimWhereInput {
+  const current = buckets[after.bucket]!;
+  return {
+    OR: [{ AND: [bucketWhere(current), afterKeyWhere(current, after.at, after.id)] }, ...buckets.slice(after.bucket + 1).map(bucketWhere)],
+  };
+}
+
+/**
+ * One page of the claims page in the chosen order (lib/domain/claim-sort.ts): up to `size` claims
+ * after the cursor, the filter's total (capped at CLAIM_COUNT_LIMIT: `totalIsAtLeast`), the 1-based
+ * position of the first row (null when unknown past the cap) and the next page's
+ * cursor (null on the last page). `changed` is the list's own order (listClaimPage); the others read
+ * one keyset query per bucket until the page is full — at most (buckets + 2) queries, whatever the
+ * data size. As with `changed`, a claim edited while someone pages may move; paging never loops and
+ * never skips an unchanged claim.
+ */
+export async function listSortedClaimPage(
+  actor: Actor,
+  filter: ClaimListFilter,
+  options: { sort: ClaimSort; size: number; after?: SortedClaimCursor; now?: Date },
+) {
+  const { sort, size } = options;
+  const now = options.now ?? new Date();
+  const after = options.after?.sort === sort ? options.after : undefined;
+  if (sort === "changed") {
+    const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id } });
+    return { ...page, next: page.next && { sort, bucket: 0, at: page.next.updatedAt, id: page.next.id } };
+  }
+  const db = await getDb();
+  const buckets = sortBuckets(sort);
+  const base = claimListWhere(actor, filter, now);
+  const [counted, ahead] = await Promise.all([
+    countClaims(actor, filter, now),
+    after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
+  ]);
+  // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
+  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT;
+  const total = Math.min(counted, CLAIM_COUNT_LIMIT);
+  type Row = Awaited<ReturnType<typeof db.claim.findMany<{ select: ReturnType<typeof claimListSelect> }>>>[number] & { bucket: number };
+  const rows: Row[] = [];
+  for (let index = after?.bucket ?? 0; index < buckets.length && rows.length <= size; index++) {
+    const bucket = buckets[index]!;
+    const keyset = after && index === after.bucket ? afterKeyWhere(bucket, after.at, after.id) : {};
+    const found = await db.claim.findMany({
+      where: { AND: [base, bucketWhere(bucket), keyset] },
+      select: claimListSelect(actor),
+      orderBy: bucketOrder(bucket),
+      take: size + 1 - rows.length,
+    });
+    rows.push(...found.map((row) => ({ ...row, bucket: index })));
+  }
+  const claims = rows.slice(0, size);
+  const last = claims.at(-1);
+  const lastKey = last && (buckets[last.bucket]!.key === "dueAt" ? last.dueAt : last.updatedAt);
+  const next: SortedClaimCursor | null = rows.length > size && last && lastKey ? { sort, bucket: last.bucket, at: lastKey, id: last.id } : null;
+  const first = ahead === null ? 1 : totalIsAtLeast || ahead > CLAIM_COUNT_LIMIT ? null : Math.max(1, total - ahead + 1);
+  return { claims, total, totalIsAtLeast, first, next };
+}

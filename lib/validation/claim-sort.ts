@@ -1,0 +1,34 @@
+import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
+import { CLAIM_SORTS, decodeSortedClaimCursor, defaultClaimSort, encodeSortedClaimCursor, type ClaimSort, type SortedClaimCursor } from "@/lib/domain/claim-sort";
+import { parseClaimListPage } from "./claims";
+
+type Params = Record<string, string | string[] | undefined>;
+
+/**
+ * The claims page's view from its URL: the filters (parseClaimListPage), `sort` (one of CLAIM_SORTS;
+ * missing: the role's default, My claims by due date) and `after`, the cursor of the row the page
+ * continues after. `changed` keeps the list's own cursor; the other sorts take theirs. A bad sort or a
+ * cursor of another sort is named among the ignored parameters and the list starts at its first page.
+ */
+export function parseClaimListView(params: Params, editor: boolean) {
+  const raw = typeof params.sort === "string" ? params.sort : undefined;
+  const known = raw !== undefined && (CLAIM_SORTS as readonly string[]).includes(raw);
+  const sort: ClaimSort = known ? (raw as ClaimSort) : defaultClaimSort(editor);
+  const badSort = raw !== undefined && raw !== "" && !known ? ["sort"] : [];
+  if (sort === "changed") {
+    const page = parseClaimListPage(params);
+    const after: SortedClaimCursor | undefined = page.after && { sort, bucket: 0, at: page.after.updatedAt, id: page.after.id };
+    return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort] };
+  }
+  const { after: rawAfter, ...rest } = params;
+  const page = parseClaimListPage(rest);
+  const cursor = typeof rawAfter === "string" && rawAfter !== "" ? decodeSortedClaimCursor(rawAfter) : null;
+  const after = cursor && cursor.sort === sort ? cursor : undefined;
+  const badAfter = rawAfter !== undefined && rawAfter !== "" && !after ? ["after"] : [];
+  return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort, ...badAfter] };
+}
+
+/** The `after` parameter for a page cursor: the list's own cursor for `changed`, else the sorted one. */
+export function encodeClaimPageCursor(cursor: SortedClaimCursor): string {
+  return cursor.sort === "changed" ? encodeClaimListCursor({ updatedAt: cursor.at, id: cursor.id }) : encodeSortedClaimCursor(cursor);
+}
