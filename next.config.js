@@ -44,6 +44,16 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // The public fact-check site is the same for every visitor (no session is read there): shared
+      // caches may keep it for a minute and serve it stale while refetching.
+      {
+        source: "/fact-checks/:path*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=60, stale-while-revalidate=300" }],
+      },
+      {
+        source: "/fact-checks",
+        headers: [{ key: "Cache-Control", value: "public, max-age=60, stale-while-revalidate=300" }],
+      },
     ];
   },
 };

@@ -630,4 +630,4 @@ export async function createAnchoredClaim(
   return claim;
 }
 
-export { claimStatus, ensureInReview, loadClaimForUpdate };
+export { claimStatus, ensureInReview, loadClaimForUpdate, setVerdictState };

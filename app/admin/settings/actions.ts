@@ -2,7 +2,9 @@
 
 import { performFormAction } from "@/lib/server/action";
 import type { ActionState } from "@/lib/server/respond";
+import { savePublicSiteSettings } from "@/lib/server/public-site/public-site-settings";
 import { saveDeskSettings, updateReviewerPoolSetting } from "@/lib/server/settings";
+import { publicSiteSettingsSchema } from "@/lib/validation/public-site";
 import { deskSettingsSchema, reviewerPoolSettingSchema } from "@/lib/validation/settings";
 
 export async function updateReviewerPoolAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -14,4 +16,11 @@ export async function updateReviewerPoolAction(_prev: ActionState, formData: For
 
 export async function saveDeskSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, deskSettingsSchema, saveDeskSettings, { revalidate: ["/admin/settings"], success: "Desk settings saved." });
+}
+
+export async function savePublicSiteSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, publicSiteSettingsSchema, savePublicSiteSettings, {
+    revalidate: ["/admin/settings", "/fact-checks"],
+    success: "Public site settings saved.",
+  });
 }

@@ -4,6 +4,7 @@ import { performFormAction } from "@/lib/server/action";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
 import { addComment } from "@/lib/server/comments";
 import { addEvidence, removeEvidence } from "@/lib/server/evidence";
+import { retractClaim } from "@/lib/server/public-site/retract-fact-check";
 import type { ActionState } from "@/lib/server/respond";
 import {
   approveVerdictSchema,
@@ -15,6 +16,7 @@ import {
 } from "@/lib/validation/claims";
 import { addCommentSchema } from "@/lib/validation/comments";
 import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
+import { retractClaimSchema } from "@/lib/validation/public-site";
 
 const claimPages = (formData: FormData) => {
   const id = String(formData.get("claimId") ?? "");
@@ -64,6 +66,14 @@ export async function reopenClaimAction(_prev: ActionState, formData: FormData):
   return performFormAction(formData, reopenClaimSchema, reopenClaim, {
     revalidate: claimPages(formData),
     success: "Claim reopened. The reviewer can work on it again.",
+  });
+}
+
+export async function retractClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const id = String(formData.get("claimId") ?? "");
+  return performFormAction(formData, retractClaimSchema, retractClaim, {
+    revalidate: [...claimPages(formData), "/fact-checks", `/fact-checks/${id}`],
+    success: "Fact-check retracted. Its public page shows the retraction notice.",
   });
 }
 

@@ -39,6 +39,7 @@ import {
   publishClaimAction,
   removeEvidenceAction,
   reopenClaimAction,
+  retractClaimAction,
   returnVerdictAction,
 } from "./actions";
 import { confirmMatchAction, rewordClaimAction, splitMatchAction } from "./finding-actions";
@@ -190,7 +191,32 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 testId="publish-form"
               />
             )}
+            {(status === "PUBLISHED" || status === "RETRACTED" || claim.verdicts.some((v) => v.publishedAt)) && (
+              <p className="muted">
+                Public page: <Link href={`/fact-checks/${claim.id}`}>/fact-checks/{claim.id}</Link>
+              </p>
+            )}
             {editor && status === "PUBLISHED" && (
+              <ReasonForm
+                action={reopenClaimAction}
+                claimId={claim.id}
+                version={claim.version}
+                label="Reason for reopening (shown publicly in the correction note once republished)"
+                submitLabel="Reopen claim"
+                testId="reopen-form"
+              />
+            )}
+            {editor && status === "PUBLISHED" && (
+              <ReasonForm
+                action={retractClaimAction}
+                claimId={claim.id}
+                version={claim.version}
+                label="Reason for retracting (shown publicly)"
+                submitLabel="Retract fact-check"
+                testId="retract-form"
+              />
+            )}
+            {editor && status === "RETRACTED" && (
               <ReasonForm
                 action={reopenClaimAction}
                 claimId={claim.id}

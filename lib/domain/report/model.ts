@@ -137,6 +137,11 @@ export interface ReportHeader {
   desk: { name: string; url: string | null };
   /** Absolute origin of the app, for the claims' report permalinks. */
   baseUrl: string;
+  /**
+   * Absolute base URL of the public fact-check site (the desk's setting; the app's own origin when
+   * unset): the ClaimReview `url` is `<publicBaseUrl>/fact-checks/<claimId>`.
+   */
+  publicBaseUrl?: string;
 }
 
 export interface ReportSummary {
@@ -158,6 +163,7 @@ const VERDICT_STATE_LABELS: Record<string, string> = {
   RETURNED: "Returned to reviewer",
   PUBLISHED: "Published",
   SUPERSEDED: "Superseded",
+  RETRACTED: "Retracted",
 };
 
 export function describeVerdictState(state: string): string {
