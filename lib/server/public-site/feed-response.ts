@@ -8,7 +8,7 @@ export function feedPage(request: Request): number {
   return page >= 1 && page <= PUBLIC_MAX_PAGE ? page : 1;
 }
 
-/** Headers of a public feed: cacheable by shared caches for a minute, never a cookie. */
+/** Headers of a public feed: cacheable by shared caches for a minute (browsers revalidate), never a cookie. */
 export function publicFeedHeaders(contentType: string): HeadersInit {
-  return { "Content-Type": contentType, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" };
+  return { "Content-Type": contentType, "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300" };
 }
