@@ -31,6 +31,8 @@ const nextConfig = {
     "wink-eng-lite-web-model",
     // pdfkit reads its font metrics and fontkit data from its own folder at run time.
     "pdfkit",
+    // WARC writer (evidence archives): loads hash-wasm's WebAssembly at run time.
+    "warcio",
   ],
   async headers() {
     return [

@@ -14,6 +14,8 @@ const envSchema = z.object({
   /** REST API requests allowed per minute for one token, and for one client address. */
   API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).max(1_000_000).default(600),
   API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+  /** Folder for stored files (evidence WARC archives), relative to the working directory (the repo root) or absolute. */
+  CLAIMLEDGER_DATA_DIR: z.string().min(1).default("prisma/data/files"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -40,6 +40,7 @@ import {
   removeEvidenceAction,
   reopenClaimAction,
   retractClaimAction,
+  retryArchiveAction,
   returnVerdictAction,
 } from "./actions";
 import { confirmMatchAction, rewordClaimAction, splitMatchAction } from "./finding-actions";
@@ -250,7 +251,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </section>
           <section className="panel" aria-label="Evidence">
             <h2>Evidence</h2>
-            <EvidenceList items={claim.evidence} claimId={claim.id} removeAction={reviewerCanWork ? removeEvidenceAction : undefined} />
+            <EvidenceList
+              items={claim.evidence}
+              claimId={claim.id}
+              removeAction={reviewerCanWork ? removeEvidenceAction : undefined}
+              retryAction={reviewerCanWork || editor ? retryArchiveAction : undefined}
+            />
             {reviewerCanWork && (
               <>
                 <h3>Add evidence</h3>
