@@ -112,9 +112,9 @@ export default async function FactCheckPage({ params }: Params) {
                   </a>{" "}
                   ({e.publisher}){e.quote && <blockquote>{e.quote}</blockquote>}
                   {e.archivedAt && (
-                    <span className="muted">
+                    <span className="muted" data-testid="public-archive">
                       {" "}
-                      archived {formatDate(e.archivedAt)}
+                      <a href={`/fact-checks/${check.claimId}/evidence/${e.id}/archive`}>archived copy, {formatDate(e.archivedAt)}</a>
                       {e.sha256 && ` · SHA-256 ${e.sha256}`}
                     </span>
                   )}

@@ -30,7 +30,7 @@ export interface ReportClaimInput {
     approvedAt: Date | null;
     publishedAt: Date | null;
   } | null;
-  evidence: { url: string; title: string; publisher: string; quote: string; stance: string }[];
+  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; archivedAt?: Date | null; sha256?: string | null }[];
 }
 
 /**
@@ -63,6 +63,15 @@ function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+/**
+ * A timestamp read inside a JSON aggregate: SQLite keeps Prisma's ISO text with its offset, PostgreSQL's
+ * json of a timestamp(3) has no zone (Prisma stores UTC), so a missing zone is read as UTC.
+ */
+function jsonTimestamp(value: string | number): Date {
+  if (typeof value === "number") return new Date(value);
+  return new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+}
+
 function toDateOrNull(value: Date | string | null): Date | null {
   return value === null ? null : toDate(value);
 }
@@ -92,7 +101,15 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
             publishedAt: toDateOrNull(row.verdictPublishedAt),
           }
         : null,
-    evidence: evidence.map(([url, title, publisher, quote, stance]) => ({ url: url!, title: title!, publisher: publisher!, quote: quote!, stance: stance! })),
+    evidence: evidence.map(([url, title, publisher, quote, stance, archivedAt, sha256]) => ({
+      url: url!,
+      title: title!,
+      publisher: publisher!,
+      quote: quote!,
+      stance: stance!,
+      archivedAt: archivedAt ? jsonTimestamp(archivedAt) : null,
+      sha256: sha256 ?? null,
+    })),
   };
 }
 
@@ -120,7 +137,17 @@ export interface ReportEntry {
     approvedAt: string | null;
     publishedAt: string | null;
   } | null;
-  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; stanceLabel: string }[];
+  evidence: {
+    url: string;
+    title: string;
+    publisher: string;
+    quote: string;
+    stance: string;
+    stanceLabel: string;
+    /** When the source was archived (ISO, UTC) and the SHA-256 of the archived response body; null if never. */
+    archivedAt: string | null;
+    sha256: string | null;
+  }[];
   reviewer: string | null;
   approver: string | null;
   updatedAt: string;
@@ -210,6 +237,8 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
       quote: e.quote,
       stance: e.stance,
       stanceLabel: STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance,
+      archivedAt: iso(e.archivedAt ?? null),
+      sha256: e.sha256 ?? null,
     })),
     reviewer: v?.proposedByName ?? input.assigneeName,
     approver: v?.approvedByName ?? null,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { WARCParser } from "warcio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
+import { loadReportDocument } from "../reports";
 import { claimHistory, makeAssignedClaim, makeUser } from "../testing/factories";
 import { sha256Hex } from "./file-store";
 import { addEvidenceAndArchive, archiveEvidence, readEvidenceArchive, recheckArchivedEvidence } from "./archive-evidence";
@@ -66,6 +67,10 @@ describe("evidence archiving", () => {
     }
     expect(records.map((r) => r.type)).toEqual(["warcinfo", "response"]);
     expect(records[1]).toMatchObject({ uri: `${origin}${path}`, status: 200, body: html });
+
+    // Reports list the archive time and SHA-256 of each piece of evidence (both databases' JSON aggregates).
+    const report = await loadReportDocument(editor, { claimId: claim.id, includeWip: true }, { baseUrl: "https://app.example" });
+    expect(report.entries[0]!.evidence).toEqual([expect.objectContaining({ archivedAt: row.fetchedAt!.toISOString(), sha256: sha256Hex(html) })]);
 
     // Someone who cannot see the claim gets nothing.
     const other = await makeUser("REVIEWER");

@@ -176,6 +176,7 @@ export async function listPublicFactChecks(query: PublicIndexQuery): Promise<Pub
 }
 
 export interface PublicEvidence {
+  id: string;
   url: string;
   title: string;
   publisher: string;
@@ -229,7 +230,7 @@ export async function getPublicFactCheck(claimId: string, baseUrl: string): Prom
     db.evidence.findMany({
       where: { claimId: claim.id, createdAt: { lte: shownAt }, OR: [{ deletedAt: null }, { deletedAt: { gt: shownAt } }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { url: true, title: true, publisher: true, quote: true, stance: true, fetchedAt: true, snapshotSha256: true },
+      select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, fetchedAt: true, snapshotSha256: true },
     }),
   ]);
   const claimSteps = steps.get(claim.id) ?? [];
@@ -238,14 +239,15 @@ export async function getPublicFactCheck(claimId: string, baseUrl: string): Prom
   const lastStep = [...claimSteps].reverse().find((s) => s.action === (state === "RETRACTED" ? "claim.retract" : "claim.reopen"));
   const rating = findRating(scale, latest.rating);
   const evidence: PublicEvidence[] = evidenceRows.map((e) => ({
+    id: e.id,
     url: e.url,
     title: e.title,
     publisher: e.publisher,
     quote: e.quote,
     stance: e.stance,
     stanceLabel: STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance,
-    archivedAt: e.fetchedAt,
-    sha256: e.snapshotSha256,
+    archivedAt: e.fetchedAt && e.fetchedAt <= shownAt ? e.fetchedAt : null,
+    sha256: e.fetchedAt && e.fetchedAt <= shownAt ? e.snapshotSha256 : null,
   }));
   const review = state === "PUBLISHED" ? toClaimReview(publicEntry(claim, latest, scale), header, ratingBounds(scale)) : null;
   return {
@@ -342,4 +344,26 @@ export async function listClaimReviewFeed(page: number, baseUrl: string) {
     return review ? [{ review, published: row.claim.verdicts[0]?.publishedAt ?? row.publishedAt!, updated: row.publishedAt! }] : [];
   });
   return { items, hasNext: rows.length > PUBLIC_FEED_SIZE, deskName: header.desk.name };
+}
+
+/**
+ * The archived text of a piece of evidence of a published fact-check, as the public page links it:
+ * only evidence that was part of a published version (added before, not removed before, its latest
+ * publication) and archived by then. Null otherwise.
+ */
+export async function getPublicEvidenceArchive(claimId: string, evidenceId: string): Promise<{ url: string; fetchedAt: Date; sha256: string | null; text: string } | null> {
+  const db = await getDb();
+  const latest = await db.verdict.findFirst({
+    where: { claimId, publishedAt: { not: null } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { publishedAt: true, claim: { select: { status: true } } },
+  });
+  if (!latest || latest.claim.status === "RETRACTED") return null;
+  const shownAt = latest.publishedAt!;
+  const row = await db.evidence.findFirst({
+    where: { id: evidenceId, claimId, createdAt: { lte: shownAt }, fetchedAt: { not: null, lte: shownAt }, OR: [{ deletedAt: null }, { deletedAt: { gt: shownAt } }] },
+    select: { url: true, fetchedAt: true, snapshotSha256: true, snapshotText: true },
+  });
+  if (!row || row.snapshotText === null) return null;
+  return { url: row.url, fetchedAt: row.fetchedAt!, sha256: row.snapshotSha256, text: row.snapshotText };
 }
