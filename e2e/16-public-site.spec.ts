@@ -4,7 +4,9 @@
  * the index and both feeds, with no session cookie and cacheable headers; the editor reopens,
  * changes the rating, republishes and the dated correction shows; a retraction leaves a notice.
  */
+import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { E2E_FIXTURE_PORT } from "../playwright.config";
 import { loadFixtures, signIn } from "./fixtures";
 import { addEvidence, assignClaim, pageFor, proposeVerdict, takeUnassignedClaim, type PickedClaim } from "./helpers";
 
@@ -12,9 +14,41 @@ const fx = loadFixtures();
 const { reviewer, editor } = fx.users;
 const article = fx.articles[1]!;
 
+/** The source the reviewer cites, served by a local fixture server (on the server's test-only fetch allowlist). */
+const SOURCE_PATH = "/agency-table";
+const SOURCE_HTML =
+  "<!doctype html><html><head><title>Agency table</title></head><body><article><h1>Agency table</h1>" +
+  "<p>The agency's quarterly table lists every region and the method used for the count, published on Monday.</p>" +
+  "<p>Officials said the figures would be revised only if new survey data arrived, about twice a year.</p></article></body></html>";
+let server: http.Server;
+
+test.beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    if (req.url === SOURCE_PATH) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(SOURCE_HTML);
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("not found");
+  });
+  await new Promise<void>((resolve) => server.listen(E2E_FIXTURE_PORT, "127.0.0.1", resolve));
+});
+
+test.afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
 async function anonymousPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   return context.newPage();
+}
+
+/** The id of the archived evidence item on the claim page (from its archive link). */
+async function archivedEvidenceId(page: Page): Promise<string> {
+  const href = (await page.getByTestId("archive-status").getByRole("link", { name: /^archived/ }).first().getAttribute("href")) ?? "";
+  return /\/evidence\/([^/]+)\/archive/.exec(href)?.[1] ?? "";
 }
 
 async function approveAndPublish(page: Page, claim: PickedClaim) {
@@ -32,13 +66,26 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
 
   const reviewerPage = await pageFor(browser, reviewer, fx.password);
   await reviewerPage.goto(claim.url);
+  const sourceUrl = `http://127.0.0.1:${E2E_FIXTURE_PORT}${SOURCE_PATH}`;
   await addEvidence(reviewerPage, {
-    url: "https://www.example.org/public-source",
+    url: sourceUrl,
     title: "Public source document",
     publisher: "Example Wire",
     quote: "The passage the verdict relies on.",
     stance: "Supports",
   });
+  // Archived on add: the date links to the archived readable text.
+  const archived = reviewerPage.getByTestId("evidence-item").filter({ hasText: "Public source document" }).getByTestId("archive-status");
+  await expect(archived).toHaveAttribute("data-status", "ARCHIVED");
+  await expect(archived.getByRole("link", { name: /^archived \d{4}-\d{2}-\d{2}/ })).toBeVisible();
+  const archivedText = await reviewerPage.request.get(`${claim.url}/evidence/${await archivedEvidenceId(reviewerPage)}/archive`);
+  expect(await archivedText.text()).toContain("The agency's quarterly table lists every region");
+  // A source that cannot be fetched is kept, with the reason and a Retry.
+  await addEvidence(reviewerPage, { url: `http://127.0.0.1:${E2E_FIXTURE_PORT}/missing`, title: "Missing page", publisher: "Example Wire", quote: "Gone.", stance: "Context" });
+  const failed = reviewerPage.getByTestId("evidence-item").filter({ hasText: "Missing page" }).getByTestId("archive-status");
+  await expect(failed).toHaveAttribute("data-status", "FAILED");
+  await expect(failed).toContainText("HTTP 404");
+  await expect(failed.getByRole("button", { name: "Retry" })).toBeVisible();
   await proposeVerdict(reviewerPage, "Mostly true", "The figure is **close** to the official one.");
   await approveAndPublish(page, claim);
 
@@ -56,6 +103,10 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
   await expect(view.locator(".rationale strong")).toHaveText("close");
   await expect(view.getByTestId("claim-in-context")).toContainText(claim.text.slice(0, 30));
   await expect(view.getByTestId("public-evidence")).toContainText("Public source document");
+  const publicArchive = view.getByTestId("public-archive").first().getByRole("link");
+  const archiveResponse = await visitor.request.get((await publicArchive.getAttribute("href"))!);
+  expect(archiveResponse.status()).toBe(200);
+  expect(await archiveResponse.text()).toContain("The agency's quarterly table lists every region");
   await expect(view).not.toContainText(reviewer.name);
   await expect(visitor.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 
