@@ -21,6 +21,8 @@ const nextConfig = {
     "pdfkit",
     // The extraction pool starts its worker file from disk (lib/server/extraction-pool/worker.mjs).
     "piscina",
+    // WARC writer (evidence archives): loads hash-wasm's WebAssembly at run time.
+    "warcio",
   ],
   async headers() {
     return [
@@ -32,6 +34,17 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      // The public fact-check site is the same for every visitor (no session is read there): shared
+      // caches (CDN, proxy) may keep it for a minute and serve it stale while refetching; browsers
+      // revalidate each time, so a reader sees a correction or retraction at once.
+      {
+        source: "/fact-checks/:path*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=300" }],
+      },
+      {
+        source: "/fact-checks",
+        headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=300" }],
       },
     ];
   },

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { PUBLIC_SITE_HEADER } from "./lib/domain/public-fact-check";
 import { refuseServerActionBody } from "./lib/domain/request-limits";
 import { contentSecurityPolicy, newCspNonce, strictTransportSecurity, type HstsMode } from "./lib/domain/security-headers";
 
@@ -10,11 +11,14 @@ import { contentSecurityPolicy, newCspNonce, strictTransportSecurity, type HstsM
  * - Strict-Transport-Security when served over HTTPS (HSTS=auto|on|off, HSTS_MAX_AGE_SECONDS);
  * - people whose role must use two-factor sign-in and who have not set it up (session claim `mfa`)
  *   are sent to /account/two-factor;
- * - an oversized server-action body is refused with 413 in the API's error shape, before Next reads it.
+ * - an oversized server-action body is refused with 413 in the API's error shape, before Next reads it;
+ * - requests for the public fact-check site (/fact-checks…) are marked (PUBLIC_SITE_HEADER) so the root
+ *   layout renders them without reading the session: the same for every visitor, no cookie. The
+ *   header is removed from every other request, so a client cannot set it.
  */
 const TWO_FACTOR_PAGE = "/account/two-factor";
 /** Paths someone who must set up two-factor may still open. */
-const OPEN_DURING_SETUP = [TWO_FACTOR_PAGE, "/api/auth/", "/login"];
+const OPEN_DURING_SETUP = [TWO_FACTOR_PAGE, "/api/auth/", "/login", "/fact-checks"];
 
 export async function proxy(request: NextRequest) {
   const refusal = refuseServerActionBody(request.method, request.headers);
@@ -30,6 +34,8 @@ export async function proxy(request: NextRequest) {
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("content-security-policy", csp);
+    if (pathname === "/fact-checks" || pathname.startsWith("/fact-checks/")) requestHeaders.set(PUBLIC_SITE_HEADER, "1");
+    else requestHeaders.delete(PUBLIC_SITE_HEADER);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   response.headers.set("Content-Security-Policy", csp);

@@ -97,7 +97,7 @@ test("an editor exports a published verdict as CSV, JSON, NDJSON, ClaimReview an
   const jsonld = await exportAs(page, "claimreview");
   expect(jsonld.filename).toBe(`claimledger-report-${article.id}.jsonld`);
   expect(jsonld.text).not.toContain("<");
-  const review = (JSON.parse(jsonld.text) as Record<string, unknown>[]).find((r) => String(r.url).endsWith(`/claims/${claim.id}/report`));
+  const review = (JSON.parse(jsonld.text) as Record<string, unknown>[]).find((r) => String(r.url).endsWith(`/fact-checks/${claim.id}`));
   expect(review).toMatchObject({
     "@context": "https://schema.org",
     "@type": "ClaimReview",
@@ -134,9 +134,9 @@ test("an editor exports a published verdict as CSV, JSON, NDJSON, ClaimReview an
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   const embedded = await page.getByTestId("claimreview-jsonld").textContent();
   const reviews = [JSON.parse(embedded ?? "null")].flat() as { url: string; claimReviewed: string }[];
-  expect(reviews.find((r) => r.url.endsWith(`/claims/${claim.id}/report`))?.claimReviewed).toBe(claim.text);
+  expect(reviews.find((r) => r.url.endsWith(`/fact-checks/${claim.id}`))?.claimReviewed).toBe(claim.text);
 
-  // The claim's permalink (the ClaimReview url) shows its report.
+  // The claim's report permalink shows its report (the ClaimReview url is the public page, e2e/13).
   await page.goto(`/claims/${claim.id}/report`);
   await expect(page.getByTestId("report-claim")).toHaveCount(1);
   await expect(page.getByTestId("report-claim")).toContainText(claim.text);

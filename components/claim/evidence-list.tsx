@@ -13,16 +13,60 @@ export interface EvidenceView {
   version: number;
   createdAt: Date;
   addedBy: { name: string };
+  /** Archive of the source (issue 16): ARCHIVED | FAILED | CHANGED | GONE, or null when never tried. */
+  archiveStatus?: string | null;
+  archiveError?: string | null;
+  fetchedAt?: Date | null;
+  snapshotSha256?: string | null;
+  recheckedAt?: Date | null;
+}
+
+/** "archived <date>" with links to the archived text and WARC, a recheck's finding, or a failure and Retry. */
+function ArchiveLine({ e, claimId, retryAction }: { e: EvidenceView; claimId: string; retryAction?: FormAction }) {
+  const archive = `/claims/${claimId}/evidence/${e.id}/archive`;
+  if (!e.archiveStatus) return null;
+  if (e.archiveStatus === "FAILED") {
+    return (
+      <div className="archive-line archive-failed" data-testid="archive-status" data-status="FAILED">
+        Not archived: {e.archiveError ?? "the source could not be fetched."}
+        {retryAction && <ActionForm action={retryAction} hidden={{ evidenceId: e.id, claimId }} submitLabel="Retry" inline />}
+      </div>
+    );
+  }
+  return (
+    <div className="archive-line muted" data-testid="archive-status" data-status={e.archiveStatus}>
+      {e.fetchedAt && (
+        <>
+          <a href={archive}>archived {formatDateTime(e.fetchedAt)}</a> · <a href={`${archive}?format=warc`}>WARC</a>
+          {e.snapshotSha256 && <> · SHA-256 <code>{e.snapshotSha256.slice(0, 16)}…</code></>}
+        </>
+      )}
+      {e.archiveStatus === "CHANGED" && e.recheckedAt && (
+        <>
+          {" "}
+          · <strong>source changed</strong> (rechecked {formatDateTime(e.recheckedAt)}, <a href={`${archive}?format=diff`}>diff</a>)
+        </>
+      )}
+      {e.archiveStatus === "GONE" && e.recheckedAt && (
+        <>
+          {" "}
+          · <strong>source disappeared</strong> (rechecked {formatDateTime(e.recheckedAt)})
+        </>
+      )}
+    </div>
+  );
 }
 
 export function EvidenceList({
   items,
   claimId,
   removeAction,
+  retryAction,
 }: {
   items: EvidenceView[];
   claimId: string;
   removeAction?: FormAction;
+  retryAction?: FormAction;
 }) {
   if (items.length === 0) return <p className="muted">No evidence yet.</p>;
   return (
@@ -38,6 +82,7 @@ export function EvidenceList({
           <div className="muted">
             Added by {e.addedBy.name}, {formatDateTime(e.createdAt)}
           </div>
+          <ArchiveLine e={e} claimId={claimId} retryAction={retryAction} />
           {removeAction && (
             <ActionForm
               action={removeAction}

@@ -84,6 +84,11 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
                 )}{" "}
                 — {e.publisher}
                 {e.quote && <blockquote>{e.quote}</blockquote>}
+                {e.archivedAt && (
+                  <div className="muted" data-testid="report-archive">
+                    Archived {e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 <code>{e.sha256 ?? "—"}</code>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

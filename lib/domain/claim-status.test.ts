@@ -19,9 +19,10 @@ const EXPECTED: Record<ClaimStatus, Partial<Record<ClaimTransitionName, ClaimSta
   PROPOSED: { approve: "APPROVED", return: "RETURNED" },
   RETURNED: { startReview: "IN_REVIEW" },
   APPROVED: { publish: "PUBLISHED" },
-  PUBLISHED: { reopen: "REOPENED" },
+  PUBLISHED: { reopen: "REOPENED", retract: "RETRACTED" },
   REOPENED: { startReview: "IN_REVIEW" },
   REJECTED: { restore: "SUGGESTED" },
+  RETRACTED: { reopen: "REOPENED" },
 };
 
 const STATUSES: ClaimStatus[] = [
@@ -35,6 +36,7 @@ const STATUSES: ClaimStatus[] = [
   "PUBLISHED",
   "REOPENED",
   "REJECTED",
+  "RETRACTED",
 ];
 
 const TRANSITIONS: ClaimTransitionName[] = [
@@ -48,6 +50,7 @@ const TRANSITIONS: ClaimTransitionName[] = [
   "return",
   "publish",
   "reopen",
+  "retract",
   "reject",
   "restore",
 ];
@@ -84,12 +87,12 @@ describe("claim status machine", () => {
     const allowed = matrix.filter(({ status, name }) => checkTransition(status, name).ok).length;
     const expectedCount = Object.values(EXPECTED).reduce((n, row) => n + Object.keys(row).length, 0);
     expect(allowed).toBe(expectedCount);
-    expect(expectedCount).toBe(15);
+    expect(expectedCount).toBe(17);
   });
 
-  it("asks for a reason exactly when returning a verdict or reopening a published claim", () => {
+  it("asks for a reason exactly when returning a verdict, reopening or retracting a published claim", () => {
     const needsReason = CLAIM_TRANSITIONS.filter((t) => t.needsReason).map((t) => t.name).sort();
-    expect(needsReason).toEqual(["reopen", "return"]);
+    expect(needsReason).toEqual(["reopen", "retract", "return"]);
   });
 
   it("gives reviewer steps to the assignee, the pool to the reviewer themself and desk steps to editors", () => {
@@ -107,6 +110,7 @@ describe("claim status machine", () => {
       reopen: "EDITOR",
       reject: "EDITOR",
       restore: "EDITOR",
+      retract: "EDITOR",
     });
   });
 
@@ -124,6 +128,9 @@ describe("claim status machine", () => {
         "RETURNED→IN_REVIEW",
         "PUBLISHED→REOPENED",
         "REOPENED→IN_REVIEW",
+        // unpublishing leaves a public retraction notice; a retracted claim may be reopened
+        "PUBLISHED→RETRACTED",
+        "RETRACTED→REOPENED",
         // suggestions that are not claims, and an editor taking an assignment back
         "SUGGESTED→NEW",
         "SUGGESTED→REJECTED",
@@ -132,8 +139,8 @@ describe("claim status machine", () => {
         "ASSIGNED→NEW",
       ].sort(),
     );
-    // A published verdict is final until reopened: nothing else leaves PUBLISHED, nothing skips review.
-    expect(matrix.filter((m) => m.status === "PUBLISHED" && m.expected !== null).map((m) => m.name)).toEqual(["reopen"]);
+    // A published verdict is final until reopened or retracted: nothing else leaves PUBLISHED, nothing skips review.
+    expect(matrix.filter((m) => m.status === "PUBLISHED" && m.expected !== null).map((m) => m.name)).toEqual(["reopen", "retract"]);
     expect(matrix.filter((m) => m.expected === "PROPOSED").map((m) => m.status)).toEqual(["IN_REVIEW"]);
     expect(matrix.filter((m) => m.expected === "PUBLISHED").map((m) => m.status)).toEqual(["APPROVED"]);
   });

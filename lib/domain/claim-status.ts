@@ -13,6 +13,7 @@ export const CLAIM_STATUSES = [
   "PUBLISHED",
   "REOPENED",
   "REJECTED",
+  "RETRACTED",
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -37,7 +38,8 @@ export type ClaimTransitionName =
   | "publish"
   | "reopen"
   | "reject"
-  | "restore";
+  | "restore"
+  | "retract";
 
 export interface ClaimTransition {
   name: ClaimTransitionName;
@@ -58,7 +60,9 @@ export const CLAIM_TRANSITIONS: readonly ClaimTransition[] = [
   { name: "approve", from: ["PROPOSED"], to: "APPROVED", by: "EDITOR", needsReason: false },
   { name: "return", from: ["PROPOSED"], to: "RETURNED", by: "EDITOR", needsReason: true },
   { name: "publish", from: ["APPROVED"], to: "PUBLISHED", by: "EDITOR", needsReason: false },
-  { name: "reopen", from: ["PUBLISHED"], to: "REOPENED", by: "EDITOR", needsReason: true },
+  { name: "reopen", from: ["PUBLISHED", "RETRACTED"], to: "REOPENED", by: "EDITOR", needsReason: true },
+  // Unpublishing: the public page keeps a dated retraction notice with the reason.
+  { name: "retract", from: ["PUBLISHED"], to: "RETRACTED", by: "EDITOR", needsReason: true },
   { name: "reject", from: ["SUGGESTED", "NEW"], to: "REJECTED", by: "EDITOR", needsReason: false },
   { name: "restore", from: ["REJECTED"], to: "SUGGESTED", by: "EDITOR", needsReason: false },
 ];
@@ -78,6 +82,7 @@ const STATUS_LABELS: Record<ClaimStatus, string> = {
   PUBLISHED: "Published",
   REOPENED: "Reopened",
   REJECTED: "Rejected",
+  RETRACTED: "Retracted",
 };
 
 export function describeStatus(status: ClaimStatus): string {
@@ -154,6 +159,8 @@ function pastTense(name: ClaimTransitionName): string {
       return "rejected";
     case "restore":
       return "restored";
+    case "retract":
+      return "retracted";
   }
 }
 

@@ -50,7 +50,7 @@ export function checkVerdictEvidence(rating: VerdictRating, evidenceCount: numbe
   return { ok: true };
 }
 
-export const VERDICT_STATES = ["PROPOSED", "APPROVED", "RETURNED", "PUBLISHED", "SUPERSEDED"] as const;
+export const VERDICT_STATES = ["PROPOSED", "APPROVED", "RETURNED", "PUBLISHED", "SUPERSEDED", "RETRACTED"] as const;
 export type VerdictState = (typeof VERDICT_STATES)[number];
 
 /**

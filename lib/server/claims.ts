@@ -705,4 +705,4 @@ export async function createAnchoredClaim(
   return claim;
 }
 
-export { claimStatus, ensureInReview, loadClaimForUpdate };
+export { claimStatus, ensureInReview, loadClaimForUpdate, setVerdictState };

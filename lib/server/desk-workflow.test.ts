@@ -165,7 +165,7 @@ describe("reopening a published claim", () => {
     const proposedBefore = await claimState(proposed.claim.id);
     await expect(reopenClaim(editor, { claimId: proposed.claim.id, expectedVersion: proposed.claim.version, reason: "x" })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: "A claim that is verdict proposed cannot be reopened; it must be published first.",
+      message: "A claim that is verdict proposed cannot be reopened; it must be published or retracted first.",
     });
     expect(await claimState(proposed.claim.id)).toEqual(proposedBefore);
   });

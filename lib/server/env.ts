@@ -42,6 +42,8 @@ const envSchema = z.object({
    */
   HSTS: z.enum(["auto", "on", "off"]).default("auto"),
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
+  /** Folder for stored files (evidence WARC archives), relative to the working directory (the repo root) or absolute. */
+  CLAIMLEDGER_DATA_DIR: z.string().min(1).default("prisma/data/files"),
 });
 
 export type Env = z.infer<typeof envSchema>;

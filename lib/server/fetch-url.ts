@@ -16,6 +16,8 @@ export interface FetchedDocument {
   url: string;
   contentType: string;
   body: string;
+  /** The final response as received (status, header lines in order, undecoded bytes), for WARC archiving. */
+  raw: { status: number; statusText: string; httpVersion: string; headers: [string, string][]; body: Buffer };
 }
 
 /**
@@ -49,7 +51,7 @@ async function resolveChecked(url: URL): Promise<{ address: string; family: numb
 }
 
 function requestOnce(url: URL, pinned: { address: string; family: number }, deadline: number) {
-  return new Promise<{ status: number; location?: string; contentType: string; body: Buffer }>((resolve, reject) => {
+  return new Promise<{ status: number; location?: string; contentType: string; body: Buffer; statusText?: string; httpVersion?: string; rawHeaders?: string[] }>((resolve, reject) => {
     // Connect to the address that was checked, so a second DNS answer cannot point elsewhere.
     const pinnedLookup: LookupFunction = (_host, options, callback) => {
       if (typeof options === "object" && options?.all) callback(null, [pinned]);
@@ -89,7 +91,9 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, dead
           }
           chunks.push(chunk);
         });
-        res.on("end", () => resolve({ status, contentType, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status, contentType, body: Buffer.concat(chunks), statusText: res.statusMessage ?? "", httpVersion: res.httpVersion, rawHeaders: res.rawHeaders }),
+        );
         res.on("error", reject);
       },
     );
@@ -142,7 +146,10 @@ export async function fetchPublicDocument(rawUrl: string, { timeoutMs = TIMEOUT_
     if (res.status < 200 || res.status >= 300) fail(`The page answered with HTTP ${res.status}.`);
     const mime = res.contentType.split(";")[0]!.trim().toLowerCase();
     if (!TEXT_TYPES.includes(mime)) fail(`That address returns ${mime || "an unknown type"}, not an HTML or text page.`);
-    return { url: url.toString(), contentType: mime, body: decode(res.body, res.contentType, mime) };
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < (res.rawHeaders ?? []).length; i += 2) headers.push([res.rawHeaders![i]!, res.rawHeaders![i + 1]!]);
+    const raw = { status: res.status, statusText: res.statusText ?? "", httpVersion: res.httpVersion ?? "1.1", headers, body: res.body };
+    return { url: url.toString(), contentType: mime, body: decode(res.body, res.contentType, mime), raw };
   }
   fail("The page redirected too many times.");
 }

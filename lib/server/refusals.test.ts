@@ -95,7 +95,7 @@ describe("refused, unchanged, logged", () => {
     const publish = await submitAs(editor, { claimId: claim.id, expectedVersion: version }, claimVersionSchema, publishClaim);
     expect(publish.state).toMatchObject({ code: "INVALID_TRANSITION", message: "A claim that is verdict proposed cannot be published; it must be approved first." });
     const reopen = await submitAs(editor, { claimId: claim.id, expectedVersion: version, reason: "Why not." }, reopenClaimSchema, reopenClaim);
-    expect(reopen.state).toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringMatching(/cannot be reopened; it must be published first/) });
+    expect(reopen.state).toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringMatching(/cannot be reopened; it must be published or retracted first/) });
     const reassign = await submitAs(
       editor,
       { claimId: claim.id, assigneeId: other.id, priority: "HIGH", dueAt: "", expectedVersion: version },

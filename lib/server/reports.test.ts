@@ -244,7 +244,7 @@ describe("streaming in keyset batches", () => {
     const proposed = await makeProposedClaim(editor, reviewer);
     const reviews = await body(editor, { format: "claimreview", articleId: proposed.article.id, includeWip: true });
     expect(JSON.parse(reviews.text)).toEqual([
-      expect.objectContaining({ url: `${baseUrl}/claims/${proposed.claim.id}/report`, creativeWorkStatus: "Draft" }),
+      expect.objectContaining({ url: `${baseUrl}/fact-checks/${proposed.claim.id}`, creativeWorkStatus: "Draft" }),
     ]);
   });
 
@@ -286,7 +286,7 @@ describe("ClaimReview, printable document and PDF", () => {
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({
       "@type": "ClaimReview",
-      url: `${baseUrl}/claims/${published.claim.id}/report`,
+      url: `${baseUrl}/fact-checks/${published.claim.id}`,
       claimReviewed: published.claim.text,
       author: { "@type": "Organization", name: "Integration Desk", url: "https://desk.example/" },
       reviewRating: { "@type": "Rating", alternateName: "Unproven" },

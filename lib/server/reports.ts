@@ -18,6 +18,7 @@ import { claimListWhere } from "./claims";
 import { getDb, type Db } from "./db";
 import { readReportRows } from "./report-rows";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { getPublicSiteSettings } from "./public-site/public-site-settings";
 import { getDeskSettings, getVerdictScale } from "./settings";
 
 /** Claims read per query when a report is streamed: memory stays flat whatever the report's size. */
@@ -128,7 +129,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
   const byPosition = article !== null;
   const orderBy: Prisma.ClaimOrderByWithRelationInput[] = byPosition ? [{ start: "asc" }, { id: "asc" }] : [{ id: "asc" }];
 
-  const [scale, desk] = await Promise.all([getVerdictScale(db), getDeskSettings(db)]);
+  const [scale, desk, publicSite] = await Promise.all([getVerdictScale(db), getDeskSettings(db), getPublicSiteSettings(db)]);
   const scopeLines = await describeScope(db, actor, scope, article, scale);
   const header: ReportHeader = {
     title: article ? `Verdict report: ${article.title}` : "Verdict report",
@@ -137,6 +138,8 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
     includesWorkInProgress: includeWip,
     desk: { name: desk.name, url: desk.url ?? options.baseUrl },
     baseUrl: options.baseUrl,
+    // ClaimReview `url`s point at the public fact-check pages (issue 16).
+    publicBaseUrl: publicSite.baseUrl ?? options.baseUrl,
   };
   const filenameBase =
     article?.id ?? scope.claimId ?? (scope.from || scope.to ? `${scope.from ?? "start"}-to-${scope.to ?? "today"}` : header.generatedAt.slice(0, 10));

@@ -33,7 +33,7 @@ export async function getVerdictScale(db: Db | Tx): Promise<readonly VerdictRati
 // Desk settings: one JSON value per key in the Setting table, saved by admins with the row's version
 // checked (a setting never saved is version 0), audited as "setting.update".
 
-interface SettingKind<T> {
+export interface SettingKind<T> {
   key: string;
   schema: z.ZodType<T>;
   fallback: T;
@@ -41,7 +41,7 @@ interface SettingKind<T> {
   audited(value: T): Record<string, unknown>;
 }
 
-async function readSetting<T>(db: Db | Tx, kind: SettingKind<T>): Promise<{ value: T; version: number }> {
+export async function readSetting<T>(db: Db | Tx, kind: SettingKind<T>): Promise<{ value: T; version: number }> {
   const row = await db.setting.findUnique({ where: { key: kind.key } });
   if (!row) return { value: kind.fallback, version: 0 };
   const parsed = kind.schema.safeParse(safeJson(row.value));
@@ -52,7 +52,7 @@ async function readSetting<T>(db: Db | Tx, kind: SettingKind<T>): Promise<{ valu
  * An admin saves a setting. Version-checked like every other row: a stale form is refused with the
  * current value, and two first saves cannot both create the row.
  */
-async function saveSetting<T>(
+export async function saveSetting<T>(
   actor: Actor,
   kind: SettingKind<T>,
   expectedVersion: number,

@@ -16,3 +16,7 @@ export type AddEvidenceInput = z.infer<typeof addEvidenceSchema>;
 
 export const removeEvidenceSchema = z.object({ evidenceId: idSchema, expectedVersion: versionSchema }).strict();
 export type RemoveEvidenceInput = z.infer<typeof removeEvidenceSchema>;
+
+/** Archive a piece of evidence's source again (after a failed or refused fetch). */
+export const retryArchiveSchema = z.object({ evidenceId: idSchema }).strict();
+export type RetryArchiveInput = z.infer<typeof retryArchiveSchema>;

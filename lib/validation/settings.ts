@@ -2,7 +2,7 @@ import { z } from "zod";
 import { httpUrlSchema, requiredText } from "./common";
 
 /** The setting's version the admin saw (0 = the setting was never saved). */
-const expectedSettingVersion = z.coerce
+export const expectedSettingVersion = z.coerce
   .number({ error: "Missing version." })
   .int("Invalid version.")
   .min(0, "Invalid version.")

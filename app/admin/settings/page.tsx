@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeskForm } from "@/components/admin/desk-form";
+import { PublicSiteForm } from "@/components/admin/public-site-form";
 import { ReviewerPoolForm } from "@/components/reviewer-pool-form";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isAdmin } from "@/lib/server/permissions";
 import { MfaRolesForm } from "@/components/admin/mfa-roles-form";
+import { readPublicSiteSettings } from "@/lib/server/public-site/public-site-settings";
 import { getDeskSettings, readMfaRequiredRoles, readReviewerPoolSetting } from "@/lib/server/settings";
-import { saveDeskSettingsAction, saveMfaRequiredRolesAction, updateReviewerPoolAction } from "./actions";
+import { saveDeskSettingsAction, saveMfaRequiredRolesAction, savePublicSiteSettingsAction, updateReviewerPoolAction } from "./actions";
 
 export const metadata: Metadata = { title: "Desk settings" };
 
@@ -15,7 +17,7 @@ export default async function SettingsPage() {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/admin/settings");
   if (!isAdmin(actor)) redirect("/claims");
-  const [pool, desk, mfa] = await Promise.all([readReviewerPoolSetting(actor), getDeskSettings(), readMfaRequiredRoles(actor)]);
+  const [pool, desk, mfa, publicSite] = await Promise.all([readReviewerPoolSetting(actor), getDeskSettings(), readMfaRequiredRoles(actor), readPublicSiteSettings(actor)]);
   return (
     <>
       <h1>Desk settings</h1>
@@ -29,6 +31,17 @@ export default async function SettingsPage() {
           this app&apos;s address.
         </p>
         <DeskForm action={saveDeskSettingsAction} desk={{ name: desk.name, url: desk.url ?? "", version: desk.version }} />
+      </section>
+      <section className="panel" aria-label="Public site">
+        <h2>Public site</h2>
+        <p className="muted">
+          Published fact-checks are public at <a href="/fact-checks">/fact-checks</a>. Their ClaimReview <code>url</code> in every export is{" "}
+          <code>&lt;public base URL&gt;/fact-checks/&lt;claim&gt;</code>; without a base URL, this app&apos;s address.
+        </p>
+        <PublicSiteForm
+          action={savePublicSiteSettingsAction}
+          settings={{ baseUrl: publicSite.baseUrl ?? "", showReviewerNames: publicSite.showReviewerNames, correctionsPolicy: publicSite.correctionsPolicy, version: publicSite.version }}
+        />
       </section>
       <section className="panel" aria-label="Reviewer pool">
         <h2>Reviewer pool</h2>

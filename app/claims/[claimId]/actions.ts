@@ -3,7 +3,9 @@
 import { performFormAction } from "@/lib/server/action";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
 import { addComment } from "@/lib/server/comments";
-import { addEvidence, removeEvidence } from "@/lib/server/evidence";
+import { removeEvidence } from "@/lib/server/evidence";
+import { addEvidenceAndArchive, archiveEvidence } from "@/lib/server/evidence-archive/archive-evidence";
+import { retractClaim } from "@/lib/server/public-site/retract-fact-check";
 import type { ActionState } from "@/lib/server/respond";
 import {
   approveVerdictSchema,
@@ -14,7 +16,8 @@ import {
   returnVerdictSchema,
 } from "@/lib/validation/claims";
 import { addCommentSchema } from "@/lib/validation/comments";
-import { addEvidenceSchema, removeEvidenceSchema } from "@/lib/validation/evidence";
+import { addEvidenceSchema, removeEvidenceSchema, retryArchiveSchema } from "@/lib/validation/evidence";
+import { retractClaimSchema } from "@/lib/validation/public-site";
 
 const claimPages = (formData: FormData) => {
   const id = String(formData.get("claimId") ?? "");
@@ -22,7 +25,17 @@ const claimPages = (formData: FormData) => {
 };
 
 export async function addEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, addEvidenceSchema, addEvidence, { revalidate: claimPages(formData), success: "Evidence added." });
+  // Saved first (its own transaction), then its source is fetched and archived (issue 16).
+  return performFormAction(formData, addEvidenceSchema, addEvidenceAndArchive, { revalidate: claimPages(formData), success: "Evidence added." });
+}
+
+export async function retryArchiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const claimId = String(formData.get("claimId") ?? "");
+  formData.delete("claimId");
+  return performFormAction(formData, retryArchiveSchema, (actor, input) => archiveEvidence(actor, input.evidenceId), {
+    revalidate: ["/claims", `/claims/${claimId}`],
+    success: "Archiving tried again.",
+  });
 }
 
 export async function removeEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -64,6 +77,14 @@ export async function reopenClaimAction(_prev: ActionState, formData: FormData):
   return performFormAction(formData, reopenClaimSchema, reopenClaim, {
     revalidate: claimPages(formData),
     success: "Claim reopened. The reviewer can work on it again.",
+  });
+}
+
+export async function retractClaimAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const id = String(formData.get("claimId") ?? "");
+  return performFormAction(formData, retractClaimSchema, retractClaim, {
+    revalidate: [...claimPages(formData), "/fact-checks", `/fact-checks/${id}`],
+    success: "Fact-check retracted. Its public page shows the retraction notice.",
   });
 }
 

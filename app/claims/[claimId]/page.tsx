@@ -38,6 +38,8 @@ import {
   publishClaimAction,
   removeEvidenceAction,
   reopenClaimAction,
+  retractClaimAction,
+  retryArchiveAction,
   returnVerdictAction,
 } from "./actions";
 import { confirmMatchAction, rewordClaimAction, setClaimantAction, splitMatchAction } from "./finding-actions";
@@ -210,7 +212,32 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
                 testId="publish-form"
               />
             )}
+            {(status === "PUBLISHED" || status === "RETRACTED" || claim.verdicts.some((v) => v.publishedAt)) && (
+              <p className="muted">
+                Public page: <Link href={`/fact-checks/${claim.id}`}>/fact-checks/{claim.id}</Link>
+              </p>
+            )}
             {editor && status === "PUBLISHED" && (
+              <ReasonForm
+                action={reopenClaimAction}
+                claimId={claim.id}
+                version={claim.version}
+                label="Reason for reopening (shown publicly in the correction note once republished)"
+                submitLabel="Reopen claim"
+                testId="reopen-form"
+              />
+            )}
+            {editor && status === "PUBLISHED" && (
+              <ReasonForm
+                action={retractClaimAction}
+                claimId={claim.id}
+                version={claim.version}
+                label="Reason for retracting (shown publicly)"
+                submitLabel="Retract fact-check"
+                testId="retract-form"
+              />
+            )}
+            {editor && status === "RETRACTED" && (
               <ReasonForm
                 action={reopenClaimAction}
                 claimId={claim.id}
@@ -244,7 +271,12 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           </section>
           <section className="panel" aria-label="Evidence">
             <h2>Evidence</h2>
-            <EvidenceList items={claim.evidence} claimId={claim.id} removeAction={reviewerCanWork ? removeEvidenceAction : undefined} />
+            <EvidenceList
+              items={claim.evidence}
+              claimId={claim.id}
+              removeAction={reviewerCanWork ? removeEvidenceAction : undefined}
+              retryAction={reviewerCanWork || editor ? retryArchiveAction : undefined}
+            />
             {reviewerCanWork && (
               <>
                 <h3>Add evidence</h3>

@@ -27,7 +27,7 @@ describe("ClaimReview", () => {
     expect(review).toEqual({
       "@context": "https://schema.org",
       "@type": "ClaimReview",
-      url: "https://app.example/claims/claim-1/report",
+      url: "https://app.example/fact-checks/claim-1",
       claimReviewed: "More than 3,000 missiles were delivered",
       datePublished: "2026-02-01T10:00:00.000Z",
       creativeWorkStatus: "Published",
@@ -144,7 +144,7 @@ describe("serializeJsonLd", () => {
       writer.end();
     expect(text).not.toContain("<");
     const reviews = JSON.parse(text) as { url: string }[];
-    expect(reviews.map((r) => r.url)).toEqual(["https://app.example/claims/a/report", "https://app.example/claims/b/report"]);
+    expect(reviews.map((r) => r.url)).toEqual(["https://app.example/fact-checks/a", "https://app.example/fact-checks/b"]);
     const empty = createReportStreamWriter("claimreview", reportHeader(), DEFAULT_VERDICT_SCALE);
     expect(JSON.parse(empty.start() + empty.write([]) + empty.end())).toEqual([]);
   });

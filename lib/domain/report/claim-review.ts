@@ -6,7 +6,8 @@
  */
 import type { VerdictRating } from "../verdict-scale";
 import { BEST_RATING, WORST_RATING } from "../verdict-scale";
-import { claimReportUrl, type ReportEntry, type ReportHeader } from "./model";
+import { factCheckUrl } from "../public-fact-check";
+import type { ReportEntry, ReportHeader } from "./model";
 
 export interface RatingBounds {
   best: number;
@@ -52,7 +53,8 @@ export function toClaimReview(entry: ReportEntry, header: ReportHeader, bounds: 
   return withoutEmpty({
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    url: claimReportUrl(header, entry.claimId),
+    // The public fact-check page (readers and search engines can open it; the report page needs a login).
+    url: factCheckUrl(header.publicBaseUrl ?? header.baseUrl, entry.claimId),
     claimReviewed: entry.claim,
     datePublished: published ? (verdict.publishedAt ?? verdict.approvedAt ?? undefined) : undefined,
     creativeWorkStatus: published ? "Published" : "Draft",

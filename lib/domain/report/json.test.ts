@@ -44,6 +44,8 @@ describe("JSON", () => {
       quote: "Only 1,200.",
       stance: "REFUTES",
       stanceLabel: "Refutes",
+      archivedAt: null,
+      sha256: null,
     });
     expect(doc.summary).toMatchObject({ total: 3, workInProgress: 1 });
   });

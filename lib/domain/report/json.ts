@@ -39,7 +39,7 @@ export function escapeLineSeparators(json: string): string {
 }
 
 export function renderJsonStart(header: ReportHeader): string {
-  const { baseUrl: _baseUrl, ...shown } = header;
+  const { baseUrl: _baseUrl, publicBaseUrl: _publicBaseUrl, ...shown } = header;
   return `{"report":${escapeLineSeparators(JSON.stringify(shown))},"claims":[`;
 }
 

@@ -34,7 +34,7 @@ export interface ReportClaimInput {
     /** The rating as the scale named it when the verdict was approved (null before approval). */
     snapshot?: RatingSnapshot | null;
   } | null;
-  evidence: { url: string; title: string; publisher: string; quote: string; stance: string }[];
+  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; archivedAt?: Date | null; sha256?: string | null }[];
 }
 
 /** A rating's label, colour and ClaimReview value as stored on a verdict at approval. */
@@ -79,6 +79,15 @@ function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+/**
+ * A timestamp read inside a JSON aggregate: SQLite keeps Prisma's ISO text with its offset, PostgreSQL's
+ * json of a timestamp(3) has no zone (Prisma stores UTC), so a missing zone is read as UTC.
+ */
+function jsonTimestamp(value: string | number): Date {
+  if (typeof value === "number") return new Date(value);
+  return new Date(/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : `${value}Z`);
+}
+
 function toDateOrNull(value: Date | string | null): Date | null {
   return value === null ? null : toDate(value);
 }
@@ -112,7 +121,15 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
               : null,
           }
         : null,
-    evidence: evidence.map(([url, title, publisher, quote, stance]) => ({ url: url!, title: title!, publisher: publisher!, quote: quote!, stance: stance! })),
+    evidence: evidence.map(([url, title, publisher, quote, stance, archivedAt, sha256]) => ({
+      url: url!,
+      title: title!,
+      publisher: publisher!,
+      quote: quote!,
+      stance: stance!,
+      archivedAt: archivedAt ? jsonTimestamp(archivedAt) : null,
+      sha256: sha256 ?? null,
+    })),
   };
 }
 
@@ -142,7 +159,17 @@ export interface ReportEntry {
     approvedAt: string | null;
     publishedAt: string | null;
   } | null;
-  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; stanceLabel: string }[];
+  evidence: {
+    url: string;
+    title: string;
+    publisher: string;
+    quote: string;
+    stance: string;
+    stanceLabel: string;
+    /** When the source was archived (ISO, UTC) and the SHA-256 of the archived response body; null if never. */
+    archivedAt: string | null;
+    sha256: string | null;
+  }[];
   reviewer: string | null;
   approver: string | null;
   updatedAt: string;
@@ -159,6 +186,11 @@ export interface ReportHeader {
   desk: { name: string; url: string | null };
   /** Absolute origin of the app, for the claims' report permalinks. */
   baseUrl: string;
+  /**
+   * Absolute base URL of the public fact-check site (the desk's setting; the app's own origin when
+   * unset): the ClaimReview `url` is `<publicBaseUrl>/fact-checks/<claimId>`.
+   */
+  publicBaseUrl?: string;
 }
 
 export interface ReportSummary {
@@ -180,6 +212,7 @@ const VERDICT_STATE_LABELS: Record<string, string> = {
   RETURNED: "Returned to reviewer",
   PUBLISHED: "Published",
   SUPERSEDED: "Superseded",
+  RETRACTED: "Retracted",
 };
 
 export function describeVerdictState(state: string): string {
@@ -228,6 +261,8 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
       quote: e.quote,
       stance: e.stance,
       stanceLabel: STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance,
+      archivedAt: iso(e.archivedAt ?? null),
+      sha256: e.sha256 ?? null,
     })),
     reviewer: v?.proposedByName ?? input.assigneeName,
     approver: v?.approvedByName ?? null,

@@ -213,6 +213,7 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
     doc.font("regular").fillColor(INK).text(`${e.title} — ${e.publisher}`);
     if (e.quote) doc.font("italic").fillColor(MUTED).text(`“${e.quote}”`, { indent: 16 });
     if (isHttpUrl(e.url)) doc.font("regular").fillColor(LINK).text(e.url, { link: e.url, underline: true, indent: 16 });
+    if (e.archivedAt) doc.font("regular").fillColor(MUTED).text(`Archived ${e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 ${e.sha256 ?? "—"}`, { indent: 16 });
   }
   doc.moveDown(0.3);
   doc.font("regular").fontSize(9).fillColor(MUTED);

@@ -41,3 +41,26 @@ export const DEMO_ARTICLES: DemoArticle[] = [
 export function readDemoArticle(file: string): string {
   return readFileSync(path.join(process.cwd(), "prisma", "seed", "articles", file), "utf8");
 }
+
+/**
+ * Demo fact-checks taken through review, approval and publication, so the public site (/fact-checks)
+ * is not empty on first run. Their evidence is a marked placeholder, never a real source.
+ */
+export const DEMO_PUBLISHED: { phrase: string; reviewer: string; rating: string; rationale: string; evidence: string }[] = [
+  {
+    phrase: "Reuters reported that the Pentagon has",
+    reviewer: "sam@demo.claimledger.test",
+    rating: "MOSTLY_TRUE",
+    rationale:
+      "Demo rationale: the article attributes the report to **Reuters** on the date given; the blocking is described by unnamed officials, so the claim is reported accurately but not independently confirmed.",
+    evidence: "Placeholder for the Reuters report of 24 August 2025 on restrictions of ATACMS use.",
+  },
+  {
+    phrase: "Storm Shadow and SCALP",
+    reviewer: "riley@demo.claimledger.test",
+    rating: "HALF_TRUE",
+    rationale:
+      "Demo rationale: Britain and France did supply Storm Shadow/SCALP, but their use depending on **US approval** is one reading of the targeting-data arrangement, not an established rule.",
+    evidence: "Placeholder for official statements on Storm Shadow/SCALP deliveries and their conditions of use.",
+  },
+];

@@ -38,6 +38,9 @@ describe("the demo desk", () => {
       expect(waiting, email).toBeGreaterThan(0);
     }
     expect(await status("Storm Shadow")).toBe("ASSIGNED");
+    // The public site is not empty: two published fact-checks.
+    expect(await db.verdict.count({ where: { state: "PUBLISHED", claim: { status: "PUBLISHED" } } })).toBe(2);
+    expect(seed.stdout).toContain("Published 2 fact-checks");
     const hegseth = await db.claim.findMany({ where: { clusterId: { not: null }, text: { contains: "Hegseth" } }, select: { articleId: true } });
     expect(new Set(hegseth.map((c) => c.articleId)).size).toBe(2);
     await db.$disconnect();

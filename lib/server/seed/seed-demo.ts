@@ -2,12 +2,12 @@ import "server-only";
 import { importArticle } from "../articles";
 import { addComment } from "../comments";
 import { addEvidence } from "../evidence";
-import { assignClaim, proposeVerdict } from "../claims";
+import { approveVerdict, assignClaim, proposeVerdict, publishClaim } from "../claims";
 import { getDb } from "../db";
 import type { Actor } from "../permissions";
 import { reviewSuggestions } from "../suggestions";
 import { createUser } from "../users";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, readDemoArticle } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PUBLISHED, readDemoArticle } from "./demo-data";
 
 /**
  * Imports the two demo articles as `editor` (an article already imported is reused) and accepts the
@@ -124,6 +124,28 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     const latest = await db.claim.findUniqueOrThrow({ where: { id: missiles.id } });
     await proposeVerdict(reviewer, { claimId: missiles.id, expectedVersion: latest.version, rating, rationale: `Demo rationale: ${note}` });
   }
+  // Two fact-checks are published (reviewed, approved by the second editor), so /fact-checks is not empty.
+  const approver = users.get("editor2@demo.claimledger.test")!;
+  for (const p of DEMO_PUBLISHED) {
+    const found = await db.claim.findFirst({ where: { text: { contains: p.phrase }, status: { in: ["NEW", "SUGGESTED"] } }, orderBy: { checkworthiness: "desc" } });
+    if (!found) throw new Error(`Demo seed: the extractor did not find the claim "${p.phrase}"`);
+    if (found.status === "SUGGESTED") await reviewSuggestions(editor, { articleId: found.articleId, decision: "accept", claimIds: [found.id] });
+    const reviewer = users.get(p.reviewer)!;
+    const version = async () => (await db.claim.findUniqueOrThrow({ where: { id: found.id } })).version;
+    await assignClaim(editor, { claimId: found.id, assigneeId: reviewer.id, priority: "NORMAL", dueAt: undefined, expectedVersion: await version() });
+    await addEvidence(reviewer, {
+      claimId: found.id,
+      url: `https://example.org/demo/published-${DEMO_PUBLISHED.indexOf(p) + 1}`,
+      title: "Demo placeholder: source of the published fact-check",
+      publisher: "Demo data (not a real source)",
+      quote: p.evidence,
+      stance: "CONTEXT",
+    });
+    await proposeVerdict(reviewer, { claimId: found.id, expectedVersion: await version(), rating: p.rating, rationale: p.rationale });
+    await approveVerdict(approver, { claimId: found.id, expectedVersion: await version() });
+    await publishClaim(editor, { claimId: found.id, expectedVersion: await version() });
+  }
+  log(`Published ${DEMO_PUBLISHED.length} fact-checks (public at /fact-checks).`);
   await db.setting.create({ data: { key: "demoSeededAt", value: JSON.stringify(new Date().toISOString()) } });
   return true;
 }

@@ -1,0 +1,196 @@
+import "server-only";
+import { createPatch } from "diff";
+import { AppError, notFound } from "@/lib/domain/errors";
+import { extractReadableArticle } from "@/lib/domain/html-article";
+import type { AddEvidenceInput } from "@/lib/validation/evidence";
+import { appendAuditEvent } from "../audit";
+import { getDb } from "../db";
+import { addEvidence } from "../evidence";
+import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
+import { logger } from "../logger";
+import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
+import { inTransaction } from "../transaction";
+import { readStoredFile, sha256Hex, storeFile } from "./file-store";
+import { responseWarc } from "./warc";
+
+/** Archive states of a piece of evidence (Evidence.archiveStatus; null = never tried). */
+export type ArchiveStatus = "ARCHIVED" | "FAILED" | "CHANGED" | "GONE";
+
+/** A recheck diff longer than this (code units) is cut, with a note. */
+const MAX_DIFF_CHARS = 20_000;
+
+/** The readable text of a fetched source: the article text of an HTML page (readability), else the text itself. */
+function readableText(doc: FetchedDocument): string {
+  if (doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml") {
+    const text = extractReadableArticle(doc.body).text.trim();
+    if (text) return text;
+    return doc.body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  }
+  return doc.body.trim();
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  return "The source could not be fetched.";
+}
+
+/** What one fetch gives: the readable text, the body's SHA-256 and the stored WARC's, or why it failed. */
+type Capture = { ok: true; text: string; sha256: string; warcSha256: string; at: Date } | { ok: false; reason: string; at: Date };
+
+/**
+ * Fetches a source through the SSRF-safe fetcher and stores its WARC. Network and file I/O only: it
+ * runs outside any transaction.
+ */
+async function capture(url: string): Promise<Capture> {
+  const at = new Date();
+  try {
+    const doc = await fetchPublicDocument(url);
+    const warcSha256 = await storeFile("warc", await responseWarc(doc, at));
+    return { ok: true, text: readableText(doc), sha256: sha256Hex(doc.raw.body), warcSha256, at };
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.warn({ err: error, url }, "evidence archive fetch failed");
+    return { ok: false, reason: reasonOf(error), at };
+  }
+}
+
+/**
+ * Archives a piece of evidence the actor can see: fetches its URL (outside any transaction), stores
+ * the raw response as a WARC file, then records the readable text, the body's SHA-256 and the time in
+ * one small transaction with an "evidence.archive" audit event. A failed or refused fetch is recorded
+ * as FAILED with its reason (the evidence itself is never touched otherwise). The evidence's version
+ * is not bumped: archiving changes nothing the reviewer typed. Throws NOT_FOUND for evidence the
+ * actor cannot see or that was removed.
+ */
+export async function archiveEvidence(actor: Actor, evidenceId: string): Promise<{ status: ArchiveStatus; reason?: string }> {
+  const db = await getDb();
+  const evidence = await db.evidence.findFirst({
+    where: { AND: [{ id: evidenceId, deletedAt: null, claim: visibleClaimsWhere(actor) }, visibleEvidenceWhere(actor)] },
+    select: { id: true, url: true, claimId: true },
+  });
+  if (!evidence) throw notFound("evidence");
+  const result = await capture(evidence.url);
+  const data = result.ok
+    ? { archiveStatus: "ARCHIVED", archiveError: null, snapshotText: result.text, snapshotSha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at, recheckDiff: null }
+    : { archiveStatus: "FAILED", archiveError: result.reason };
+  await inTransaction(async (tx) => {
+    await tx.evidence.update({ where: { id: evidence.id }, data });
+    await appendAuditEvent(tx, {
+      actorId: actor.id,
+      action: "evidence.archive",
+      entityType: "Evidence",
+      entityId: evidence.id,
+      claimId: evidence.claimId,
+      after: result.ok ? { status: "ARCHIVED", sha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at.toISOString() } : { status: "FAILED", reason: result.reason },
+    });
+  });
+  return result.ok ? { status: "ARCHIVED" } : { status: "FAILED", reason: result.reason };
+}
+
+/** A fetch failure that means the source is gone (not a passing outage). */
+function isGone(reason: string): boolean {
+  return /HTTP (404|410)\b|could not be found/.test(reason);
+}
+
+export interface RecheckSummary {
+  checked: number;
+  unchanged: number;
+  changed: number;
+  gone: number;
+  /** Fetches that failed for another reason (outage, timeout): the evidence is left as it was. */
+  failed: number;
+}
+
+/**
+ * Re-fetches archived sources, least recently checked first, at most `limit` (1–10,000): a source
+ * whose readable text differs is marked CHANGED with a unified diff (the `diff` package) against the
+ * archived text; one answering 404/410 or no longer resolving is marked GONE; each check is recorded
+ * ("evidence.recheck", no actor: a scheduled job). The archived text and WARC stay as first
+ * captured. Fetches run one at a time, outside any transaction.
+ */
+export async function recheckArchivedEvidence(options: { limit?: number; now?: Date } = {}): Promise<RecheckSummary> {
+  const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 100)), 10_000);
+  const db = await getDb();
+  const rows = await db.evidence.findMany({
+    where: { deletedAt: null, archiveStatus: { in: ["ARCHIVED", "CHANGED", "GONE"] }, snapshotText: { not: null } },
+    orderBy: [{ recheckedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    take: limit,
+    select: { id: true, url: true, claimId: true, snapshotText: true, archiveStatus: true },
+  });
+  const summary: RecheckSummary = { checked: 0, unchanged: 0, changed: 0, gone: 0, failed: 0 };
+  for (const row of rows) {
+    summary.checked++;
+    const result = await capture(row.url);
+    const at = options.now ?? result.at;
+    let status: ArchiveStatus;
+    let diff: string | null = null;
+    if (!result.ok) {
+      if (!isGone(result.reason)) {
+        summary.failed++;
+        await db.evidence.update({ where: { id: row.id }, data: { recheckedAt: at } });
+        continue;
+      }
+      status = "GONE";
+      summary.gone++;
+    } else if (result.text === row.snapshotText) {
+      status = "ARCHIVED";
+      summary.unchanged++;
+    } else {
+      status = "CHANGED";
+      summary.changed++;
+      diff = createPatch("archived", row.snapshotText ?? "", result.text, "archived", `rechecked ${at.toISOString()}`);
+      if (diff.length > MAX_DIFF_CHARS) diff = `${diff.slice(0, MAX_DIFF_CHARS)}\n… (diff cut at ${MAX_DIFF_CHARS.toLocaleString("en-US")} characters)`;
+    }
+    await inTransaction(async (tx) => {
+      await tx.evidence.update({ where: { id: row.id }, data: { archiveStatus: status, recheckedAt: at, recheckDiff: diff } });
+      await appendAuditEvent(tx, {
+        actorId: null,
+        action: "evidence.recheck",
+        entityType: "Evidence",
+        entityId: row.id,
+        claimId: row.claimId,
+        before: { status: row.archiveStatus },
+        after: { status, ...(result.ok ? { sha256: result.sha256 } : { reason: result.reason }) },
+      });
+    });
+  }
+  return summary;
+}
+
+/**
+ * Adds evidence (its own transaction, lib/server/evidence.ts) and then archives its source. The
+ * evidence is saved whatever the fetch gives; an unexpected archiving error is logged and the
+ * evidence shows "not archived" with a Retry.
+ */
+export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput) {
+  const evidence = await addEvidence(actor, input);
+  try {
+    await archiveEvidence(actor, evidence.id);
+  } catch (error) {
+    logger.error({ err: error, evidenceId: evidence.id }, "evidence archive step failed");
+  }
+  return evidence;
+}
+
+/**
+ * The archived copy of a piece of evidence for someone who can see its claim (blind review rules
+ * included): `text` (readable text), `warc` (the stored WARC bytes) or `diff` (the last recheck's
+ * diff). Throws NOT_FOUND when the evidence is not on that claim, not visible, or not archived.
+ */
+export async function readEvidenceArchive(actor: Actor, claimId: string, evidenceId: string, format: "text" | "warc" | "diff") {
+  const db = await getDb();
+  const row = await db.evidence.findFirst({
+    where: { AND: [{ id: evidenceId, claimId, claim: visibleClaimsWhere(actor) }, visibleEvidenceWhere(actor)] },
+    select: { id: true, url: true, snapshotText: true, warcSha256: true, recheckDiff: true, fetchedAt: true },
+  });
+  if (!row || row.snapshotText === null || !row.fetchedAt) throw notFound("archived copy");
+  if (format === "warc") {
+    const bytes = row.warcSha256 ? await readStoredFile("warc", row.warcSha256) : null;
+    if (!bytes) throw notFound("archived copy");
+    return { kind: "warc" as const, bytes, filename: `evidence-${row.id}.warc` };
+  }
+  if (format === "diff") {
+    if (!row.recheckDiff) throw notFound("recheck diff");
+    return { kind: "text" as const, text: row.recheckDiff };
+  }
+  return { kind: "text" as const, text: `Archived ${row.fetchedAt.toISOString()} from ${row.url}\n\n${row.snapshotText}` };
+}
