@@ -134,12 +134,14 @@ export interface PublicIndexPage {
 
 /**
  * One page of the public index: live fact-checks, newest publication first, PUBLIC_PAGE_SIZE a page,
- * optionally of one verdict (a scale key). Three queries whatever the data size.
+ * optionally of one verdict (a scale key) and one claimant (words of the name). Three queries
+ * whatever the data size.
  */
 export async function listPublicFactChecks(query: PublicIndexQuery): Promise<PublicIndexPage> {
   const db = await getDb();
   const claimWhere: Prisma.ClaimWhereInput[] = [{ status: "PUBLISHED" }];
-  // Claimant filter (Claim.claimant, issue 11): claimWhere.push({ claimant: query.claimant }) when query.claimant is set.
+  // Claimant filter: every word of it in the claimant's normalised name (as on the claims list).
+  for (const term of searchTerms(query.claimant)) claimWhere.push({ claimantSearch: { contains: term } });
   const where: Prisma.VerdictWhereInput = {
     AND: [LIVE_VERDICT, { claim: { AND: claimWhere } }, ...(query.verdict ? [{ rating: query.verdict }] : [])],
   };
@@ -152,7 +154,7 @@ export async function listPublicFactChecks(query: PublicIndexQuery): Promise<Pub
       select: {
         rating: true,
         publishedAt: true,
-        claim: { select: { id: true, text: true, article: { select: { title: true, outlet: true } }, _count: { select: { verdicts: { where: { publishedAt: { not: null } } } } } } },
+        claim: { select: { id: true, text: true, claimant: true, article: { select: { title: true, outlet: true } }, _count: { select: { verdicts: { where: { publishedAt: { not: null } } } } } } },
       },
     }),
     db.verdict.count({ where }),
@@ -164,6 +166,7 @@ export async function listPublicFactChecks(query: PublicIndexQuery): Promise<Pub
     return {
       claimId: row.claim.id,
       claim: row.claim.text,
+      claimant: row.claim.claimant,
       rating: row.rating,
       label: rating?.label ?? row.rating,
       color: rating?.color ?? null,
@@ -313,6 +316,7 @@ export async function listFeedEntries(page: number): Promise<{ entries: FeedEntr
     return {
       claimId: row.claim.id,
       claim: row.claim.text,
+      claimant: row.claim.claimant,
       label: retracted ? null : labelOf(scale, row.rating),
       published: versions[0]?.publishedAt ?? row.publishedAt!,
       updated: retracted ? row.updatedAt : row.publishedAt!,
