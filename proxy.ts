@@ -52,7 +52,8 @@ export async function proxy(request: NextRequest) {
  * (e.g. localhost for 127.0.0.1), whose cookies the browser would not send.
  */
 function publicOrigin(request: NextRequest): string {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  // A chain of trusted proxies lists hosts nearest-client first.
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || request.nextUrl.host;
   const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(":", "");
   return `${proto === "https" ? "https" : "http"}://${host}`;
 }

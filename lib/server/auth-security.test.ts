@@ -108,6 +108,9 @@ describe("passwords", () => {
       expect(passwordProblem(weak), weak).not.toBeNull();
     }
     expect(passwordProblem("ada-lovelace-2026-x", { email: "ada@x.test", name: "Ada Lovelace" })).toMatch(/name or email/);
+    expect(passwordProblem("AdaLovelace!2026", { email: "ada.l@x.test", name: "Ada Lovelace" })).toMatch(/name or email/);
+    // A name inside a longer passphrase is fine (the demo accounts' passwords are of this kind).
+    expect(passwordProblem("demo-admin-2026", { email: "admin@demo.claimledger.test", name: "Ada Admin" })).toBeNull();
     expect(passwordProblem(TEST_PASSWORD)).toBeNull();
     expect(() => assertPasswordPolicy("letmein12345")).toThrow(AppError);
     const tag = randomUUID().slice(0, 8);

@@ -46,6 +46,8 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
+/** Letters a password must have besides the person's name and email parts (digits and symbols not counted). */
+const PERSONAL_REST_MIN_LENGTH = 4;
 
 let commonPasswords: Set<string> | undefined;
 /**
@@ -61,7 +63,8 @@ function commonPasswordSet(): Set<string> {
  * Why `password` may not be used, or null when it may. Rules (NIST SP 800-63B §5.1.1.2): 12 to 200
  * characters counted in code points after NFC; not on the common/breached list, also once trailing
  * digits and symbols are removed ("password2026!") or when it repeats one listed word; not one
- * character repeated; not containing the account's email name or the person's name. `context` gives
+ * character repeated; not mostly the account's email name or the person's name (fewer than 4 letters
+ * besides them). `context` gives
  * the account's email and name when known.
  */
 export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
@@ -77,10 +80,12 @@ export function passwordProblem(password: string, context: { email?: string; nam
     return "This password is on a list of common or breached passwords. Choose another.";
   }
   if (new Set(lower).size <= 2) return "This password repeats too few characters. Choose another.";
-  const local = context.email?.split("@")[0]?.toLowerCase();
-  const nameParts = (context.name ?? "").toLowerCase().split(/\s+/u).filter((part) => part.length >= 4);
-  if ((local && local.length >= 4 && lower.includes(local)) || nameParts.some((part) => lower.includes(part))) {
-    return "The password must not contain your name or email.";
+  // Mostly the person's own name or email: what is left without them is too short to guess slowly.
+  const local = context.email?.split("@")[0]?.toLowerCase() ?? "";
+  const parts = [local, ...(context.name ?? "").toLowerCase().split(/\s+/u)].filter((part) => part.length >= 3);
+  const rest = parts.reduce((text, part) => text.split(part).join(""), lower).replace(/[\d\W_]+/gu, "");
+  if (parts.some((part) => lower.includes(part)) && [...rest].length < PERSONAL_REST_MIN_LENGTH) {
+    return "The password is mostly your name or email. Choose another.";
   }
   return null;
 }
