@@ -33,7 +33,7 @@ const REFERENCE: Record<ClaimSort, (a: Row, b: Row) => number> = {
 
 async function collect(actor: Actor, articleId: string, sort: ClaimSort, size: number) {
   const ids: string[] = [];
-  const firsts: number[] = [];
+  const firsts: (number | null)[] = [];
   let after: SortedClaimCursor | undefined;
   let pages = 0;
   do {

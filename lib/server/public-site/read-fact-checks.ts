@@ -2,6 +2,7 @@ import "server-only";
 import { isoDay, PUBLIC_FEED_SIZE, PUBLIC_PAGE_SIZE, publicNotes, type FeedEntry, type PublicNote, type PublicStep } from "@/lib/domain/public-fact-check";
 import { buildReportEntry, ratingBounds, toClaimReview, type ReportEntry, type ReportHeader } from "@/lib/domain/report";
 import { findRating, STANCE_LABELS, type EvidenceStance, type VerdictRating } from "@/lib/domain/verdict-scale";
+import { searchTerms } from "@/lib/domain/search-text";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { PublicIndexQuery } from "@/lib/validation/public-site";
 import { getDb, type Db } from "../db";
@@ -316,7 +317,6 @@ export async function listFeedEntries(page: number): Promise<{ entries: FeedEntr
     return {
       claimId: row.claim.id,
       claim: row.claim.text,
-      claimant: row.claim.claimant,
       label: retracted ? null : labelOf(scale, row.rating),
       published: versions[0]?.publishedAt ?? row.publishedAt!,
       updated: retracted ? row.updatedAt : row.publishedAt!,
