@@ -3,6 +3,7 @@
  * the app's SQLite file): SQLite's backup API, or pg_dump for PostgreSQL. The app may keep running.
  * Prints which database it read. Exit 0 on success, 1 on refusal or failure.
  */
+import "./lib/use-cli-database";
 import { parseArgs } from "node:util";
 import { backupDatabase, describeDatabase } from "@/lib/server/backup";
 import { env } from "@/lib/server/env";

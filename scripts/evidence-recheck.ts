@@ -4,6 +4,7 @@
  * marks those that changed (with a text diff) or disappeared. Cron-able: prints one summary line;
  * exit code 0, or 2 when the database could not be read.
  */
+import "./lib/use-cli-database";
 import { recheckArchivedEvidence } from "@/lib/server/evidence-archive/archive-evidence";
 
 const i = process.argv.indexOf("--limit");
