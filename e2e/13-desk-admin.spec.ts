@@ -40,6 +40,7 @@ test("an admin creates a reviewer, who changes the one-time password; role chang
   const row = page.getByTestId("user-row").filter({ hasText: email });
   await expect(row).toHaveCount(1);
   await expect(row.getByTestId("user-state")).toContainText("one-time password pending");
+  await expect(row.getByTestId("user-mfa")).toHaveText("Off");
 
   // The reviewer signs in with the one-time password and must choose their own first.
   const newcomer = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();

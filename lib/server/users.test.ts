@@ -225,12 +225,17 @@ describe("desk administration", () => {
     expect((await userState(admin.id)).role).toBe("EDITOR");
   });
 
-  it("lists users for admins only, without password hashes", async () => {
+  it("lists users for admins only, with their two-factor state, without password hashes or TOTP secrets", async () => {
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");
+    const enabledAt = new Date("2026-11-30T10:00:00Z");
+    const db = await getDb();
+    await db.user.update({ where: { id: admin.id }, data: { totpEnabledAt: enabledAt, totpSecret: "secret-that-must-not-be-listed" } });
     const users = await listUsers(admin);
-    expect(users.find((u) => u.id === editor.id)).toMatchObject({ email: editor.email, role: "EDITOR", active: true });
+    expect(users.find((u) => u.id === editor.id)).toMatchObject({ email: editor.email, role: "EDITOR", active: true, totpEnabledAt: null });
+    expect(users.find((u) => u.id === admin.id)?.totpEnabledAt).toEqual(enabledAt);
     expect(JSON.stringify(users)).not.toContain("argon2");
+    expect(JSON.stringify(users)).not.toContain("secret-that-must-not-be-listed");
     await expect(listUsers(editor)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

@@ -138,12 +138,12 @@ export async function createUserWithOneTimePassword(actor: Actor, input: AdminCr
   return { user, oneTimePassword };
 }
 
-/** Every account as the admin's users page lists it (never the password hash). Throws FORBIDDEN. */
+/** Every account as the admin's users page lists it (never the password hash nor the TOTP secret; `totpEnabledAt` gives the two-factor state). Throws FORBIDDEN. */
 export async function listUsers(actor: Actor) {
   assertAdmin(actor, "see the desk's users");
   const db = await getDb();
   return db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, totpEnabledAt: true, createdAt: true },
     orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
   });
 }

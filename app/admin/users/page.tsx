@@ -34,6 +34,7 @@ export default async function UsersPage() {
               <th scope="col">Role</th>
               <th scope="col">State</th>
               <th scope="col">Last sign-in (UTC)</th>
+              <th scope="col">Two-factor</th>
               <th scope="col">Steps</th>
             </tr>
           </thead>
@@ -53,6 +54,7 @@ export default async function UsersPage() {
                     {user.active && user.mustChangePassword && <span className="muted"> · one-time password pending</span>}
                   </td>
                   <td>{user.lastSignInAt ? dateTime.format(user.lastSignInAt) : "never"}</td>
+                  <td data-testid="user-mfa">{user.totpEnabledAt ? `On since ${dateTime.format(user.totpEnabledAt)}` : "Off"}</td>
                   <td>
                     <UserRowActions
                       user={{ id: user.id, name: user.name, role, active: user.active }}
