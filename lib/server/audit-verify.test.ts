@@ -31,7 +31,8 @@ const checkpointFile = `prisma/data/audit-tamper-${tag}-checkpoints.jsonl`;
 
 function run(command: string, args: string[], extraEnv: Record<string, string> = {}) {
   return spawnSync(bin(command), args, {
-    env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: "silent", AUDIT_CHECKPOINT_FILE: checkpointFile, ...extraEnv },
+    // CLAIMLEDGER_QUIET_DATABASE: the CLI's "Database: …" line would sit before the verdict in `out`.
+    env: { ...process.env, DATABASE_URL: scratchUrl, LOG_LEVEL: "silent", AUDIT_CHECKPOINT_FILE: checkpointFile, CLAIMLEDGER_QUIET_DATABASE: "1", ...extraEnv },
     encoding: "utf8",
   });
 }
@@ -194,12 +195,12 @@ describe("npm run audit:verify", () => {
     expect(auditVerify()).toMatchObject({ code: 1, out: expect.stringMatching(/checkpoint file line\(s\) \d+ are not signed with AUDIT_KEY/) });
   });
 
-  it("exits with 2 when the database cannot be read", () => {
+  it("exits with 2, naming the database, when there is none to read", () => {
     const result = spawnSync(bin("tsx"), ["--conditions=react-server", "scripts/audit-verify.ts"], {
       env: { ...process.env, DATABASE_URL: `file:./prisma/data/missing-dir-${tag}/none.db`, LOG_LEVEL: "silent" },
       encoding: "utf8",
     });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^could not read the audit log/);
+    expect(result.stderr).toMatch(/^✗ DATABASE_URL points at prisma\/data\/missing-dir-\S+\/none\.db \(SQLite\), which does not exist/);
   });
 });

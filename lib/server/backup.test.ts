@@ -10,6 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "./audit";
+import { checkpointFilePath } from "./audit-checkpoint";
 import { backupDatabase, checkSqliteIntegrity, restoreDatabase } from "./backup";
 import { addComment } from "./comments";
 import { createClient, getDb, provider } from "./db";
@@ -68,7 +69,8 @@ describe("db:backup and db:restore", () => {
     try {
       const inBackup = await restored.comment.findMany({ where: { id: { in: ackedBeforeBackup } }, select: { id: true } });
       expect(inBackup.length).toBe(ackedBeforeBackup.length);
-      const check = await verifyAuditChain(restored);
+      // The restored desk is checked against the signed checkpoints the backup carried (db:restore installs them).
+      const check = await verifyAuditChain(restored, 1000, { checkpointFile: checkpointFilePath(target) });
       expect(check).toMatchObject({ ok: true });
       expect(check.ok && check.checked).toBeGreaterThan(ackedBeforeBackup.length);
       // The restored desk serves: the reviewer's claim with its comments and the reviewer's account.

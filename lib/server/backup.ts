@@ -1,8 +1,9 @@
 import "server-only";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { checkpointFilePath } from "./audit-checkpoint";
 import { databaseProvider, env } from "./env";
 
 /**
@@ -60,6 +61,11 @@ export async function backupDatabase(file: string, options: { url?: string; forc
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const partial = `${file}.partial`;
   rmSync(partial, { force: true });
+  // The signed audit checkpoints are copied first: every line then covers events the backup holds,
+  // so the restored desk's chain verifies against them (issue 12's checkpoint file lives outside the database).
+  const liveCheckpoints = checkpointFilePath(url);
+  const checkpoints = existsSync(liveCheckpoints);
+  if (checkpoints) copyFileSync(liveCheckpoints, `${checkpointCopy(file)}.partial`);
   const provider = databaseProvider(url);
   if (provider === "sqlite") {
     const source = sqlitePath(url);
@@ -74,6 +80,7 @@ export async function backupDatabase(file: string, options: { url?: string; forc
     await run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${partial}`, `--dbname=${url}`]);
   }
   renameSync(partial, file);
+  if (checkpoints) renameSync(`${checkpointCopy(file)}.partial`, checkpointCopy(file));
   return { provider, database: describeDatabase(url), file: path.resolve(file), bytes: statSync(file).size, ms: Date.now() - started };
 }
 
@@ -109,6 +116,24 @@ async function postgresHasTables(url: string): Promise<boolean> {
  * (SQLite: integrity_check on the file); the restored database is checked again. Returns the
  * restored database's description; the caller verifies the audit chain.
  */
+/** Where a backup keeps the signed audit checkpoints it was taken with: beside it. */
+export function checkpointCopy(backupFile: string): string {
+  return `${backupFile}.audit-checkpoints.jsonl`;
+}
+
+/**
+ * After a restore the database's checkpoint file must be the backup's: the old one (a longer chain)
+ * is kept aside as `<file>.before-restore-<time>`, never deleted, and the backup's copy takes its place.
+ */
+function restoreCheckpoints(backupFile: string, url: string): void {
+  const target = checkpointFilePath(url);
+  if (existsSync(target)) renameSync(target, `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+  if (existsSync(checkpointCopy(backupFile))) {
+    mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    copyFileSync(checkpointCopy(backupFile), target);
+  }
+}
+
 export async function restoreDatabase(file: string, options: { url?: string; force?: boolean } = {}): Promise<{ provider: "sqlite" | "postgresql"; database: string; integrity: string[] }> {
   const url = options.url ?? env.DATABASE_URL;
   if (!existsSync(file)) throw new Error(`There is no backup file ${file}.`);
@@ -134,11 +159,13 @@ export async function restoreDatabase(file: string, options: { url?: string; for
     renameSync(staged, target);
     const after = checkSqliteIntegrity(target);
     if (!after.ok) throw new Error(`The restored database failed its integrity check: ${after.problems.slice(0, 5).join("; ")}`);
+    restoreCheckpoints(file, url);
     return { provider, database: describeDatabase(url), integrity: ["ok"] };
   }
   if ((await postgresHasTables(url)) && !options.force) {
     throw new Error(`${describeDatabase(url)} is a live database; nothing was restored. Stop the app and pass --force to replace it.`);
   }
   await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${url}`, file]);
+  restoreCheckpoints(file, url);
   return { provider, database: describeDatabase(url), integrity: ["pg_restore completed in one transaction"] };
 }

@@ -15,8 +15,12 @@ import type { Actor } from "./permissions";
  * resulting cluster ids, after re-reading the few members it touches.
  */
 
-/** Most candidate claims read for one batch of new claims (those sharing the most terms first). */
-export const MATCH_CANDIDATE_LIMIT = 1000;
+/**
+ * Most candidate claims read for one batch of new claims (those sharing the most terms first). Their
+ * ids go into one `IN` list, so it stays well under the 999 bound parameters Prisma allows a SQLite
+ * query (SQLite's historical SQLITE_MAX_VARIABLE_NUMBER).
+ */
+export const MATCH_CANDIDATE_LIMIT = 500;
 /** Claims without a stored signature indexed per call of backfillMatchIndex (one pool task each). */
 export const MATCH_BACKFILL_BATCH = 500;
 

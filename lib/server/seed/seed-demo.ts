@@ -13,7 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PUBLISHED, readDemoArticle } from ".
  * Imports the two demo articles as `editor` (an article already imported is reused) and accepts the
  * `accept` best-ranked suggestions of each, as an editor would; the rest stay suggested for review.
  */
-export async function importDemoArticles(editor: Actor, accept = Number.POSITIVE_INFINITY) {
+export async function importDemoArticles(editor: Actor, accept = Number.POSITIVE_INFINITY, leave = 0) {
   const db = await getDb();
   const imported: { id: string; title: string; file: string }[] = [];
   for (const article of DEMO_ARTICLES) {
@@ -26,19 +26,24 @@ export async function importDemoArticles(editor: Actor, accept = Number.POSITIVE
       text: readDemoArticle(article.file),
     });
     imported.push({ id, title: article.title, file: article.file });
-    const best = await db.claim.findMany({
+    const suggested = await db.claim.findMany({
       where: { articleId: id, status: "SUGGESTED" },
       orderBy: [{ checkworthiness: "desc" }, { start: "asc" }],
-      take: Number.isFinite(accept) ? accept : undefined,
       select: { id: true },
     });
+    // The best `accept`, always leaving the `leave` weakest to review (how many there are follows the text).
+    const best = suggested.slice(0, Math.min(accept, Math.max(0, suggested.length - leave)));
     if (best.length > 0) await reviewSuggestions(editor, { articleId: id, decision: "accept", claimIds: best.map((c) => c.id) });
   }
   return imported;
 }
 
-/** The demo accepts this many best-ranked suggestions per article and leaves the rest to review. */
+/**
+ * The demo accepts at most this many best-ranked suggestions per article and leaves the rest, at least
+ * DEMO_LEFT_TO_REVIEW, for an editor to review (the number suggested follows each text).
+ */
 const DEMO_ACCEPTED_PER_ARTICLE = 10;
+const DEMO_LEFT_TO_REVIEW = 2;
 
 /** The claims the demo hands out, found by a phrase of their text. */
 const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; second?: string; priority: "HIGH" | "NORMAL" | "URGENT"; dueInDays: number }[] = [
@@ -48,7 +53,7 @@ const DEMO_ASSIGNMENTS: { phrase: string; reviewer: string; second?: string; pri
   { phrase: "Article 51 of the United Nations Charter", reviewer: "sam@demo.claimledger.test", priority: "NORMAL", dueInDays: 7 },
   // Untouched work for Riley, whose other two claims are already proposed: every demo reviewer has
   // something to start on at first sign-in.
-  { phrase: "Storm Shadow", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 3 },
+  { phrase: "devised by Pentagon Undersecretary Elbridge Colby", reviewer: "riley@demo.claimledger.test", priority: "HIGH", dueInDays: 3 },
 ];
 
 /**
@@ -67,7 +72,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     users.set(account.email, { id: user.id, email: user.email, name: user.name, role: account.role });
   }
   const editor = users.get("editor@demo.claimledger.test")!;
-  for (const article of await importDemoArticles(editor, DEMO_ACCEPTED_PER_ARTICLE)) {
+  for (const article of await importDemoArticles(editor, DEMO_ACCEPTED_PER_ARTICLE, DEMO_LEFT_TO_REVIEW)) {
     const suggested = await db.claim.count({ where: { articleId: article.id, status: "SUGGESTED" } });
     const accepted = await db.claim.count({ where: { articleId: article.id, status: { not: "SUGGESTED" } } });
     log(`Imported "${article.title}": ${accepted} claims accepted, ${suggested} suggestions left to review.`);
