@@ -26,6 +26,7 @@ const HEADER = [
   "Rationale",
   "Evidence URLs",
   "Evidence",
+  "Evidence archived",
   "Reviewer",
   "Approver",
   "Proposed at (UTC)",

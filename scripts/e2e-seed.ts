@@ -1,6 +1,9 @@
 /** Seeds the e2e database (see e2e/global-setup.ts). Refuses anything but a local throwaway database. */
 import { writeFileSync } from "node:fs";
+import { extractClaims } from "@/lib/domain/extraction";
+import { getDb } from "@/lib/server/db";
 import { importDemoArticles } from "@/lib/server/seed/seed-demo";
+import { createClaimFromSelection } from "@/lib/server/suggestions";
 import { makeUser, TEST_PASSWORD } from "@/lib/server/testing/factories";
 
 const url = process.env.DATABASE_URL ?? "";
@@ -17,6 +20,21 @@ const reviewer2 = await makeUser("REVIEWER", "Ravi Reviewer");
 // Turns on two-factor sign-in in e2e/13-security.spec.ts; no other spec signs in as them.
 const mfa = await makeUser("REVIEWER", "Mona Factor");
 const articles = await importDemoArticles(editor);
+// The specs each take their own unassigned claims from the articles. Since suggestions follow the
+// calibrated threshold, an article may get few; the editor then marks the next best-ranked sentences
+// by hand (select-to-create), so every article holds at least E2E_CLAIMS_PER_ARTICLE claims.
+const E2E_CLAIMS_PER_ARTICLE = 18;
+const db = await getDb();
+for (const { id } of articles) {
+  const { text } = await db.article.findUniqueOrThrow({ where: { id }, select: { text: true } });
+  const taken = new Set((await db.claim.findMany({ where: { articleId: id }, select: { start: true } })).map((c) => c.start));
+  for (const sentence of extractClaims(text, { limit: E2E_CLAIMS_PER_ARTICLE })) {
+    if (taken.size >= E2E_CLAIMS_PER_ARTICLE) break;
+    if (taken.has(sentence.start)) continue;
+    await createClaimFromSelection(editor, { articleId: id, start: sentence.start, end: sentence.end, text: undefined });
+    taken.add(sentence.start);
+  }
+}
 const fixtures = { password: TEST_PASSWORD, users: { admin, editor, editor2, reviewer, reviewer2, mfa }, articles };
 writeFileSync("prisma/data/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
 console.log("e2e desk seeded");
