@@ -171,6 +171,8 @@ test("return, re-propose, a second editor's approval, publication and reopening 
     "claim.assign",
     "claim.startReview",
     "evidence.add",
+    // The source is archived (or its failure recorded, here: example.org is not reachable) after the save.
+    "evidence.archive",
     "verdict.propose",
     "claim.propose",
     "verdict.returned",
