@@ -30,6 +30,16 @@ const TRAILING_NOISE =
   /(?:\s+(?:also|later|earlier|previously|separately|repeatedly|again|recently|first|has|have|had|was|were|is|are|will|would|had\s+previously|last\s+week|last\s+month|last\s+year|this\s+week|on\s+\p{Lu}\p{Ll}+|in\s+a\s+statement|in\s+an\s+interview|late\s+on\s+\p{Lu}\p{Ll}+))+$/u;
 const MAX_WORDS = 9;
 
+// Compiled once (none has the g or y flag, so exec keeps no state between calls).
+/** "according to X" (up to a comma or the end of the sentence). */
+const ACCORDING_TO = /\baccording to\s+([^,;.!?"“”]+?(?:\.(?=\s?\p{Lu}\.)[^,;!?"“”]*?)?)\s*(?:[,;.!?"“”]|$)/iu;
+/** "…, said X." / "…,” said X." */
+const SAID_INVERTED = new RegExp(String.raw`[,”"]\s*(?:${SPEECH_VERBS})\s+([^,;!?"“”]+?)\s*(?:[,;!?]|\.$|$)`, "iu");
+/** "…, X said." at the end. */
+const SAID_TRAILING = new RegExp(String.raw`[,”"]\s*([^,;"“”]+?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\p{Lu}\p{Ll}+|\s+in\s+a\s+statement)?\s*[.!?]?$`, "u");
+/** "X said (on Tuesday) that …" at the start, or after a comma. */
+const SAID_LEADING = new RegExp(String.raw`(?:^|[,;:]\s+)([^,;:"“”]+?)\s+(?:(?:has|had|have)\s+)?(?:${SPEECH_VERBS})\b`, "u");
+
 function tidy(raw: string): string | null {
   let name = raw.replace(/\s+/g, " ").trim().replace(/^[,;:—–-]+\s*/, "").replace(/[,;:]+$/, "").trim();
   // "documents released on Tuesday by the agency's inspector general", "a report by Amnesty": the author.
@@ -70,16 +80,16 @@ export function suggestClaimant(sentence: string): SuggestedClaimant | null {
   if (s.length === 0) return null;
   const candidates: string[] = [];
   // "according to X" (up to a comma or the end of the sentence).
-  const according = /\baccording to\s+([^,;.!?"“”]+?(?:\.(?=\s?\p{Lu}\.)[^,;!?"“”]*?)?)\s*(?:[,;.!?"“”]|$)/iu.exec(s);
+  const according = ACCORDING_TO.exec(s);
   if (according) candidates.push(according[1]!);
   // "…, said X." / "…,” said X."
-  const saidInverted = new RegExp(String.raw`[,”"]\s*(?:${SPEECH_VERBS})\s+([^,;!?"“”]+?)\s*(?:[,;!?]|\.$|$)`, "iu").exec(s);
+  const saidInverted = SAID_INVERTED.exec(s);
   if (saidInverted) candidates.push(saidInverted[1]!);
   // "…, X said." at the end.
-  const saidTrailing = new RegExp(String.raw`[,”"]\s*([^,;"“”]+?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\p{Lu}\p{Ll}+|\s+in\s+a\s+statement)?\s*[.!?]?$`, "u").exec(s);
+  const saidTrailing = SAID_TRAILING.exec(s);
   if (saidTrailing) candidates.push(saidTrailing[1]!);
   // "X said (on Tuesday) that …" at the start, or after a comma.
-  const saidLeading = new RegExp(String.raw`(?:^|[,;:]\s+)([^,;:"“”]+?)\s+(?:(?:has|had|have)\s+)?(?:${SPEECH_VERBS})\b`, "u").exec(s);
+  const saidLeading = SAID_LEADING.exec(s);
   if (saidLeading) candidates.push(saidLeading[1]!);
   for (const raw of candidates) {
     const name = tidy(raw);

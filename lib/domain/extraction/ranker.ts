@@ -110,27 +110,40 @@ export function lineFeatures(lines: readonly string[], set: FeatureSet = DEFAULT
 }
 
 interface NgramIndex {
+  /** Word → n-gram id. */
   uni: Map<string, number>;
+  /** First word → second word → n-gram id. */
   bi: Map<string, Map<string, number>>;
+  /** Weight per n-gram id. */
+  weight: Float64Array;
+  /** Per n-gram id, the `pass` in which it was last counted (so each distinct n-gram counts once per sentence). */
+  seen: Uint32Array;
+  pass: number;
 }
 const ngramIndexes = new WeakMap<Record<string, number>, NgramIndex>();
 
-/** The model's n-gram weights as nested maps (built once per model), so scoring needs no key strings. */
+/** The model's n-gram weights as nested maps of ids (built once per model), so scoring needs no key strings. */
 function ngramIndex(model: RankerModel): NgramIndex {
   let idx = ngramIndexes.get(model.weights);
   if (idx) return idx;
-  idx = { uni: new Map(), bi: new Map() };
+  const uni = new Map<string, number>();
+  const bi = new Map<string, Map<string, number>>();
+  const weights: number[] = [];
   for (const [k, w] of Object.entries(model.weights)) {
-    if (k.startsWith("u:")) idx.uni.set(k.slice(2), w);
-    else if (k.startsWith("b:")) {
+    if (k.startsWith("u:")) {
+      uni.set(k.slice(2), weights.length);
+      weights.push(w);
+    } else if (k.startsWith("b:")) {
       const sp = k.indexOf(" ", 2);
       if (sp < 0) continue;
       const first = k.slice(2, sp);
-      let inner = idx.bi.get(first);
-      if (!inner) idx.bi.set(first, (inner = new Map()));
-      inner.set(k.slice(sp + 1), w);
+      let inner = bi.get(first);
+      if (!inner) bi.set(first, (inner = new Map()));
+      inner.set(k.slice(sp + 1), weights.length);
+      weights.push(w);
     }
   }
+  idx = { uni, bi, weight: Float64Array.from(weights), seen: new Uint32Array(weights.length), pass: 0 };
   ngramIndexes.set(model.weights, idx);
   return idx;
 }
@@ -139,38 +152,37 @@ function ngramIndex(model: RankerModel): NgramIndex {
  * What the word n-gram features of one sentence add to the model's raw score:
  * the same sum `linearScore` gives over the "u:"/"b:" keys that
  * `unitFeatures` would set (each distinct n-gram once, value
- * `features.ngramValue`), computed with map lookups only. Linear in the
- * sentence's word count.
+ * `features.ngramValue`), computed with map lookups only (no key strings).
+ * Linear in the sentence's word count.
  */
 export function ngramScore(facts: SentenceFacts, model: RankerModel = DEFAULT_MODEL): number {
   const set = model.features;
   if (!set.unigrams && !set.bigrams) return 0;
   const idx = ngramIndex(model);
+  if (idx.pass === 0xffffffff) {
+    idx.seen.fill(0);
+    idx.pass = 0;
+  }
+  const pass = ++idx.pass;
+  const { weight, seen } = idx;
   let z = 0;
-  let seen: Set<string> | null = null;
   const words = facts.words;
   if (set.unigrams) {
     for (const w of words) {
-      const x = idx.uni.get(w);
-      if (x === undefined) continue;
-      seen ??= new Set();
-      if (seen.has(w)) continue;
-      seen.add(w);
-      z += x;
+      const id = idx.uni.get(w);
+      if (id === undefined || seen[id] === pass) continue;
+      seen[id] = pass;
+      z += weight[id]!;
     }
   }
   if (set.bigrams && words.length > 0) {
     let prev = "<s>";
     for (let i = 0; i <= words.length; i++) {
       const w = i < words.length ? words[i]! : "</s>";
-      const x = idx.bi.get(prev)?.get(w);
-      if (x !== undefined) {
-        const key = `${prev} ${w}`;
-        seen ??= new Set();
-        if (!seen.has(`b:${key}`)) {
-          seen.add(`b:${key}`);
-          z += x;
-        }
+      const id = idx.bi.get(prev)?.get(w);
+      if (id !== undefined && seen[id] !== pass) {
+        seen[id] = pass;
+        z += weight[id]!;
       }
       prev = w;
     }
