@@ -29,6 +29,8 @@ const DETERMINER_START = /^(?:[Tt]he|[Aa]n?)\s+(?=\p{Lu})/u;
 const TRAILING_NOISE =
   /(?:\s+(?:also|later|earlier|previously|separately|repeatedly|again|recently|first|has|have|had|was|were|is|are|will|would|had\s+previously|last\s+week|last\s+month|last\s+year|this\s+week|on\s+\p{Lu}\p{Ll}+|in\s+a\s+statement|in\s+an\s+interview|late\s+on\s+\p{Lu}\p{Ll}+))+$/u;
 const MAX_WORDS = 9;
+/** White space that `\s+` → " " would change: a run of two or more, or any white space but a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
 // Compiled once (none has the g or y flag, so exec keeps no state between calls).
 /** "according to X" (up to a comma or the end of the sentence). */
@@ -76,7 +78,8 @@ export function claimantKind(name: string): ClaimantKind {
  * "officials", "sources"). `sentence`: one sentence (line breaks allowed), any length.
  */
 export function suggestClaimant(sentence: string): SuggestedClaimant | null {
-  const s = sentence.replace(/\s+/g, " ").trim();
+  // Collapse white space only where there is something to collapse (most sentences have single spaces only).
+  const s = (NEEDS_COLLAPSE.test(sentence) ? sentence.replace(/\s+/g, " ") : sentence).trim();
   if (s.length === 0) return null;
   const candidates: string[] = [];
   // "according to X" (up to a comma or the end of the sentence).
