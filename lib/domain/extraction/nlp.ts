@@ -167,7 +167,8 @@ export function analyze(original: string): Analysis {
       if (isLineBreak(text.charCodeAt(p))) newline = true;
       p++;
     }
-    if (v.trim() === "") {
+    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
+    if (v.length === 0 || (isSpace(v.charCodeAt(0)) && v.trim() === "")) {
       // Whitespace token: consume it from the text and remember a line break.
       cursor = p;
       pendingNewline = newline || /[\n\r\u2028\u2029]/.test(v);
