@@ -41,6 +41,10 @@ const SAID_INVERTED = new RegExp(String.raw`[,”"]\s*(?:${SPEECH_VERBS})\s+([^,
 const SAID_TRAILING = new RegExp(String.raw`[,”"]\s*([^,;"“”]+?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\p{Lu}\p{Ll}+|\s+in\s+a\s+statement)?\s*[.!?]?$`, "u");
 /** "X said (on Tuesday) that …" at the start, or after a comma. */
 const SAID_LEADING = new RegExp(String.raw`(?:^|[,;:]\s+)([^,;:"“”]+?)\s+(?:(?:has|had|have)\s+)?(?:${SPEECH_VERBS})\b`, "u");
+/** Necessary for ACCORDING_TO to match: the phrase itself, in any case (same flags). */
+const ACCORDING_HINT = /according to/iu;
+/** Necessary for any of the three speech-verb patterns to match: some speech verb, in any case (the widest of their flags). */
+const SPEECH_VERB_HINT = new RegExp(SPEECH_VERBS, "iu");
 
 function tidy(raw: string): string | null {
   let name = raw.replace(/\s+/g, " ").trim().replace(/^[,;:—–-]+\s*/, "").replace(/[,;:]+$/, "").trim();
@@ -81,22 +85,17 @@ export function suggestClaimant(sentence: string): SuggestedClaimant | null {
   // Collapse white space only where there is something to collapse (most sentences have single spaces only).
   const s = (NEEDS_COLLAPSE.test(sentence) ? sentence.replace(/\s+/g, " ") : sentence).trim();
   if (s.length === 0) return null;
-  const candidates: string[] = [];
-  // "according to X" (up to a comma or the end of the sentence).
-  const according = ACCORDING_TO.exec(s);
-  if (according) candidates.push(according[1]!);
-  // "…, said X." / "…,” said X."
-  const saidInverted = SAID_INVERTED.exec(s);
-  if (saidInverted) candidates.push(saidInverted[1]!);
-  // "…, X said." at the end.
-  const saidTrailing = SAID_TRAILING.exec(s);
-  if (saidTrailing) candidates.push(saidTrailing[1]!);
-  // "X said (on Tuesday) that …" at the start, or after a comma.
-  const saidLeading = SAID_LEADING.exec(s);
-  if (saidLeading) candidates.push(saidLeading[1]!);
-  for (const raw of candidates) {
-    const name = tidy(raw);
-    if (name) return { name, kind: claimantKind(name) };
+  // Patterns in order of preference; the first whose capture tidies to a name wins. A pattern only runs
+  // when the sentence holds its literal part ("according to", a speech verb), which most sentences lack.
+  if (ACCORDING_HINT.test(s)) {
+    const name = fromMatch(ACCORDING_TO.exec(s));
+    if (name) return name;
   }
-  return null;
+  if (!SPEECH_VERB_HINT.test(s)) return null;
+  return fromMatch(SAID_INVERTED.exec(s)) ?? fromMatch(SAID_TRAILING.exec(s)) ?? fromMatch(SAID_LEADING.exec(s));
+}
+
+function fromMatch(m: RegExpExecArray | null): SuggestedClaimant | null {
+  const name = m ? tidy(m[1]!) : null;
+  return name ? { name, kind: claimantKind(name) } : null;
 }
