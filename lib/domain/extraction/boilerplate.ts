@@ -98,7 +98,7 @@ export function classifyLines(text: string, hasVerb: (start: number, end: number
     else if (BYLINE.test(t) && (words <= 12 || /\.\.\.|…/.test(t))) why = "byline";
     else if (CAPTION_HINT.test(t) && CAPTION.test(t)) why = "caption";
     else if (words <= 25 && CTA_HINT.test(t) && CALL_TO_ACTION.test(t)) why = "call-to-action";
-    else if (/\p{L}\s*(?:\.\.\.|…)$/u.test(t)) why = "teaser"; // truncated link-preview text
+    else if ((t.endsWith("...") || t.endsWith("…")) && /\p{L}\s*(?:\.\.\.|…)$/u.test(t)) why = "teaser"; // truncated link-preview text
     else if (!terminal) {
       const letters = t.replace(/[^\p{L}]/gu, "");
       const lowerOnly = letters.length > 0 && letters === letters.toLowerCase();

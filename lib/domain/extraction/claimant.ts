@@ -29,6 +29,22 @@ const DETERMINER_START = /^(?:[Tt]he|[Aa]n?)\s+(?=\p{Lu})/u;
 const TRAILING_NOISE =
   /(?:\s+(?:also|later|earlier|previously|separately|repeatedly|again|recently|first|has|have|had|was|were|is|are|will|would|had\s+previously|last\s+week|last\s+month|last\s+year|this\s+week|on\s+\p{Lu}\p{Ll}+|in\s+a\s+statement|in\s+an\s+interview|late\s+on\s+\p{Lu}\p{Ll}+))+$/u;
 const MAX_WORDS = 9;
+/** White space that `\s+` → " " would change: a run of two or more, or any white space but a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
+
+// Compiled once (none has the g or y flag, so exec keeps no state between calls).
+/** "according to X" (up to a comma or the end of the sentence). */
+const ACCORDING_TO = /\baccording to\s+([^,;.!?"“”]+?(?:\.(?=\s?\p{Lu}\.)[^,;!?"“”]*?)?)\s*(?:[,;.!?"“”]|$)/iu;
+/** "…, said X." / "…,” said X." */
+const SAID_INVERTED = new RegExp(String.raw`[,”"]\s*(?:${SPEECH_VERBS})\s+([^,;!?"“”]+?)\s*(?:[,;!?]|\.$|$)`, "iu");
+/** "…, X said." at the end. */
+const SAID_TRAILING = new RegExp(String.raw`[,”"]\s*([^,;"“”]+?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\p{Lu}\p{Ll}+|\s+in\s+a\s+statement)?\s*[.!?]?$`, "u");
+/** "X said (on Tuesday) that …" at the start, or after a comma. */
+const SAID_LEADING = new RegExp(String.raw`(?:^|[,;:]\s+)([^,;:"“”]+?)\s+(?:(?:has|had|have)\s+)?(?:${SPEECH_VERBS})\b`, "u");
+/** Necessary for ACCORDING_TO to match: the phrase itself, in any case (same flags). */
+const ACCORDING_HINT = /according to/iu;
+/** Necessary for any of the three speech-verb patterns to match: some speech verb, in any case (the widest of their flags). */
+const SPEECH_VERB_HINT = new RegExp(SPEECH_VERBS, "iu");
 
 function tidy(raw: string): string | null {
   let name = raw.replace(/\s+/g, " ").trim().replace(/^[,;:—–-]+\s*/, "").replace(/[,;:]+$/, "").trim();
@@ -66,24 +82,20 @@ export function claimantKind(name: string): ClaimantKind {
  * "officials", "sources"). `sentence`: one sentence (line breaks allowed), any length.
  */
 export function suggestClaimant(sentence: string): SuggestedClaimant | null {
-  const s = sentence.replace(/\s+/g, " ").trim();
+  // Collapse white space only where there is something to collapse (most sentences have single spaces only).
+  const s = (NEEDS_COLLAPSE.test(sentence) ? sentence.replace(/\s+/g, " ") : sentence).trim();
   if (s.length === 0) return null;
-  const candidates: string[] = [];
-  // "according to X" (up to a comma or the end of the sentence).
-  const according = /\baccording to\s+([^,;.!?"“”]+?(?:\.(?=\s?\p{Lu}\.)[^,;!?"“”]*?)?)\s*(?:[,;.!?"“”]|$)/iu.exec(s);
-  if (according) candidates.push(according[1]!);
-  // "…, said X." / "…,” said X."
-  const saidInverted = new RegExp(String.raw`[,”"]\s*(?:${SPEECH_VERBS})\s+([^,;!?"“”]+?)\s*(?:[,;!?]|\.$|$)`, "iu").exec(s);
-  if (saidInverted) candidates.push(saidInverted[1]!);
-  // "…, X said." at the end.
-  const saidTrailing = new RegExp(String.raw`[,”"]\s*([^,;"“”]+?)\s+(?:${SPEECH_VERBS})(?:\s+on\s+\p{Lu}\p{Ll}+|\s+in\s+a\s+statement)?\s*[.!?]?$`, "u").exec(s);
-  if (saidTrailing) candidates.push(saidTrailing[1]!);
-  // "X said (on Tuesday) that …" at the start, or after a comma.
-  const saidLeading = new RegExp(String.raw`(?:^|[,;:]\s+)([^,;:"“”]+?)\s+(?:(?:has|had|have)\s+)?(?:${SPEECH_VERBS})\b`, "u").exec(s);
-  if (saidLeading) candidates.push(saidLeading[1]!);
-  for (const raw of candidates) {
-    const name = tidy(raw);
-    if (name) return { name, kind: claimantKind(name) };
+  // Patterns in order of preference; the first whose capture tidies to a name wins. A pattern only runs
+  // when the sentence holds its literal part ("according to", a speech verb), which most sentences lack.
+  if (ACCORDING_HINT.test(s)) {
+    const name = fromMatch(ACCORDING_TO.exec(s));
+    if (name) return name;
   }
-  return null;
+  if (!SPEECH_VERB_HINT.test(s)) return null;
+  return fromMatch(SAID_INVERTED.exec(s)) ?? fromMatch(SAID_TRAILING.exec(s)) ?? fromMatch(SAID_LEADING.exec(s));
+}
+
+function fromMatch(m: RegExpExecArray | null): SuggestedClaimant | null {
+  const name = m ? tidy(m[1]!) : null;
+  return name ? { name, kind: claimantKind(name) } : null;
 }

@@ -16,7 +16,10 @@ export const WRAPPED_LINE_MIN = 45;
 /** How much longer than the line before a wrapped line may be (one long word), in UTF-16 units. */
 export const WRAP_SLACK = 16;
 
-const LINE_BREAK = /[\n\r\u2028\u2029\v\f]/;
+/** \n \v \f \r, U+2028, U+2029 (the line breaks), by UTF-16 code. */
+function isLineBreak(code: number): boolean {
+  return (code >= 0x0a && code <= 0x0d) || code === 0x2028 || code === 0x2029;
+}
 
 /**
  * Whether the white space `text[gapStart, gapEnd)` (between two tokens, containing at least one line
@@ -29,16 +32,16 @@ const LINE_BREAK = /[\n\r\u2028\u2029\v\f]/;
 export function isUnitBreak(text: string, gapStart: number, gapEnd: number): boolean {
   let breaks = 0;
   for (let i = gapStart; i < gapEnd; i++) {
-    const c = text[i]!;
-    if (c === "\r" && text[i + 1] === "\n") continue;
-    if (LINE_BREAK.test(c)) breaks++;
+    const c = text.charCodeAt(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
+    if (isLineBreak(c)) breaks++;
   }
   if (breaks !== 1) return true;
   let lineStart = gapStart;
-  while (lineStart > 0 && !LINE_BREAK.test(text[lineStart - 1]!)) lineStart--;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
   const previous = text.slice(lineStart, gapStart).trimEnd();
   let lineEnd = gapEnd;
-  while (lineEnd < text.length && !LINE_BREAK.test(text[lineEnd]!)) lineEnd++;
+  while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
   const next = text.slice(gapEnd, lineEnd);
   const nextTrimmed = next.trimStart();
   if (!previous || !nextTrimmed) return true;

@@ -167,15 +167,18 @@ export function analyze(original: string): Analysis {
       if (isLineBreak(text.charCodeAt(p))) newline = true;
       p++;
     }
-    if (v.trim() === "") {
+    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
+    if (v.length === 0 || (isSpace(v.charCodeAt(0)) && v.trim() === "")) {
       // Whitespace token: consume it from the text and remember a line break.
       cursor = p;
       pendingNewline = newline || /[\n\r\u2028\u2029]/.test(v);
       continue;
     }
     let start: number;
+    let present: boolean;
     if (text.startsWith(v, p)) {
       start = p;
+      present = true;
     } else {
       // Tokenizer produced a form not literally present here; search a little ahead.
       // Only a little ahead: an unbounded search per token would be quadratic in the text's length.
@@ -184,11 +187,13 @@ export function analyze(original: string): Analysis {
       if (found >= 0 && found - cursor < 64) {
         for (let q = cursor; q < found; q++) if (isLineBreak(text.charCodeAt(q))) newline = true;
         start = found;
+        present = true;
       } else {
         start = p;
+        present = false;
       }
     }
-    const end = text.startsWith(v, start) ? start + v.length : start;
+    const end = present ? start + v.length : start;
     tokens.push({
       value: v,
       normal: normals[i] ?? v.toLowerCase(),

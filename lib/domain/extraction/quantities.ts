@@ -229,14 +229,22 @@ const SENTENCE_START_WORDS = new Set(["A", "An", "The", "Some", "About", "Around
 /** Unit symbols too ambiguous as words ("in", "h", "g") but unambiguous glued to a number ("8ft", "24h", "500g"). */
 const GLUED_ONLY_UNITS = new Set(["ft", "in", "g", "h", "l", "s", "t", "ha", "cd", "mil"]);
 
+const gluedUnitCache = new Map<string, { units: string; kind: string } | null>();
+
+/** Resolves a glued-only unit symbol through js-quantities (cached: the symbols are a fixed handful). */
 function gluedOnlyUnit(word: string): { units: string; kind: string } | null {
   if (!GLUED_ONLY_UNITS.has(word)) return null;
+  const hit = gluedUnitCache.get(word);
+  if (hit !== undefined) return hit && { ...hit };
+  let res: { units: string; kind: string } | null;
   try {
     const q = Qty.parse(`1 ${word}`);
-    return q && PHYSICAL_KINDS.has(q.kind()) ? { units: q.units(), kind: q.kind() } : null;
+    res = q && PHYSICAL_KINDS.has(q.kind()) ? { units: q.units(), kind: q.kind() } : null;
   } catch {
-    return null;
+    res = null;
   }
+  gluedUnitCache.set(word, res);
+  return res && { ...res };
 }
 
 /** "N-M" right after a number (a score, a vote or a range). */

@@ -110,27 +110,52 @@ export function lineFeatures(lines: readonly string[], set: FeatureSet = DEFAULT
 }
 
 interface NgramIndex {
-  uni: Map<string, number>;
-  bi: Map<string, Map<string, number>>;
+  /** Every word that occurs in a "u:"/"b:" key (either position, "<s>"/"</s>" too) → word id. */
+  vocab: Map<string, number>;
+  /** Per word id: the id of its unigram, or -1. */
+  uni: Int32Array;
+  /** Bigram (first word id × vocabulary size + second word id) → n-gram id. */
+  bi: Map<number, number>;
+  /** Weight per n-gram id. */
+  weight: Float64Array;
+  /** Per n-gram id, the `pass` in which it was last counted (so each distinct n-gram counts once per sentence). */
+  seen: Uint32Array;
+  pass: number;
+  /** Word ids of the sentence being scored (reused buffer). */
+  ids: Int32Array;
 }
 const ngramIndexes = new WeakMap<Record<string, number>, NgramIndex>();
 
-/** The model's n-gram weights as nested maps (built once per model), so scoring needs no key strings. */
+/** The model's n-gram weights indexed by word ids (built once per model), so scoring needs one string lookup per word. */
 function ngramIndex(model: RankerModel): NgramIndex {
   let idx = ngramIndexes.get(model.weights);
   if (idx) return idx;
-  idx = { uni: new Map(), bi: new Map() };
+  const vocab = new Map<string, number>();
+  const wordId = (w: string): number => {
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
+    return id;
+  };
+  const unigrams: [number, number][] = [];
+  const bigrams: [number, number, number][] = [];
+  const weights: number[] = [];
   for (const [k, w] of Object.entries(model.weights)) {
-    if (k.startsWith("u:")) idx.uni.set(k.slice(2), w);
-    else if (k.startsWith("b:")) {
+    if (k.startsWith("u:")) {
+      unigrams.push([wordId(k.slice(2)), weights.length]);
+      weights.push(w);
+    } else if (k.startsWith("b:")) {
       const sp = k.indexOf(" ", 2);
       if (sp < 0) continue;
-      const first = k.slice(2, sp);
-      let inner = idx.bi.get(first);
-      if (!inner) idx.bi.set(first, (inner = new Map()));
-      inner.set(k.slice(sp + 1), w);
+      bigrams.push([wordId(k.slice(2, sp)), wordId(k.slice(sp + 1)), weights.length]);
+      weights.push(w);
     }
   }
+  const n = vocab.size;
+  const uni = new Int32Array(n).fill(-1);
+  for (const [wid, id] of unigrams) uni[wid] = id;
+  const bi = new Map<number, number>();
+  for (const [first, second, id] of bigrams) bi.set(first * n + second, id);
+  idx = { vocab, uni, bi, weight: Float64Array.from(weights), seen: new Uint32Array(weights.length), pass: 0, ids: new Int32Array(64) };
   ngramIndexes.set(model.weights, idx);
   return idx;
 }
@@ -139,40 +164,50 @@ function ngramIndex(model: RankerModel): NgramIndex {
  * What the word n-gram features of one sentence add to the model's raw score:
  * the same sum `linearScore` gives over the "u:"/"b:" keys that
  * `unitFeatures` would set (each distinct n-gram once, value
- * `features.ngramValue`), computed with map lookups only. Linear in the
- * sentence's word count.
+ * `features.ngramValue`, added in the same order), computed with one map
+ * lookup per word and integer-keyed lookups for the bigrams (no key strings).
+ * Linear in the sentence's word count.
  */
 export function ngramScore(facts: SentenceFacts, model: RankerModel = DEFAULT_MODEL): number {
   const set = model.features;
   if (!set.unigrams && !set.bigrams) return 0;
   const idx = ngramIndex(model);
-  let z = 0;
-  let seen: Set<string> | null = null;
+  if (idx.pass === 0xffffffff) {
+    idx.seen.fill(0);
+    idx.pass = 0;
+  }
+  const pass = ++idx.pass;
+  const { weight, seen, vocab, uni } = idx;
   const words = facts.words;
+  const len = words.length;
+  if (idx.ids.length < len) idx.ids = new Int32Array(Math.max(len, idx.ids.length * 2));
+  const ids = idx.ids;
+  for (let i = 0; i < len; i++) ids[i] = vocab.get(words[i]!) ?? -1;
+  let z = 0;
   if (set.unigrams) {
-    for (const w of words) {
-      const x = idx.uni.get(w);
-      if (x === undefined) continue;
-      seen ??= new Set();
-      if (seen.has(w)) continue;
-      seen.add(w);
-      z += x;
+    for (let i = 0; i < len; i++) {
+      const wid = ids[i]!;
+      if (wid < 0) continue;
+      const id = uni[wid]!;
+      if (id < 0 || seen[id] === pass) continue;
+      seen[id] = pass;
+      z += weight[id]!;
     }
   }
-  if (set.bigrams && words.length > 0) {
-    let prev = "<s>";
-    for (let i = 0; i <= words.length; i++) {
-      const w = i < words.length ? words[i]! : "</s>";
-      const x = idx.bi.get(prev)?.get(w);
-      if (x !== undefined) {
-        const key = `${prev} ${w}`;
-        seen ??= new Set();
-        if (!seen.has(`b:${key}`)) {
-          seen.add(`b:${key}`);
-          z += x;
+  if (set.bigrams && len > 0) {
+    const n = uni.length;
+    let prev = vocab.get("<s>") ?? -1;
+    const end = vocab.get("</s>") ?? -1;
+    for (let i = 0; i <= len; i++) {
+      const cur = i < len ? ids[i]! : end;
+      if (prev >= 0 && cur >= 0) {
+        const id = idx.bi.get(prev * n + cur);
+        if (id !== undefined && seen[id] !== pass) {
+          seen[id] = pass;
+          z += weight[id]!;
         }
       }
-      prev = w;
+      prev = cur;
     }
   }
   return z * set.ngramValue;
