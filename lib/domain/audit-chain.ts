@@ -31,24 +31,18 @@ export interface AuditEventContent {
   tokenCreatorId?: string | null;
 }
 
+/** The event's content columns in the order both links hash them (time as ISO 8601). */
+function contentColumns(e: AuditEventContent): unknown[] {
+  return [e.at.toISOString(), e.actorId, e.action, e.entityType, e.entityId, e.entityVersion, e.claimId, e.before, e.after];
+}
+
 /**
  * The unkeyed link (events written without AUDIT_KEY, and all history before issue 12): SHA-256 hex of
  * the canonical JSON of prevHash and the content; the token columns are appended only when set, so
  * links written before they existed verify unchanged.
  */
 export function hashAuditEvent(prevHash: string, e: AuditEventContent): string {
-  const fields: unknown[] = [
-    prevHash,
-    e.at.toISOString(),
-    e.actorId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.entityVersion,
-    e.claimId,
-    e.before,
-    e.after,
-  ];
+  const fields: unknown[] = [prevHash, ...contentColumns(e)];
   if (e.tokenId != null || e.tokenCreatorId != null) fields.push(e.tokenId ?? null, e.tokenCreatorId ?? null);
   const canonical = JSON.stringify(fields);
   return createHash("sha256").update(canonical).digest("hex");
@@ -62,15 +56,7 @@ export function hmacAuditEvent(key: string, prevHash: string, e: AuditEventConte
   const canonical = JSON.stringify([
     "audit-event/1",
     prevHash,
-    e.at.toISOString(),
-    e.actorId,
-    e.action,
-    e.entityType,
-    e.entityId,
-    e.entityVersion,
-    e.claimId,
-    e.before,
-    e.after,
+    ...contentColumns(e),
     e.tokenId ?? null,
     e.tokenCreatorId ?? null,
   ]);
