@@ -1,11 +1,11 @@
 import "server-only";
 import { createPatch } from "diff";
 import { AppError, notFound } from "@/lib/domain/errors";
-import { extractReadableArticle } from "@/lib/domain/html-article";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "../audit";
 import { getDb } from "../db";
 import { addEvidence } from "../evidence";
+import { runExtractionTask } from "../extraction-pool/run-task";
 import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
 import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
@@ -19,10 +19,20 @@ export type ArchiveStatus = "ARCHIVED" | "FAILED" | "CHANGED" | "GONE";
 /** A recheck diff longer than this (code units) is cut, with a note. */
 const MAX_DIFF_CHARS = 20_000;
 
-/** The readable text of a fetched source: the article text of an HTML page (readability), else the text itself. */
-function readableText(doc: FetchedDocument): string {
+/**
+ * The readable text of a fetched source: the article text of an HTML page (readability, run in the
+ * extraction pool with its depth, size and time limits, never on the request thread), else the text
+ * itself. A page the pool refuses or finds no article in keeps its text with the tags stripped.
+ */
+async function readableText(doc: FetchedDocument): Promise<string> {
   if (doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml") {
-    const text = extractReadableArticle(doc.body).text.trim();
+    const text = await runExtractionTask("readHtml", { html: doc.body }).then(
+      (readable) => readable.text.trim(),
+      (error: unknown) => {
+        if (!(error instanceof AppError)) throw error;
+        return "";
+      },
+    );
     if (text) return text;
     return doc.body.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   }
@@ -46,7 +56,7 @@ async function capture(url: string): Promise<Capture> {
   try {
     const doc = await fetchPublicDocument(url);
     const warcSha256 = await storeFile("warc", await responseWarc(doc, at));
-    return { ok: true, text: readableText(doc), sha256: sha256Hex(doc.raw.body), warcSha256, at };
+    return { ok: true, text: await readableText(doc), sha256: sha256Hex(doc.raw.body), warcSha256, at };
   } catch (error) {
     if (!(error instanceof AppError)) logger.warn({ err: error, url }, "evidence archive fetch failed");
     return { ok: false, reason: reasonOf(error), at };
