@@ -169,18 +169,31 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: session.uid } });
   if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    // The sign-in found the role requires two-factor and none set up (session claim `mfa`); proxy.ts
+    // sends pages to the set-up, and requireUser refuses every other server step until it is done.
+    ...(session.mfa === 1 && !user.totpEnabledAt ? { mustSetUpTwoFactor: true } : {}),
+  };
 });
 
 /**
  * The signed-in user for a server action. A user still on a one-time password may only change it
- * (`allowPendingPasswordChange`); every other step is refused until they have.
+ * (`allowPendingPasswordChange`), and one whose role requires two-factor sign-in may only set it up
+ * (`allowTwoFactorSetup`); every other step is refused until they have. Throws UNAUTHENTICATED, FORBIDDEN.
  */
-export async function requireUser(options: { allowPendingPasswordChange?: boolean } = {}): Promise<Actor> {
+export async function requireUser(options: { allowPendingPasswordChange?: boolean; allowTwoFactorSetup?: boolean } = {}): Promise<Actor> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
   if (user.mustChangePassword && !options.allowPendingPasswordChange) {
     throw new AppError("FORBIDDEN", "Choose your own password first: you signed in with a one-time password.");
+  }
+  if (user.mustSetUpTwoFactor && !options.allowTwoFactorSetup) {
+    throw new AppError("FORBIDDEN", "Your role must use two-factor sign-in: set it up at /account/two-factor first.");
   }
   return user;
 }

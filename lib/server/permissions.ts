@@ -12,6 +12,8 @@ export interface Actor {
   role: Role;
   /** Signed in with a one-time password: must choose their own before anything else. */
   mustChangePassword?: boolean;
+  /** Their role must use two-factor sign-in and they have not set it up: nothing else until they do. */
+  mustSetUpTwoFactor?: boolean;
 }
 
 export function isEditor(actor: Actor): boolean {

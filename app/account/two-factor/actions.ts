@@ -13,7 +13,7 @@ export type ConfirmTwoFactorState = ActionState & { recoveryCodes?: string[] };
 /** Starts setting up an authenticator: a new secret is stored (not yet in force) and the page shows its QR code. */
 export async function startTwoFactorAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
   try {
-    const actor = await requireUser();
+    const actor = await requireUser({ allowTwoFactorSetup: true });
     await startTwoFactorEnrolment(actor);
   } catch (error) {
     return toActionState(error, {}, { action: "startTwoFactor" });
@@ -26,7 +26,7 @@ export async function startTwoFactorAction(_prev: ActionState, _formData: FormDa
 export async function confirmTwoFactorAction(_prev: ConfirmTwoFactorState, formData: FormData): Promise<ConfirmTwoFactorState> {
   const { code = "" } = formToObject(formData);
   try {
-    const actor = await requireUser();
+    const actor = await requireUser({ allowTwoFactorSetup: true });
     // The session's "must set up" mark is cleared by ./done (a cookie change here would refresh the
     // page and hide the recovery codes).
     const { recoveryCodes } = await confirmTwoFactor(actor, code);
@@ -40,7 +40,7 @@ export async function confirmTwoFactorAction(_prev: ConfirmTwoFactorState, formD
 export async function disableTwoFactorAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const { currentPassword = "", currentCode = "" } = formToObject(formData);
   try {
-    const actor = await requireUser();
+    const actor = await requireUser({ allowTwoFactorSetup: true });
     await verifyReauthentication(actor, { password: currentPassword, code: currentCode }, await requestIp());
     await disableTwoFactor(actor);
     const user = await (await getDb()).user.findUniqueOrThrow({ where: { id: actor.id }, select: { role: true, totpEnabledAt: true } });
