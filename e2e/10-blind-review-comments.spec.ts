@@ -108,6 +108,14 @@ test("blind double review: two reviewers propose blind, an editor compares both 
   await expect(raviPage.getByTestId("claim-meta")).toContainText("Verdict proposed");
   await expect(raviPage.getByTestId("double-review")).toContainText("RITA-RATIONALE");
   await expect(raviPage.getByRole("region", { name: "Comments" })).toContainText("RITA-NOTE");
+  // Each reviewer's list shows both proposals, their own first, never only the latest (issue 15).
+  for (const [reviewerPage, labels] of [
+    [raviPage, ["Mostly false", "False"]],
+    [ritaPage, ["False", "Mostly false"]],
+  ] as const) {
+    await reviewerPage.goto("/claims");
+    await expect(claimRow(reviewerPage, claim).locator(".verdict-label")).toHaveText([...labels]);
+  }
   await raviPage.context().close();
   await ritaPage.context().close();
 

@@ -66,6 +66,22 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
           <Markdown source={v.rationale} />
         </section>
       )}
+      {entry.proposals.length > 0 && (
+        <section data-testid="report-proposals">
+          <h3>Double review: both proposals</h3>
+          <ul>
+            {entry.proposals.map((p) => (
+              <li key={p.slot} data-testid="report-proposal">
+                Reviewer {p.slot}, {p.reviewer}: <strong>{p.label}</strong>{" "}
+                <span className="muted">
+                  proposed {p.proposedAt.slice(0, 16).replace("T", " ")} UTC · {p.stateLabel}
+                </span>
+                <Markdown source={p.rationale} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section>
         <h3>Evidence ({entry.evidence.length})</h3>
         {entry.evidence.length === 0 ? (

@@ -7,7 +7,8 @@ import type { Actor } from "./permissions";
 /**
  * The report rows of a page of claims in ONE query, whatever the page's size: each claim with its
  * article, assignee, current verdict (the latest that is not superseded) with the people's names,
- * and its live evidence aggregated as JSON. Written once per dialect; the claim ids come from a
+ * its live evidence aggregated as JSON and, for a blind double review past its review stage, both
+ * reviewers' latest proposals aggregated as JSON. Written once per dialect; the claim ids come from a
  * Prisma query that applies the scope and the actor's visibility; the evidence and verdict
  * conditions narrow blind claims to the actor's own work (see readReportRows).
  */
@@ -27,6 +28,8 @@ LEFT JOIN "User" au ON au.id = v."approvedById"`;
 
 interface SqlParts {
   ids: string;
+  /** The review-stage statuses as bound parameters: a double review shows both proposals only past them. */
+  reviewStage: string;
   /** Extra conditions on the evidence (alias e) and on the verdict (alias v2); empty when none. */
   evidence: string;
   verdict: string;
@@ -35,7 +38,12 @@ interface SqlParts {
 const SQLITE = (parts: SqlParts) => `
 ${COLUMNS}
        (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256"))
-          FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence} ORDER BY e."createdAt", e.id) e) AS evidence
+          FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence} ORDER BY e."createdAt", e.id) e) AS evidence,
+       (SELECT json_group_array(json_array(p.slot, p.name, p.rating, p.state, p.rationale, p."createdAt", p."ratingLabel"))
+          FROM (SELECT r.slot, ru.name, pv.rating, pv.state, pv.rationale, pv."createdAt", pv."ratingLabel"
+                  FROM "ClaimReviewer" r JOIN "User" ru ON ru.id = r."userId"
+                  JOIN "Verdict" pv ON pv.id = (SELECT v3.id FROM "Verdict" v3 WHERE v3."claimId" = c.id AND v3."proposedById" = r."userId" ORDER BY v3."createdAt" DESC, v3.id DESC LIMIT 1)
+                 WHERE r."claimId" = c.id AND c.status NOT IN (${parts.reviewStage}) ORDER BY r.slot) p) AS proposals
 ${FROM}
 LEFT JOIN "Verdict" v ON v.id = (
   SELECT v2.id FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED'${parts.verdict} ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1)
@@ -45,7 +53,11 @@ WHERE c.id IN (${parts.ids})`;
 const POSTGRESQL = (parts: SqlParts) => `
 ${COLUMNS}
        COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256") ORDER BY e."createdAt", e.id)
-                   FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence})::text, '[]') AS evidence
+                   FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence})::text, '[]') AS evidence,
+       COALESCE((SELECT json_agg(json_build_array(r.slot, ru.name, pv.rating, pv.state, pv.rationale, pv."createdAt", pv."ratingLabel") ORDER BY r.slot)
+                   FROM "ClaimReviewer" r JOIN "User" ru ON ru.id = r."userId"
+                   JOIN LATERAL (SELECT * FROM "Verdict" v3 WHERE v3."claimId" = c.id AND v3."proposedById" = r."userId" ORDER BY v3."createdAt" DESC, v3.id DESC LIMIT 1) pv ON true
+                  WHERE r."claimId" = c.id AND c.status NOT IN (${parts.reviewStage}))::text, '[]') AS proposals
 ${FROM}
 LEFT JOIN LATERAL (
   SELECT * FROM "Verdict" v2 WHERE v2."claimId" = c.id AND v2.state <> 'SUPERSEDED'${parts.verdict} ORDER BY v2."createdAt" DESC, v2.id DESC LIMIT 1) v ON true
@@ -87,10 +99,13 @@ export async function readReportRows<T>(
   const blindSql = () =>
     `(c.status IN (${BLIND_STATUSES.map(bind).join(", ")}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c.id AND r."userId" = ${bind(actor.id)}))`;
   const ownOnly = (column: string) => ` AND (${column} = ${bind(actor.id)} OR NOT ${blindSql()})`;
-  // Bound in statement order: the evidence subquery, the verdict subquery, then the ids.
+  // Bound in statement order: the evidence subquery, the proposals subquery, the verdict subquery, then the ids.
   const evidence = ownOnly('e."addedById"');
+  // A double review's two proposals, only once the claim has left the review stage (both have
+  // proposed): before that, the blind rule above is the only view anyone gets of the verdicts.
+  const reviewStage = BLIND_STATUSES.map(bind).join(", ");
   const verdict = ownOnly('v2."proposedById"');
-  const parts: SqlParts = { evidence, verdict, ids: ids.map(bind).join(", ") };
+  const parts: SqlParts = { evidence, reviewStage, verdict, ids: ids.map(bind).join(", ") };
   const sql = provider === "postgresql" ? POSTGRESQL(parts) : SQLITE(parts);
   const rows: (ReportSqlRow | undefined)[] = await db.$queryRawUnsafe<ReportSqlRow[]>(sql, ...values);
   const position = new Map(ids.map((id, i) => [id, i]));

@@ -40,7 +40,8 @@ function authorsOf(author: string): JsonLdValue {
 
 /**
  * The ClaimReview of an entry: published verdicts always; with work in progress included, other
- * verdicts too, marked creativeWorkStatus "Draft" and without a publication date. Claims without a
+ * verdicts too, marked creativeWorkStatus "Draft" and without a publication date (a draft of a blind
+ * double review notes both proposals as `comment`s, never as the rating). Claims without a
  * verdict have nothing to review (null).
  */
 export function toClaimReview(entry: ReportEntry, header: ReportHeader, bounds: RatingBounds): JsonLd | null {
@@ -67,6 +68,19 @@ export function toClaimReview(entry: ReportEntry, header: ReportHeader, bounds: 
       alternateName: verdict.label,
       name: verdict.label,
     }),
+    // A draft notes a blind double review's two proposals (never in a published ClaimReview, whose
+    // one rating is the desk's decision): schema.org CreativeWork `comment`, one Comment each.
+    comment:
+      !published && entry.proposals.length > 0
+        ? entry.proposals.map((p) =>
+            withoutEmpty({
+              "@type": "Comment",
+              author: withoutEmpty({ "@type": "Person", name: p.reviewer }),
+              dateCreated: p.proposedAt,
+              text: `Double review, reviewer ${p.slot} proposed: ${p.label} (${p.stateLabel}). ${p.rationale}`,
+            }),
+          )
+        : undefined,
     itemReviewed: withoutEmpty({
       "@type": "Claim",
       // Who made the claim (a Person or an Organization); the outlet's article is where it appeared.

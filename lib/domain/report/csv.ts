@@ -3,7 +3,7 @@
  * needed), UTF-8, one record per claim, formula-looking cells neutralised. Written batch by batch.
  */
 import { stringify } from "csv-stringify/sync";
-import type { ReportEntry } from "./model";
+import { describeProposals, type ReportEntry } from "./model";
 
 type CellValue = string | number | null;
 
@@ -31,6 +31,9 @@ export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEnt
   // Who made the claim; last, so the columns before keep their places in existing spreadsheets.
   { header: "Claimant", value: (e) => e.claimant?.name ?? null },
   { header: "Claimant kind", value: (e) => (e.claimant ? (e.claimant.kind === "PERSON" ? "Person" : "Organization") : null) },
+  // A blind double review's two proposals, one per line (after the claimant, for the same reason).
+  { header: "Double review proposals", value: (e) => describeProposals(e).join("\n") },
+  { header: "Double review rationales", value: (e) => e.proposals.map((p) => `Reviewer ${p.slot}, ${p.reviewer}: ${p.rationale}`).join("\n") },
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;

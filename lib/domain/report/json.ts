@@ -21,6 +21,8 @@ export function toReportJsonClaim(entry: ReportEntry, header: Pick<ReportHeader,
     reviewer: entry.reviewer,
     approver: entry.approver,
     updatedAt: entry.updatedAt,
+    // A blind double review's two proposals (empty otherwise): never only the latest.
+    proposals: entry.proposals,
   };
 }
 

@@ -35,6 +35,23 @@ export interface ReportClaimInput {
     snapshot?: RatingSnapshot | null;
   } | null;
   evidence: { url: string; title: string; publisher: string; quote: string; stance: string; archivedAt?: Date | null; sha256?: string | null }[];
+  /**
+   * A blind double review's two proposals (reviewer slot 1 first), each reviewer's latest verdict,
+   * once the claim has left the review stage (both have proposed); empty otherwise.
+   */
+  proposals?: ReportProposalInput[];
+}
+
+/** One reviewer's proposal in a blind double review, as the data-access layer reads it. */
+export interface ReportProposalInput {
+  slot: number;
+  reviewerName: string;
+  rating: string;
+  state: string;
+  rationale: string;
+  proposedAt: Date;
+  /** The label stored at approval (only on the approved one), else null. */
+  snapshotLabel: string | null;
 }
 
 /** A rating's label, colour and ClaimReview value as stored on a verdict at approval. */
@@ -73,6 +90,8 @@ export interface ReportSqlRow extends Pick<ReportClaimInput, "id" | "text" | "st
   ratingColor?: string | null;
   ratingValue?: number | bigint | null;
   evidence: string | unknown[] | null;
+  /** The double review's proposals as a JSON array of [slot, reviewer name, rating, state, rationale, proposedAt, ratingLabel]. */
+  proposals?: string | unknown[] | null;
 }
 
 function toDate(value: Date | string): Date {
@@ -90,6 +109,21 @@ function jsonTimestamp(value: string | number): Date {
 
 function toDateOrNull(value: Date | string | null): Date | null {
   return value === null ? null : toDate(value);
+}
+
+/** The proposals column of a report row: both proposals, or none when fewer than two were read. */
+function proposalsFromRow(value: ReportSqlRow["proposals"]): ReportProposalInput[] {
+  const rows = (typeof value === "string" ? JSON.parse(value) : (value ?? [])) as [number, string, string, string, string | null, string | number, string | null][];
+  if (rows.length < 2) return [];
+  return rows.map(([slot, reviewerName, rating, state, rationale, proposedAt, snapshotLabel]) => ({
+    slot: Number(slot),
+    reviewerName,
+    rating,
+    state,
+    rationale: rationale ?? "",
+    proposedAt: jsonTimestamp(proposedAt),
+    snapshotLabel: snapshotLabel ?? null,
+  }));
 }
 
 export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
@@ -130,6 +164,7 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
       archivedAt: archivedAt ? jsonTimestamp(archivedAt) : null,
       sha256: sha256 ?? null,
     })),
+    proposals: proposalsFromRow(row.proposals),
   };
 }
 
@@ -173,6 +208,23 @@ export interface ReportEntry {
   reviewer: string | null;
   approver: string | null;
   updatedAt: string;
+  /**
+   * A blind double review's two proposals once both reviewers have proposed (slot 1 first), never
+   * only the latest; empty for a single review or while the review is still blind.
+   */
+  proposals: ReportProposal[];
+}
+
+/** One reviewer's proposal in a report, its label resolved like the verdict's. */
+export interface ReportProposal {
+  slot: number;
+  reviewer: string;
+  rating: string;
+  label: string;
+  state: string;
+  stateLabel: string;
+  rationale: string;
+  proposedAt: string;
 }
 
 /** What a report is about, shown at its top in every format. */
@@ -267,7 +319,28 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
     reviewer: v?.proposedByName ?? input.assigneeName,
     approver: v?.approvedByName ?? null,
     updatedAt: input.updatedAt.toISOString(),
+    proposals: (input.proposals ?? []).map((p) => ({
+      slot: p.slot,
+      reviewer: p.reviewerName,
+      rating: p.rating,
+      label: p.snapshotLabel ?? findRating(scale, p.rating)?.label ?? p.rating,
+      state: p.state,
+      // The proposal the editor did not choose was superseded by the approval of the other one.
+      stateLabel: p.state === "SUPERSEDED" ? "Not chosen" : describeVerdictState(p.state),
+      rationale: p.rationale,
+      proposedAt: p.proposedAt.toISOString(),
+    })),
   };
+}
+
+/**
+ * A double review's proposals as one line each, "Reviewer 1, Riley: Mostly true (proposed
+ * 2026-12-01 09:30 UTC; Approved)", for the formats that hold plain text (CSV cell, PDF line).
+ */
+export function describeProposals(entry: Pick<ReportEntry, "proposals">): string[] {
+  return entry.proposals.map(
+    (p) => `Reviewer ${p.slot}, ${p.reviewer}: ${p.label} (proposed ${p.proposedAt.slice(0, 16).replace("T", " ")} UTC; ${p.stateLabel})`,
+  );
 }
 
 /** Path of a claim's printable report page: the permalink ClaimReview points at. */

@@ -8,7 +8,7 @@
  */
 import PDFDocument from "pdfkit";
 import { parseMarkdownBlocks, type TextBlock, type TextRun } from "./markdown-blocks";
-import { WORK_IN_PROGRESS_LABEL, truncateText, type ReportDocument, type ReportEntry } from "./model";
+import { WORK_IN_PROGRESS_LABEL, describeProposals, truncateText, type ReportDocument, type ReportEntry } from "./model";
 
 export interface PdfFonts {
   regular: Uint8Array;
@@ -219,6 +219,12 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
   doc.font("regular").fontSize(9).fillColor(MUTED);
   doc.text(`Reviewer: ${entry.reviewer ?? "—"} · Approver: ${entry.approver ?? "—"}`);
   if (v) doc.text(`Proposed ${day(v.proposedAt)} · Approved ${day(v.approvedAt)} · Published ${day(v.publishedAt)}`);
+  // A blind double review's two proposals, from the report model: each line, then its rationale.
+  entry.proposals.forEach((p, i) => {
+    if (i === 0) doc.moveDown(0.3).font("bold").fontSize(10).fillColor(INK).text("Double review: both proposals");
+    doc.font("regular").fontSize(9).fillColor(INK).text(describeProposals({ proposals: [p] })[0]!);
+    drawMarkdown(doc, p.rationale, width);
+  });
   doc.moveDown(0.5);
   const y = doc.y;
   doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.5).strokeColor("#dde2ea").stroke();
