@@ -6,9 +6,9 @@ import { ActionForm } from "./action-form";
 import { FieldError, FormMessage, invalidProps, keptValue } from "./form-message";
 
 /** The signed-in user's own name. */
-export function OwnNameForm({ action, name }: { action: FormAction; name: string }) {
+export function OwnNameForm({ action, name, version }: { action: FormAction; name: string; version: number }) {
   return (
-    <ActionForm action={action} hidden={{}} submitLabel="Save name" testId="own-name-form">
+    <ActionForm action={action} hidden={{ expectedVersion: version }} submitLabel="Save name" testId="own-name-form">
       {(state) => (
         <>
           <label>

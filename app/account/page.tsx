@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { OwnNameForm, OwnPasswordForm } from "@/components/account-forms";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { readOwnAccount } from "@/lib/server/users";
 import { changeOwnPasswordAction, updateOwnNameAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/account");
+  const account = await readOwnAccount(actor);
   return (
     <>
       <h1>Account</h1>
@@ -19,7 +21,7 @@ export default async function AccountPage() {
       </p>
       <section className="panel" aria-label="Name">
         <h2>Name</h2>
-        <OwnNameForm action={updateOwnNameAction} name={actor.name} />
+        <OwnNameForm action={updateOwnNameAction} name={account.name} version={account.version} />
       </section>
       <section className="panel" aria-label="Password">
         <h2>Password</h2>

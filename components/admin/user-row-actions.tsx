@@ -11,7 +11,7 @@ import { OneTimePassword } from "./one-time-password";
 type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) => Promise<OneTimePasswordState>;
 
 export interface UserRowActionsProps {
-  user: { id: string; name: string; role: Role; active: boolean };
+  user: { id: string; name: string; role: Role; active: boolean; version: number };
   self: boolean;
   changeRole: FormAction;
   deactivate: FormAction;
@@ -19,11 +19,16 @@ export interface UserRowActionsProps {
   resetPassword: OneTimePasswordAction;
 }
 
-/** One account's steps on /admin/users: change role (with the admin's password), (de)activate, reset the password. */
+/**
+ * One account's steps on /admin/users: change role (with the admin's password), (de)activate, reset the
+ * password. Every form carries the account's version as the page showed it: when another admin changed
+ * the account first, the step is refused and the form says so (nothing is overwritten).
+ */
 export function UserRowActions({ user, self, changeRole, deactivate, reactivate, resetPassword }: UserRowActionsProps) {
+  const versioned = { userId: user.id, expectedVersion: user.version };
   return (
     <div className="stack user-actions">
-      <ActionForm action={changeRole} hidden={{ userId: user.id }} submitLabel="Change role" submitClass="secondary" testId="change-role-form">
+      <ActionForm action={changeRole} hidden={versioned} submitLabel="Change role" submitClass="secondary" testId="change-role-form">
         {(state) => (
           <div className="row">
             <label>
@@ -48,22 +53,23 @@ export function UserRowActions({ user, self, changeRole, deactivate, reactivate,
       {!self && (
         <div className="row">
           {user.active ? (
-            <ActionForm action={deactivate} hidden={{ userId: user.id }} submitLabel={`Deactivate ${user.name}`} submitClass="danger" testId="deactivate-form" />
+            <ActionForm action={deactivate} hidden={versioned} submitLabel={`Deactivate ${user.name}`} submitClass="danger" testId="deactivate-form" />
           ) : (
-            <ActionForm action={reactivate} hidden={{ userId: user.id }} submitLabel={`Reactivate ${user.name}`} submitClass="secondary" testId="reactivate-form" />
+            <ActionForm action={reactivate} hidden={versioned} submitLabel={`Reactivate ${user.name}`} submitClass="secondary" testId="reactivate-form" />
           )}
-          <ResetPasswordForm userId={user.id} name={user.name} action={resetPassword} />
+          <ResetPasswordForm userId={user.id} version={user.version} name={user.name} action={resetPassword} />
         </div>
       )}
     </div>
   );
 }
 
-function ResetPasswordForm({ userId, name, action }: { userId: string; name: string; action: OneTimePasswordAction }) {
+function ResetPasswordForm({ userId, version, name, action }: { userId: string; version: number; name: string; action: OneTimePasswordAction }) {
   const [state, formAction, pending] = useActionState(action, IDLE_STATE as OneTimePasswordState);
   return (
     <form action={formAction} className="stack" data-testid="reset-password-form" noValidate>
       <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="expectedVersion" value={version} />
       {state.status === "ok" && state.oneTimePassword && <OneTimePassword password={state.oneTimePassword} />}
       <FormMessage state={state} />
       <div>

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { AppError, invalid } from "@/lib/domain/errors";
+import { AppError, invalid, staleVersion } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
 import type { AdminCreateUserInput, ChangePasswordInput, CreateUserInput, UpdateOwnNameInput } from "@/lib/validation/users";
 import { appendAuditEvent } from "./audit";
@@ -53,8 +53,32 @@ export async function listAssignableUsers(actor: Actor) {
 type UserBefore = { role: string; active: boolean };
 
 /**
+ * The refusal of a step based on a stale view of an account (another admin, or the user in another
+ * tab, changed it first): a visible conflict, nothing overwritten. `current` is the account's version now.
+ */
+function staleAccount(current: number): AppError {
+  return staleVersion("account", { version: current });
+}
+
+/**
+ * Compare-and-set on the account's version inside a transaction: writes `data` with version + 1 only
+ * if the row is still at `version` (the version read in this transaction, or the one the form was
+ * based on). Throws CONFLICT when another step got there first.
+ */
+async function updateUserAtVersion(tx: Tx, userId: string, version: number, data: Record<string, unknown>) {
+  const { count } = await tx.user.updateMany({ where: { id: userId, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) {
+    const now = await tx.user.findUnique({ where: { id: userId }, select: { version: true } });
+    throw now ? staleAccount(now.version) : new AppError("NOT_FOUND", "That user does not exist.");
+  }
+  return tx.user.findUniqueOrThrow({ where: { id: userId } });
+}
+
+/**
  * One user-management step: `check` runs inside the transaction on the row as it is now, then the
  * change is written with sessionVersion + 1 (the user's sessions end) and audited, hashes left out.
+ * A step that changes the account (`after` not empty) also bumps its version, compare-and-set:
+ * with `expectedVersion` (the version the admin's form showed) a stale form is refused with CONFLICT.
  */
 async function bumpSessionVersion(
   actorId: string | null,
@@ -62,15 +86,17 @@ async function bumpSessionVersion(
   action: string,
   after: Record<string, unknown>,
   check?: (tx: Tx, before: UserBefore) => Promise<void>,
+  expectedVersion?: number,
 ) {
   return inTransaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleAccount(before.version);
     await check?.(tx, before);
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { ...after, sessionVersion: { increment: 1 } },
-    });
+    const user =
+      Object.keys(after).length === 0
+        ? await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } })
+        : await updateUserAtVersion(tx, userId, before.version, { ...after, sessionVersion: { increment: 1 } });
     const { passwordHash: _omit, ...safeAfter } = after as { passwordHash?: string };
     await appendAuditEvent(tx, {
       actorId,
@@ -143,7 +169,7 @@ export async function listUsers(actor: Actor) {
   assertAdmin(actor, "see the desk's users");
   const db = await getDb();
   return db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, totpEnabledAt: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, totpEnabledAt: true, createdAt: true, version: true },
     orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
   });
 }
@@ -159,9 +185,10 @@ export async function findUserIdByEmail(email: string): Promise<string> {
 /**
  * An admin changes someone's role, confirming with their own current password (the CLI needs none);
  * the user's sessions end so the new rights apply at once. The last active admin keeps the role.
- * Throws FORBIDDEN, VALIDATION (wrong own password, field `currentPassword`; last admin), NOT_FOUND.
+ * `expectedVersion`: the account's version the admin's form showed (CONFLICT when it changed since).
+ * Throws FORBIDDEN, VALIDATION (wrong own password, field `currentPassword`; last admin), NOT_FOUND, CONFLICT.
  */
-export async function changeUserRole(actor: UserAdminActor, userId: string, role: Role, currentPassword = "") {
+export async function changeUserRole(actor: UserAdminActor, userId: string, role: Role, currentPassword = "", expectedVersion?: number) {
   if (actor !== "cli") {
     assertAdmin(actor, "change roles");
     await assertOwnPassword(actor, currentPassword, "Your password is not correct: the role was not changed.");
@@ -169,35 +196,57 @@ export async function changeUserRole(actor: UserAdminActor, userId: string, role
   await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.role_change", { role }, async (tx, before) => {
     if (before.role === role) throw invalid("role", `This account already has the ${role.toLowerCase()} role.`);
     if (role !== "ADMIN") await assertNotLastActiveAdmin(tx, userId, before, "taking the admin role away");
-  });
+  }, expectedVersion);
 }
 
 /**
  * An admin deactivates an account; its sessions end and it can no longer sign in. Nobody deactivates
- * themselves or the last active admin. Throws FORBIDDEN, VALIDATION, NOT_FOUND.
+ * themselves or the last active admin. `expectedVersion` as for changeUserRole.
+ * Throws FORBIDDEN, VALIDATION, NOT_FOUND, CONFLICT.
  */
-export async function deactivateUser(actor: UserAdminActor, userId: string) {
+export async function deactivateUser(actor: UserAdminActor, userId: string, expectedVersion?: number) {
   if (actor !== "cli") {
     assertAdmin(actor, "deactivate users");
     if (actor.id === userId) throw new AppError("VALIDATION", "You cannot deactivate your own account.");
   }
-  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.deactivate", { active: false }, (tx, before) =>
-    assertNotLastActiveAdmin(tx, userId, before, "deactivating this account"),
+  await bumpSessionVersion(
+    actor === "cli" ? null : actor.id,
+    userId,
+    "user.deactivate",
+    { active: false },
+    async (_tx, before) => {
+      if (!before.active) throw new AppError("VALIDATION", "This account is already deactivated.");
+      await assertNotLastActiveAdmin(_tx, userId, before, "deactivating this account");
+    },
+    expectedVersion,
   );
 }
 
-/** An admin lets a deactivated account sign in again (with its old password). Throws FORBIDDEN, NOT_FOUND. */
-export async function reactivateUser(actor: UserAdminActor, userId: string) {
+/**
+ * An admin lets a deactivated account sign in again (with its old password). `expectedVersion` as for
+ * changeUserRole. Throws FORBIDDEN, VALIDATION (already active), NOT_FOUND, CONFLICT.
+ */
+export async function reactivateUser(actor: UserAdminActor, userId: string, expectedVersion?: number) {
   if (actor !== "cli") assertAdmin(actor, "reactivate users");
-  await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.reactivate", { active: true });
+  await bumpSessionVersion(
+    actor === "cli" ? null : actor.id,
+    userId,
+    "user.reactivate",
+    { active: true },
+    async (_tx, before) => {
+      if (before.active) throw new AppError("VALIDATION", "This account is already active.");
+    },
+    expectedVersion,
+  );
 }
 
 /**
  * An admin resets someone's password to a generated one-time password (returned once); the user's
  * sessions end and they must choose their own password at the next sign-in. Admins change their own
- * password on /account. Throws FORBIDDEN, VALIDATION (own account), NOT_FOUND.
+ * password on /account. `expectedVersion` as for changeUserRole.
+ * Throws FORBIDDEN, VALIDATION (own account), NOT_FOUND, CONFLICT.
  */
-export async function resetUserPassword(actor: UserAdminActor, userId: string): Promise<{ oneTimePassword: string }> {
+export async function resetUserPassword(actor: UserAdminActor, userId: string, expectedVersion?: number): Promise<{ oneTimePassword: string }> {
   if (actor !== "cli") {
     assertAdmin(actor, "reset passwords");
     if (actor.id === userId) throw new AppError("VALIDATION", "Change your own password on your Account page.");
@@ -206,16 +255,21 @@ export async function resetUserPassword(actor: UserAdminActor, userId: string): 
   await bumpSessionVersion(actor === "cli" ? null : actor.id, userId, "user.password_reset", {
     passwordHash: await hashPassword(oneTimePassword),
     mustChangePassword: true,
-  });
+  }, undefined, expectedVersion);
   return { oneTimePassword };
 }
 
-/** A user renames themselves (audited; sessions stay). Throws NOT_FOUND when the account is gone. */
+/**
+ * A user renames themselves (audited; sessions stay), compare-and-set on the account's version when
+ * the form carries it (`expectedVersion`: a rename from a stale tab is refused with CONFLICT).
+ * Throws NOT_FOUND when the account is gone.
+ */
 export async function updateOwnName(actor: Actor, input: UpdateOwnNameInput) {
   return inTransaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true } });
+    const before = await tx.user.findUnique({ where: { id: actor.id }, select: { name: true, version: true } });
     if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
-    const user = await tx.user.update({ where: { id: actor.id }, data: { name: input.name } });
+    if (input.expectedVersion !== undefined && before.version !== input.expectedVersion) throw staleAccount(before.version);
+    const user = await updateUserAtVersion(tx, actor.id, before.version, { name: input.name });
     await appendAuditEvent(tx, {
       actorId: actor.id,
       action: "user.rename",
@@ -226,6 +280,14 @@ export async function updateOwnName(actor: Actor, input: UpdateOwnNameInput) {
     });
     return { id: user.id, name: user.name };
   });
+}
+
+/** The signed-in user's own account as /account shows it: name and version (for the forms' compare-and-set). Throws NOT_FOUND. */
+export async function readOwnAccount(actor: Actor): Promise<{ name: string; version: number }> {
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { name: true, version: true } });
+  if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+  return user;
 }
 
 /** Records a successful sign-in (the users page shows it). Not audited, like every sign-in. */

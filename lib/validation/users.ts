@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/domain/roles";
-import { idSchema, storableString } from "./common";
+import { idSchema, storableString, versionSchema } from "./common";
 
 export const passwordSchema = z
   .string({ error: "Password is required." })
@@ -32,16 +32,22 @@ export type AdminCreateUserInput = z.infer<typeof adminCreateUserSchema>;
 
 /** An admin changes a role; they confirm with their own current password (re-authentication). */
 export const changeRoleSchema = z
-  .object({ userId: idSchema, role: roleSchema, currentPassword: z.string().min(1, "Enter your own current password to confirm.").max(200) })
+  .object({
+    userId: idSchema,
+    role: roleSchema,
+    currentPassword: z.string().min(1, "Enter your own current password to confirm.").max(200),
+    // The account's version the form showed: a stale form is refused (compare-and-set).
+    expectedVersion: versionSchema.optional(),
+  })
   .strict();
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
-/** Deactivate, reactivate, reset a password: the account is the only input. */
-export const userIdSchema = z.object({ userId: idSchema }).strict();
+/** Deactivate, reactivate, reset a password: the account, and the version the form showed (compare-and-set). */
+export const userIdSchema = z.object({ userId: idSchema, expectedVersion: versionSchema.optional() }).strict();
 export type UserIdInput = z.infer<typeof userIdSchema>;
 
 /** A user renames themselves on /account. */
-export const updateOwnNameSchema = z.object({ name: nameSchema }).strict();
+export const updateOwnNameSchema = z.object({ name: nameSchema, expectedVersion: versionSchema.optional() }).strict();
 export type UpdateOwnNameInput = z.infer<typeof updateOwnNameSchema>;
 
 /** The /account password form: the new password typed twice. */

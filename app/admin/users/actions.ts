@@ -25,17 +25,20 @@ export async function resetPasswordAction(_prev: OneTimePasswordState, formData:
   const values = formToObject(formData);
   try {
     const actor = await requireUser();
-    const { userId } = userIdSchema.parse(values);
-    const { oneTimePassword } = await resetUserPassword(actor, userId);
+    const { userId, expectedVersion } = userIdSchema.parse(values);
+    const { oneTimePassword } = await resetUserPassword(actor, userId, expectedVersion);
     revalidatePath("/admin/users");
     return { status: "ok", message: "Password reset; their sessions have ended.", oneTimePassword };
   } catch (error) {
-    return toActionState(error, values, { action: "resetPassword" });
+    const state = toActionState(error, values, { action: "resetPassword" });
+    // Another admin changed the account first: the page shows its current state.
+    if (state.code === "CONFLICT") revalidatePath("/admin/users");
+    return state;
   }
 }
 
 export async function changeRoleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await performFormAction(formData, changeRoleSchema, (actor, input) => changeUserRole(actor, input.userId, input.role, input.currentPassword), {
+  const state = await performFormAction(formData, changeRoleSchema, (actor, input) => changeUserRole(actor, input.userId, input.role, input.currentPassword, input.expectedVersion), {
     revalidate: ["/admin/users"],
     success: "Role changed; their sessions have ended.",
   });
@@ -44,14 +47,14 @@ export async function changeRoleAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function deactivateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, userIdSchema, (actor, input) => deactivateUser(actor, input.userId), {
+  return performFormAction(formData, userIdSchema, (actor, input) => deactivateUser(actor, input.userId, input.expectedVersion), {
     revalidate: ["/admin/users"],
     success: "Account deactivated; its sessions have ended.",
   });
 }
 
 export async function reactivateUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, userIdSchema, (actor, input) => reactivateUser(actor, input.userId), {
+  return performFormAction(formData, userIdSchema, (actor, input) => reactivateUser(actor, input.userId, input.expectedVersion), {
     revalidate: ["/admin/users"],
     success: "Account reactivated.",
   });

@@ -57,7 +57,7 @@ export default async function UsersPage() {
                   <td data-testid="user-mfa">{user.totpEnabledAt ? `On since ${dateTime.format(user.totpEnabledAt)}` : "Off"}</td>
                   <td>
                     <UserRowActions
-                      user={{ id: user.id, name: user.name, role, active: user.active }}
+                      user={{ id: user.id, name: user.name, role, active: user.active, version: user.version }}
                       self={user.id === actor.id}
                       changeRole={changeRoleAction}
                       deactivate={deactivateUserAction}
