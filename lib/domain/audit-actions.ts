@@ -50,6 +50,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "user.deactivate": "deactivated an account",
   "user.reactivate": "reactivated an account",
   "user.password_reset": "reset a password",
+  "user.set_password_link": "issued a set-password link",
+  "user.password_set_by_link": "set a password through a link",
   "user.rename": "changed a name",
 };
 

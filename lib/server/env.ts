@@ -34,6 +34,8 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(120),
   /** A session ends this many hours after sign-in whatever the activity (absolute lifetime). */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  /** How long an admin's one-time set-password link works, in hours (issue 15). */
+  SET_PASSWORD_LINK_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   /** Sensitive steps (creating an API token, …) need a password (and TOTP) check this recent. */
   REAUTH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
   /**

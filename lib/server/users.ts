@@ -15,9 +15,14 @@ export type UserAdminActor = Actor | "cli";
 /**
  * Creates an account. Admins do it in the app; on a fresh install the operator's CLI does.
  * `mustChangePassword`: the password is a one-time password the user must replace at first sign-in.
+ * `alsoInTransaction`: a further write in the same transaction (e.g. a set-password link).
  * Throws VALIDATION (duplicate email, field `email`), FORBIDDEN (not an admin).
  */
-export async function createUser(actor: UserAdminActor, input: CreateUserInput, options: { mustChangePassword?: boolean } = {}) {
+export async function createUser(
+  actor: UserAdminActor,
+  input: CreateUserInput,
+  options: { mustChangePassword?: boolean; alsoInTransaction?: (tx: Tx, user: { id: string }) => Promise<void> } = {},
+) {
   if (actor !== "cli") assertAdmin(actor, "create users");
   assertPasswordPolicy(input.password, { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
@@ -35,6 +40,7 @@ export async function createUser(actor: UserAdminActor, input: CreateUserInput, 
       entityId: user.id,
       after: { email: user.email, name: user.name, role: user.role, ...(mustChangePassword ? { mustChangePassword } : {}) },
     });
+    await options.alsoInTransaction?.(tx, user);
     return { id: user.id, email: user.email, name: user.name, role: user.role };
   });
 }
@@ -80,7 +86,7 @@ async function updateUserAtVersion(tx: Tx, userId: string, version: number, data
  * A step that changes the account (`after` not empty) also bumps its version, compare-and-set:
  * with `expectedVersion` (the version the admin's form showed) a stale form is refused with CONFLICT.
  */
-async function bumpSessionVersion(
+export async function bumpSessionVersion(
   actorId: string | null,
   userId: string,
   action: string,
