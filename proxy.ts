@@ -18,7 +18,7 @@ import { contentSecurityPolicy, newCspNonce, strictTransportSecurity, type HstsM
  */
 const TWO_FACTOR_PAGE = "/account/two-factor";
 /** Paths someone who must set up two-factor may still open. */
-const OPEN_DURING_SETUP = [TWO_FACTOR_PAGE, "/api/auth/", "/login", "/fact-checks"];
+const OPEN_DURING_SETUP = [TWO_FACTOR_PAGE, "/api/auth/", "/login", "/fact-checks", "/set-password/"];
 
 export async function proxy(request: NextRequest) {
   const refusal = refuseServerActionBody(request.method, request.headers);

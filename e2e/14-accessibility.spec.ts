@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { loadFixtures, signIn, type E2EUser } from "./fixtures";
-import { assignClaim, pageFor, takeUnassignedClaim } from "./helpers";
+import { assignClaim, fillVerdict, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
 const article = fx.articles[0]!;
@@ -51,6 +51,8 @@ const PAGES: [string, keyof typeof fx.users, () => string][] = [
   ["verdict scale", "admin", () => "/admin/scale"],
   ["API tokens", "admin", () => "/admin/tokens"],
   ["account", "reviewer", () => "/account"],
+  ["two-factor sign-in", "reviewer", () => "/account/two-factor"],
+  ["desk", "admin", () => "/admin/desk"],
 ];
 
 for (const [name, role, path] of PAGES) {
@@ -67,4 +69,42 @@ test("an editor's claim page with a verdict", async ({ page }) => {
   const row = page.getByTestId("claim-row").first();
   const href = (await row.count()) ? await row.getByRole("link").first().getAttribute("href") : null;
   await expectNoViolations(page, href ?? "/claims");
+});
+
+test("a published claim: its public fact-check pages, the claim's printable report, and a set-password link's page", async ({ browser, page }) => {
+  // The editor assigns a claim, the reviewer proposes a verdict that needs no evidence, another editor approves and publishes.
+  const editorPage = await pageFor(browser, fx.users.editor, fx.password);
+  const claim = await takeUnassignedClaim(editorPage, article.title);
+  await assignClaim(editorPage, claim, fx.users.reviewer);
+  const reviewerPage = await pageFor(browser, fx.users.reviewer, fx.password);
+  await reviewerPage.goto(claim.url);
+  await fillVerdict(reviewerPage, "Not checkable / opinion (no evidence needed)", "An opinion, not a factual claim.");
+  await expect(reviewerPage.getByTestId("claim-meta")).toContainText("Verdict proposed");
+  await reviewerPage.context().close();
+  await editorPage.goto(claim.url);
+  await editorPage.getByTestId("approve-form").getByRole("button", { name: "Approve verdict" }).click();
+  await expect(editorPage.getByTestId("claim-meta")).toContainText("Approved");
+  await editorPage.getByTestId("publish-form").getByRole("button", { name: "Publish verdict" }).click();
+  await expect(editorPage.getByTestId("claim-meta")).toContainText("Published");
+  await expectNoViolations(editorPage, `${claim.url}/report`);
+  await editorPage.context().close();
+
+  // The public site, as an anonymous visitor.
+  const visitor = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  const claimId = claim.url.split("/").pop()!;
+  for (const path of ["/fact-checks", `/fact-checks/${claimId}`, "/fact-checks/corrections-policy"]) await expectNoViolations(visitor, path);
+
+  // A set-password link's page, as the newcomer opens it, and a spent or unknown link's answer.
+  await signIn(page, fx.users.admin, fx.password);
+  await page.goto("/admin/users");
+  const create = page.getByTestId("user-create-form");
+  const stamp = Date.now().toString(36);
+  await create.getByLabel("Email").fill(`axe-${stamp}@e2e.claimledger.test`);
+  await create.getByLabel("Name").fill(`Axe Link ${stamp}`);
+  await create.getByLabel("A set-password link that expires").check();
+  await create.getByRole("button", { name: "Create account" }).click();
+  const link = new URL(await page.getByTestId("set-password-link-value").inputValue());
+  await expectNoViolations(visitor, link.pathname);
+  await expectNoViolations(visitor, "/set-password/not-a-real-link");
+  await visitor.context().close();
 });

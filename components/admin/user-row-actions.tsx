@@ -7,6 +7,7 @@ import type { OneTimePasswordState } from "@/lib/validation/users";
 import { ActionForm } from "../action-form";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
 import { OneTimePassword } from "./one-time-password";
+import { SetPasswordLink } from "./set-password-link";
 
 type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) => Promise<OneTimePasswordState>;
 
@@ -71,10 +72,14 @@ function ResetPasswordForm({ userId, version, name, action }: { userId: string; 
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="expectedVersion" value={version} />
       {state.status === "ok" && state.oneTimePassword && <OneTimePassword password={state.oneTimePassword} />}
+      {state.status === "ok" && state.setPasswordPath && state.linkExpiresAt && <SetPasswordLink path={state.setPasswordPath} expiresAt={state.linkExpiresAt} />}
       <FormMessage state={state} />
-      <div>
-        <button type="submit" className="secondary" disabled={pending}>
+      <div className="row">
+        <button type="submit" name="access" value="password" className="secondary" disabled={pending}>
           {pending ? "Resetting…" : `Reset password of ${name}`}
+        </button>
+        <button type="submit" name="access" value="link" className="secondary" disabled={pending}>
+          {pending ? "Resetting…" : `Reset password of ${name} with a link`}
         </button>
       </div>
     </form>

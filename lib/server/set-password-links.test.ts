@@ -9,7 +9,7 @@ import {
   readSetPasswordLink,
   resetPasswordWithLink,
   setPasswordLinkLifetimeMs,
-  useSetPasswordLink,
+  setPasswordThroughLink,
 } from "./set-password-links";
 
 const CHOSEN = "violet harbour lantern 1987";
@@ -56,11 +56,11 @@ describe("one-time set-password links", () => {
     // Nobody can sign in before the link is used.
     expect(await signIn(input.email, CHOSEN)).toBeNull();
 
-    await expect(useSetPasswordLink(link.token, "password1234")).rejects.toMatchObject({ fields: { newPassword: [expect.any(String)] } });
+    await expect(setPasswordThroughLink(link.token, "password1234")).rejects.toMatchObject({ fields: { newPassword: [expect.any(String)] } });
     expect(await readSetPasswordLink(link.token)).toMatchObject({ state: "valid" });
 
     const before = await userState(user.id);
-    await useSetPasswordLink(link.token, CHOSEN);
+    await setPasswordThroughLink(link.token, CHOSEN);
     const after = await userState(user.id);
     expect(after.mustChangePassword).toBe(false);
     expect(after.sessionVersion).toBe(before.sessionVersion + 1);
@@ -68,7 +68,7 @@ describe("one-time set-password links", () => {
     expect((await userEvents(user.id)).at(-1)?.action).toBe("user.password_set_by_link");
 
     expect(await readSetPasswordLink(link.token)).toEqual({ state: "used" });
-    await expect(useSetPasswordLink(link.token, "another long passphrase 42")).rejects.toMatchObject({
+    await expect(setPasswordThroughLink(link.token, "another long passphrase 42")).rejects.toMatchObject({
       fields: { token: [expect.stringContaining("already been used")] },
     });
     expect(await signIn(input.email, CHOSEN)).toMatchObject({ id: user.id });
@@ -79,10 +79,10 @@ describe("one-time set-password links", () => {
     const { user, link } = await createUserWithSetPasswordLink(admin, newcomer(), new Date(Date.now() - 25 * HOUR));
     const before = await userState(user.id);
     expect(await readSetPasswordLink(link.token)).toEqual({ state: "expired" });
-    await expect(useSetPasswordLink(link.token, CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("expired")] } });
+    await expect(setPasswordThroughLink(link.token, CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("expired")] } });
     expect(await userState(user.id)).toEqual(before);
     expect(await readSetPasswordLink("not-a-real-token")).toEqual({ state: "unknown" });
-    await expect(useSetPasswordLink("not-a-real-token", CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("not valid")] } });
+    await expect(setPasswordThroughLink("not-a-real-token", CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("not valid")] } });
   });
 
   it("a reset by link ends the old password and sessions, replaces an earlier link, and is version-checked", async () => {
@@ -99,8 +99,8 @@ describe("one-time set-password links", () => {
     await expect(resetPasswordWithLink(admin, user.id, version)).rejects.toMatchObject({ code: "CONFLICT" });
     const second = await resetPasswordWithLink(admin, user.id, version + 1);
     expect(await readSetPasswordLink(first.link.token)).toEqual({ state: "replaced" });
-    await expect(useSetPasswordLink(first.link.token, CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("replaced")] } });
-    await useSetPasswordLink(second.link.token, CHOSEN);
+    await expect(setPasswordThroughLink(first.link.token, CHOSEN)).rejects.toMatchObject({ fields: { token: [expect.stringContaining("replaced")] } });
+    await setPasswordThroughLink(second.link.token, CHOSEN);
     expect(await signIn(user.email, CHOSEN)).toMatchObject({ id: user.id });
   });
 
@@ -108,7 +108,7 @@ describe("one-time set-password links", () => {
     const admin = await makeUser("ADMIN");
     const input = newcomer();
     const { link } = await createUserWithSetPasswordLink(admin, input);
-    const results = await Promise.allSettled([useSetPasswordLink(link.token, CHOSEN), useSetPasswordLink(link.token, "second long passphrase 77")]);
+    const results = await Promise.allSettled([setPasswordThroughLink(link.token, CHOSEN), setPasswordThroughLink(link.token, "second long passphrase 77")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
   });

@@ -150,7 +150,7 @@ export const LINK_REFUSALS: Record<Exclude<SetPasswordLinkState["state"], "valid
  * pending one-time password cleared, earlier sessions end; audited. Returns the account's email.
  * Throws VALIDATION (field `newPassword`, or the link's refusal, field `token`).
  */
-export async function useSetPasswordLink(token: string, newPassword: string, now = new Date()): Promise<{ email: string }> {
+export async function setPasswordThroughLink(token: string, newPassword: string, now = new Date()): Promise<{ email: string }> {
   const found = await readSetPasswordLink(token, now);
   if (found.state !== "valid") throw invalid("token", LINK_REFUSALS[found.state]);
   assertPasswordPolicy(newPassword, { email: found.email, name: found.name }, "newPassword");

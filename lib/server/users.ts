@@ -170,12 +170,18 @@ export async function createUserWithOneTimePassword(actor: Actor, input: AdminCr
   return { user, oneTimePassword };
 }
 
-/** Every account as the admin's users page lists it (never the password hash nor the TOTP secret; `totpEnabledAt` gives the two-factor state). Throws FORBIDDEN. */
+/**
+ * Every account as the admin's users page lists it (never the password hash nor the TOTP secret;
+ * `totpEnabledAt` gives the two-factor state; `setPasswordLinks` the pending link, if any). Throws FORBIDDEN.
+ */
 export async function listUsers(actor: Actor) {
   assertAdmin(actor, "see the desk's users");
   const db = await getDb();
   return db.user.findMany({
-    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, totpEnabledAt: true, createdAt: true, version: true },
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, lastSignInAt: true, totpEnabledAt: true, createdAt: true, version: true,
+      // The latest set-password link still waiting to be used (its expiry tells whether it still works).
+      setPasswordLinks: { where: { usedAt: null, revokedAt: null }, orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true } },
+    },
     orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
   });
 }

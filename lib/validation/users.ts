@@ -26,8 +26,15 @@ const emailSchema = z.string().trim().toLowerCase().pipe(z.email("Enter a valid 
 const nameSchema = z.string().trim().min(1, "Name is required.").max(120, "Name must be at most 120 characters.");
 const roleSchema = z.enum(ROLES, { error: "Role must be ADMIN, EDITOR or REVIEWER." });
 
-/** An admin creates an account in the app: the server generates a one-time password, shown once. */
+/**
+ * How an admin hands out access to a new account or after a reset: a one-time password, or a
+ * one-time set-password link that expires (issue 15). The one-time password is the default.
+ */
+export const accessSchema = z.enum(["password", "link"], { error: "Choose a one-time password or a set-password link." }).default("password");
+
+/** An admin creates an account in the app: the server generates a one-time password or link, shown once. */
 export const adminCreateUserSchema = z.object({ email: emailSchema, name: nameSchema, role: roleSchema }).strict();
+export const adminCreateUserFormSchema = adminCreateUserSchema.extend({ access: accessSchema }).strict();
 export type AdminCreateUserInput = z.infer<typeof adminCreateUserSchema>;
 
 /** An admin changes a role; they confirm with their own current password (re-authentication). */
@@ -56,5 +63,22 @@ export const changeOwnPasswordSchema = z
   .strict()
   .refine((v) => v.newPassword === v.confirmPassword, { message: "The two new passwords differ.", path: ["confirmPassword"] });
 
-/** What the admin's create and reset forms answer: the one-time password, shown once. */
-export type OneTimePasswordState = import("./action-state").ActionState & { oneTimePassword?: string; forEmail?: string };
+/** A reset: the account, the version the form showed, and how access is handed out. */
+export const resetPasswordFormSchema = userIdSchema.extend({ access: accessSchema }).strict();
+
+/** The set-password page: the link's token and the new password typed twice. */
+export const setPasswordWithLinkSchema = z
+  .object({ token: z.string().min(1).max(200), newPassword: passwordSchema, confirmPassword: z.string().max(200) })
+  .strict()
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The two new passwords differ.", path: ["confirmPassword"] });
+
+/**
+ * What the admin's create and reset forms answer, shown once: the one-time password, or the
+ * set-password link's path (the page makes it absolute) and its expiry (ISO).
+ */
+export type OneTimePasswordState = import("./action-state").ActionState & {
+  oneTimePassword?: string;
+  forEmail?: string;
+  setPasswordPath?: string;
+  linkExpiresAt?: string;
+};

@@ -4,15 +4,28 @@ import { revalidatePath } from "next/cache";
 import { performFormAction } from "@/lib/server/action";
 import { requireUser } from "@/lib/server/auth";
 import { formToObject, toActionState, type ActionState } from "@/lib/server/respond";
+import { createUserWithSetPasswordLink, resetPasswordWithLink, setPasswordPath } from "@/lib/server/set-password-links";
 import { changeUserRole, createUserWithOneTimePassword, deactivateUser, reactivateUser, resetUserPassword } from "@/lib/server/users";
-import { adminCreateUserSchema, changeRoleSchema, userIdSchema, type OneTimePasswordState } from "@/lib/validation/users";
+import { adminCreateUserFormSchema, changeRoleSchema, resetPasswordFormSchema, userIdSchema, type OneTimePasswordState } from "@/lib/validation/users";
 
-/** Creates an account and answers with its one-time password, which the page shows this once. */
+/** Creates an account and answers with its one-time password or set-password link, which the page shows this once. */
 export async function createUserAction(_prev: OneTimePasswordState, formData: FormData): Promise<OneTimePasswordState> {
   const values = formToObject(formData);
   try {
     const actor = await requireUser();
-    const { user, oneTimePassword } = await createUserWithOneTimePassword(actor, adminCreateUserSchema.parse(values));
+    const { access, ...input } = adminCreateUserFormSchema.parse(values);
+    if (access === "link") {
+      const { user, link } = await createUserWithSetPasswordLink(actor, input);
+      revalidatePath("/admin/users");
+      return {
+        status: "ok",
+        message: `Account created for ${user.email}.`,
+        setPasswordPath: setPasswordPath(link.token),
+        linkExpiresAt: link.expiresAt.toISOString(),
+        forEmail: user.email,
+      };
+    }
+    const { user, oneTimePassword } = await createUserWithOneTimePassword(actor, input);
     revalidatePath("/admin/users");
     return { status: "ok", message: `Account created for ${user.email}.`, oneTimePassword, forEmail: user.email };
   } catch (error) {
@@ -20,12 +33,22 @@ export async function createUserAction(_prev: OneTimePasswordState, formData: Fo
   }
 }
 
-/** Resets someone's password to a one-time password, shown this once. */
+/** Resets someone's password to a one-time password or a set-password link, shown this once. */
 export async function resetPasswordAction(_prev: OneTimePasswordState, formData: FormData): Promise<OneTimePasswordState> {
   const values = formToObject(formData);
   try {
     const actor = await requireUser();
-    const { userId, expectedVersion } = userIdSchema.parse(values);
+    const { userId, expectedVersion, access } = resetPasswordFormSchema.parse(values);
+    if (access === "link") {
+      const { link } = await resetPasswordWithLink(actor, userId, expectedVersion);
+      revalidatePath("/admin/users");
+      return {
+        status: "ok",
+        message: "Password reset; their sessions have ended.",
+        setPasswordPath: setPasswordPath(link.token),
+        linkExpiresAt: link.expiresAt.toISOString(),
+      };
+    }
     const { oneTimePassword } = await resetUserPassword(actor, userId, expectedVersion);
     revalidatePath("/admin/users");
     return { status: "ok", message: "Password reset; their sessions have ended.", oneTimePassword };
