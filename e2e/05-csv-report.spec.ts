@@ -35,6 +35,8 @@ const HEADER = [
   "Last updated (UTC)",
   "Claimant",
   "Claimant kind",
+  "Double review proposals",
+  "Double review rationales",
 ];
 
 test("the editor downloads the CSV report of an article; a formula-looking rationale is neutralised", async ({ browser, page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_VERDICT_SCALE, type VerdictRating } from "../verdict-scale";
-import { buildReportEntry, claimReportUrl, createSummaryCounter, isFinalVerdict, reportInputFromRow, summarizeReport, truncateText } from "./model";
+import { buildReportEntry, claimReportUrl, createSummaryCounter, describeProposals, isFinalVerdict, reportInputFromRow, summarizeReport, truncateText } from "./model";
 import { claimInput, entry } from "./test-fixtures";
 
 describe("buildReportEntry", () => {
@@ -144,5 +144,39 @@ describe("reportInputFromRow", () => {
     expect(input.evidence).toEqual([]);
     expect(buildReportEntry(input, DEFAULT_VERDICT_SCALE)).toMatchObject({ workInProgress: true, reviewer: "Rita", updatedAt: "2026-02-01T10:00:00.000Z" });
     expect(reportInputFromRow({ ...row, evidence: null }).evidence).toEqual([]);
+  });
+});
+
+describe("a blind double review's proposals in the report model", () => {
+  const proposals = [
+    { slot: 1, reviewerName: "Riley", rating: "MOSTLY_TRUE", state: "APPROVED", rationale: "Close.", proposedAt: new Date("2026-01-30T09:00:00Z"), snapshotLabel: "Mostly accurate" },
+    { slot: 2, reviewerName: "Sam", rating: "TRUE", state: "SUPERSEDED", rationale: "Right.", proposedAt: new Date("2026-01-30T10:15:00Z"), snapshotLabel: null },
+  ];
+
+  it("keeps both, with the label in force at approval, the scale's label otherwise, and the one not chosen marked", () => {
+    const e = entry({ proposals });
+    expect(e.proposals).toEqual([
+      { slot: 1, reviewer: "Riley", rating: "MOSTLY_TRUE", label: "Mostly accurate", state: "APPROVED", stateLabel: "Approved", rationale: "Close.", proposedAt: "2026-01-30T09:00:00.000Z" },
+      { slot: 2, reviewer: "Sam", rating: "TRUE", label: "True", state: "SUPERSEDED", stateLabel: "Not chosen", rationale: "Right.", proposedAt: "2026-01-30T10:15:00.000Z" },
+    ]);
+    expect(describeProposals(e)).toEqual([
+      "Reviewer 1, Riley: Mostly accurate (proposed 2026-01-30 09:00 UTC; Approved)",
+      "Reviewer 2, Sam: True (proposed 2026-01-30 10:15 UTC; Not chosen)",
+    ]);
+  });
+
+  it("reads both from a SQL row's JSON, and none when only one reviewer's proposal was read", () => {
+    const row = {
+      id: "c", text: "t", status: "PROPOSED", quote: "q", prefix: "", suffix: "", updatedAt: "2026-01-30T10:15:00.000Z",
+      articleId: "a", title: "T", outlet: "O", author: null, url: null, publishedAt: null, assigneeName: null,
+      rating: null, rationale: null, state: null, proposedAt: null, approvedAt: null, verdictPublishedAt: null, proposedByName: null, approvedByName: null,
+      evidence: "[]",
+    };
+    const two = JSON.stringify([[1, "Riley", "MOSTLY_TRUE", "PROPOSED", "Close.", "2026-01-30T09:00:00.000Z", null], [2, "Sam", "TRUE", "PROPOSED", "Right.", "2026-01-30T10:15:00", null]]);
+    expect(reportInputFromRow({ ...row, proposals: two }).proposals?.map((p) => [p.reviewerName, p.proposedAt.toISOString()])).toEqual([
+      ["Riley", "2026-01-30T09:00:00.000Z"],
+      ["Sam", "2026-01-30T10:15:00.000Z"],
+    ]);
+    expect(reportInputFromRow({ ...row, proposals: JSON.stringify([[1, "Riley", "MOSTLY_TRUE", "PROPOSED", "Close.", "2026-01-30T09:00:00.000Z", null]]) }).proposals).toEqual([]);
   });
 });
