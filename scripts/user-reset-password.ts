@@ -1,19 +1,30 @@
 /**
- * npm run user:reset-password -- --email a@b.org
+ * npm run user:reset-password -- --email a@b.org [--link]
  * Replaces an account's password with a generated one-time password, printed once; the user's
- * sessions end and they choose their own password at the next sign-in.
+ * sessions end and they choose their own password at the next sign-in. With --link, a one-time
+ * set-password link instead (printed once, absolute when NEXTAUTH_URL is set; expires after
+ * SET_PASSWORD_LINK_HOURS).
  */
 import "./lib/use-cli-database";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/domain/errors";
+import { env } from "@/lib/server/env";
+import { resetPasswordWithLink, setPasswordPath } from "@/lib/server/set-password-links";
 import { findUserIdByEmail, resetUserPassword } from "@/lib/server/users";
 import { runUserCli } from "./user-cli";
 
-const USAGE = "Usage: npm run user:reset-password -- --email a@b.org";
-const { values } = parseArgs({ options: { email: { type: "string" } }, strict: true });
+const USAGE = "Usage: npm run user:reset-password -- --email a@b.org [--link]";
+const { values } = parseArgs({ options: { email: { type: "string" }, link: { type: "boolean", default: false } }, strict: true });
 
 await runUserCli(USAGE, async () => {
   if (!values.email) throw new AppError("VALIDATION", `Give --email. ${USAGE}`);
-  const { oneTimePassword } = await resetUserPassword("cli", await findUserIdByEmail(values.email));
+  const userId = await findUserIdByEmail(values.email);
+  if (values.link) {
+    const { link } = await resetPasswordWithLink("cli", userId);
+    const path = setPasswordPath(link.token);
+    const url = env.NEXTAUTH_URL ? new URL(path, env.NEXTAUTH_URL).toString() : `<the app's address>${path}`;
+    return [`Password of ${values.email} reset; their sessions have ended.`, `Set-password link (shown once, works once, expires ${link.expiresAt.toISOString()}): ${url}`];
+  }
+  const { oneTimePassword } = await resetUserPassword("cli", userId);
   return [`Password of ${values.email} reset; their sessions have ended.`, `One-time password (shown once): ${oneTimePassword}`];
 });

@@ -113,6 +113,15 @@ describe("one-time set-password links", () => {
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(1);
   });
 
+  it("the operator's CLI resets with a link too (audited without an actor)", async () => {
+    const user = await makeUser("REVIEWER");
+    const { link } = await resetPasswordWithLink("cli", user.id);
+    const issued = (await userEvents(user.id)).find((e) => e.action === "user.set_password_link");
+    expect(issued?.actorId).toBeNull();
+    await setPasswordThroughLink(link.token, CHOSEN);
+    expect(await signIn(user.email, CHOSEN)).toMatchObject({ id: user.id });
+  });
+
   it("only admins issue links", async () => {
     const editor = await makeUser("EDITOR");
     const user = await makeUser("REVIEWER");

@@ -8,7 +8,7 @@ import { env } from "./env";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
 import { assertAdmin, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
-import { bumpSessionVersion, createUser, generateOneTimePassword } from "./users";
+import { bumpSessionVersion, createUser, generateOneTimePassword, type UserAdminActor } from "./users";
 
 /**
  * One-time set-password links (issue 15): instead of a one-time password, an admin hands a new user
@@ -86,23 +86,26 @@ export async function createUserWithSetPasswordLink(actor: Actor, input: AdminCr
 }
 
 /**
- * An admin resets someone's password to a set-password link (returned once): the old password stops
+ * An admin (or the operator's CLI, "cli") resets someone's password to a set-password link (returned once): the old password stops
  * working, the user's sessions end, earlier links stop working. `expectedVersion`: the account's
  * version the admin's form showed (CONFLICT when it changed since).
  * Throws FORBIDDEN, VALIDATION (own account), NOT_FOUND, CONFLICT.
  */
-export async function resetPasswordWithLink(actor: Actor, userId: string, expectedVersion?: number, now = new Date()) {
-  assertAdmin(actor, "reset passwords");
-  if (actor.id === userId) throw new AppError("VALIDATION", "Change your own password on your Account page.");
+export async function resetPasswordWithLink(actor: UserAdminActor, userId: string, expectedVersion?: number, now = new Date()) {
+  if (actor !== "cli") {
+    assertAdmin(actor, "reset passwords");
+    if (actor.id === userId) throw new AppError("VALIDATION", "Change your own password on your Account page.");
+  }
+  const actorId = actor === "cli" ? null : actor.id;
   const issued: { link?: IssuedLink } = {};
   const passwordHash = await hashPassword(unusablePassword());
   await bumpSessionVersion(
-    actor.id,
+    actorId,
     userId,
     "user.password_reset",
     { passwordHash, mustChangePassword: true },
     async (tx) => {
-      issued.link = await issueLink(tx, actor.id, userId, now);
+      issued.link = await issueLink(tx, actorId, userId, now);
     },
     expectedVersion,
   );
