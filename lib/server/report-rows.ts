@@ -34,7 +34,7 @@ interface SqlParts {
 
 const SQLITE = (parts: SqlParts) => `
 ${COLUMNS}
-       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256"))
+       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256", e."fileName", e."fileSha256"))
           FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence} ORDER BY e."createdAt", e.id) e) AS evidence
 ${FROM}
 LEFT JOIN "Verdict" v ON v.id = (
@@ -44,7 +44,7 @@ WHERE c.id IN (${parts.ids})`;
 
 const POSTGRESQL = (parts: SqlParts) => `
 ${COLUMNS}
-       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256") ORDER BY e."createdAt", e.id)
+       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256", e."fileName", e."fileSha256") ORDER BY e."createdAt", e.id)
                    FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence})::text, '[]') AS evidence
 ${FROM}
 LEFT JOIN LATERAL (
