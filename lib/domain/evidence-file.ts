@@ -81,7 +81,7 @@ export function describeUnrecognised(head: Uint8Array): string {
  * found (undefined when nothing), `head` the file's first bytes (to name text and markup).
  */
 export function refusedTypeMessage(detected: { mime: string; ext: string } | undefined, head: Uint8Array): string {
-  const what = detected ? `a ${detected.ext.toUpperCase()} file (${detected.mime})` : describeUnrecognised(head);
+  const what = detected ? `a file of type ${detected.ext.toUpperCase()} (${detected.mime})` : describeUnrecognised(head);
   return `This file's content is ${what}, which cannot be attached as evidence, whatever its name says. Accepted: ${acceptedTypesText()}.`;
 }
 
