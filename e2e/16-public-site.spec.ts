@@ -61,6 +61,8 @@ async function approveAndPublish(page: Page, claim: PickedClaim) {
 }
 
 test("a published fact-check is public with valid ClaimReview, feeds and corrections; a retraction leaves a notice", async ({ browser, page }) => {
+  // The whole done-when walk (three people, two publications, a retraction) in one test: allow it more time.
+  test.slow();
   await signIn(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
