@@ -76,7 +76,11 @@ async function needsTwoFactorSetup(request: NextRequest): Promise<boolean> {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|fonts/).*)",
+      // Evidence file uploads and downloads skip the proxy: Next buffers (and past 10 MB silently cuts)
+      // the body of every request a proxy sees (experimental.proxyClientMaxBodySize), while these routes
+      // stream it to disk under their own cap. They set their own headers and check the session (and
+      // the two-factor rule, lib/server/auth.ts requireUser) themselves.
+      source: "/((?!_next/static|_next/image|favicon.ico|fonts/|claims/[^/]+/evidence/[^/]+/file$|api/v1/claims/[^/]+/evidence/[^/]+/file$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -4,6 +4,7 @@
  * the index and both feeds, with no session cookie and cacheable headers; the editor reopens,
  * changes the rating, republishes and the dated correction shows; a retraction leaves a notice.
  */
+import { createHash } from "node:crypto";
 import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
@@ -60,9 +61,17 @@ async function approveAndPublish(page: Page, claim: PickedClaim) {
 }
 
 test("a published fact-check is public with valid ClaimReview, feeds and corrections; a retraction leaves a notice", async ({ browser, page }) => {
+  // The whole done-when walk (three people, two publications, a retraction) in one test: allow it more time.
+  test.slow();
   await signIn(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
+  // Who made the claim: shown on the public page and in ClaimReview's itemReviewed.author.
+  const claimantForm = page.getByTestId("claimant-form");
+  await claimantForm.getByLabel("Claimant (who made the claim)").fill("Defense Secretary Pete Hegseth");
+  await claimantForm.getByLabel("Kind").selectOption("PERSON");
+  await claimantForm.getByRole("button", { name: "Save claimant" }).click();
+  await expect(page.getByTestId("claim-claimant")).toHaveText("Claimed by: Defense Secretary Pete Hegseth (person)");
 
   const reviewerPage = await pageFor(browser, reviewer, fx.password);
   await reviewerPage.goto(claim.url);
@@ -102,6 +111,7 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
   await expect(view.getByTestId("public-verdict")).toHaveText("Mostly true");
   await expect(view.locator(".rationale strong")).toHaveText("close");
   await expect(view.getByTestId("claim-in-context")).toContainText(claim.text.slice(0, 30));
+  await expect(view.getByTestId("public-claimant")).toHaveText("Claimed by Defense Secretary Pete Hegseth");
   await expect(view.getByTestId("public-evidence")).toContainText("Public source document");
   const publicArchive = view.getByTestId("public-archive").first().getByRole("link");
   const archiveResponse = await visitor.request.get((await publicArchive.getAttribute("href"))!);
@@ -116,6 +126,8 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
   expect(headers["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+/);
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 
   const jsonLd = JSON.parse((await visitor.getByTestId("claimreview-jsonld").textContent()) ?? "null") as Record<string, any>;
   const pageUrl = new URL(`/fact-checks/${claim.id}`, visitor.url()).toString();
@@ -124,20 +136,31 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
     "@type": "ClaimReview",
     url: pageUrl,
     claimReviewed: claim.text,
-    author: { "@type": "Organization" },
+    author: { "@type": "Organization", name: expect.stringMatching(/\S/) },
     reviewRating: { "@type": "Rating", alternateName: "Mostly true", ratingValue: 4, bestRating: 5, worstRating: 1 },
-    itemReviewed: { "@type": "Claim", appearance: { "@type": "NewsArticle", headline: article.title } },
+    itemReviewed: {
+      "@type": "Claim",
+      author: { "@type": "Person", name: "Defense Secretary Pete Hegseth" },
+      appearance: { "@type": "NewsArticle", headline: article.title, publisher: { "@type": "Organization", name: expect.stringMatching(/\S/) } },
+    },
   });
   expect(String(jsonLd.datePublished)).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  expect(Date.parse(String(jsonLd.datePublished))).not.toBeNaN();
 
   // The feeds, read anonymously.
   const atom = await visitor.request.get("/fact-checks/feed.atom");
   expect(atom.headers()["content-type"]).toContain("application/atom+xml");
+  expect(atom.headers()["set-cookie"]).toBeUndefined();
+  expect(atom.headers()["cache-control"]).toContain("public");
   expect(await atom.text()).toContain(`<id>${pageUrl}</id>`);
   const dataFeed = await visitor.request.get("/fact-checks/claimreview.json");
-  const feed = (await dataFeed.json()) as { "@type": string; dataFeedElement: { item: { url: string }[] }[] };
+  expect(dataFeed.headers()["set-cookie"]).toBeUndefined();
+  expect(dataFeed.headers()["cache-control"]).toContain("public");
+  type DataFeed = { "@type": string; dataFeedElement: { dateModified: string; item: { url: string; reviewRating: { alternateName: string }; itemReviewed: { author: { name: string } } }[] }[] };
+  const feed = (await dataFeed.json()) as DataFeed;
   expect(feed["@type"]).toBe("DataFeed");
-  expect(feed.dataFeedElement.some((e) => e.item[0]!.url === pageUrl)).toBe(true);
+  const feedItem = feed.dataFeedElement.find((e) => e.item[0]!.url === pageUrl);
+  expect(feedItem?.item[0]).toMatchObject({ reviewRating: { alternateName: "Mostly true" }, itemReviewed: { author: { name: "Defense Secretary Pete Hegseth" } } });
 
   // Correction: the editor reopens with a reason, the reviewer changes the rating, it is republished.
   await page.goto(claim.url);
@@ -160,6 +183,10 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
   );
   const updatedAtom = await (await visitor.request.get("/fact-checks/feed.atom")).text();
   expect(updatedAtom).toContain("rating changed from Mostly true to Misleading");
+  const updatedFeed = (await (await visitor.request.get("/fact-checks/claimreview.json")).json()) as DataFeed;
+  const updatedItem = updatedFeed.dataFeedElement.find((e) => e.item[0]!.url === pageUrl);
+  expect(updatedItem?.item[0]!.reviewRating.alternateName).toBe("Misleading");
+  expect(Date.parse(updatedItem!.dateModified)).toBeGreaterThan(Date.parse(feedItem!.dateModified));
 
   // Retraction: a public notice with the reason, never a 404.
   await page.goto(claim.url);
@@ -182,4 +209,53 @@ test("unpublished claims are not found on the public site", async ({ browser, pa
   expect(response!.status()).toBe(404);
   await expect(visitor.getByText(claim.text)).toHaveCount(0);
   await visitor.context().close();
+});
+
+test("a reviewer attaches a file as evidence: refused by content with a clear message, stored with its SHA-256, downloaded as an attachment only by signed-in users", async ({ browser, page }) => {
+  await signIn(page, editor, fx.password);
+  const claim = await takeUnassignedClaim(page, article.title);
+  await assignClaim(page, claim, reviewer);
+  const reviewerPage = await pageFor(browser, reviewer, fx.password);
+  await reviewerPage.goto(claim.url);
+  await addEvidence(reviewerPage, {
+    url: `http://127.0.0.1:${E2E_FIXTURE_PORT}${SOURCE_PATH}`,
+    title: "Scanned ministry letter",
+    publisher: "Ministry",
+    quote: "The letter confirms the count.",
+    stance: "Refutes",
+  });
+  const item = reviewerPage.getByTestId("evidence-item").filter({ hasText: "Scanned ministry letter" });
+  const form = item.getByTestId("evidence-file-form");
+
+  // An HTML page renamed .pdf is refused by its content, and the message says what it is.
+  await form.getByLabel(/Attach a file/).setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><html><body><script>alert(1)</script></body></html>") });
+  await form.getByRole("button", { name: "Attach file" }).click();
+  await expect(form.getByTestId("evidence-file-message")).toContainText("This file's content is an HTML page");
+  await expect(item.getByTestId("evidence-file")).toHaveCount(0);
+
+  const pdf = Buffer.from(`%PDF-1.4\n% e2e ${Date.now()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  const sha256 = createHash("sha256").update(pdf).digest("hex");
+  await form.getByLabel(/Attach a file/).setInputFiles({ name: "letter.pdf", mimeType: "application/pdf", buffer: pdf });
+  await form.getByRole("button", { name: "Attach file" }).click();
+  const fileLine = item.getByTestId("evidence-file");
+  await expect(fileLine).toContainText(`letter.pdf (PDF, ${pdf.byteLength} bytes) · SHA-256 ${sha256.slice(0, 16)}`);
+
+  const [download] = await Promise.all([reviewerPage.waitForEvent("download"), fileLine.getByRole("link", { name: "letter.pdf" }).click()]);
+  expect(download.suggestedFilename()).toBe("letter.pdf");
+  const href = (await fileLine.getByRole("link", { name: "letter.pdf" }).getAttribute("href"))!;
+  const served = await reviewerPage.request.get(href);
+  expect(served.status()).toBe(200);
+  expect(served.headers()["content-type"]).toBe("application/pdf");
+  expect(served.headers()["content-disposition"]).toBe('attachment; filename="letter.pdf"');
+  expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(createHash("sha256").update(await served.body()).digest("hex")).toBe(sha256);
+
+  // The history records it; someone signed out gets nothing.
+  await expect(reviewerPage.getByTestId("history")).toContainText("attached a file to the evidence");
+  const visitor = await anonymousPage(browser);
+  const anonymous = await visitor.request.get(href, { maxRedirects: 0 });
+  expect(anonymous.status()).not.toBe(200);
+  expect((await anonymous.body()).includes(pdf)).toBe(false);
+  await visitor.context().close();
+  await reviewerPage.context().close();
 });

@@ -1,7 +1,9 @@
+import { acceptedFileType, formatByteSize } from "@/lib/domain/evidence-file";
 import { STANCE_LABELS, type EvidenceStance } from "@/lib/domain/verdict-scale";
 import type { FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
 import { formatDateTime } from "../status-badge";
+import { EvidenceFileUpload } from "./evidence-file-upload";
 
 export interface EvidenceView {
   id: string;
@@ -19,6 +21,23 @@ export interface EvidenceView {
   fetchedAt?: Date | null;
   snapshotSha256?: string | null;
   recheckedAt?: Date | null;
+  /** A file attached as evidence: SHA-256, size in bytes, detected MIME type, sanitised name. */
+  fileSha256?: string | null;
+  fileSize?: number | null;
+  fileType?: string | null;
+  fileName?: string | null;
+}
+
+/** The attached file: its name (a download), type, size and SHA-256. */
+function FileLine({ e, claimId }: { e: EvidenceView; claimId: string }) {
+  if (!e.fileSha256) return null;
+  const label = acceptedFileType(e.fileType ?? undefined)?.label ?? e.fileType;
+  return (
+    <div className="archive-line muted" data-testid="evidence-file">
+      File: <a href={`/claims/${claimId}/evidence/${e.id}/file`} download>{e.fileName}</a> ({label}, {formatByteSize(e.fileSize ?? 0)}) · SHA-256{" "}
+      <code title={e.fileSha256}>{e.fileSha256.slice(0, 16)}…</code>
+    </div>
+  );
 }
 
 /** "archived <date>" with links to the archived text and WARC, a recheck's finding, or a failure and Retry. */
@@ -62,11 +81,14 @@ export function EvidenceList({
   claimId,
   removeAction,
   retryAction,
+  fileMaxBytes,
 }: {
   items: EvidenceView[];
   claimId: string;
   removeAction?: FormAction;
   retryAction?: FormAction;
+  /** When set (the reviewer may change the evidence), each item offers "Attach a file" up to this many bytes. */
+  fileMaxBytes?: number;
 }) {
   if (items.length === 0) return <p className="muted">No evidence yet.</p>;
   return (
@@ -83,6 +105,8 @@ export function EvidenceList({
             Added by {e.addedBy.name}, {formatDateTime(e.createdAt)}
           </div>
           <ArchiveLine e={e} claimId={claimId} retryAction={retryAction} />
+          <FileLine e={e} claimId={claimId} />
+          {fileMaxBytes !== undefined && <EvidenceFileUpload claimId={claimId} evidenceId={e.id} version={e.version} maxBytes={fileMaxBytes} />}
           {removeAction && (
             <ActionForm
               action={removeAction}

@@ -105,6 +105,11 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
                     Archived {e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 <code>{e.sha256 ?? "—"}</code>
                   </div>
                 )}
+                {e.file && (
+                  <div className="muted" data-testid="report-file">
+                    File {e.file.name} · SHA-256 <code>{e.file.sha256}</code>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

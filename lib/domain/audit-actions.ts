@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "evidence.add": "added evidence",
   "evidence.remove": "removed evidence",
   "evidence.archive": "archived the evidence source",
+  "evidence.file": "attached a file to the evidence",
   "evidence.recheck": "rechecked the archived source",
   "verdict.propose": "proposed a verdict",
   "verdict.approved": "approved the verdict",

@@ -1,6 +1,7 @@
 import "server-only";
 import { encodeClaimCursor } from "@/lib/domain/claim-cursor";
 import { claimEtag } from "@/lib/domain/etag";
+import { ARCHIVE_STATUSES } from "@/lib/domain/evidence-file";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
 import { notFound } from "@/lib/domain/errors";
@@ -31,6 +32,8 @@ const summarySelect = {
   updatedAt: true,
   article: { select: { id: true, title: true, outlet: true } },
   assignee: { select: { id: true, name: true } },
+  claimant: true,
+  claimantKind: true,
 } as const;
 
 /**
@@ -71,6 +74,8 @@ type SummaryRow = {
   updatedAt: Date;
   article: { id: string; title: string; outlet: string };
   assignee: { id: string; name: string } | null;
+  claimant: string | null;
+  claimantKind: string | null;
 };
 
 function toApiClaimSummary(row: SummaryRow): ApiClaimSummary {
@@ -88,6 +93,9 @@ function toApiClaimSummary(row: SummaryRow): ApiClaimSummary {
     updatedAt: iso(row.updatedAt),
     article: { id: row.article.id, title: row.article.title, outlet: row.article.outlet },
     assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
+    claimant: row.claimant,
+    // The kind goes with a claimant only; an unknown stored value reads as an organization, as in reports.
+    claimantKind: row.claimant ? (row.claimantKind === "PERSON" ? "PERSON" : "ORGANIZATION") : null,
   };
 }
 
@@ -104,6 +112,17 @@ export function toApiEvidence(row: Omit<EvidenceRow, "addedBy"> & { addedBy: { i
     addedBy: { id: row.addedBy.id, name: row.addedBy.name },
     createdAt: iso(row.createdAt),
     version: row.version,
+    archive: {
+      status: (ARCHIVE_STATUSES as readonly string[]).includes(row.archiveStatus ?? "") ? (row.archiveStatus as ApiEvidence["archive"]["status"]) : "PENDING",
+      error: row.archiveError,
+      archivedAt: isoOrNull(row.fetchedAt),
+      sha256: row.snapshotSha256,
+      recheckedAt: isoOrNull(row.recheckedAt),
+    },
+    file:
+      row.fileSha256 && row.fileSize !== null && row.fileType
+        ? { sha256: row.fileSha256, size: row.fileSize, type: row.fileType, name: row.fileName ?? "" }
+        : null,
   };
 }
 

@@ -14,7 +14,8 @@ import { getApiClaim, getApiClaimTag, listClaimsPage, toApiEvidence } from "./ap
 import { jsonResponse, queryObject, readJsonBody } from "./api-request";
 import { importArticle } from "./articles";
 import { proposeVerdict } from "./claims";
-import { addEvidence } from "./evidence";
+import { getDb } from "./db";
+import { addEvidenceAndArchive } from "./evidence-archive/archive-evidence";
 import { parseIdempotencyKey, withIdempotencyKey } from "./idempotency";
 import type { Actor } from "./permissions";
 
@@ -56,13 +57,19 @@ export async function getClaimFromRequest(actor: Actor, rawClaimId: string): Pro
   return jsonResponse({ data: claim }, { etag: claim.etag });
 }
 
-/** POST /claims/{claimId}/evidence — the assigned reviewer attaches a source (it overwrites nothing, so no If-Match). */
+/**
+ * POST /claims/{claimId}/evidence — the assigned reviewer attaches a source (it overwrites nothing, so
+ * no If-Match); the answer carries its archive state (ARCHIVED, or FAILED with the reason).
+ */
 export async function addEvidenceFromRequest(actor: Actor, request: Request, rawClaimId: string): Promise<Response> {
   const claimId = parseClaimId(rawClaimId);
   const key = idempotencyKeyOf(request);
   const raw = await readJsonBody(request, MAX_JSON_BODY_BYTES);
   const body = apiAddEvidenceBodySchema.parse(raw);
-  const evidence = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidence(actor, { ...body, claimId }));
+  // The same add-then-archive step as the claim page: the evidence is saved in its own transaction,
+  // then its URL is fetched and archived outside any transaction (a replayed key archives only once).
+  const added = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidenceAndArchive(actor, { ...body, claimId }));
+  const evidence = await (await getDb()).evidence.findUniqueOrThrow({ where: { id: added.id } });
   // Only the new status and ETag: the response never re-reads the whole claim.
   const claim = await getApiClaimTag(actor, claimId);
   return jsonResponse(

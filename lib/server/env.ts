@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_EVIDENCE_FILE_MAX_BYTES } from "@/lib/domain/evidence-file";
 
 /** The one validated view of the environment. */
 const envSchema = z.object({
@@ -46,6 +47,8 @@ const envSchema = z.object({
   HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(63_072_000).default(31_536_000),
   /** Folder for stored files (evidence WARC archives), relative to the working directory (the repo root) or absolute. */
   CLAIMLEDGER_DATA_DIR: z.string().min(1).default("prisma/data/files"),
+  /** Largest file a reviewer may attach as evidence, in bytes (default 20 MiB, lib/domain/evidence-file.ts). */
+  EVIDENCE_FILE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_FILE_MAX_BYTES),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,7 +9,7 @@ import { loadClaimReviewers } from "./double-review";
 import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
-function assertEvidenceEditable(status: string) {
+export function assertEvidenceEditable(status: string) {
   if (!isClaimStatus(status) || !REVIEWER_EDITABLE_STATUSES.includes(status)) {
     throw new AppError("INVALID_TRANSITION", "Evidence can only change while the claim is being reviewed.");
   }
@@ -19,7 +19,7 @@ function assertEvidenceEditable(status: string) {
  * The actor reviews the claim (assignee or double reviewer) and, in a blind double review, has not
  * proposed yet: a proposal rests on the evidence it was made with. Returns the reviewer rows.
  */
-async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: string; assigneeId: string | null }) {
+export async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: string; assigneeId: string | null }) {
   const reviewers = await loadClaimReviewers(tx, claim.id);
   assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
   if (reviewers.length > 0 && (await tx.verdict.count({ where: { claimId: claim.id, proposedById: actor.id, state: "PROPOSED" } })) > 0) {

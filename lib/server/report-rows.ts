@@ -37,7 +37,7 @@ interface SqlParts {
 
 const SQLITE = (parts: SqlParts) => `
 ${COLUMNS}
-       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256"))
+       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256", e."fileName", e."fileSha256"))
           FROM (SELECT * FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence} ORDER BY e."createdAt", e.id) e) AS evidence,
        (SELECT json_group_array(json_array(p.slot, p.name, p.rating, p.state, p.rationale, p."createdAt", p."ratingLabel"))
           FROM (SELECT r.slot, ru.name, pv.rating, pv.state, pv.rationale, pv."createdAt", pv."ratingLabel"
@@ -52,7 +52,7 @@ WHERE c.id IN (${parts.ids})`;
 
 const POSTGRESQL = (parts: SqlParts) => `
 ${COLUMNS}
-       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256") ORDER BY e."createdAt", e.id)
+       COALESCE((SELECT json_agg(json_build_array(e.url, e.title, e.publisher, e.quote, e.stance, e."fetchedAt", e."snapshotSha256", e."fileName", e."fileSha256") ORDER BY e."createdAt", e.id)
                    FROM "Evidence" e WHERE e."claimId" = c.id AND e."deletedAt" IS NULL${parts.evidence})::text, '[]') AS evidence,
        COALESCE((SELECT json_agg(json_build_array(r.slot, ru.name, pv.rating, pv.state, pv.rationale, pv."createdAt", pv."ratingLabel") ORDER BY r.slot)
                    FROM "ClaimReviewer" r JOIN "User" ru ON ru.id = r."userId"

@@ -9,9 +9,11 @@ import { CLAIM_STATUSES } from "@/lib/domain/claim-status";
 import { decodeClaimCursor } from "@/lib/domain/claim-cursor";
 import { APP_ERROR_CODES } from "@/lib/domain/errors";
 import { EVIDENCE_STANCES, PRIORITIES, VERDICT_STATES } from "@/lib/domain/verdict-scale";
+import { ARCHIVE_STATUSES } from "@/lib/domain/evidence-file";
 import { importArticleSchema } from "./articles";
 import { claimListFilterSchema, proposeVerdictSchema } from "./claims";
 import { cursorSchema, idSchema } from "./common";
+import { CLAIMANT_KINDS } from "./claimant";
 import { addEvidenceSchema } from "./evidence";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -70,6 +72,8 @@ export const apiClaimSummarySchema = z.object({
   updatedAt: isoDate,
   article: z.object({ id: z.string(), title: z.string(), outlet: z.string() }),
   assignee: userRefSchema.nullable(),
+  claimant: z.string().nullable().meta({ description: "Who made the claim, as an editor set it (null: not set). ClaimReview's itemReviewed.author." }),
+  claimantKind: z.enum(CLAIMANT_KINDS).nullable().meta({ description: "PERSON or ORGANIZATION (schema.org type of the claimant); null when no claimant is set." }),
 }).meta({ id: "ClaimSummary" });
 export type ApiClaimSummary = z.infer<typeof apiClaimSummarySchema>;
 
@@ -82,7 +86,22 @@ export const apiEvidenceSchema = z.object({
   stance: z.enum(EVIDENCE_STANCES),
   addedBy: userRefSchema,
   createdAt: isoDate,
-  version: z.int(),
+  version: z.int().meta({ description: "The evidence's version; send it as ?version= when attaching a file." }),
+  archive: z.object({
+    status: z.enum(["PENDING", ...ARCHIVE_STATUSES]).meta({
+      description: "PENDING (not tried yet), ARCHIVED, FAILED (`error` says why; the evidence is kept), CHANGED or GONE (found by the scheduled recheck).",
+    }),
+    error: z.string().nullable(),
+    archivedAt: isoDate.nullable().meta({ description: "When the source was fetched and stored." }),
+    sha256: z.string().nullable().meta({ description: "SHA-256 (hex) of the archived response body." }),
+    recheckedAt: isoDate.nullable(),
+  }).meta({ description: "The archived copy of the evidence's URL, fetched by the server when the evidence is added (outside the request's transaction)." }),
+  file: z.object({
+    sha256: z.string().meta({ description: "SHA-256 (hex) of the file's bytes." }),
+    size: z.int().meta({ description: "Bytes." }),
+    type: z.string().meta({ description: "MIME type detected from the content." }),
+    name: z.string().meta({ description: "The uploaded name, sanitised." }),
+  }).nullable().meta({ description: "A file attached as evidence (POST /claims/{claimId}/evidence/{evidenceId}/file), or null." }),
 }).meta({ id: "Evidence" });
 export type ApiEvidence = z.infer<typeof apiEvidenceSchema>;
 
@@ -129,6 +148,22 @@ export const apiClaimPageSchema = z.object({
 export type ApiClaimPage = z.infer<typeof apiClaimPageSchema>;
 
 export const apiClaimResponseSchema = z.object({ data: apiClaimSchema }).meta({ id: "ClaimResponse" });
+
+export const apiEvidenceFileResponseSchema = z.object({
+  data: z.object({
+    sha256: z.string(),
+    size: z.int().meta({ description: "Bytes." }),
+    type: z.string().meta({ description: "MIME type detected from the content (magic bytes)." }),
+    name: z.string().meta({ description: "The uploaded name, sanitised (the type's extension added when missing)." }),
+    evidenceVersion: z.int().meta({ description: "The evidence's new version." }),
+  }),
+}).meta({ id: "EvidenceFileResponse" });
+
+export const apiEvidenceFileParamsSchema = z.object({ claimId: idSchema, evidenceId: idSchema }).strict();
+export const apiEvidenceFileQuerySchema = z.object({
+  version: z.int().min(1).meta({ description: "The evidence's version as last read (a change in between answers 409)." }),
+  filename: z.string().optional().meta({ description: "The file's name (kept sanitised; never used to judge the type). The X-File-Name header (percent-encoded) works too." }),
+});
 
 export const apiEvidenceResponseSchema = z.object({
   data: apiEvidenceSchema,

@@ -16,6 +16,9 @@ import {
   apiClaimSchema,
   apiClaimSummarySchema,
   apiErrorSchema,
+  apiEvidenceFileParamsSchema,
+  apiEvidenceFileQuerySchema,
+  apiEvidenceFileResponseSchema,
   apiEvidenceResponseSchema,
   apiEvidenceSchema,
   apiImportArticleBodySchema,
@@ -27,6 +30,7 @@ import {
   MAX_PAGE_SIZE,
 } from "./api";
 import { reportQuerySchema } from "./reports";
+import { acceptedTypesText, DEFAULT_EVIDENCE_FILE_MAX_BYTES } from "@/lib/domain/evidence-file";
 
 /** Request bodies by operation (inlined: input schemas may transform, which only inputs can show). */
 export const OPENAPI_REQUEST_BODIES = {
@@ -43,7 +47,7 @@ const ERROR_DESCRIPTIONS = {
   409: "The claim's workflow does not allow this step now.",
   412: "If-Match is not the claim's current ETag; `current` holds the claim's current state.",
   413: "The body is larger than this endpoint accepts.",
-  415: "The body is not sent as application/json.",
+  415: "The body is not sent as application/json (evidence files: the file's content is not an accepted type; the message names what it is).",
   428: "If-Match is missing.",
   429: `Too many requests for this token or address; wait for Retry-After seconds (windows of ${API_RATE_WINDOW_SECONDS_DOC} s).`,
 } as const;
@@ -128,6 +132,27 @@ export function buildOpenApiDocument() {
           requestParams: { path: apiClaimIdParamsSchema },
           requestBody: { required: true, ...json(OPENAPI_REQUEST_BODIES.addEvidence) },
           responses: responses({ "201": { description: "Added.", ...json(apiEvidenceResponseSchema) } }, [400, 403, 404, 409, 413, 415]),
+        }),
+      },
+      "/claims/{claimId}/evidence/{evidenceId}/file": {
+        post: operation({
+          operationId: "attachEvidenceFile",
+          summary: "Attach a file to a piece of evidence",
+          description:
+            `Needs a write token acting as a reviewer of the claim who may still change its evidence. The body is the file's raw bytes (\`application/octet-stream\`; not multipart, not base64): it is streamed to disk, so the cap (EVIDENCE_FILE_MAX_BYTES, default ${DEFAULT_EVIDENCE_FILE_MAX_BYTES / (1024 * 1024)} MiB) is checked against Content-Length before reading and while reading. The type is judged from the content (magic bytes), never from the name or Content-Type; accepted: ${acceptedTypesText()}. The file is stored once by its SHA-256 and replaces any earlier file of that evidence (audited).`,
+          requestParams: { path: apiEvidenceFileParamsSchema, query: apiEvidenceFileQuerySchema },
+          requestBody: { required: true, content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } } },
+          responses: responses({ "201": { description: "Attached.", ...json(apiEvidenceFileResponseSchema) } }, [400, 403, 404, 409, 413, 415]),
+        }),
+        get: operation({
+          operationId: "downloadEvidenceFile",
+          summary: "Download a piece of evidence's file",
+          description: "The stored file, as an attachment (Content-Disposition: attachment, X-Content-Type-Options: nosniff) with its detected type. 404 when the evidence has no file or the token's user may not see it.",
+          requestParams: { path: apiEvidenceFileParamsSchema },
+          responses: responses(
+            { "200": { description: "The file.", content: { "application/octet-stream": { schema: z.string().meta({ format: "binary", description: "Served with the detected MIME type." }) } } } },
+            [404],
+          ),
         }),
       },
       "/claims/{claimId}/verdict": {

@@ -26,6 +26,7 @@ import { AppError } from "@/lib/domain/errors";
 import { CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
 import { getCurrentUser } from "@/lib/server/auth";
+import { env } from "@/lib/server/env";
 import { getClaimDetail, type ClaimDetail } from "@/lib/server/claims";
 import { isClaimReviewer, isEditor } from "@/lib/server/permissions";
 import { listMatches } from "@/lib/server/suggestions";
@@ -276,6 +277,7 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
               claimId={claim.id}
               removeAction={reviewerCanWork ? removeEvidenceAction : undefined}
               retryAction={reviewerCanWork || editor ? retryArchiveAction : undefined}
+              fileMaxBytes={reviewerCanWork ? env.EVIDENCE_FILE_MAX_BYTES : undefined}
             />
             {reviewerCanWork && (
               <>

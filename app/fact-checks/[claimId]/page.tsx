@@ -59,6 +59,11 @@ export default async function FactCheckPage({ params }: Params) {
           <mark>{check.quote.exact}</mark>
           {check.quote.suffix}…
         </blockquote>
+        {check.claimant && (
+          <p data-testid="public-claimant">
+            Claimed by <strong>{check.claimant.name}</strong>
+          </p>
+        )}
         <p>
           Appeared in{" "}
           {check.article.url ? (

@@ -22,6 +22,7 @@ export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEnt
   { header: "Evidence URLs", value: (e) => e.evidence.map((x) => x.url).join("\n") },
   { header: "Evidence", value: (e) => e.evidence.map((x) => `${x.stanceLabel}: ${x.title} (${x.publisher})`).join("\n") },
   { header: "Evidence archived", value: (e) => e.evidence.map((x) => (x.archivedAt ? `${x.archivedAt} sha256:${x.sha256 ?? ""}` : "not archived")).join("\n") },
+  { header: "Evidence files", value: (e) => e.evidence.map((x) => (x.file ? `${x.file.name} sha256:${x.file.sha256}` : "")).join("\n") },
   { header: "Reviewer", value: (e) => e.reviewer },
   { header: "Approver", value: (e) => e.approver },
   { header: "Proposed at (UTC)", value: (e) => e.verdict?.proposedAt ?? null },

@@ -46,6 +46,7 @@ describe("JSON", () => {
       stanceLabel: "Refutes",
       archivedAt: null,
       sha256: null,
+      file: null,
     });
     expect(doc.summary).toMatchObject({ total: 3, workInProgress: 1 });
   });

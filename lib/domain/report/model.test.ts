@@ -117,12 +117,15 @@ describe("reportInputFromRow", () => {
     expect(input.updatedAt.toISOString()).toBe("2026-02-01T10:00:00.000Z");
     expect(input.verdict).toMatchObject({ rating: "FALSE", proposedByName: "Rita", approvedByName: "Ed" });
     expect(input.verdict!.publishedAt!.toISOString()).toBe("2026-02-01T10:00:00.000Z");
-    expect(input.evidence).toEqual([{ url: "https://a.example/1", title: "Data", publisher: "Ministry", quote: "Only 1,200.", stance: "REFUTES", archivedAt: null, sha256: null }]);
+    expect(input.evidence).toEqual([{ url: "https://a.example/1", title: "Data", publisher: "Ministry", quote: "Only 1,200.", stance: "REFUTES", archivedAt: null, sha256: null, fileName: null, fileSha256: null }]);
     // Archived evidence: SQLite's ISO text keeps its offset; PostgreSQL's zone-less timestamp is UTC.
     for (const at of ["2026-12-01T04:05:02.454+00:00", "2026-12-01T04:05:02.454"]) {
       const archived = reportInputFromRow({ ...row, evidence: JSON.stringify([["https://a.example/1", "D", "M", "Q", "SUPPORTS", at, "ab".repeat(32)]]) });
       expect(archived.evidence[0]).toMatchObject({ archivedAt: new Date("2026-12-01T04:05:02.454Z"), sha256: "ab".repeat(32) });
     }
+    // A file attached as evidence: its name and hash follow the archive columns.
+    const withFile = reportInputFromRow({ ...row, evidence: JSON.stringify([["https://a.example/1", "D", "M", "Q", "SUPPORTS", null, null, "scan.pdf", "cd".repeat(32)]]) });
+    expect(withFile.evidence[0]).toMatchObject({ fileName: "scan.pdf", fileSha256: "cd".repeat(32) });
     expect(input.article).toEqual({ id: "a1", title: "Article", outlet: "Outlet", author: null, url: "https://news.example/a", publishedAt: null });
   });
 

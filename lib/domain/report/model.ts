@@ -34,7 +34,18 @@ export interface ReportClaimInput {
     /** The rating as the scale named it when the verdict was approved (null before approval). */
     snapshot?: RatingSnapshot | null;
   } | null;
-  evidence: { url: string; title: string; publisher: string; quote: string; stance: string; archivedAt?: Date | null; sha256?: string | null }[];
+  evidence: {
+    url: string;
+    title: string;
+    publisher: string;
+    quote: string;
+    stance: string;
+    archivedAt?: Date | null;
+    sha256?: string | null;
+    /** A file attached as evidence: its sanitised name and the SHA-256 of its bytes. */
+    fileName?: string | null;
+    fileSha256?: string | null;
+  }[];
   /**
    * A blind double review's two proposals (reviewer slot 1 first), each reviewer's latest verdict,
    * once the claim has left the review stage (both have proposed); empty otherwise.
@@ -155,7 +166,7 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
               : null,
           }
         : null,
-    evidence: evidence.map(([url, title, publisher, quote, stance, archivedAt, sha256]) => ({
+    evidence: evidence.map(([url, title, publisher, quote, stance, archivedAt, sha256, fileName, fileSha256]) => ({
       url: url!,
       title: title!,
       publisher: publisher!,
@@ -163,6 +174,8 @@ export function reportInputFromRow(row: ReportSqlRow): ReportClaimInput {
       stance: stance!,
       archivedAt: archivedAt ? jsonTimestamp(archivedAt) : null,
       sha256: sha256 ?? null,
+      fileName: fileName ?? null,
+      fileSha256: fileSha256 ?? null,
     })),
     proposals: proposalsFromRow(row.proposals),
   };
@@ -204,6 +217,8 @@ export interface ReportEntry {
     /** When the source was archived (ISO, UTC) and the SHA-256 of the archived response body; null if never. */
     archivedAt: string | null;
     sha256: string | null;
+    /** A file attached as evidence: its name and the SHA-256 of its bytes (null when none). */
+    file: { name: string; sha256: string } | null;
   }[];
   reviewer: string | null;
   approver: string | null;
@@ -315,6 +330,7 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
       stanceLabel: STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance,
       archivedAt: iso(e.archivedAt ?? null),
       sha256: e.sha256 ?? null,
+      file: e.fileSha256 ? { name: e.fileName ?? "", sha256: e.fileSha256 } : null,
     })),
     reviewer: v?.proposedByName ?? input.assigneeName,
     approver: v?.approvedByName ?? null,

@@ -167,14 +167,17 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
 }
 
 /**
- * Adds evidence (its own transaction, lib/server/evidence.ts) and then archives its source. The
- * evidence is saved whatever the fetch gives; an unexpected archiving error is logged and the
+ * Adds evidence (its own transaction, lib/server/evidence.ts) and then archives its source, outside
+ * any transaction; used by the claim page and the REST API alike. The evidence is saved whatever the
+ * fetch gives; an unexpected archiving error is logged and the
  * evidence shows "not archived" with a Retry.
  */
 export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput) {
   const evidence = await addEvidence(actor, input);
   try {
-    await archiveEvidence(actor, evidence.id);
+    // A retried request (same idempotency key) gets the stored evidence back: archive it only once.
+    const tried = await (await getDb()).evidence.findUnique({ where: { id: evidence.id }, select: { archiveStatus: true } });
+    if (tried?.archiveStatus == null) await archiveEvidence(actor, evidence.id);
   } catch (error) {
     logger.error({ err: error, evidenceId: evidence.id }, "evidence archive step failed");
   }

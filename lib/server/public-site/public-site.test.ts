@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isoDay, PUBLIC_PAGE_SIZE, renderAtomFeed } from "@/lib/domain/public-fact-check";
 import { approveVerdict, proposeVerdict, publishClaim, reopenClaim } from "../claims";
+import { setClaimant } from "../claimant";
 import { addComment } from "../comments";
 import { ratingBounds, renderClaimReviews } from "@/lib/domain/report";
 import { loadReportDocument } from "../reports";
@@ -100,6 +101,20 @@ describe("public fact-check site (anonymous reads)", () => {
     expect(ids).toContain(published.claim.id);
     expect(ids).not.toContain(proposed.claim.id);
     expect(ids).not.toContain(approved.claim.id);
+  });
+
+  it("names the claimant on the public page and as itemReviewed.author in its ClaimReview and the data feed", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const { claim } = await makeProposedClaim(editor, reviewer, "FALSE", "Not so.");
+    await setClaimant(editor, { claimId: claim.id, claimant: "Defense Secretary Pete Hegseth", claimantKind: "PERSON", expectedVersion: await version(claim.id) });
+    await approveAndPublish(editor, claim.id);
+    const check = (await getPublicFactCheck(claim.id, base))!;
+    expect(check.claimant).toEqual({ name: "Defense Secretary Pete Hegseth", kind: "PERSON" });
+    expect(check.claimReview).toMatchObject({ itemReviewed: { "@type": "Claim", author: { "@type": "Person", name: "Defense Secretary Pete Hegseth" } } });
+    const feed = await listClaimReviewFeed(1, base);
+    const review = feed.items.find((i) => i.review.url === `${base}/fact-checks/${claim.id}`)?.review;
+    expect(review).toMatchObject({ itemReviewed: { author: { "@type": "Person", name: "Defense Secretary Pete Hegseth" } } });
   });
 
   it("names the reviewer and approver only when the desk's setting shows them", async () => {

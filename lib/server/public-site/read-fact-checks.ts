@@ -29,6 +29,8 @@ const claimForPublic = {
   prefix: true,
   suffix: true,
   updatedAt: true,
+  claimant: true,
+  claimantKind: true,
   article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true } },
 } satisfies Prisma.ClaimSelect;
 
@@ -80,6 +82,8 @@ function publicEntry(claim: PublicClaimRow, verdict: PublishedVerdictRow, scale:
       suffix: claim.suffix,
       updatedAt: verdict.publishedAt!,
       article: claim.article,
+      // Who made the claim: ClaimReview's itemReviewed.author (without one, the outlet stands in).
+      claimant: claim.claimant ? { name: claim.claimant, kind: claim.claimantKind === "PERSON" ? "PERSON" : "ORGANIZATION" } : null,
       assigneeName: null,
       verdict: {
         rating: verdict.rating,
@@ -197,6 +201,8 @@ export interface PublicFactCheck {
   claim: string;
   quote: { prefix: string; exact: string; suffix: string };
   article: { title: string; outlet: string; author: string | null; url: string | null; publishedAt: Date | null };
+  /** Who made the claim, when an editor recorded it. */
+  claimant: { name: string; kind: "PERSON" | "ORGANIZATION" } | null;
   /** PUBLISHED: live; UNDER_REVIEW: reopened, the last published version is shown; RETRACTED: unpublished. */
   state: "PUBLISHED" | "UNDER_REVIEW" | "RETRACTED";
   verdict: { rating: string; label: string; color: string | null; rationale: string; firstPublishedAt: Date; publishedAt: Date };
@@ -259,6 +265,7 @@ export async function getPublicFactCheck(claimId: string, baseUrl: string): Prom
     claim: claim.text,
     quote: { prefix: claim.prefix, exact: claim.quote, suffix: claim.suffix },
     article: claim.article,
+    claimant: claim.claimant ? { name: claim.claimant, kind: claim.claimantKind === "PERSON" ? "PERSON" : "ORGANIZATION" } : null,
     state,
     verdict: {
       rating: latest.rating,
