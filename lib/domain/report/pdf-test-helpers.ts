@@ -1,7 +1,7 @@
 /** Test helpers: read a PDF back with Mozilla's PDF.js (text per page, link targets, bookmarks, page count). */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PdfFonts } from "./pdf";
+import { loadPdfFonts } from "./pdf-fonts";
 
 export interface PdfContent {
   pages: string[];
@@ -37,13 +37,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
   return { pages, links, outline, title: meta.Title };
 }
 
-/** The DejaVu fonts the server embeds, read from the installed package. */
-export function testPdfFonts(): PdfFonts {
-  const dir = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  return {
-    regular: readFileSync(path.join(dir, "DejaVuSans.ttf")),
-    bold: readFileSync(path.join(dir, "DejaVuSans-Bold.ttf")),
-    italic: readFileSync(path.join(dir, "DejaVuSans-Oblique.ttf")),
-    mono: readFileSync(path.join(dir, "DejaVuSansMono.ttf")),
-  };
+/** The fonts the server embeds (DejaVu and the Noto fallbacks), read once from the installed packages. */
+let fonts: Promise<PdfFonts> | undefined;
+export function testPdfFonts(): Promise<PdfFonts> {
+  fonts ??= loadPdfFonts(path.join(process.cwd(), "node_modules"));
+  return fonts;
 }

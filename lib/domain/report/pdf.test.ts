@@ -5,10 +5,10 @@ import { PDF_TOC_MIN_ENTRIES, renderReportPdf } from "./pdf";
 import { readPdf, testPdfFonts } from "./pdf-test-helpers";
 import { claimInput, entry, reportHeader } from "./test-fixtures";
 
-const fonts = testPdfFonts();
+const fontsPromise = testPdfFonts();
 
 async function pdfBytes(report: ReportDocument): Promise<Buffer> {
-  const doc = renderReportPdf(report, fonts);
+  const doc = renderReportPdf(report, await fontsPromise);
   const chunks: Buffer[] = [];
   for await (const chunk of doc) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
