@@ -20,15 +20,22 @@ interface FallbackFamily {
   subset: string;
   /** Also every numbered slice of the family (CJK and emoji are cut in many). */
   slices: boolean;
-  prefers: RegExp;
+  /** Characters that go to this family before the main font (none: the main font first, this one for what it lacks). */
+  prefers?: RegExp;
   /** Weight used for bold text (the emoji font has one look). */
   boldWeight: 400 | 700;
 }
 
-/** In chain order: the script-specific fonts first, the big CJK sets last (they are searched only for what is left). */
+/**
+ * In chain order: the script-specific fonts first, the big CJK sets last (they are searched only for
+ * what is left). Arabic and Hebrew come from DejaVu first: its Arabic glyphs are whole letters in
+ * their joining forms, each mapped back to its character, while Noto Sans Arabic draws a letter as a
+ * skeleton plus separate dot glyphs that map to no character (text extraction then shows stray
+ * codes); Noto Sans Arabic and Hebrew are there for the letters DejaVu lacks.
+ */
 export const PDF_FALLBACK_FAMILIES: readonly FallbackFamily[] = [
-  { dir: "@fontsource/noto-sans-arabic", base: "noto-sans-arabic", subset: "arabic", slices: false, prefers: /\p{Script=Arabic}/u, boldWeight: 700 },
-  { dir: "@fontsource/noto-sans-hebrew", base: "noto-sans-hebrew", subset: "hebrew", slices: false, prefers: /\p{Script=Hebrew}/u, boldWeight: 700 },
+  { dir: "@fontsource/noto-sans-arabic", base: "noto-sans-arabic", subset: "arabic", slices: false, boldWeight: 700 },
+  { dir: "@fontsource/noto-sans-hebrew", base: "noto-sans-hebrew", subset: "hebrew", slices: false, boldWeight: 700 },
   { dir: "@fontsource/noto-sans-devanagari", base: "noto-sans-devanagari", subset: "devanagari", slices: false, prefers: /\p{Script=Devanagari}/u, boldWeight: 700 },
   { dir: "@fontsource/noto-sans-thai", base: "noto-sans-thai", subset: "thai", slices: false, prefers: /\p{Script=Thai}/u, boldWeight: 700 },
   { dir: "@fontsource/noto-emoji", base: "noto-emoji", subset: "emoji", slices: true, prefers: /\p{Emoji_Presentation}/u, boldWeight: 400 },

@@ -26,7 +26,7 @@ export interface PdfFonts {
   italic: Font;
   /** For code in rationales. */
   mono: Font;
-  /** Fallbacks after the main font; italic and mono use the regular chain. */
+  /** Fallbacks after the main font; italic and mono use the regular chain (after upright DejaVu Sans). */
   fallbacks: { regular: readonly PdfFallbackFont[]; bold: readonly PdfFallbackFont[] };
 }
 
@@ -73,23 +73,26 @@ function drawingText(text: string, level: number): string {
 /** Draws paragraphs of styled text on one pdfkit document; pages are added as lines reach the bottom margin. */
 export class PdfTextWriter {
   private readonly chains: Record<PdfFontStyle, Face[]>;
+  /** Per embedded font, the subset glyphs whose ToUnicode entry was already looked at. */
+  private readonly reversedGlyphs = new WeakMap<object, Set<number>>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     fonts: PdfFonts,
   ) {
-    const chain = (style: PdfFontStyle, main: Font, fallbacks: readonly PdfFallbackFont[]): Face[] =>
-      [{ font: main }, ...fallbacks].map((f, i) => {
+    const chain = (style: PdfFontStyle, mains: Font[], fallbacks: readonly PdfFallbackFont[]): Face[] =>
+      [...mains.map((font) => ({ font })), ...fallbacks].map((f, i) => {
         const name = `${style}#${i}`;
         // Registering only names the font: pdfkit embeds (a subset of) only the fonts actually drawn.
         doc.registerFont(name, f.font as unknown as Uint8Array);
         return { name, font: f.font, prefers: "prefers" in f ? f.prefers : undefined, hasGlyph: (cp: number) => f.font.hasGlyphForCodePoint(cp) };
       });
     this.chains = {
-      regular: chain("regular", fonts.regular, fonts.fallbacks.regular),
-      bold: chain("bold", fonts.bold, fonts.fallbacks.bold),
-      italic: chain("italic", fonts.italic, fonts.fallbacks.regular),
-      mono: chain("mono", fonts.mono, fonts.fallbacks.regular),
+      regular: chain("regular", [fonts.regular], fonts.fallbacks.regular),
+      bold: chain("bold", [fonts.bold], fonts.fallbacks.bold),
+      // DejaVu Sans Oblique and Mono lack Arabic (and Mono Hebrew): upright DejaVu Sans comes next.
+      italic: chain("italic", [fonts.italic, fonts.regular], fonts.fallbacks.regular),
+      mono: chain("mono", [fonts.mono, fonts.regular], fonts.fallbacks.regular),
     };
   }
 
@@ -197,7 +200,28 @@ export class PdfTextWriter {
       if (style.link) options.link = style.link;
       if (style.goTo) options.goTo = style.goTo;
       doc.text(drawingText(piece.text, piece.level), x, y, options);
+      if (piece.level % 2 === 1) this.reverseLigatureText();
     }
+  }
+
+  /**
+   * A right-to-left piece is written in visual order, and readers (PDF.js, Poppler) turn each text
+   * item back to logical order by reversing its characters, which would also reverse the characters
+   * of a ligature (lam-alef "لا" read as "ال"). So the ToUnicode entry of a right-to-left ligature is
+   * written reversed. This reaches into pdfkit's EmbeddedFont (`unicode`: code points per subset
+   * glyph); it does nothing if that shape changes.
+   */
+  private reverseLigatureText(): void {
+    const font = (this.doc as unknown as { _font?: { unicode?: unknown } })._font;
+    const unicode = font?.unicode;
+    if (!font || !Array.isArray(unicode)) return;
+    let done = this.reversedGlyphs.get(font);
+    if (!done) this.reversedGlyphs.set(font, (done = new Set()));
+    unicode.forEach((codePoints: unknown, gid) => {
+      if (done.has(gid) || !Array.isArray(codePoints) || codePoints.length < 2) return;
+      done.add(gid);
+      if (hasStrongRtl(String.fromCodePoint(...(codePoints as number[])))) unicode[gid] = [...(codePoints as number[])].reverse();
+    });
   }
 
   private drawPlaceholder(text: string, x: number, baseline: number, width: number, style: PdfTextStyle): void {

@@ -122,7 +122,8 @@ function joinSpans<S>(spans: readonly StyledSpan<S>[]): { text: string; spanOf: 
 
 /**
  * Cuts the paragraph into pieces of one style, face and level. A placeholder is a piece per character,
- * and so is a mirrored character in a right-to-left run (its mirror is drawn instead, rule L4).
+ * and so is a mirrored character in a right-to-left run (its mirror is drawn instead, rule L4);
+ * right-to-left words and the spaces between them are pieces of their own.
  */
 export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style: S) => readonly FontFace[], direction?: "ltr" | "rtl") {
   const { text, spanOf } = joinSpans(spans);
@@ -146,6 +147,9 @@ export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style:
       while (i < text.length && embedding.levels[i] === level && faceOf[i] === face && spanOf[i] === span) {
         const next = String.fromCodePoint(text.codePointAt(i)!);
         if (level % 2 === 1 && bidi.getMirroredCharacter(next)) break;
+        // Right to left, each word and each space is a piece: fontkit 2.0.4 loses the advance of a
+        // glyph after a decomposed letter (آ) in a longer run, gluing two words together.
+        if (level % 2 === 1 && !WHITESPACE.test(next) && WHITESPACE.test(text[i - 1]!)) break;
         i += next.length;
       }
     } else {
