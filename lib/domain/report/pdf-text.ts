@@ -81,11 +81,11 @@ export class PdfTextWriter {
     fonts: PdfFonts,
   ) {
     const chain = (style: PdfFontStyle, mains: Font[], fallbacks: readonly PdfFallbackFont[]): Face[] =>
-      [...mains.map((font) => ({ font })), ...fallbacks].map((f, i) => {
+      [...mains.map((font): PdfFallbackFont => ({ font })), ...fallbacks].map((f, i) => {
         const name = `${style}#${i}`;
         // Registering only names the font: pdfkit embeds (a subset of) only the fonts actually drawn.
         doc.registerFont(name, f.font as unknown as Uint8Array);
-        return { name, font: f.font, prefers: "prefers" in f ? f.prefers : undefined, hasGlyph: (cp: number) => f.font.hasGlyphForCodePoint(cp) };
+        return { name, font: f.font, prefers: f.prefers, hasGlyph: (cp: number) => f.font.hasGlyphForCodePoint(cp) };
       });
     this.chains = {
       regular: chain("regular", [fonts.regular], fonts.fallbacks.regular),
