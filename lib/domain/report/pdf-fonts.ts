@@ -2,8 +2,9 @@
  * The fonts of the PDF report, read from npm packages: DejaVu (dejavu-fonts-ttf) as the main font,
  * then fallbacks from Fontsource's Noto packages for the scripts DejaVu lacks or draws poorly
  * (Arabic, Hebrew, Devanagari, Thai, emoji, Chinese/Japanese, Korean). Fontsource ships each font
- * cut into WOFF files by Unicode range (the large CJK fonts into ~100 slices); each is unpacked to
- * plain SFNT once (see woff.ts) and is a face of the chain, so pdfkit embeds (subsets of) only the slices a report uses.
+ * cut into WOFF files by Unicode range (the large CJK fonts into ~100 slices); each is a face of the
+ * chain, read as WOFF for its coverage and unpacked to plain SFNT (see woff.ts) the first time a report
+ * draws with it, so pdfkit embeds (subsets of) only the slices a report uses.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -65,12 +66,18 @@ async function familyFonts(nodeModules: string, family: FallbackFamily, weight: 
     names.push(...numbered.map((m) => m[0]));
   }
   const files = await Promise.all(names.map((name) => readFile(path.join(dir, name))));
-  return files.map((bytes) => fontkit.create(woffToSfnt(bytes))).filter(hasReadableCmap).map((font) => ({ font, prefers: family.prefers }));
+  return files
+    .map((bytes): PdfFallbackFont => {
+      let unpacked: fontkit.Font | undefined;
+      return { font: fontkit.create(bytes), load: () => (unpacked ??= fontkit.create(woffToSfnt(bytes))), prefers: family.prefers };
+    })
+    .filter((f) => hasReadableCmap(f.font));
 }
 
 /**
- * Reads and parses every font of the report (about 250 WOFF files, ~15 MB; fontkit parses tables on
- * first use). Throws when a package or file is missing. Call once and share the result.
+ * Reads and parses every font of the report (about 500 WOFF files, ~15 MB; fontkit parses tables on
+ * first use, a fallback is unpacked only once drawn with). Throws when a package or file is missing.
+ * Call once and share the result.
  */
 export async function loadPdfFonts(nodeModules = path.join(process.cwd(), "node_modules")): Promise<PdfFonts> {
   const dejavu = path.join(nodeModules, "dejavu-fonts-ttf", "ttf");

@@ -15,7 +15,10 @@ export type PdfFontStyle = "regular" | "bold" | "italic" | "mono";
 
 /** A fallback font and the script it is made for (its characters go to it first). */
 export interface PdfFallbackFont {
+  /** Parsed font; enough to ask for coverage, and drawn with unless `load` is given. */
   font: Font;
+  /** The font to lay out and embed, made on first use (e.g. unpacked from WOFF). */
+  load?: () => Font;
   prefers?: RegExp;
 }
 
@@ -56,7 +59,8 @@ export interface PdfParagraphOptions {
 type Span = StyledSpan<PdfTextStyle>;
 interface Face extends FontFace {
   name: string;
-  font: Font;
+  /** The font to draw with, registered with pdfkit on the first call. */
+  font: () => Font;
 }
 
 const PLACEHOLDER_COLOR = "#8a94a3";
@@ -83,9 +87,16 @@ export class PdfTextWriter {
     const chain = (style: PdfFontStyle, mains: Font[], fallbacks: readonly PdfFallbackFont[]): Face[] =>
       [...mains.map((font): PdfFallbackFont => ({ font })), ...fallbacks].map((f, i) => {
         const name = `${style}#${i}`;
-        // Registering only names the font: pdfkit embeds (a subset of) only the fonts actually drawn.
-        doc.registerFont(name, f.font as unknown as Uint8Array);
-        return { name, font: f.font, prefers: f.prefers, hasGlyph: (cp: number) => f.font.hasGlyphForCodePoint(cp) };
+        let drawn: Font | undefined;
+        // The font is registered with pdfkit on first use; pdfkit embeds (a subset of) only the fonts actually drawn.
+        const font = () => {
+          if (!drawn) {
+            drawn = f.load ? f.load() : f.font;
+            doc.registerFont(name, drawn as unknown as Uint8Array);
+          }
+          return drawn;
+        };
+        return { name, font, prefers: f.prefers, hasGlyph: (cp: number) => f.font.hasGlyphForCodePoint(cp) };
       });
     this.chains = {
       regular: chain("regular", [fonts.regular], fonts.fallbacks.regular),
@@ -94,16 +105,20 @@ export class PdfTextWriter {
       italic: chain("italic", [fonts.italic, fonts.regular], fonts.fallbacks.regular),
       mono: chain("mono", [fonts.mono, fonts.regular], fonts.fallbacks.regular),
     };
+    // The main fonts are registered now: the caller may select them by name (`regular#0`).
+    for (const faces of Object.values(this.chains)) faces[0]!.font();
   }
 
   /** Line height (points) of the main font at this size, as pdfkit's currentLineHeight(true). */
   lineHeight(size: number): number {
-    const font = this.chains.regular[0]!.font;
+    const font = this.chains.regular[0]!.font();
     return ((font.ascent - font.descent) / font.unitsPerEm) * size;
   }
 
   private select(style: PdfTextStyle, face: number): void {
-    this.doc.font(this.chains[style.font][face]!.name).fontSize(style.size);
+    const chosen = this.chains[style.font][face]!;
+    chosen.font();
+    this.doc.font(chosen.name).fontSize(style.size);
   }
 
   private placeholderSize(style: PdfTextStyle): number {
@@ -112,6 +127,7 @@ export class PdfTextWriter {
 
   private measure = (piece: { face: number; style: PdfTextStyle }, text: string): number => {
     if (piece.face === PLACEHOLDER) {
+      this.chains.mono[0]!.font();
       this.doc.font(this.chains.mono[0]!.name).fontSize(this.placeholderSize(piece.style));
       return this.doc.widthOfString(codePointLabel(text)) + 4;
     }
@@ -149,6 +165,7 @@ export class PdfTextWriter {
     }
     if (laid.lines.length === 0) doc.y += this.lineHeight(spans[0]?.style.size ?? 10);
     // Leave the main font current, so moveDown() keeps using its line height.
+    this.chains.regular[0]!.font();
     doc.font(this.chains.regular[0]!.name).fontSize(spans[spans.length - 1]?.style.size ?? 10);
     doc.x = options.x;
   }
@@ -183,7 +200,7 @@ export class PdfTextWriter {
 
   private drawLine(line: LaidLine<PdfTextStyle>, left: number, top: number, size: number): void {
     const { doc } = this;
-    const main = this.chains.regular[0]!.font;
+    const main = this.chains.regular[0]!.font();
     const baseline = top + (main.ascent / main.unitsPerEm) * size;
     for (const piece of line.pieces) {
       const { style } = piece;
@@ -193,7 +210,7 @@ export class PdfTextWriter {
         continue;
       }
       this.select(style, piece.face);
-      const font = this.chains[style.font][piece.face]!.font;
+      const font = this.chains[style.font][piece.face]!.font();
       const y = baseline - (font.ascent / font.unitsPerEm) * style.size;
       doc.fillColor(style.color);
       const options: PDFKit.Mixins.TextOptions = { lineBreak: false, underline: !!style.underline };
@@ -229,8 +246,8 @@ export class PdfTextWriter {
     const boxTop = baseline - style.size * 0.75;
     doc.save().lineWidth(0.5).strokeColor(PLACEHOLDER_COLOR).rect(x + 0.5, boxTop, width - 1, style.size * 0.95).stroke().restore();
     const size = this.placeholderSize(style);
+    const mono = this.chains.mono[0]!.font();
     doc.font(this.chains.mono[0]!.name).fontSize(size).fillColor(PLACEHOLDER_COLOR);
-    const mono = this.chains.mono[0]!.font;
     const y = baseline - style.size * 0.28 - (mono.ascent / mono.unitsPerEm) * size * 0.75;
     doc.text(codePointLabel(text), x + 2, y, { lineBreak: false });
   }

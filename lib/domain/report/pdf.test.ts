@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_VERDICT_SCALE } from "../verdict-scale";
 import { summarizeReport, type ReportDocument, type ReportEntry } from "./model";
 import { PDF_TOC_MIN_ENTRIES, renderReportPdf } from "./pdf";
@@ -6,6 +6,10 @@ import { readPdf, testPdfFonts } from "./pdf-test-helpers";
 import { claimInput, entry, reportHeader } from "./test-fixtures";
 
 const fontsPromise = testPdfFonts();
+// Reading the ~500 font files once takes a few seconds on a loaded machine; not part of any test's time.
+beforeAll(async () => {
+  await fontsPromise;
+}, 60_000);
 
 async function pdfBytes(report: ReportDocument): Promise<Buffer> {
   const doc = renderReportPdf(report, await fontsPromise);

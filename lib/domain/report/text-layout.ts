@@ -85,18 +85,23 @@ const WHITESPACE = /\s/u;
  */
 export function chooseFaces(text: string, faces: readonly FontFace[]): Int16Array {
   const result = new Int16Array(text.length);
+  const preferences = preferencesOf(faces);
   let previous = PLACEHOLDER;
   for (let i = 0; i < text.length; ) {
     const codePoint = text.codePointAt(i)!;
     const char = String.fromCodePoint(codePoint);
     let face = PLACEHOLDER;
-    if (ATTACHED.test(char)) {
+    if (codePoint < 0x80 && faces[0]!.hasGlyph(codePoint)) {
+      // ASCII, the bulk of most reports: the main font (no fallback prefers it).
+      face = 0;
+    } else if (ATTACHED.test(char)) {
       face = previous === PLACEHOLDER ? 0 : previous;
     } else if (WHITESPACE.test(char) && faces[0]!.hasGlyph(codePoint)) {
       // Spaces come from the main font: fallback fonts' spaces vary (Noto Emoji's is 1.27 em wide).
       face = 0;
     } else {
-      face = faces.findIndex((f) => f.prefers?.test(char) && f.hasGlyph(codePoint));
+      const preferred = preferences.find((p) => p.test(char));
+      face = preferred ? faces.findIndex((f) => f.prefers === preferred && f.hasGlyph(codePoint)) : -1;
       if (face < 0 && previous !== PLACEHOLDER && COMMON.test(char) && faces[previous]!.hasGlyph(codePoint)) face = previous;
       if (face < 0) face = faces.findIndex((f) => f.hasGlyph(codePoint));
       if (face < 0) face = WHITESPACE.test(char) ? 0 : PLACEHOLDER;
@@ -106,6 +111,32 @@ export function chooseFaces(text: string, faces: readonly FontFace[]): Int16Arra
     i += char.length;
   }
   return result;
+}
+
+const preferenceCache = new WeakMap<readonly FontFace[], RegExp[]>();
+
+/** The distinct `prefers` patterns of a chain (the slices of one family share one), tested once per character. */
+function preferencesOf(faces: readonly FontFace[]): RegExp[] {
+  let found = preferenceCache.get(faces);
+  if (!found) {
+    found = [...new Set(faces.map((f) => f.prefers).filter((p): p is RegExp => p !== undefined))];
+    preferenceCache.set(faces, found);
+  }
+  return found;
+}
+
+/**
+ * Characters that can make a level other than the paragraph's in a left-to-right paragraph: strong
+ * right-to-left letters and Arabic digits (Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation
+ * forms; the right-to-left planes' surrogates) and the explicit bidi controls (LRM/RLM, ALM, embeddings,
+ * isolates). Without any, the whole text is level 0 and the algorithm is skipped.
+ */
+const MAY_BE_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud802\ud803\ud83a\ud83b]/;
+
+function embeddingLevels(text: string, direction: "ltr" | "rtl" | undefined): { levels: Uint8Array; paragraphLevel: number } {
+  if (direction !== "rtl" && !MAY_BE_RTL.test(text)) return { levels: new Uint8Array(text.length), paragraphLevel: 0 };
+  const embedding = bidi.getEmbeddingLevels(text, direction ?? "auto");
+  return { levels: embedding.levels, paragraphLevel: embedding.paragraphs[0]?.level ?? (direction === "rtl" ? 1 : 0) };
 }
 
 /** Joins spans into one text, each code unit with its span index. */
@@ -127,7 +158,7 @@ function joinSpans<S>(spans: readonly StyledSpan<S>[]): { text: string; spanOf: 
  */
 export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style: S) => readonly FontFace[], direction?: "ltr" | "rtl") {
   const { text, spanOf } = joinSpans(spans);
-  const embedding = bidi.getEmbeddingLevels(text, direction ?? "auto");
+  const embedding = embeddingLevels(text, direction);
   const faceOf = new Int16Array(text.length);
   let at = 0;
   for (const span of spans) {
@@ -160,7 +191,7 @@ export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style:
     }
     pieces.push({ start, end: i, text: mirror ?? text.slice(start, i), level, face, style: spans[span]!.style });
   }
-  const paragraphLevel = embedding.paragraphs[0]?.level ?? (direction === "rtl" ? 1 : 0);
+  const paragraphLevel = embedding.paragraphLevel;
   return { text, pieces, direction: (paragraphLevel % 2 === 1 ? "rtl" : "ltr") as "ltr" | "rtl" };
 }
 
