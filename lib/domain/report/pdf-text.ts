@@ -6,7 +6,7 @@
  * direction from the piece's text: a right-to-left piece in Arabic or Hebrew is given in logical order
  * and comes out joined (initial, medial, final forms) and reversed; a right-to-left piece without
  * such letters (neutrals only) is reversed here. A character no font has is drawn as a box with its
- * code point ("U+XXXX"), which stays selectable text.
+ * code point ("U+XXXX"; a run of them, one box with the first three), which stays selectable text.
  */
 import type { Font } from "fontkit";
 import { hasStrongRtl, layoutParagraph, PLACEHOLDER, type FontFace, type LaidLine, type StyledSpan } from "./text-layout";
@@ -65,8 +65,10 @@ interface Face extends FontFace {
 
 const PLACEHOLDER_COLOR = "#8a94a3";
 
+/** Placeholder label of a run of characters no font has: "U+E000", or "U+E000 U+E001 U+E002 …" past three. */
 function codePointLabel(text: string): string {
-  return `U+${text.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  const codes = Array.from(text, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`);
+  return codes.length > 3 ? `${codes.slice(0, 3).join(" ")} …` : codes.join(" ");
 }
 
 /** The piece's text in drawing order for pdfkit (see the module comment). */

@@ -70,13 +70,13 @@ describe("splitPieces", () => {
     ]);
   });
 
-  it("puts each placeholder character in a piece of its own", () => {
-    const { pieces } = split("a\uE000\uE001b");
+  it("puts a run of characters no font has in one placeholder piece", () => {
+    const { pieces } = split("a\uE000\uE001b\uE002");
     expect(pieces.map((p) => [p.text, p.face])).toEqual([
       ["a", LATIN],
-      ["\uE000", PLACEHOLDER],
-      ["\uE001", PLACEHOLDER],
+      ["\uE000\uE001", PLACEHOLDER],
       ["b", LATIN],
+      ["\uE002", PLACEHOLDER],
     ]);
   });
 });

@@ -86,6 +86,22 @@ const WHITESPACE = /\s/u;
 export function chooseFaces(text: string, faces: readonly FontFace[]): Int16Array {
   const result = new Int16Array(text.length);
   const preferences = preferencesOf(faces);
+  // Per code point, the preferred face and the first face that has it (a chain has ~500 faces: a
+  // text of characters no font has must not cost 500 look-ups per character).
+  let memo = lookupCache.get(faces);
+  if (!memo) lookupCache.set(faces, (memo = new Map()));
+  const lookup = (codePoint: number, char: string) => {
+    let found = memo.get(codePoint);
+    if (!found) {
+      const preferring = preferences.find((p) => p.test(char));
+      found = {
+        preferred: preferring ? faces.findIndex((f) => f.prefers === preferring && f.hasGlyph(codePoint)) : -1,
+        first: faces.findIndex((f) => f.hasGlyph(codePoint)),
+      };
+      memo.set(codePoint, found);
+    }
+    return found;
+  };
   let previous = PLACEHOLDER;
   for (let i = 0; i < text.length; ) {
     const codePoint = text.codePointAt(i)!;
@@ -100,10 +116,10 @@ export function chooseFaces(text: string, faces: readonly FontFace[]): Int16Arra
       // Spaces come from the main font: fallback fonts' spaces vary (Noto Emoji's is 1.27 em wide).
       face = 0;
     } else {
-      const preferred = preferences.find((p) => p.test(char));
-      face = preferred ? faces.findIndex((f) => f.prefers === preferred && f.hasGlyph(codePoint)) : -1;
+      const { preferred, first } = lookup(codePoint, char);
+      face = preferred;
       if (face < 0 && previous !== PLACEHOLDER && COMMON.test(char) && faces[previous]!.hasGlyph(codePoint)) face = previous;
-      if (face < 0) face = faces.findIndex((f) => f.hasGlyph(codePoint));
+      if (face < 0) face = first;
       if (face < 0) face = WHITESPACE.test(char) ? 0 : PLACEHOLDER;
     }
     result.fill(face, i, i + char.length);
@@ -114,6 +130,7 @@ export function chooseFaces(text: string, faces: readonly FontFace[]): Int16Arra
 }
 
 const preferenceCache = new WeakMap<readonly FontFace[], RegExp[]>();
+const lookupCache = new WeakMap<readonly FontFace[], Map<number, { preferred: number; first: number }>>();
 
 /** The distinct `prefers` patterns of a chain (the slices of one family share one), tested once per character. */
 function preferencesOf(faces: readonly FontFace[]): RegExp[] {
@@ -152,8 +169,8 @@ function joinSpans<S>(spans: readonly StyledSpan<S>[]): { text: string; spanOf: 
 }
 
 /**
- * Cuts the paragraph into pieces of one style, face and level. A placeholder is a piece per character,
- * and so is a mirrored character in a right-to-left run (its mirror is drawn instead, rule L4);
+ * Cuts the paragraph into pieces of one style, face and level. A run of characters no font has is one
+ * placeholder piece; a mirrored character in a right-to-left run is a piece of its own (its mirror is drawn instead, rule L4);
  * right-to-left words and the spaces between them are pieces of their own.
  */
 export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style: S) => readonly FontFace[], direction?: "ltr" | "rtl") {
@@ -184,8 +201,9 @@ export function splitPieces<S>(spans: readonly StyledSpan<S>[], facesOf: (style:
         i += next.length;
       }
     } else {
-      // A placeholder takes its attached characters (variation selectors, modifiers) along.
-      while (face === PLACEHOLDER && i < text.length && faceOf[i] === PLACEHOLDER && ATTACHED.test(String.fromCodePoint(text.codePointAt(i)!))) {
+      // A placeholder takes the characters no font has that follow it (one box for the run, so a
+      // text of thousands of them costs a box per line, not per character).
+      while (face === PLACEHOLDER && i < text.length && faceOf[i] === PLACEHOLDER && embedding.levels[i] === level && spanOf[i] === span) {
         i += String.fromCodePoint(text.codePointAt(i)!).length;
       }
     }
