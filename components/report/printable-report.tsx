@@ -1,3 +1,16 @@
+import "@fontsource/noto-sans-arabic/400.css";
+import "@fontsource/noto-sans-arabic/700.css";
+import "@fontsource/noto-sans-hebrew/400.css";
+import "@fontsource/noto-sans-hebrew/700.css";
+import "@fontsource/noto-sans-devanagari/400.css";
+import "@fontsource/noto-sans-devanagari/700.css";
+import "@fontsource/noto-sans-thai/400.css";
+import "@fontsource/noto-sans-thai/700.css";
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/700.css";
+import "@fontsource/noto-sans-kr/400.css";
+import "@fontsource/noto-sans-kr/700.css";
+import "@fontsource/noto-emoji/400.css";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
 import { PrintButton } from "./print-button";
@@ -11,13 +24,21 @@ function safeHref(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/**
+ * User text (claims, names, titles, quotes) in a bidi isolate: its direction comes from its own first
+ * strong character, and a right-to-left phrase cannot reorder the label or punctuation around it.
+ */
+function U({ children }: { children: string | null | undefined }) {
+  return <bdi>{children}</bdi>;
+}
+
 function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
   const v = entry.verdict;
   const articleHref = safeHref(entry.article.url);
   return (
     <li className={`report-claim${entry.workInProgress ? " wip" : ""}`} id={`claim-${entry.claimId}`} data-testid="report-claim" data-claim-id={entry.claimId}>
       <h2>
-        <span className="muted">{index + 1}.</span> “{entry.claim}”
+        <span className="muted">{index + 1}.</span> “<U>{entry.claim}</U>”
       </h2>
       {entry.workInProgress && (
         <p className="report-wip-mark" data-testid="wip-mark">
@@ -41,11 +62,11 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
       </p>
       {entry.claimant && (
         <p data-testid="report-claimant">
-          Claimed by {entry.claimant.name} ({entry.claimant.kind === "PERSON" ? "person" : "organization"})
+          Claimed by <U>{entry.claimant.name}</U> ({entry.claimant.kind === "PERSON" ? "person" : "organization"})
         </p>
       )}
       <p className="muted">
-        {entry.article.title} — {entry.article.outlet}, {day(entry.article.publishedAt)}
+        <U>{entry.article.title}</U> — <U>{entry.article.outlet}</U>, {day(entry.article.publishedAt)}
         {articleHref && (
           <>
             {" · "}
@@ -55,7 +76,7 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
           </>
         )}
       </p>
-      <blockquote className="report-quote" data-testid="report-quote">
+      <blockquote className="report-quote" data-testid="report-quote" dir="auto">
         …{entry.quote.prefix}
         <mark>{entry.quote.exact}</mark>
         {entry.quote.suffix}…
@@ -93,13 +114,13 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
                 <span className={`stance stance-${e.stance}`}>{e.stanceLabel}</span>{" "}
                 {safeHref(e.url) ? (
                   <a href={safeHref(e.url)} rel="noopener noreferrer nofollow">
-                    {e.title}
+                    <U>{e.title}</U>
                   </a>
                 ) : (
-                  e.title
+                  <U>{e.title}</U>
                 )}{" "}
-                — {e.publisher}
-                {e.quote && <blockquote>{e.quote}</blockquote>}
+                — <U>{e.publisher}</U>
+                {e.quote && <blockquote dir="auto">{e.quote}</blockquote>}
                 {e.archivedAt && (
                   <div className="muted" data-testid="report-archive">
                     Archived {e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 <code>{e.sha256 ?? "—"}</code>
@@ -116,7 +137,7 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
         )}
       </section>
       <p className="muted report-people">
-        Reviewer: {entry.reviewer ?? "—"} · Approver: {entry.approver ?? "—"}
+        Reviewer: <U>{entry.reviewer ?? "—"}</U> · Approver: <U>{entry.approver ?? "—"}</U>
         {v && (
           <>
             {" "}
@@ -145,13 +166,17 @@ export function PrintableReport({ report, jsonLd, link }: { report: ReportDocume
         </Link>
       </div>
       <header>
-        <h1>{header.title}</h1>
+        <h1>
+          <U>{header.title}</U>
+        </h1>
         <p className="muted">
-          {header.desk.name} · generated {header.generatedAt.slice(0, 16).replace("T", " ")} UTC
+          <U>{header.desk.name}</U> · generated {header.generatedAt.slice(0, 16).replace("T", " ")} UTC
         </p>
         <ul className="report-scope muted">
           {header.scope.map((line) => (
-            <li key={line}>{line}</li>
+            <li key={line}>
+              <U>{line}</U>
+            </li>
           ))}
         </ul>
         {header.includesWorkInProgress && (

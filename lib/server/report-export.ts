@@ -1,10 +1,9 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { createReportStreamWriter, REPORT_FORMAT_INFO, reportFilename, type ReportFormat, type ReportStreamWriter } from "@/lib/domain/report";
 import type { ReportEntry } from "@/lib/domain/report";
 import { renderReportPdf, type PdfFonts } from "@/lib/domain/report/pdf";
+import { loadPdfFonts } from "@/lib/domain/report/pdf-fonts";
 import type { ReportQuery } from "@/lib/validation/reports";
 import { env } from "./env";
 import { logger } from "./logger";
@@ -19,18 +18,17 @@ export function publicBaseUrl(requestOrigin: string): string {
   return new URL(requestOrigin).origin;
 }
 
-const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 let fonts: Promise<PdfFonts> | undefined;
 
-/** DejaVu Sans (and Sans Mono for code): free fonts with wide Unicode coverage, embedded (subset) in every PDF. */
-function loadPdfFonts(): Promise<PdfFonts> {
-  const files = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSansMono.ttf"];
-  fonts ??= Promise.all(files.map((f) => readFile(path.join(FONT_DIR, f)))).then(([regular, bold, italic, mono]) => ({
-    regular: regular!,
-    bold: bold!,
-    italic: italic!,
-    mono: mono!,
-  }));
+/**
+ * The report's fonts (DejaVu, then the Noto fallbacks of lib/domain/report/pdf-fonts.ts), parsed once
+ * per process and shared by every PDF (pdfkit embeds a subset of each font a report draws with).
+ */
+function pdfFonts(): Promise<PdfFonts> {
+  fonts ??= loadPdfFonts().catch((error: unknown) => {
+    fonts = undefined;
+    throw error;
+  });
   return fonts;
 }
 
@@ -98,7 +96,7 @@ export async function createReportResponse(
   const { format, ...scope } = query;
   if (format === "pdf") {
     const document = await loadReportDocument(actor, scope, options);
-    const pdf = renderReportPdf(document, await loadPdfFonts());
+    const pdf = renderReportPdf(document, await pdfFonts());
     const filename = options.filename ?? reportFilename(format, document.filenameBase, document.header.includesWorkInProgress);
     return new Response(Readable.toWeb(pdf) as ReadableStream<Uint8Array>, { headers: downloadHeaders(format, filename) });
   }

@@ -1,14 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_VERDICT_SCALE } from "../verdict-scale";
 import { summarizeReport, type ReportDocument, type ReportEntry } from "./model";
 import { PDF_TOC_MIN_ENTRIES, renderReportPdf } from "./pdf";
 import { readPdf, testPdfFonts } from "./pdf-test-helpers";
 import { claimInput, entry, reportHeader } from "./test-fixtures";
 
-const fonts = testPdfFonts();
+const fontsPromise = testPdfFonts();
+// Reading the ~500 font files once takes a few seconds on a loaded machine; not part of any test's time.
+beforeAll(async () => {
+  await fontsPromise;
+}, 60_000);
 
 async function pdfBytes(report: ReportDocument): Promise<Buffer> {
-  const doc = renderReportPdf(report, fonts);
+  const doc = renderReportPdf(report, await fontsPromise);
   const chunks: Buffer[] = [];
   for await (const chunk of doc) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -154,5 +158,73 @@ describe("renderReportPdf, the rationale's Markdown", () => {
     const all = flat(pdf.pages.join("\n"));
     for (const i of [1, 10, 45, 90]) expect(all).toMatch(new RegExp(`(^|\\s)${i}\\.\\s*point ${i} with weight ${i}\\b`));
     expect(all).not.toContain("**");
+  });
+});
+
+describe("renderReportPdf, text in every script", () => {
+  // The kind of lib/../shared/fixtures/real-world/scripts.txt: right-to-left runs with numbers and
+  // punctuation inside an English sentence, scripts DejaVu lacks, emoji, characters no font has, and
+  // long unbroken runs.
+  const arabic = "الجيش أطلق ثلاثة آلاف صاروخ";
+  const hebrew = "השר אמר שנורו 300 טילים";
+  const chinese = "中国政府表示今年经济增长了百分之五点二左右而且没有任何空格的长句子会一直延续下去直到页面的边缘为止";
+  const japanese = "東京都は本日発表しました";
+  const korean = "정부는 오늘 발표했다";
+  const devanagari = "भारत सरकार ने बताया";
+  const thai = "รัฐบาลประกาศวันนี้";
+  const emoji = "🚀";
+  const privateUse = "\uE000";
+  const longUrl = `https://example.org/${"segment".repeat(40)}`;
+  const claims = [
+    `The minister told the broadcaster that ${arabic} on Monday, claiming 3,000 missiles were fired at the city.`,
+    `Residents said ${emoji} strikes hit more than 40 targets; ${hebrew}.`,
+    `${chinese} ${japanese} ${korean}`,
+    `${devanagari} — ${thai} — unknown ${privateUse} here`,
+    `${"Unbroken".repeat(30)} ${longUrl}`,
+  ];
+
+  async function scriptsPdf() {
+    const entries = claims.map((text, i) =>
+      entry({ id: `s${i}`, text, verdict: { ...claimInput().verdict!, rationale: `**${arabic}** (${hebrew}) ${chinese} ${longUrl}` } }),
+    );
+    return readPdf(await pdfBytes({ ...documentOf(entries), header: reportHeader({ title: `${"Title".repeat(30)} ${arabic}` }) }));
+  }
+
+  it("reads back every script in logical order, with the spaces around a right-to-left run", async () => {
+    const pdf = await scriptsPdf();
+    const all = flat(pdf.pages.join("\n"));
+    const joined = squeeze(pdf.pages.join(""));
+    expect(all).toContain(`that ${arabic} on Monday`);
+    expect(all).toContain(hebrew);
+    for (const text of [chinese, japanese, korean, devanagari, thai]) expect(joined).toContain(squeeze(text));
+    expect(all).toContain(`said ${emoji} strikes`);
+  });
+
+  it("draws a visible, selectable placeholder for a character no font has", async () => {
+    const pdf = await scriptsPdf();
+    expect(flat(pdf.pages.join("\n"))).toMatch(/unknown\s*U\+E000\s*here/);
+  });
+
+  it("keeps every line, headings and unbroken runs included, inside the margins", async () => {
+    const pdf = await scriptsPdf();
+    expect(pdf.items.length).toBeGreaterThan(50);
+    // Footer text sits in the bottom margin but inside the side margins, like everything else.
+    for (const item of pdf.items) {
+      expect(item.x, `left edge of "${item.str}"`).toBeGreaterThanOrEqual(56 - 0.5);
+      expect(item.x + item.width, `right edge of "${item.str}"`).toBeLessThanOrEqual(item.pageWidth - 56 + 0.5);
+    }
+    expect(squeeze(pdf.pages.join(""))).toContain(squeeze(longUrl));
+  });
+
+  it("lays a right-to-left paragraph out from the right margin", async () => {
+    const pdf = await readPdf(await pdfBytes(documentOf([entry({ text: `${arabic} 3,000 (${arabic})` })])));
+    const first = pdf.items.find((item) => item.page === 2 && /[\u0600-\u06FF]/.test(item.str))!;
+    const line = pdf.items.filter((item) => item.page === 2 && Math.abs(item.y - first.y) < 1);
+    const right = Math.max(...line.map((item) => item.x + item.width));
+    const left = Math.min(...line.map((item) => item.x));
+    // The heading "1. <Arabic>" starts at the right margin, its number on the right.
+    expect(line.find((item) => item.x + item.width === right)!.str).toMatch(/^1\.?$/);
+    expect(left).toBeGreaterThan(56 + 20);
+    expect(right).toBeGreaterThan(line[0]!.pageWidth - 56 - 2);
   });
 });

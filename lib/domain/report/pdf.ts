@@ -9,14 +9,9 @@
 import PDFDocument from "pdfkit";
 import { parseMarkdownBlocks, type TextBlock, type TextRun } from "./markdown-blocks";
 import { WORK_IN_PROGRESS_LABEL, describeProposals, truncateText, type ReportDocument, type ReportEntry } from "./model";
+import { PdfTextWriter, type PdfFonts, type PdfFontStyle, type PdfTextStyle } from "./pdf-text";
 
-export interface PdfFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
-  italic: Uint8Array;
-  /** For code in rationales. */
-  mono: Uint8Array;
-}
+export type { PdfFonts } from "./pdf-text";
 
 /** Reports with at least this many claims get a table of contents. */
 export const PDF_TOC_MIN_ENTRIES = 4;
@@ -44,6 +39,10 @@ function dateTime(iso: string): string {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 
+function style(font: PdfFontStyle, size: number, color: string): PdfTextStyle {
+  return { font, size, color };
+}
+
 export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit.PDFDocument {
   const { header, summary, entries } = report;
   const doc = new PDFDocument({
@@ -55,39 +54,40 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
     displayTitle: true,
     info: { Title: header.title, Author: header.desk.name, Subject: header.scope.join("; "), Creator: "ClaimLedger" },
   });
-  doc.registerFont("regular", fonts.regular);
-  doc.registerFont("bold", fonts.bold);
-  doc.registerFont("italic", fonts.italic);
-  doc.registerFont("mono", fonts.mono);
+  const writer = new PdfTextWriter(doc, fonts);
+  doc.font("regular#0");
   const width = doc.page.width - MARGIN.left - MARGIN.right;
   const bottom = () => doc.page.height - MARGIN.bottom;
+  const line = (text: string, style: PdfTextStyle) => writer.paragraph([{ text, style }], { x: MARGIN.left, width });
 
   // ---- Title page: title, scope, work-in-progress notice, summary by verdict
-  doc.font("bold").fontSize(20).fillColor(INK).text(header.title);
+  line(header.title, style("bold", 20, INK));
   doc.moveDown(0.3);
-  doc.font("regular").fontSize(10).fillColor(MUTED);
-  doc.text(`${header.desk.name}${header.desk.url ? ` · ${header.desk.url}` : ""}`);
-  doc.text(`Generated ${dateTime(header.generatedAt)}`);
-  for (const line of header.scope) doc.text(line);
+  line(`${header.desk.name}${header.desk.url ? ` · ${header.desk.url}` : ""}`, style("regular", 10, MUTED));
+  line(`Generated ${dateTime(header.generatedAt)}`, style("regular", 10, MUTED));
+  for (const scope of header.scope) line(scope, style("regular", 10, MUTED));
   if (header.includesWorkInProgress) {
     doc.moveDown(0.6);
-    doc.font("bold").fontSize(11).fillColor(DANGER).text(`${WORK_IN_PROGRESS_LABEL}: this report includes claims whose verdict is not approved yet; each is marked.`);
+    line(`${WORK_IN_PROGRESS_LABEL}: this report includes claims whose verdict is not approved yet; each is marked.`, style("bold", 11, DANGER));
   }
   doc.moveDown(1);
-  doc.font("bold").fontSize(14).fillColor(INK).text("Summary");
+  line("Summary", style("bold", 14, INK));
   doc.moveDown(0.3);
   const summaryRows: [string, string][] = summary.byVerdict.map((v) => [v.label, String(v.count)]);
   summaryRows.push(["Claims in this report", String(summary.total)]);
   if (header.includesWorkInProgress) summaryRows.push(["Of which work in progress", String(summary.workInProgress)]);
   for (const [label, count] of summaryRows) {
     const y = doc.y;
-    doc.font("regular").fontSize(11).fillColor(INK).text(label, MARGIN.left, y, { width: width - 80 });
-    doc.text(count, MARGIN.left + width - 80, y, { width: 80, align: "right" });
+    writer.paragraph([{ text: label, style: style("regular", 11, INK) }], { x: MARGIN.left, width: width - 80, direction: "ltr" });
+    const below = doc.y;
+    doc.y = y;
+    writer.paragraph([{ text: count, style: style("regular", 11, INK) }], { x: MARGIN.left + width - 80, width: 80, align: "end" });
+    doc.y = Math.max(below, doc.y);
     doc.x = MARGIN.left;
   }
   if (entries.length === 0) {
     doc.moveDown(1);
-    doc.font("italic").fontSize(11).fillColor(MUTED).text("No claims match this report.");
+    line("No claims match this report.", style("italic", 11, MUTED));
   }
 
   // ---- Reserve the table of contents
@@ -98,7 +98,7 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
   if (withToc) {
     doc.addPage();
     tocFirstPage = currentPage(doc);
-    doc.font("bold").fontSize(14).fillColor(INK).text("Contents");
+    line("Contents", style("bold", 14, INK));
     doc.moveDown(0.5);
     tocFirstY = doc.y;
     let left = entries.length;
@@ -120,7 +120,7 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
     claimPages.push(currentPage(doc));
     doc.addNamedDestination(destination(index));
     doc.outline.addItem(`${index + 1}. ${truncateText(entry.claim, 80)}`);
-    renderEntry(doc, entry, index, width);
+    renderEntry(doc, writer, entry, index, width);
   });
 
   // ---- Fill in the table of contents
@@ -132,10 +132,17 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
       for (let i = 0; i < rows; i++, row++, y += TOC_ROW) {
         const entry = entries[row]!;
         const pageLabel = String(claimPages[row]! + 1);
-        doc.font("regular").fontSize(10).fillColor(entry.workInProgress ? DANGER : INK);
-        const label = fitText(doc, `${row + 1}. ${entry.workInProgress ? "[WIP] " : ""}${entry.claim}`, width - 50);
-        doc.text(label, MARGIN.left, y, { width: width - 50, lineBreak: false, goTo: destination(row) });
-        doc.fillColor(INK).text(pageLabel, MARGIN.left + width - 40, y, { width: 40, align: "right", lineBreak: false, goTo: destination(row) });
+        const goTo = destination(row);
+        const label = `${row + 1}. ${entry.workInProgress ? "[WIP] " : ""}${truncateText(entry.claim, 120)}`;
+        doc.y = y;
+        writer.paragraph([{ text: label, style: { ...style("regular", 10, entry.workInProgress ? DANGER : INK), goTo } }], {
+          x: MARGIN.left,
+          width: width - 50,
+          singleLine: true,
+          direction: "ltr",
+        });
+        doc.y = y;
+        writer.paragraph([{ text: pageLabel, style: { ...style("regular", 10, INK), goTo } }], { x: MARGIN.left + width - 40, width: 40, align: "end", singleLine: true });
       }
     });
   }
@@ -147,9 +154,10 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN.bottom + 24;
-    doc.font("regular").fontSize(8).fillColor(MUTED);
-    doc.text(truncateText(header.title, 70), MARGIN.left, y, { width: width - 90, lineBreak: false });
-    doc.text(`Page ${i + 1} of ${range.count}`, MARGIN.left + width - 90, y, { width: 90, align: "right", lineBreak: false });
+    doc.y = y;
+    writer.paragraph([{ text: truncateText(header.title, 70), style: style("regular", 8, MUTED) }], { x: MARGIN.left, width: width - 90, singleLine: true, direction: "ltr" });
+    doc.y = y;
+    writer.paragraph([{ text: `Page ${i + 1} of ${range.count}`, style: style("regular", 8, MUTED) }], { x: MARGIN.left + width - 90, width: 90, align: "end", singleLine: true });
     doc.page.margins.bottom = saved;
   }
   doc.end();
@@ -165,65 +173,67 @@ function destination(index: number): string {
   return `claim-${index + 1}`;
 }
 
-/** Shortens a text with an ellipsis until it fits one line of the given width in the current font. */
-function fitText(doc: PDFKit.PDFDocument, text: string, maxWidth: number): string {
-  let length = 120;
-  let label = truncateText(text, length);
-  while (length > 8 && doc.widthOfString(label) > maxWidth) {
-    length -= 4;
-    label = truncateText(text, length);
-  }
-  return label;
-}
-
-function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number, width: number) {
+function renderEntry(doc: PDFKit.PDFDocument, writer: PdfTextWriter, entry: ReportEntry, index: number, width: number) {
   const left = MARGIN.left;
   doc.x = left;
-  doc.font("bold").fontSize(12).fillColor(INK).text(`${index + 1}. ${entry.claim}`, { width });
+  const para = (spans: { text: string; style: PdfTextStyle }[], indent = 0) => writer.paragraph(spans, { x: left + indent, width: width - indent });
+  const one = (text: string, s: PdfTextStyle, indent = 0) => para([{ text, style: s }], indent);
+  one(`${index + 1}. ${entry.claim}`, style("bold", 12, INK));
   doc.moveDown(0.2);
-  if (entry.workInProgress) {
-    doc.font("bold").fontSize(9).fillColor(DANGER).text(`${WORK_IN_PROGRESS_LABEL} — ${entry.statusLabel}; not an approved verdict`);
-  }
+  if (entry.workInProgress) one(`${WORK_IN_PROGRESS_LABEL} — ${entry.statusLabel}; not an approved verdict`, style("bold", 9, DANGER));
   const v = entry.verdict;
-  doc.font("bold").fontSize(10).fillColor(v?.color ?? MUTED).text(v ? `Verdict: ${v.label}` : "No verdict yet", { continued: !!v });
   if (v) {
     const value = v.ratingValue !== null ? ` · rating ${v.ratingValue}` : "";
-    doc.font("regular").fillColor(MUTED).text(`${value} · ${v.stateLabel} · claim ${entry.statusLabel.toLowerCase()}`);
+    para([
+      { text: `Verdict: ${v.label}`, style: style("bold", 10, v.color ?? MUTED) },
+      { text: `${value} · ${v.stateLabel} · claim ${entry.statusLabel.toLowerCase()}`, style: style("regular", 10, MUTED) },
+    ]);
+  } else {
+    one("No verdict yet", style("bold", 10, MUTED));
   }
-  if (entry.claimant) doc.font("regular").fontSize(9).fillColor(INK).text(`Claimed by ${entry.claimant.name} (${entry.claimant.kind === "PERSON" ? "person" : "organization"})`);
-  doc.font("regular").fontSize(9).fillColor(MUTED).text(`${entry.article.title} — ${entry.article.outlet}, ${day(entry.article.publishedAt)}`);
-  if (isHttpUrl(entry.article.url)) doc.fillColor(LINK).text(entry.article.url, { link: entry.article.url, underline: true });
+  if (entry.claimant) one(`Claimed by ${entry.claimant.name} (${entry.claimant.kind === "PERSON" ? "person" : "organization"})`, style("regular", 9, INK));
+  one(`${entry.article.title} — ${entry.article.outlet}, ${day(entry.article.publishedAt)}`, style("regular", 9, MUTED));
+  if (isHttpUrl(entry.article.url)) one(entry.article.url, { ...style("regular", 9, LINK), link: entry.article.url, underline: true });
   doc.moveDown(0.3);
 
   // The quote in its context, "…prefix QUOTE suffix…", as one paragraph.
   const oneLine = (text: string) => text.replace(/\s+/g, " ");
-  doc.font("italic").fontSize(10).fillColor(MUTED).text(`…${oneLine(entry.quote.prefix)}`, { continued: true, width });
-  doc.font("bold").fillColor(INK).text(oneLine(entry.quote.exact), { continued: true });
-  doc.font("italic").fillColor(MUTED).text(`${oneLine(entry.quote.suffix)}…`);
+  para([
+    { text: `…${oneLine(entry.quote.prefix)}`, style: style("italic", 10, MUTED) },
+    { text: oneLine(entry.quote.exact), style: style("bold", 10, INK) },
+    { text: `${oneLine(entry.quote.suffix)}…`, style: style("italic", 10, MUTED) },
+  ]);
   doc.moveDown(0.3);
 
   if (v) {
-    doc.font("bold").fontSize(10).fillColor(INK).text("Rationale");
-    drawMarkdown(doc, v.rationale, width);
+    one("Rationale", style("bold", 10, INK));
+    drawMarkdown(doc, writer, v.rationale, width);
     doc.moveDown(0.3);
   }
-  doc.font("bold").fontSize(10).fillColor(INK).text(entry.evidence.length ? `Evidence (${entry.evidence.length})` : "Evidence: none");
+  one(entry.evidence.length ? `Evidence (${entry.evidence.length})` : "Evidence: none", style("bold", 10, INK));
   for (const e of entry.evidence) {
-    doc.font("bold").fontSize(9).fillColor(STANCE_COLORS[e.stance] ?? MUTED).text(`• ${e.stanceLabel}: `, { continued: true, indent: 8 });
-    doc.font("regular").fillColor(INK).text(`${e.title} — ${e.publisher}`);
-    if (e.quote) doc.font("italic").fillColor(MUTED).text(`“${e.quote}”`, { indent: 16 });
-    if (isHttpUrl(e.url)) doc.font("regular").fillColor(LINK).text(e.url, { link: e.url, underline: true, indent: 16 });
-    if (e.archivedAt) doc.font("regular").fillColor(MUTED).text(`Archived ${e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 ${e.sha256 ?? "—"}`, { indent: 16 });
+    para(
+      [
+        { text: `• ${e.stanceLabel}: `, style: style("bold", 9, STANCE_COLORS[e.stance] ?? MUTED) },
+        { text: `${e.title} — ${e.publisher}`, style: style("regular", 9, INK) },
+      ],
+      8,
+    );
+    if (e.quote) one(`“${e.quote}”`, style("italic", 9, MUTED), 16);
+    if (isHttpUrl(e.url)) one(e.url, { ...style("regular", 9, LINK), link: e.url, underline: true }, 16);
+    if (e.archivedAt) one(`Archived ${e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 ${e.sha256 ?? "—"}`, style("regular", 9, MUTED), 16);
   }
   doc.moveDown(0.3);
-  doc.font("regular").fontSize(9).fillColor(MUTED);
-  doc.text(`Reviewer: ${entry.reviewer ?? "—"} · Approver: ${entry.approver ?? "—"}`);
-  if (v) doc.text(`Proposed ${day(v.proposedAt)} · Approved ${day(v.approvedAt)} · Published ${day(v.publishedAt)}`);
+  one(`Reviewer: ${entry.reviewer ?? "—"} · Approver: ${entry.approver ?? "—"}`, style("regular", 9, MUTED));
+  if (v) one(`Proposed ${day(v.proposedAt)} · Approved ${day(v.approvedAt)} · Published ${day(v.publishedAt)}`, style("regular", 9, MUTED));
   // A blind double review's two proposals, from the report model: each line, then its rationale.
   entry.proposals.forEach((p, i) => {
-    if (i === 0) doc.moveDown(0.3).font("bold").fontSize(10).fillColor(INK).text("Double review: both proposals");
-    doc.font("regular").fontSize(9).fillColor(INK).text(describeProposals({ proposals: [p] })[0]!);
-    drawMarkdown(doc, p.rationale, width);
+    if (i === 0) {
+      doc.moveDown(0.3);
+      one("Double review: both proposals", style("bold", 10, INK));
+    }
+    one(describeProposals({ proposals: [p] })[0]!, style("regular", 9, INK));
+    drawMarkdown(doc, writer, p.rationale, width);
   });
   doc.moveDown(0.5);
   const y = doc.y;
@@ -232,38 +242,34 @@ function renderEntry(doc: PDFKit.PDFDocument, entry: ReportEntry, index: number,
 }
 
 /** A rationale's Markdown as formatted text: one paragraph per block, styled runs, clickable safe links. */
-function drawMarkdown(doc: PDFKit.PDFDocument, source: string, width: number) {
+function drawMarkdown(doc: PDFKit.PDFDocument, writer: PdfTextWriter, source: string, width: number) {
   doc.fontSize(10);
-  for (const block of parseMarkdownBlocks(source)) drawBlock(doc, block, width);
+  for (const block of parseMarkdownBlocks(source)) drawBlock(doc, writer, block, width);
   doc.x = MARGIN.left;
 }
 
-function drawBlock(doc: PDFKit.PDFDocument, block: TextBlock, width: number) {
+function drawBlock(doc: PDFKit.PDFDocument, writer: PdfTextWriter, block: TextBlock, width: number) {
   const x = MARGIN.left + block.depth * BLOCK_INDENT;
   const blockWidth = width - block.depth * BLOCK_INDENT;
   // The marker and the block's first line must land on the same page.
-  if (doc.y + doc.currentLineHeight(true) > doc.page.height - MARGIN.bottom) doc.addPage();
+  if (doc.y + writer.lineHeight(10) > doc.page.height - MARGIN.bottom) doc.addPage();
   const y = doc.y;
   if (block.marker) {
     // Right-aligned in the gutter by hand: a fixed width would wrap "10." at its dot.
-    doc.font("regular").fillColor(INK);
-    doc.text(block.marker, x - 4 - doc.widthOfString(block.marker), y, { lineBreak: false });
+    const marker = [{ text: block.marker, style: style("regular", 10, INK) }];
+    writer.paragraph(marker, { x: x - 4 - writer.widthOf(marker), width: BLOCK_INDENT * 4, direction: "ltr" });
+    doc.y = y;
   }
-  if (block.runs.length === 0) {
-    doc.y = y + doc.currentLineHeight(true);
-  }
-  block.runs.forEach((run, i) => {
-    const last = i === block.runs.length - 1;
-    const options: PDFKit.Mixins.TextOptions = { width: blockWidth, continued: !last, link: run.link, underline: run.link !== null };
-    doc.font(fontOf(run)).fillColor(run.link ? LINK : INK);
-    if (i === 0) doc.text(run.text, x, y, options);
-    else doc.text(run.text, options);
-  });
+  const spans = block.runs.map((run) => ({
+    text: run.text,
+    style: { ...style(fontOf(run), 10, run.link ? LINK : INK), link: run.link, underline: run.link !== null },
+  }));
+  writer.paragraph(spans, { x, width: blockWidth });
   doc.moveDown(0.3);
 }
 
 /** DejaVu Sans has regular, bold and oblique here; bold wins over italic, code is monospace. */
-function fontOf(run: TextRun): string {
+function fontOf(run: TextRun): PdfFontStyle {
   if (run.code) return "mono";
   if (run.bold) return "bold";
   return run.italic ? "italic" : "regular";
