@@ -3,7 +3,7 @@
  * Everything here is derived from the sentence text via wink-nlp's tokens,
  * POS tags and numeric entities plus general lexical cue lists.
  */
-import type { Analysis } from "./nlp";
+import type { Analysis, Token } from "./nlp";
 import {
   ATTRIBUTION_VERBS,
   CAUSAL_TERMS,
@@ -244,6 +244,18 @@ function shapeFlags(value: string): number {
   return x;
 }
 
+/** Cue flags of a token, kept on its shared Lexeme record after the first computation. */
+function tokenCues(t: Token): number {
+  const lex = t.lexeme;
+  return lex.cueFlags >= 0 ? lex.cueFlags : (lex.cueFlags = lexFlags(t.normal, t.lemma));
+}
+
+/** Shape flags of a token, kept on its shared Lexeme record after the first computation. */
+function tokenShape(t: Token): number {
+  const lex = t.lexeme;
+  return lex.shapeFlags >= 0 ? lex.shapeFlags : (lex.shapeFlags = shapeFlags(t.value));
+}
+
 /** "X, Y(,) and/or Z" with short items (at most four tokens each). */
 function hasEnumeration(a: Analysis, t0: number, t1: number): boolean {
   const toks = a.tokens;
@@ -323,8 +335,8 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     if (!t) continue;
     const norm = t.normal;
     const lemma = t.lemma;
-    const lx = lexFlags(norm, lemma);
-    const sh = shapeFlags(t.value);
+    const lx = tokenCues(t);
+    const sh = tokenShape(t);
     const isWord = t.type === "word";
     const pos = t.pos;
     if (isWord || t.type === "number") f.nWords++;
@@ -368,7 +380,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
       if (pos === "ADV" && norm.endsWith("ly") && !(lx & L_NEUTRAL_LY)) f.stanceAdverbs++;
       if (lx & L_TITLE && sh & S_UPPER) {
         const n = toks[i + 1];
-        if (n && n.pos === "PROPN" && shapeFlags(n.value) & S_UPPER) f.person = true;
+        if (n && n.pos === "PROPN" && tokenShape(n) & S_UPPER) f.person = true;
       }
       if (lx & L_HEDGE) f.hedge++;
       if (lx & L_EVAL) f.evaluative++;

@@ -40,6 +40,8 @@ export interface Token {
   end: number;
   /** True when a line break precedes this token. */
   newlineBefore: boolean;
+  /** The shared record of this token's lexeme and tag (value, normal, lemma, pos and type as above). */
+  lexeme: Lexeme;
 }
 
 export interface EntitySpan {
@@ -58,6 +60,76 @@ export interface SentenceRange {
   /** UTF-16 offsets (trimmed to the first/last token). */
   start: number;
   end: number;
+}
+
+/**
+ * What wink-nlp says about one lexeme in one POS role — the same in every document, so it is read
+ * from wink once per process and shared by every token of that lexeme and tag.
+ */
+export interface Lexeme {
+  /** Surface form. */
+  value: string;
+  /** wink token type. */
+  type: string;
+  /** Lower-cased, wink-normalised form. */
+  normal: string;
+  /** Lower-cased lemma. */
+  lemma: string;
+  /** Universal POS tag. */
+  pos: string;
+  /** White space only (wink's "tabCRLF" tokens): dropped from the analysis. */
+  blank: boolean;
+  /** A blank token holding a line break. */
+  lineBreak: boolean;
+  /** Slots the feature code fills once with flags computed from the fields above (−1 until then). */
+  cueFlags: number;
+  shapeFlags: number;
+}
+
+/**
+ * Per-process cache of Lexeme records keyed by wink's uniqueId × 32 + the tag's index. The id indexes
+ * wink's own lexicon cache (which keeps every lexeme the process has read), so this holds at most a
+ * few records per lexeme wink already keeps; it is cleared past LEXEME_CACHE_MAX entries.
+ */
+const lexemes = new Map<number, Lexeme>();
+const LEXEME_CACHE_MAX = 200_000;
+/** Index of each POS tag met (wink's tag set has 17; keys stay below 32 per id). */
+const posIndex = new Map<string, number>();
+
+/**
+ * The Lexeme of wink token `i` (uniqueId `id`, tag `pos`): its.value / its.type / its.normal /
+ * its.lemma (lower-cased) as wink gives them, read from wink on first sight. Tokens of a
+ * contraction's expansion ("do" + "n't") carry their own normal and lemma, so they get a record of
+ * their own each time.
+ */
+function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, pos: string, contracted: boolean): Lexeme {
+  let p = posIndex.get(pos);
+  if (p === undefined && posIndex.size < 32) posIndex.set(pos, (p = posIndex.size));
+  const key = p === undefined || contracted ? -1 : id * 32 + p;
+  let lex = key >= 0 ? lexemes.get(key) : undefined;
+  if (lex === undefined) {
+    const its = getNlp().its;
+    const item = toks.itemAt(i);
+    const value = item.out(its.value);
+    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
+    const blank = value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === "");
+    lex = {
+      value,
+      type: item.out(its.type),
+      normal: item.out(its.normal),
+      lemma: item.out(its.lemma as unknown as ItsFunction<string>).toLowerCase(),
+      pos,
+      blank,
+      lineBreak: blank && /[\n\r\u2028\u2029]/.test(value),
+      cueFlags: -1,
+      shapeFlags: -1,
+    };
+    if (key >= 0) {
+      if (lexemes.size >= LEXEME_CACHE_MAX) lexemes.clear();
+      lexemes.set(key, lex);
+    }
+  }
+  return lex;
 }
 
 export interface Analysis {
@@ -145,33 +217,33 @@ export function analyze(original: string): Analysis {
   const its = nlp.its;
   const doc: Document = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out() as string[];
-  const normals = toks.out(its.normal) as string[];
-  const lemmas = toks.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const ids = toks.out(its.uniqueId as unknown as ItsFunction<number>) as unknown as number[];
   const poss = toks.out(its.pos) as string[];
-  const types = toks.out(its.type) as string[];
   const negs = toks.out(its.negationFlag) as unknown as boolean[];
+  const contracted = toks.out(its.contractionFlag as unknown as ItsFunction<boolean>) as unknown as boolean[];
+  const n = ids.length;
 
   // Whitespace tokens (wink's "tabCRLF") are dropped; they only mark line breaks.
   // keptBefore[i] = number of kept tokens among wink tokens [0, i).
-  const tokens: Token[] = [];
-  const keptBefore = new Int32Array(values.length + 1);
+  const tokens: Token[] = new Array<Token>(n);
+  let kept = 0;
+  const keptBefore = new Int32Array(n + 1);
   let cursor = 0;
   let pendingNewline = false;
-  for (let i = 0; i < values.length; i++) {
-    keptBefore[i] = tokens.length;
-    const v = values[i] ?? "";
+  for (let i = 0; i < n; i++) {
+    keptBefore[i] = kept;
+    const lex = lexemeOf(toks, i, ids[i]!, poss[i] ?? "X", contracted[i] === true);
+    const v = lex.value;
     let p = cursor;
     let newline: boolean = pendingNewline;
     while (p < text.length && isSpace(text.charCodeAt(p))) {
       if (isLineBreak(text.charCodeAt(p))) newline = true;
       p++;
     }
-    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
-    if (v.length === 0 || (isSpace(v.charCodeAt(0)) && v.trim() === "")) {
+    if (lex.blank) {
       // Whitespace token: consume it from the text and remember a line break.
       cursor = p;
-      pendingNewline = newline || /[\n\r\u2028\u2029]/.test(v);
+      pendingNewline = newline || lex.lineBreak;
       continue;
     }
     let start: number;
@@ -194,21 +266,24 @@ export function analyze(original: string): Analysis {
       }
     }
     const end = present ? start + v.length : start;
-    tokens.push({
+    tokens[kept] = {
       value: v,
-      normal: normals[i] ?? v.toLowerCase(),
-      lemma: (lemmas[i] ?? v).toLowerCase(),
-      pos: poss[i] ?? "X",
-      type: types[i] ?? "word",
+      normal: lex.normal,
+      lemma: lex.lemma,
+      pos: lex.pos,
+      type: lex.type,
       negated: negs[i] === true,
       start,
       end,
-      newlineBefore: tokens.length > 0 && newline,
-    });
+      newlineBefore: kept > 0 && newline,
+      lexeme: lex,
+    };
+    kept++;
     pendingNewline = false;
     cursor = end;
   }
-  keptBefore[values.length] = tokens.length;
+  tokens.length = kept;
+  keptBefore[n] = kept;
 
   // Sentences from wink's SBD, further split at line breaks that end a unit (headings, captions, list
   // items, blank lines); a single break inside a hard-wrapped paragraph does not.
