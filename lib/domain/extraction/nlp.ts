@@ -84,6 +84,9 @@ export interface Lexeme {
   /** Slots the feature code fills once with flags computed from the fields above (−1 until then). */
   cueFlags: number;
   shapeFlags: number;
+  /** The ranker's word id of `normal` (−1: not in its vocabulary), valid for the index `ngramOwner`. */
+  ngramWord: number;
+  ngramOwner: object | null;
 }
 
 /**
@@ -123,6 +126,8 @@ function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, p
       lineBreak: blank && /[\n\r\u2028\u2029]/.test(value),
       cueFlags: -1,
       shapeFlags: -1,
+      ngramWord: -1,
+      ngramOwner: null,
     };
     if (key >= 0) {
       if (lexemes.size >= LEXEME_CACHE_MAX) lexemes.clear();
@@ -132,11 +137,44 @@ function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, p
   return lex;
 }
 
+/**
+ * A text analysed by wink-nlp. The kept tokens (white space dropped) are stored column-wise: index k
+ * of `lexemes`, `starts`, `ends`, `negated` and `newlineBefore` describes token k. `tokens` gives the
+ * same as one object per token, built on first use (the scoring path reads the columns).
+ */
 export interface Analysis {
   text: string;
-  tokens: Token[];
+  /** Number of kept tokens. */
+  tokenCount: number;
+  /** Per token: the shared record of its lexeme and tag (value, normal, lemma, pos, type). */
+  lexemes: Lexeme[];
+  /** Per token: UTF-16 offsets into the analysed text. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per token: 1 when wink's negation pipe flags it, else 0. */
+  negated: Uint8Array;
+  /** Per token: 1 when a line break precedes it, else 0. */
+  newlineBefore: Uint8Array;
+  /** The tokens as objects (built from the columns on first access). */
+  readonly tokens: Token[];
   sentences: SentenceRange[];
   entities: EntitySpan[];
+}
+
+/** The token objects of an analysis's columns. */
+function tokenObjects(lexemes: readonly Lexeme[], starts: Int32Array, ends: Int32Array, negated: Uint8Array, newlineBefore: Uint8Array): Token[] {
+  return lexemes.map((lex, k) => ({
+    value: lex.value,
+    normal: lex.normal,
+    lemma: lex.lemma,
+    pos: lex.pos,
+    type: lex.type,
+    negated: negated[k] === 1,
+    start: starts[k]!,
+    end: ends[k]!,
+    newlineBefore: newlineBefore[k] === 1,
+    lexeme: lex,
+  }));
 }
 
 function isSpace(code: number): boolean {
@@ -225,7 +263,11 @@ export function analyze(original: string): Analysis {
 
   // Whitespace tokens (wink's "tabCRLF") are dropped; they only mark line breaks.
   // keptBefore[i] = number of kept tokens among wink tokens [0, i).
-  const tokens: Token[] = new Array<Token>(n);
+  const lexemes: Lexeme[] = [];
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const negated = new Uint8Array(n);
+  const newlineBefore = new Uint8Array(n);
   let kept = 0;
   const keptBefore = new Int32Array(n + 1);
   let cursor = 0;
@@ -266,43 +308,32 @@ export function analyze(original: string): Analysis {
       }
     }
     const end = present ? start + v.length : start;
-    tokens[kept] = {
-      value: v,
-      normal: lex.normal,
-      lemma: lex.lemma,
-      pos: lex.pos,
-      type: lex.type,
-      negated: negs[i] === true,
-      start,
-      end,
-      newlineBefore: kept > 0 && newline,
-      lexeme: lex,
-    };
+    lexemes.push(lex);
+    starts[kept] = start;
+    ends[kept] = end;
+    negated[kept] = negs[i] === true ? 1 : 0;
+    newlineBefore[kept] = kept > 0 && newline ? 1 : 0;
     kept++;
     pendingNewline = false;
     cursor = end;
   }
-  tokens.length = kept;
   keptBefore[n] = kept;
 
   // Sentences from wink's SBD, further split at line breaks that end a unit (headings, captions, list
   // items, blank lines); a single break inside a hard-wrapped paragraph does not.
   const sentences: SentenceRange[] = [];
   const pushRange = (t0: number, t1: number): void => {
-    if (t1 <= t0) return;
-    const first = tokens[t0];
-    const last = tokens[t1 - 1];
-    if (!first || !last) return;
+    if (t1 <= t0 || t0 < 0 || t1 > kept) return;
     const prev = sentences[sentences.length - 1];
     let wordless = true;
-    for (let t = t0; t < t1 && wordless; t++) if (/[\p{L}\p{N}]/u.test(tokens[t]!.value)) wordless = false;
-    if (wordless && prev && prev.t1 === t0 && !first.newlineBefore) {
+    for (let t = t0; t < t1 && wordless; t++) if (/[\p{L}\p{N}]/u.test(lexemes[t]!.value)) wordless = false;
+    if (wordless && prev && prev.t1 === t0 && newlineBefore[t0] === 0) {
       // Trailing emoji / symbols on the same line belong to the previous sentence.
       prev.t1 = t1;
-      prev.end = last.end;
+      prev.end = ends[t1 - 1]!;
       return;
     }
-    sentences.push({ t0, t1, start: first.start, end: last.end });
+    sentences.push({ t0, t1, start: starts[t0]!, end: ends[t1 - 1]! });
   };
   const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
   for (const span of sentenceSpans) {
@@ -310,7 +341,7 @@ export function analyze(original: string): Analysis {
     const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
     let t0 = a;
     for (let t = a + 1; t < b; t++) {
-      if (tokens[t]?.newlineBefore && isUnitBreak(text, tokens[t - 1]!.end, tokens[t]!.start)) {
+      if (newlineBefore[t] === 1 && isUnitBreak(text, ends[t - 1]!, starts[t]!)) {
         pushRange(t0, t);
         t0 = t;
       }
@@ -330,5 +361,20 @@ export function analyze(original: string): Analysis {
     if (t1 > t0) entities.push({ type: d.type, value: d.value, t0, t1 });
   }
 
-  return { text: original, tokens, sentences, entities };
+  let tokens: Token[] | null = null;
+  return {
+    text: original,
+    tokenCount: kept,
+    lexemes,
+    starts,
+    ends,
+    negated,
+    newlineBefore,
+    get tokens(): Token[] {
+      tokens ??= tokenObjects(lexemes, starts, ends, negated, newlineBefore);
+      return tokens;
+    },
+    sentences,
+    entities,
+  };
 }
