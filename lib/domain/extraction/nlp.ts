@@ -90,13 +90,13 @@ export interface Lexeme {
 }
 
 /**
- * Per-process cache of Lexeme records keyed by wink's uniqueId × 32 + the tag's index. The id indexes
- * wink's own lexicon cache (which keeps every lexeme the process has read), so this holds at most a
- * few records per lexeme wink already keeps; it is cleared past LEXEME_CACHE_MAX entries.
+ * Per-process cache of Lexeme records: `lexemes[uniqueId][tag index]`. wink's uniqueId is an index
+ * into its own lexicon cache (dense, and it keeps every lexeme the process has read), so the outer
+ * array has one slot per lexeme wink already keeps (ids from LEXEME_CACHE_MAX on are not cached).
  */
-const lexemes = new Map<number, Lexeme>();
-const LEXEME_CACHE_MAX = 200_000;
-/** Index of each POS tag met (wink's tag set has 17; keys stay below 32 per id). */
+const lexemes: (Lexeme[] | undefined)[] = [];
+const LEXEME_CACHE_MAX = 2_000_000;
+/** Index of each POS tag met (wink's tag set has 17; indexes stay below 32). */
 const posIndex = new Map<string, number>();
 
 /**
@@ -108,8 +108,9 @@ const posIndex = new Map<string, number>();
 function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, pos: string, contracted: boolean): Lexeme {
   let p = posIndex.get(pos);
   if (p === undefined && posIndex.size < 32) posIndex.set(pos, (p = posIndex.size));
-  const key = p === undefined || contracted ? -1 : id * 32 + p;
-  let lex = key >= 0 ? lexemes.get(key) : undefined;
+  const tag = p ?? -1;
+  const cacheable = tag >= 0 && !contracted && id >= 0 && id < LEXEME_CACHE_MAX;
+  let lex = cacheable ? lexemes[id]?.[tag] : undefined;
   if (lex === undefined) {
     const its = getNlp().its;
     const item = toks.itemAt(i);
@@ -129,9 +130,14 @@ function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, p
       ngramWord: -1,
       ngramOwner: null,
     };
-    if (key >= 0) {
-      if (lexemes.size >= LEXEME_CACHE_MAX) lexemes.clear();
-      lexemes.set(key, lex);
+    if (cacheable) {
+      // Grow densely (no holes), so lookups stay plain indexed loads.
+      if (id >= lexemes.length) {
+        while (lexemes.length <= id) lexemes.push(undefined);
+      }
+      const byTag = (lexemes[id] ??= []);
+      while (byTag.length < tag) byTag.push(undefined as unknown as Lexeme);
+      byTag[tag] = lex;
     }
   }
   return lex;
