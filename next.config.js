@@ -19,6 +19,8 @@ const nextConfig = {
     "wink-eng-lite-web-model",
     // pdfkit reads its font metrics and fontkit data from its own folder at run time.
     "pdfkit",
+    // The report's fallback fonts are parsed with fontkit and drawn by pdfkit: one fontkit for both.
+    "fontkit",
     // The extraction pool starts its worker file from disk (lib/server/extraction-pool/worker.mjs).
     "piscina",
     // WARC writer (evidence archives): loads hash-wasm's WebAssembly at run time.

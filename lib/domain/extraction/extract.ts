@@ -67,19 +67,21 @@ const SENTENCE_CTA = /^(?:show your support|subscribe|sign up|follow us|share th
 export function sentencesOf(a: Analysis): SentenceAnalysis[] {
   const text = a.text;
   const table = isBmpOnly(text) ? null : utf16ToCodePointTable(text);
-  const toks = a.tokens;
+  const toks = a.lexemes;
+  const starts = a.starts;
+  const count = a.tokenCount;
   const lines = classifyLines(text, (start, end) => {
     // Binary search the first token at or after `start`.
     let lo = 0;
-    let hi = toks.length;
+    let hi = count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < start) lo = mid + 1;
+      if (starts[mid]! < start) lo = mid + 1;
       else hi = mid;
     }
     // A finite verb: any auxiliary, or a verb not in -ing / -ed form (those read as
     // participles/adjectives in headings such as "Rising costs and allied confidence").
-    for (let i = lo; i < toks.length && toks[i]!.start < end; i++) {
+    for (let i = lo; i < count && starts[i]! < end; i++) {
       const t = toks[i]!;
       if (t.pos === "AUX") return true;
       if (t.pos === "VERB" && !/(?:ing|ed)$/.test(t.normal)) return true;
@@ -137,8 +139,8 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   const sentences = sentencesOf(a);
   // N-gram weights are summed directly (ngramScore) rather than stored as named features.
   const units = unitFeatures(a, sentences, withoutNgrams(model.features));
-  const claims: ExtractedClaim[] = [];
   const minScore = Math.max(options.minScore ?? 0, options.suggestedOnly ? model.suggestThreshold : 0);
+  const scored: { i: number; start: number; score: number }[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.boilerplate) continue;
@@ -146,11 +148,16 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
     if (u.facts.nWords < 3 && wordCount(s.text) < 3) continue;
     const score = calibrate(linearScore(model, u.features) + ngramScore(u.facts, model) + articlePrior(u.facts), model.calibration);
     if (score < minScore) continue;
-    const quantities = parseQuantities(s.text, s.start);
-    const { kind, reasons } = classifyClaim(u.facts, quantities);
-    claims.push({ text: s.text, start: s.start, end: s.end, score: Math.min(0.9999, Math.max(1e-4, Math.round(score * 1e4) / 1e4)), kind, reasons, quantities, claimant: suggestClaimant(s.text) });
+    scored.push({ i, start: s.start, score: Math.min(0.9999, Math.max(1e-4, Math.round(score * 1e4) / 1e4)) });
   }
-  claims.sort((x, y) => y.score - x.score || x.start - y.start);
+  scored.sort((x, y) => y.score - x.score || x.start - y.start);
   const limit = options.limit;
-  return limit !== undefined && limit >= 0 ? claims.slice(0, limit) : claims;
+  const kept = limit !== undefined && limit >= 0 ? scored.slice(0, limit) : scored;
+  // Quantities, kind and claimant only for the sentences returned.
+  return kept.map(({ i, score }) => {
+    const s = sentences[i]!;
+    const quantities = parseQuantities(s.text, s.start);
+    const { kind, reasons } = classifyClaim(units[i]!.facts, quantities);
+    return { text: s.text, start: s.start, end: s.end, score, kind, reasons, quantities, claimant: suggestClaimant(s.text) };
+  });
 }

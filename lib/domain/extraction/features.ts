@@ -3,7 +3,7 @@
  * Everything here is derived from the sentence text via wink-nlp's tokens,
  * POS tags and numeric entities plus general lexical cue lists.
  */
-import type { Analysis } from "./nlp";
+import type { Analysis, Lexeme } from "./nlp";
 import {
   ATTRIBUTION_VERBS,
   CAUSAL_TERMS,
@@ -90,6 +90,8 @@ export interface SentenceFacts {
    * token's normal form, digit-bearing numbers as "0", punctuation left out.
    */
   words: string[];
+  /** The lexeme of each entry of `words` (null for the "0" of a number). */
+  wordLexemes: (Lexeme | null)[];
   commas: number;
 }
 
@@ -116,7 +118,7 @@ const INTRO_POS = new Set(["ADP", "SCONJ", "ADV"]);
  * 2025, Reuters …") is skipped.
  */
 function hasNamedSubject(a: Analysis, t0: number, t1: number): boolean {
-  const toks = a.tokens;
+  const toks = a.lexemes;
   let s0 = t0;
   const first = toks[t0];
   if (first && (INTRO_POS.has(first.pos) || (first.pos === "VERB" && /(?:ing|ed)$/.test(first.normal)))) {
@@ -244,9 +246,19 @@ function shapeFlags(value: string): number {
   return x;
 }
 
+/** Cue flags of a token's lexeme, kept on its shared Lexeme record after the first computation. */
+function tokenCues(lex: Lexeme): number {
+  return lex.cueFlags >= 0 ? lex.cueFlags : (lex.cueFlags = lexFlags(lex.normal, lex.lemma));
+}
+
+/** Shape flags of a token's lexeme, kept on its shared Lexeme record after the first computation. */
+function tokenShape(lex: Lexeme): number {
+  return lex.shapeFlags >= 0 ? lex.shapeFlags : (lex.shapeFlags = shapeFlags(lex.value));
+}
+
 /** "X, Y(,) and/or Z" with short items (at most four tokens each). */
 function hasEnumeration(a: Analysis, t0: number, t1: number): boolean {
-  const toks = a.tokens;
+  const toks = a.lexemes;
   for (let i = t0 + 1; i < t1; i++) {
     if (toks[i]!.value !== ",") continue;
     // Item Y: 1..4 tokens after the comma, then "and"/"or" (optionally after another comma).
@@ -268,10 +280,8 @@ function hasEnumeration(a: Analysis, t0: number, t1: number): boolean {
 
 /** Facts about the tokens [t0, t1) of an analysis. */
 export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFacts {
-  const toks = a.tokens;
-  const first = toks[t0];
-  const last = toks[t1 - 1];
-  const text = first && last ? a.text.slice(first.start, last.end) : "";
+  const toks = a.lexemes;
+  const text = t0 < t1 && t0 >= 0 && t1 <= a.tokenCount ? a.text.slice(a.starts[t0]!, a.ends[t1 - 1]!) : "";
   const f: SentenceFacts = {
     text,
     nWords: 0,
@@ -314,6 +324,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     stanceAdverbs: 0,
     contentWords: [],
     words: [],
+    wordLexemes: [],
     commas: 0,
   };
   let nameRun: string[] = [];
@@ -323,8 +334,8 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     if (!t) continue;
     const norm = t.normal;
     const lemma = t.lemma;
-    const lx = lexFlags(norm, lemma);
-    const sh = shapeFlags(t.value);
+    const lx = tokenCues(t);
+    const sh = tokenShape(t);
     const isWord = t.type === "word";
     const pos = t.pos;
     if (isWord || t.type === "number") f.nWords++;
@@ -368,7 +379,7 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
       if (pos === "ADV" && norm.endsWith("ly") && !(lx & L_NEUTRAL_LY)) f.stanceAdverbs++;
       if (lx & L_TITLE && sh & S_UPPER) {
         const n = toks[i + 1];
-        if (n && n.pos === "PROPN" && shapeFlags(n.value) & S_UPPER) f.person = true;
+        if (n && n.pos === "PROPN" && tokenShape(n) & S_UPPER) f.person = true;
       }
       if (lx & L_HEDGE) f.hedge++;
       if (lx & L_EVAL) f.evaluative++;
@@ -402,10 +413,15 @@ export function sentenceFacts(a: Analysis, t0: number, t1: number): SentenceFact
     } else if (t.value === ",") {
       f.commas++;
     }
-    if (t.negated) f.negation++;
+    if (a.negated[i] === 1) f.negation++;
     if (isWord && LEXICAL_POS.has(pos) && sh & S_LOWER && lx & L_LEXWORD) f.contentWords.push(lemma);
-    if (isWord) f.words.push(norm);
-    else if (t.type === "number") f.words.push("0");
+    if (isWord) {
+      f.words.push(norm);
+      f.wordLexemes.push(t);
+    } else if (t.type === "number") {
+      f.words.push("0");
+      f.wordLexemes.push(null);
+    }
   }
   if (nameRun.length > 0) f.names.push(nameRun.join(" "));
   f.namedSubject = hasNamedSubject(a, t0, t1);

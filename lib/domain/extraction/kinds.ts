@@ -39,7 +39,7 @@ export function classifyClaim(f: SentenceFacts, quantities: readonly NormalizedQ
   if (f.superlative > 0) reasons.push("superlative");
   if (dated) reasons.push("date");
   if (namedSource) reasons.push("named source");
-  if (ATTRIBUTION_RE.test(text) || f.attribution > 0) reasons.push("attribution verb");
+  if (f.attribution > 0 || ATTRIBUTION_RE.test(text)) reasons.push("attribution verb");
   if (f.quoted) reasons.push("quotation");
   if (f.names.length > 0) reasons.push("named entity");
   const legal = STRONG_LEGAL.test(text);
@@ -49,7 +49,7 @@ export function classifyClaim(f: SentenceFacts, quantities: readonly NormalizedQ
   const future = f.future > 0 || PREDICTION_RE.test(text);
   if (future) reasons.push("future/conditional");
   if (f.past > 0 && (f.names.length > 0 || dated)) reasons.push("past event");
-  const opinion = OPINION_RE.test(text) || f.hedge > 1 || f.evaluative > 0 || f.firstSingular > 0;
+  const opinion = f.hedge > 1 || f.evaluative > 0 || f.firstSingular > 0 || OPINION_RE.test(text);
   if (opinion) reasons.push("opinion/hedge");
   if (f.question) reasons.push("question");
 

@@ -63,7 +63,7 @@ export function claimSignature(text: string): ClaimSignature {
   const add = (k: string, w: number): void => {
     terms.set(k, Math.max(terms.get(k) ?? 0, w));
   };
-  for (const t of a.tokens) {
+  for (const t of a.lexemes) {
     if (t.type !== "word") continue;
     const lemma = t.lemma.toLowerCase();
     if (t.pos === "PROPN" || /^\p{Lu}{2,}$/u.test(t.value)) {

@@ -40,6 +40,8 @@ export interface Token {
   end: number;
   /** True when a line break precedes this token. */
   newlineBefore: boolean;
+  /** The shared record of this token's lexeme and tag (value, normal, lemma, pos and type as above). */
+  lexeme: Lexeme;
 }
 
 export interface EntitySpan {
@@ -60,11 +62,125 @@ export interface SentenceRange {
   end: number;
 }
 
+/**
+ * What wink-nlp says about one lexeme in one POS role — the same in every document, so it is read
+ * from wink once per process and shared by every token of that lexeme and tag.
+ */
+export interface Lexeme {
+  /** Surface form. */
+  value: string;
+  /** wink token type. */
+  type: string;
+  /** Lower-cased, wink-normalised form. */
+  normal: string;
+  /** Lower-cased lemma. */
+  lemma: string;
+  /** Universal POS tag. */
+  pos: string;
+  /** White space only (wink's "tabCRLF" tokens): dropped from the analysis. */
+  blank: boolean;
+  /** A blank token holding a line break. */
+  lineBreak: boolean;
+  /** Slots the feature code fills once with flags computed from the fields above (−1 until then). */
+  cueFlags: number;
+  shapeFlags: number;
+  /** The ranker's word id of `normal` (−1: not in its vocabulary), valid for the index `ngramOwner`. */
+  ngramWord: number;
+  ngramOwner: object | null;
+}
+
+/**
+ * Per-process cache of Lexeme records: `lexemes[uniqueId][tag index]`. wink's uniqueId is an index
+ * into its own lexicon cache (dense, and it keeps every lexeme the process has read), so the outer
+ * array has one slot per lexeme wink already keeps (ids from LEXEME_CACHE_MAX on are not cached).
+ */
+const lexemes: (Lexeme[] | undefined)[] = [];
+const LEXEME_CACHE_MAX = 2_000_000;
+/** Index of each POS tag met (wink's tag set has 17; indexes stay below 32). */
+const posIndex = new Map<string, number>();
+
+/**
+ * The Lexeme of wink token `i` (uniqueId `id`, tag `pos`): its.value / its.type / its.normal /
+ * its.lemma (lower-cased) as wink gives them, read from wink on first sight. Tokens of a
+ * contraction's expansion ("do" + "n't") carry their own normal and lemma, so they get a record of
+ * their own each time.
+ */
+function lexemeOf(toks: ReturnType<Document["tokens"]>, i: number, id: number, pos: string, contracted: boolean): Lexeme {
+  let p = posIndex.get(pos);
+  if (p === undefined && posIndex.size < 32) posIndex.set(pos, (p = posIndex.size));
+  const tag = p ?? -1;
+  const cacheable = tag >= 0 && !contracted && id >= 0 && id < LEXEME_CACHE_MAX;
+  let lex = cacheable ? lexemes[id]?.[tag] : undefined;
+  if (lex === undefined) {
+    const its = getNlp().its;
+    const item = toks.itemAt(i);
+    const value = item.out(its.value);
+    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
+    const blank = value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === "");
+    lex = {
+      value,
+      type: item.out(its.type),
+      normal: item.out(its.normal),
+      lemma: item.out(its.lemma as unknown as ItsFunction<string>).toLowerCase(),
+      pos,
+      blank,
+      lineBreak: blank && /[\n\r\u2028\u2029]/.test(value),
+      cueFlags: -1,
+      shapeFlags: -1,
+      ngramWord: -1,
+      ngramOwner: null,
+    };
+    if (cacheable) {
+      // Grow densely (no holes), so lookups stay plain indexed loads.
+      if (id >= lexemes.length) {
+        while (lexemes.length <= id) lexemes.push(undefined);
+      }
+      const byTag = (lexemes[id] ??= []);
+      while (byTag.length < tag) byTag.push(undefined as unknown as Lexeme);
+      byTag[tag] = lex;
+    }
+  }
+  return lex;
+}
+
+/**
+ * A text analysed by wink-nlp. The kept tokens (white space dropped) are stored column-wise: index k
+ * of `lexemes`, `starts`, `ends`, `negated` and `newlineBefore` describes token k. `tokens` gives the
+ * same as one object per token, built on first use (the scoring path reads the columns).
+ */
 export interface Analysis {
   text: string;
-  tokens: Token[];
+  /** Number of kept tokens. */
+  tokenCount: number;
+  /** Per token: the shared record of its lexeme and tag (value, normal, lemma, pos, type). */
+  lexemes: Lexeme[];
+  /** Per token: UTF-16 offsets into the analysed text. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per token: 1 when wink's negation pipe flags it, else 0. */
+  negated: Uint8Array;
+  /** Per token: 1 when a line break precedes it, else 0. */
+  newlineBefore: Uint8Array;
+  /** The tokens as objects (built from the columns on first access). */
+  readonly tokens: Token[];
   sentences: SentenceRange[];
   entities: EntitySpan[];
+}
+
+/** The token objects of an analysis's columns. */
+function tokenObjects(lexemes: readonly Lexeme[], starts: Int32Array, ends: Int32Array, negated: Uint8Array, newlineBefore: Uint8Array): Token[] {
+  return lexemes.map((lex, k) => ({
+    value: lex.value,
+    normal: lex.normal,
+    lemma: lex.lemma,
+    pos: lex.pos,
+    type: lex.type,
+    negated: negated[k] === 1,
+    start: starts[k]!,
+    end: ends[k]!,
+    newlineBefore: newlineBefore[k] === 1,
+    lexeme: lex,
+  }));
 }
 
 function isSpace(code: number): boolean {
@@ -145,33 +261,37 @@ export function analyze(original: string): Analysis {
   const its = nlp.its;
   const doc: Document = nlp.readDoc(text);
   const toks = doc.tokens();
-  const values = toks.out() as string[];
-  const normals = toks.out(its.normal) as string[];
-  const lemmas = toks.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const ids = toks.out(its.uniqueId as unknown as ItsFunction<number>) as unknown as number[];
   const poss = toks.out(its.pos) as string[];
-  const types = toks.out(its.type) as string[];
   const negs = toks.out(its.negationFlag) as unknown as boolean[];
+  const contracted = toks.out(its.contractionFlag as unknown as ItsFunction<boolean>) as unknown as boolean[];
+  const n = ids.length;
 
   // Whitespace tokens (wink's "tabCRLF") are dropped; they only mark line breaks.
   // keptBefore[i] = number of kept tokens among wink tokens [0, i).
-  const tokens: Token[] = [];
-  const keptBefore = new Int32Array(values.length + 1);
+  const lexemes: Lexeme[] = [];
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const negated = new Uint8Array(n);
+  const newlineBefore = new Uint8Array(n);
+  let kept = 0;
+  const keptBefore = new Int32Array(n + 1);
   let cursor = 0;
   let pendingNewline = false;
-  for (let i = 0; i < values.length; i++) {
-    keptBefore[i] = tokens.length;
-    const v = values[i] ?? "";
+  for (let i = 0; i < n; i++) {
+    keptBefore[i] = kept;
+    const lex = lexemeOf(toks, i, ids[i]!, poss[i] ?? "X", contracted[i] === true);
+    const v = lex.value;
     let p = cursor;
     let newline: boolean = pendingNewline;
     while (p < text.length && isSpace(text.charCodeAt(p))) {
       if (isLineBreak(text.charCodeAt(p))) newline = true;
       p++;
     }
-    // isSpace is exactly the set `trim` removes, so a token starting with anything else is not blank.
-    if (v.length === 0 || (isSpace(v.charCodeAt(0)) && v.trim() === "")) {
+    if (lex.blank) {
       // Whitespace token: consume it from the text and remember a line break.
       cursor = p;
-      pendingNewline = newline || /[\n\r\u2028\u2029]/.test(v);
+      pendingNewline = newline || lex.lineBreak;
       continue;
     }
     let start: number;
@@ -194,40 +314,32 @@ export function analyze(original: string): Analysis {
       }
     }
     const end = present ? start + v.length : start;
-    tokens.push({
-      value: v,
-      normal: normals[i] ?? v.toLowerCase(),
-      lemma: (lemmas[i] ?? v).toLowerCase(),
-      pos: poss[i] ?? "X",
-      type: types[i] ?? "word",
-      negated: negs[i] === true,
-      start,
-      end,
-      newlineBefore: tokens.length > 0 && newline,
-    });
+    lexemes.push(lex);
+    starts[kept] = start;
+    ends[kept] = end;
+    negated[kept] = negs[i] === true ? 1 : 0;
+    newlineBefore[kept] = kept > 0 && newline ? 1 : 0;
+    kept++;
     pendingNewline = false;
     cursor = end;
   }
-  keptBefore[values.length] = tokens.length;
+  keptBefore[n] = kept;
 
   // Sentences from wink's SBD, further split at line breaks that end a unit (headings, captions, list
   // items, blank lines); a single break inside a hard-wrapped paragraph does not.
   const sentences: SentenceRange[] = [];
   const pushRange = (t0: number, t1: number): void => {
-    if (t1 <= t0) return;
-    const first = tokens[t0];
-    const last = tokens[t1 - 1];
-    if (!first || !last) return;
+    if (t1 <= t0 || t0 < 0 || t1 > kept) return;
     const prev = sentences[sentences.length - 1];
     let wordless = true;
-    for (let t = t0; t < t1 && wordless; t++) if (/[\p{L}\p{N}]/u.test(tokens[t]!.value)) wordless = false;
-    if (wordless && prev && prev.t1 === t0 && !first.newlineBefore) {
+    for (let t = t0; t < t1 && wordless; t++) if (/[\p{L}\p{N}]/u.test(lexemes[t]!.value)) wordless = false;
+    if (wordless && prev && prev.t1 === t0 && newlineBefore[t0] === 0) {
       // Trailing emoji / symbols on the same line belong to the previous sentence.
       prev.t1 = t1;
-      prev.end = last.end;
+      prev.end = ends[t1 - 1]!;
       return;
     }
-    sentences.push({ t0, t1, start: first.start, end: last.end });
+    sentences.push({ t0, t1, start: starts[t0]!, end: ends[t1 - 1]! });
   };
   const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
   for (const span of sentenceSpans) {
@@ -235,7 +347,7 @@ export function analyze(original: string): Analysis {
     const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
     let t0 = a;
     for (let t = a + 1; t < b; t++) {
-      if (tokens[t]?.newlineBefore && isUnitBreak(text, tokens[t - 1]!.end, tokens[t]!.start)) {
+      if (newlineBefore[t] === 1 && isUnitBreak(text, ends[t - 1]!, starts[t]!)) {
         pushRange(t0, t);
         t0 = t;
       }
@@ -255,5 +367,20 @@ export function analyze(original: string): Analysis {
     if (t1 > t0) entities.push({ type: d.type, value: d.value, t0, t1 });
   }
 
-  return { text: original, tokens, sentences, entities };
+  let tokens: Token[] | null = null;
+  return {
+    text: original,
+    tokenCount: kept,
+    lexemes,
+    starts,
+    ends,
+    negated,
+    newlineBefore,
+    get tokens(): Token[] {
+      tokens ??= tokenObjects(lexemes, starts, ends, negated, newlineBefore);
+      return tokens;
+    },
+    sentences,
+    entities,
+  };
 }

@@ -102,7 +102,7 @@ export function lineFeatures(lines: readonly string[], set: FeatureSet = DEFAULT
   for (const l of clean) {
     const lineEnd = lineStart + l.length;
     const t0 = t;
-    while (t < a.tokens.length && a.tokens[t]!.start < lineEnd + 1 && a.tokens[t]!.start <= lineEnd) t++;
+    while (t < a.tokenCount && a.starts[t]! < lineEnd + 1 && a.starts[t]! <= lineEnd) t++;
     ranges.push({ t0, t1: t });
     lineStart = lineEnd + 1;
   }
@@ -182,7 +182,20 @@ export function ngramScore(facts: SentenceFacts, model: RankerModel = DEFAULT_MO
   const len = words.length;
   if (idx.ids.length < len) idx.ids = new Int32Array(Math.max(len, idx.ids.length * 2));
   const ids = idx.ids;
-  for (let i = 0; i < len; i++) ids[i] = vocab.get(words[i]!) ?? -1;
+  const lexemes = facts.wordLexemes;
+  for (let i = 0; i < len; i++) {
+    // The word's id is kept on its shared lexeme record, so each lexeme is looked up once per model.
+    const lex = lexemes[i];
+    if (lex && lex.ngramOwner === idx) ids[i] = lex.ngramWord;
+    else {
+      const id = vocab.get(words[i]!) ?? -1;
+      ids[i] = id;
+      if (lex) {
+        lex.ngramOwner = idx;
+        lex.ngramWord = id;
+      }
+    }
+  }
   let z = 0;
   if (set.unigrams) {
     for (let i = 0; i < len; i++) {
