@@ -161,7 +161,7 @@ describe("renderReportPdf, the rationale's Markdown", () => {
   });
 });
 
-describe("renderReportPdf, text in every script", () => {
+describe("renderReportPdf, text in every script", { timeout: 60_000 }, () => {
   // The kind of lib/../shared/fixtures/real-world/scripts.txt: right-to-left runs with numbers and
   // punctuation inside an English sentence, scripts DejaVu lacks, emoji, characters no font has, and
   // long unbroken runs.
@@ -183,7 +183,15 @@ describe("renderReportPdf, text in every script", () => {
     `${"Unbroken".repeat(30)} ${longUrl}`,
   ];
 
-  async function scriptsPdf() {
+  // One rendering shared by the tests below: loading the fallback fonts takes about a second, more
+  // on a loaded machine.
+  let rendered: ReturnType<typeof renderScriptsPdf> | undefined;
+  function scriptsPdf() {
+    rendered ??= renderScriptsPdf();
+    return rendered;
+  }
+
+  async function renderScriptsPdf() {
     const entries = claims.map((text, i) =>
       entry({ id: `s${i}`, text, verdict: { ...claimInput().verdict!, rationale: `**${arabic}** (${hebrew}) ${chinese} ${longUrl}` } }),
     );
