@@ -22,6 +22,7 @@
  * Rate limits are raised for the bench's server (API_RATE_LIMIT_*, *_RATE_LIMIT_PER_USER): it measures
  * the work of a request, not refusals.
  */
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
@@ -36,7 +37,7 @@ const ROOT = process.cwd();
 const SESSIONS = 20;
 const ARTICLE_FILE = path.join(ROOT, "prisma", "seed", "articles", "000_a04bcc9c32dccfc7.txt");
 /** Requests per side and alternation for the read scenarios, by desk size (bounded run time). */
-const readRequests = (n: number) => (n >= 100_000 ? 60 : 100);
+const readRequests = (n: number) => (n >= 100_000 ? 40 : 60);
 /** Longest any single request may take before the bench gives up on it (ms). */
 const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -336,6 +337,42 @@ interface SizeResult {
   nested: { ms: number; answer: string; probe: number; idle: number };
   bigText: { ms: number; status: number; probe: number; idle: number };
   fts: boolean;
+  statements: Statements;
+}
+
+interface Statements {
+  claimPage: number | null;
+  addEvidence: number | null;
+  proposeVerdict: number | null;
+}
+
+/**
+ * Statements per request, counted in a separate process with the app's code under NODE_ENV=test
+ * (scripts/lib/bench-statements.ts), on claims the load left alone. Nulls when it fails (printed).
+ */
+function countStatements(url: string, b: Bench, pageClaim: string): Statements {
+  const reviewer = REVIEWERS[0]!;
+  const editor = DESK_USERS[1]!;
+  const input = {
+    editor: { id: editor.id, email: editor.email, name: editor.name, role: editor.role },
+    token: b.tokens.get(reviewer.id),
+    pageClaim,
+    evidenceClaim: poolOf(b.n, reviewer.id, ["ASSIGNED"])[0],
+    verdictClaim: poolOf(b.n, reviewer.id, ["IN_REVIEW"])[0],
+    version: CLAIM_VERSION,
+  };
+  const run = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(ROOT, "scripts", "lib", "bench-statements.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: url, BENCH_STATEMENTS: JSON.stringify(input) },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  const last = run.stdout?.split("\n").find((l) => l.startsWith('{"claimPage"'));
+  if (run.status !== 0 || !last) {
+    console.log(`  statement count failed (${run.status ?? run.signal}): ${(run.stderr || run.stdout || "").slice(-400)}`);
+    return { claimPage: null, addEvidence: null, proposeVerdict: null };
+  }
+  return JSON.parse(last) as Statements;
 }
 
 function serverActionId(name: string): string {
@@ -395,8 +432,9 @@ async function measureSize(n: number): Promise<SizeResult> {
 
     // Writes: reviewers' tokens, 20 loops. Evidence goes onto assigned claims (repeatedly: it overwrites
     // nothing); each proposal takes a fresh in-review claim, route and raw from disjoint halves.
-    const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]));
-    const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]));
+    // The first claim of each pool is kept out of the load: the statement count below writes to it.
+    const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]).slice(1));
+    const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]).slice(1));
     const minPropose = Math.min(...proposePools.map((p) => p.length));
     const perWrite = Math.max(REVIEWERS.length, Math.min(per, Math.floor((minPropose * REVIEWERS.length) / (2 * args.alternations))));
     const evidenceBody = (i: number) => JSON.stringify({ url: `https://source.example/bench/${i}`, title: `Bench source ${i}`, publisher: "Bench Agency", quote: `The agency counted ${i} cases.`, stance: "REFUTES" });
@@ -466,7 +504,10 @@ async function measureSize(n: number): Promise<SizeResult> {
     console.log(`  2 MB plain text via POST /api/v1/articles: HTTP ${big.status} in ${fmt(big.ms)} ms${big.status >= 400 ? ` (${bigRes?.body.slice(0, 160)})` : ""}; another user's page p50 ${fmt(big.probe)} ms during it (${bigProbes.length} probes) vs ${fmt(bigIdle)} ms idle`);
 
     const fts = await hasFullTextIndex(url);
-    return { n, scenarios, importMs, duringImport, nested, bigText: big, fts };
+    stop();
+    const statements = countStatements(url, b, claimLists[1]![0]!);
+    console.log(`  SQL statements: claim page data ${statements.claimPage ?? "?"}, REST add-evidence ${statements.addEvidence ?? "?"}, REST propose-verdict ${statements.proposeVerdict ?? "?"}`);
+    return { n, scenarios, importMs, duringImport, nested, bigText: big, fts, statements };
   } finally {
     stop();
     if (args.database === "sqlite") for (const s of ["", "-wal", "-shm"]) rmSync(url.slice(5) + s, { force: true });
@@ -510,6 +551,9 @@ function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
     t.push({ what: `${at} claims list (text search) req/s ÷ raw`, figure: s.listSearch!.ratio, op: ">=", limit: 0.5, unit: "×" });
     t.push({ what: `${at} add evidence: time ÷ hand-written transaction (raw req/s ÷ route req/s)`, figure: 1 / s.addEvidence!.ratio, op: "<=", limit: 3, unit: "×" });
     t.push({ what: `${at} propose verdict: time ÷ hand-written transaction (raw req/s ÷ route req/s)`, figure: 1 / s.proposeVerdict!.ratio, op: "<=", limit: 3, unit: "×" });
+    t.push({ what: `${at} claim page: SQL statements of its data read`, figure: r.statements.claimPage ?? Number.NaN, op: "<=", limit: 8 });
+    t.push({ what: `${at} REST add-evidence: SQL statements`, figure: r.statements.addEvidence ?? Number.NaN, op: "<=", limit: 8 });
+    t.push({ what: `${at} REST propose-verdict: SQL statements`, figure: r.statements.proposeVerdict ?? Number.NaN, op: "<=", limit: 8 });
     t.push({ what: `${at} text search uses a full-text index (FTS5 / tsvector GIN): ${r.fts ? "yes" : "no"}`, figure: r.fts ? 1 : 0, op: ">=", limit: 1 });
   }
   const small = results.find((r) => r.n === 1000);
@@ -537,7 +581,7 @@ async function main() {
   console.log(`\n▸ Targets (issue 13), ${args.database}`);
   const targets = targetsOf(results, emptyImportMs);
   for (const target of targets) console.log(`  ${formatTarget(target)}`);
-  console.log("  (statements per request are counted by the integration tests claim-detail-queries.test.ts and api-write-queries.test.ts; CSV export: npm run bench:export)");
+  console.log("  (the CSV export's targets: npm run bench:export)");
   console.log(`uptime at end: ${uptimeLine()}`);
   console.log(targetsLine(targets));
 }
