@@ -336,7 +336,7 @@ interface SizeResult {
   duringImport: { idle: number; during: number; worst: number };
   nested: { ms: number; answer: string; probe: number; idle: number };
   bigText: { ms: number; status: number; probe: number; idle: number };
-  fts: boolean;
+  fts: string | null;
   statements: Statements;
 }
 
@@ -484,11 +484,25 @@ async function measureSize(n: number): Promise<SizeResult> {
     const nestedHtml = `<!DOCTYPE html><html><head><title>Nested</title></head><body>${"<div>".repeat(1500)}<p>Deep text ${"word ".repeat(60)}</p>${"</div>".repeat(1500)}</body></html>`;
     const editorSession = b.sessions.find((s) => s.user.id === editor)!;
     const nestedIdle = await idleLatency(b, probe, 7);
+    // Three uploads one after the other, another user's page probed all along.
     let nestedRes: Res | undefined;
-    const nestedProbes = await probeWhile(b, request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml)).then((r) => (nestedRes = r)), probe);
+    const nestedTimes: number[] = [];
+    const nestedProbes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      nestedProbes.push(
+        ...(await probeWhile(
+          b,
+          request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml)).then((r) => {
+            nestedRes = r;
+            nestedTimes.push(r.ms);
+          }),
+          probe,
+        )),
+      );
+    }
     const answer = !nestedRes ? "no answer" : /"ok":true/.test(nestedRes.body) ? "parsed" : /"ok":false/.test(nestedRes.body) ? `refused: ${/"message":"([^"]*)"/.exec(nestedRes.body)?.[1] ?? "?"}` : `HTTP ${nestedRes.status}`;
-    const nested = { ms: nestedRes?.ms ?? Number.NaN, answer, probe: nestedProbes.length ? median(nestedProbes) : nestedIdle, idle: nestedIdle };
-    console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500): ${answer} in ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
+    const nested = { ms: nestedTimes.length ? Math.max(...nestedTimes) : Number.NaN, answer, probe: nestedProbes.length ? median(nestedProbes) : nestedIdle, idle: nestedIdle };
+    console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500), 3 times: ${answer}, slowest answer ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
 
     // 2 MB of plain text through the REST import.
     const words = "the committee said spending rose again this year while officials disputed the figures ";
@@ -503,7 +517,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     const big = { ms: bigRes?.ms ?? Number.NaN, status: bigRes?.status ?? 0, probe: bigProbes.length ? median(bigProbes) : bigIdle, idle: bigIdle };
     console.log(`  2 MB plain text via POST /api/v1/articles: HTTP ${big.status} in ${fmt(big.ms)} ms${big.status >= 400 ? ` (${bigRes?.body.slice(0, 160)})` : ""}; another user's page p50 ${fmt(big.probe)} ms during it (${bigProbes.length} probes) vs ${fmt(bigIdle)} ms idle`);
 
-    const fts = await hasFullTextIndex(url);
+    const fts = await searchIndexOf(url);
     stop();
     const statements = countStatements(url, b, claimLists[1]![0]!);
     console.log(`  SQL statements: claim page data ${statements.claimPage ?? "?"}, REST add-evidence ${statements.addEvidence ?? "?"}, REST propose-verdict ${statements.proposeVerdict ?? "?"}`);
@@ -514,13 +528,16 @@ async function measureSize(n: number): Promise<SizeResult> {
   }
 }
 
-/** Whether the desk's database has the claim full-text index (FTS5 table / tsvector column). */
-async function hasFullTextIndex(url: string): Promise<boolean> {
+/**
+ * The claim search index the desk's database has: "FTS5" (SQLite table ClaimSearch), "tsvector GIN"
+ * (PostgreSQL Claim.searchVector), "pg_trgm GIN (unranked)" or null.
+ */
+async function searchIndexOf(url: string): Promise<string | null> {
   if (url.startsWith("file:")) {
-    if (!existsSync(url.slice(5))) return false;
+    if (!existsSync(url.slice(5))) return null;
     const db = new Database(url.slice(5), { readonly: true });
     try {
-      return Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'ClaimSearch'`).get());
+      return db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'ClaimSearch'`).get() ? "FTS5" : null;
     } finally {
       db.close();
     }
@@ -528,7 +545,9 @@ async function hasFullTextIndex(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return ((await client.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'Claim' AND indexdef ILIKE '%gin%'`)).rowCount ?? 0) > 0;
+    if (((await client.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'Claim' AND indexdef ILIKE '%gin%searchVector%'`)).rowCount ?? 0) > 0) return "tsvector GIN";
+    if (((await client.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'Claim' AND indexdef ILIKE '%gin%trgm%'`)).rowCount ?? 0) > 0) return "pg_trgm GIN (unranked)";
+    return null;
   } finally {
     await client.end();
   }
@@ -554,7 +573,7 @@ function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
     t.push({ what: `${at} claim page: SQL statements of its data read`, figure: r.statements.claimPage ?? Number.NaN, op: "<=", limit: 8 });
     t.push({ what: `${at} REST add-evidence: SQL statements`, figure: r.statements.addEvidence ?? Number.NaN, op: "<=", limit: 8 });
     t.push({ what: `${at} REST propose-verdict: SQL statements`, figure: r.statements.proposeVerdict ?? Number.NaN, op: "<=", limit: 8 });
-    t.push({ what: `${at} text search uses a full-text index (FTS5 / tsvector GIN): ${r.fts ? "yes" : "no"}`, figure: r.fts ? 1 : 0, op: ">=", limit: 1 });
+    t.push({ what: `${at} text search through a ranked full-text index (FTS5 / tsvector GIN): ${r.fts ?? "none"}`, figure: r.fts === "FTS5" || r.fts === "tsvector GIN" ? 1 : 0, op: ">=", limit: 1 });
   }
   const small = results.find((r) => r.n === 1000);
   const large = results.find((r) => r.n === 100_000) ?? (results.length > 1 ? results.at(-1) : undefined);
