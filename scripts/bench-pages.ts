@@ -53,7 +53,12 @@ const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432
 // ---------------------------------------------------------------------------------------------
 // HTTP client: node:http with keep-alive, bounded by request count and a per-request timeout.
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: SESSIONS + 4 });
+/**
+ * Single requests (probes, set-up) open a connection each; a load batch keeps its own keep-alive
+ * agent and destroys it at the end, so no batch reuses a socket the server closed while idle
+ * ("socket hang up").
+ */
+const singleAgent = new http.Agent({ keepAlive: false });
 
 interface Req {
   method?: string;
@@ -67,7 +72,7 @@ interface Res {
   body: string;
 }
 
-function request(base: string, r: Req): Promise<Res> {
+function request(base: string, r: Req, agent: http.Agent = singleAgent): Promise<Res> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const u = new URL(r.path, base);
@@ -100,13 +105,14 @@ async function load(base: string, total: number, concurrency: number, make: (i: 
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, total) }, async () => {
       while (next < total) {
         const i = next++;
         try {
-          const res = await request(base, make(i));
+          const res = await request(base, make(i), agent);
           latencies.push(res.ms);
           if (res.status >= 400) {
             errors += 1;
@@ -119,7 +125,9 @@ async function load(base: string, total: number, concurrency: number, make: (i: 
       }
     }),
   );
-  return { summary: summarize(latencies, performance.now() - t0), latencies, errors, firstError };
+  const wall = performance.now() - t0;
+  agent.destroy();
+  return { summary: summarize(latencies, wall), latencies, errors, firstError };
 }
 
 // ---------------------------------------------------------------------------------------------
