@@ -2,7 +2,7 @@
  * Page and REST benchmark (issue 13): the app's production build against a raw baseline, side by side.
  *
  *   npm run bench:pages [-- --sizes 1000,10000,100000] [--database postgresql | --pg] [--skip-build]
- *                          [--alternations 5] [--port 4210]
+ *                          [--alternations 5] [--port 4210] [--generate-only]
  *
  * For each desk size (generated once and cached under prisma/data/bench-pages/, see
  * scripts/lib/bench-desk.ts; a scratch copy is measured, so writes never dirty the cache): `next start`
@@ -600,6 +600,11 @@ function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
 async function main() {
   console.log(`bench:pages — ${args.database}, desks of ${args.sizes.map((n) => n.toLocaleString("en-US")).join(", ")} claims, ${args.alternations} alternations`);
   console.log(`uptime at start: ${uptimeLine()}`);
+  if (args.generateOnly) {
+    if (args.database === "postgresql") throw new Error("--generate-only prepares the cached SQLite desks; PostgreSQL desks are made by each run");
+    for (const n of args.sizes) await sqliteDesk(ROOT, n);
+    return;
+  }
   ensureProductionBuild(ROOT, args.skipBuild);
   const emptyImportMs = await emptyDeskImport();
   const results: SizeResult[] = [];

@@ -64,7 +64,7 @@ describe("targets", () => {
 
 describe("parseBenchPagesArgs", () => {
   it("has the issue's sizes on SQLite by default", () => {
-    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, alternations: 5, port: 4210 });
+    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: 4210 });
   });
 
   it("reads sizes, the database, --skip-build, alternations and the port", () => {
@@ -72,10 +72,12 @@ describe("parseBenchPagesArgs", () => {
       sizes: [1000, 10_000],
       database: "postgresql",
       skipBuild: true,
+      generateOnly: false,
       alternations: 7,
       port: 4220,
     });
     expect(parseBenchPagesArgs(["--database", "postgresql", "--port", "4230"])).toMatchObject({ database: "postgresql", port: 4230 });
+    expect(parseBenchPagesArgs(["--generate-only", "--sizes", "100000"])).toMatchObject({ generateOnly: true, sizes: [100_000] });
   });
 
   it("refuses what it does not know, with a message", () => {

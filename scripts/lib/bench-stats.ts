@@ -89,6 +89,8 @@ export interface BenchPagesArgs {
   sizes: number[];
   database: BenchDatabase;
   skipBuild: boolean;
+  /** only generate (or reuse) the SQLite desks, measure nothing */
+  generateOnly: boolean;
   /** alternations of route and raw baseline per scenario (≥ 5) */
   alternations: number;
   /** first port of the bench's range (the next server; the raw baseline takes the next one) */
@@ -100,12 +102,12 @@ export const MAX_DESK_CLAIMS = 1_000_000;
 
 /**
  * Parses bench:pages' arguments: `--sizes 1000,10000` (claims per desk, 1 … 1,000,000, default
- * 1000,10000,100000), `--database sqlite|postgresql` or `--pg`, `--skip-build`, `--alternations N`
+ * 1000,10000,100000), `--database sqlite|postgresql` or `--pg`, `--skip-build`, `--generate-only`, `--alternations N`
  * (5 … 50, default 5), `--port N` (default BENCH_PORT or 4210). Throws Error with a message for the
  * user on anything else.
  */
 export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): BenchPagesArgs {
-  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210) };
+  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210) };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new Error(`${name} needs a value`);
@@ -115,6 +117,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
     const a = argv[i]!;
     if (a === "--") continue;
     if (a === "--skip-build") out.skipBuild = true;
+    else if (a === "--generate-only") out.generateOnly = true;
     else if (a === "--pg") out.database = "postgresql";
     else if (a === "--database") {
       const v = value(i++, a);
@@ -135,7 +138,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
       const n = Number(value(i++, a));
       if (!Number.isInteger(n) || n < 1024 || n > 65_533) throw new Error("--port takes a port from 1024 to 65533");
       out.port = n;
-    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --alternations, --port)`);
+    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port)`);
   }
   if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
   return out;
