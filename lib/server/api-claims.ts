@@ -1,9 +1,10 @@
 import "server-only";
-import { encodeClaimCursor } from "@/lib/domain/claim-cursor";
+import { encodeClaimCursor, type ClaimCursor } from "@/lib/domain/claim-cursor";
 import { claimEtag } from "@/lib/domain/etag";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
 import { notFound } from "@/lib/domain/errors";
+import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { claimListWhere, type getClaimDetail } from "./claims";
 import { getDb } from "./db";
 import { visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
@@ -36,16 +37,19 @@ const summarySelect = {
 /**
  * One page of the claim list in keyset order (createdAt, id): a page holds up to `limit` claims after
  * the cursor; `nextCursor` is null on the last page. Each claim present when paging starts comes
- * exactly once, whatever is inserted in between.
+ * exactly once, whatever is inserted in between. With a text search `q` that has words, the matches
+ * come best first instead (listRankedClaimsPage).
  */
 export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Promise<ApiClaimPage> {
   const { cursor, limit, ...filter } = query;
   const db = await getDb();
+  const search = await findClaimSearchMatches(db, filter.q);
+  if (search) return listRankedClaimsPage(actor, filter, search, cursor, limit);
   const after = cursor
     ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
     : {};
   const rows = await db.claim.findMany({
-    where: { AND: [claimListWhere(actor, filter), after] },
+    where: { AND: [claimListWhere(actor, filter, new Date(), null), after] },
     select: summarySelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit + 1,
@@ -55,6 +59,25 @@ export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Pr
   return {
     data: page.map(toApiClaimSummary),
     nextCursor: rows.length > limit && last ? encodeClaimCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/**
+ * A text search's page: the matches that pass the filter, best ranked first (lib/server/claim-search.ts,
+ * at most SEARCH_MATCH_LIMIT of them), `limit` after the cursor's claim. The cursor has the same form
+ * as the unranked list's; a page continues after its claim's place in the ranking (when that claim no
+ * longer matches, the list ends there). Three statements plus the rows' relations, whatever the desk.
+ */
+async function listRankedClaimsPage(actor: Actor, filter: Omit<ApiClaimListQuery, "cursor" | "limit">, search: ClaimSearchMatches, cursor: ClaimCursor | undefined, limit: number): Promise<ApiClaimPage> {
+  const db = await getDb();
+  const matching = orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, new Date(), search), select: { id: true } }), search);
+  const start = cursor ? matching.findIndex((r) => r.id === cursor.id) + 1 : 0;
+  const pageIds = start === 0 && cursor ? [] : matching.slice(start, start + limit).map((r) => r.id);
+  const rows = pageIds.length ? orderByRank(await db.claim.findMany({ where: { id: { in: pageIds } }, select: summarySelect }), search) : [];
+  const last = rows.at(-1);
+  return {
+    data: rows.map(toApiClaimSummary),
+    nextCursor: last && start + limit < matching.length ? encodeClaimCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }
 

@@ -15,6 +15,7 @@ import { allHaveProposed, isBlindFor, requiredProposers } from "@/lib/domain/dou
 import { dueCondition } from "@/lib/domain/due-dates";
 import { AppError, invalid, notFound, staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
+import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
 import { buildAnchor } from "@/lib/domain/text-span";
 import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -31,6 +32,7 @@ import type {
 import { appendAuditEvent } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
+import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
@@ -56,10 +58,12 @@ import { inTransaction } from "./transaction";
  * The claim list's conditions for an actor and a filter (lib/validation/claims.ts), shared by the
  * claims page and the REST API's paginated list. The actor's visibility comes first, so no filter
  * value can widen it; a verdict filter only looks at verdicts the actor may see (blind double review);
- * the text search is a set of words that must all occur in the normalised search column (the same
- * behaviour on SQLite and PostgreSQL).
+ * the text search `q` is the full-text search's matches (`search`, from findClaimSearchMatches: the
+ * caller resolves it first; null when `q` has nothing to look for), the claimant filter a set of words
+ * that must all occur in the normalised claimant column. Throws when `q` has words but no `search`
+ * was given (a programming error).
  */
-export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now = new Date()): Prisma.ClaimWhereInput {
+export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), search?: ClaimSearchMatches | null): Prisma.ClaimWhereInput {
   const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { in: [...LISTED_STATUSES] } }];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
@@ -77,7 +81,8 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now =
       if (due.unfinishedOnly) conditions.push({ status: { in: [...UNFINISHED_STATUSES] } });
     }
   }
-  for (const term of searchTerms(filter.q)) conditions.push({ searchText: { contains: term } });
+  if (search) conditions.push({ id: { in: search.ids } });
+  else if (search === undefined && hasSearchTerms(parseSearchQuery(filter.q))) throw new Error("claimListWhere: resolve the text search (findClaimSearchMatches) first");
   for (const term of searchTerms(filter.claimant)) conditions.push({ claimantSearch: { contains: term } });
   return { AND: conditions };
 }
@@ -126,14 +131,23 @@ function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhere
  * Claims of the list in CLAIM_LIST_ORDER, the first `take` of them after the cursor `after` (the key of
  * the last row of the previous page): a constant number of queries whatever the data size.
  */
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor } = {}) {
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor; search?: ClaimSearchMatches | null } = {}) {
   const db = await getDb();
+  const search = await resolveSearch(filter, options.search);
   return db.claim.findMany({
-    where: { AND: [claimListWhere(actor, filter, options.now ?? new Date()), afterCursorWhere(options.after)] },
+    where: { AND: [claimListWhere(actor, filter, options.now ?? new Date(), search), afterCursorWhere(options.after)] },
     select: claimListSelect(actor),
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
+}
+
+/**
+ * The text search's matches for a filter: `given` when the caller resolved them already (null: no
+ * search), else one full-text query (lib/server/claim-search.ts).
+ */
+export async function resolveSearch(filter: ClaimListFilter, given?: ClaimSearchMatches | null): Promise<ClaimSearchMatches | null> {
+  return given !== undefined ? given : findClaimSearchMatches(await getDb(), filter.q);
 }
 
 /** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
@@ -150,15 +164,17 @@ function upToCursorWhere(after: ClaimListCursor): Prisma.ClaimWhereInput {
  * to and including that cursor's row (a page's position). One statement; its cost is bounded by
  * `limit`, not by the desk's size.
  */
-export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT) {
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT, search?: ClaimSearchMatches | null) {
   const db = await getDb();
-  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
+  const matches = await resolveSearch(filter, search);
+  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now, matches), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
 }
 
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
- * Three queries at most (plus the rows' relations), whatever the data size; one more row than shown is
+ * Three queries at most (plus the rows' relations, and the full-text search's one when `q` has words
+ * and `search` is not given), whatever the data size; one more row than shown is
  * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
  * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
@@ -168,19 +184,25 @@ export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, no
  * claim that did not change, because an unchanged claim keeps its place relative to the cursor.
  * The position is what lies before the cursor plus one, at most the total.
  */
-export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number }) {
+export async function listClaimPage(
+  actor: Actor,
+  filter: ClaimListFilter,
+  options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number; search?: ClaimSearchMatches | null },
+) {
   const { size, after } = options;
   const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
+  const search = await resolveSearch(filter, options.search);
   const [rows, counted, before] = await Promise.all([
-    listClaims(actor, filter, { take: size + 1, now, after }),
-    countClaims(actor, filter, now, undefined, limit),
-    after ? countClaims(actor, filter, now, after, limit) : Promise.resolve(0),
+    listClaims(actor, filter, { take: size + 1, now, after, search }),
+    countClaims(actor, filter, now, undefined, limit, search),
+    after ? countClaims(actor, filter, now, after, limit, search) : Promise.resolve(0),
   ]);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
-  const totalIsAtLeast = counted > limit;
+  // A search keeps its SEARCH_MATCH_LIMIT best matches: past it, more may match than are counted.
+  const totalIsAtLeast = counted > limit || Boolean(search?.capped);
   const total = Math.min(counted, limit);
   const first = before > limit ? null : totalIsAtLeast ? before + 1 : Math.min(before + 1, Math.max(1, total));
   return { claims, total, totalIsAtLeast, first, next };
