@@ -9,6 +9,7 @@ import { claimListWhere, type getClaimDetail } from "./claims";
 import { getDb } from "./db";
 import { visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
+import type { VerdictRating } from "@/lib/domain/verdict-scale";
 
 /**
  * Claims as the REST API shows them. Rights come from the same places as the pages: the list uses the
@@ -153,10 +154,11 @@ export async function getApiClaimTag(actor: Actor, claimId: string): Promise<{ i
 /**
  * One claim with its evidence and verdicts; 404 when the actor may not see it. Reads what it shows
  * — the claim with its article's metadata (not its text), evidence and verdicts the actor may see
- * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale and the people named
- * (one IN) — six statements, whatever the claim holds.
+ * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale (unless `known`
+ * gives it) and the people named other than the actor (one IN, none when only the actor is named) —
+ * six statements at most, whatever the claim holds.
  */
-export async function getApiClaim(actor: Actor, claimId: string): Promise<ApiClaim> {
+export async function getApiClaim(actor: Actor, claimId: string, known: { scale?: readonly VerdictRating[] } = {}): Promise<ApiClaim> {
   const db = await getDb();
   const row = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
@@ -166,10 +168,13 @@ export async function getApiClaim(actor: Actor, claimId: string): Promise<ApiCla
   const [evidence, verdicts, scale] = await Promise.all([
     db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
     db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
-    getVerdictScale(db),
+    known.scale ?? getVerdictScale(db),
   ]);
   const ids = [row.assigneeId, ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById])].filter((id): id is string => Boolean(id));
-  const users = new Map((ids.length ? await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  // The actor's own name is known: people are read only when someone else is named.
+  const others = [...new Set(ids)].filter((id) => id !== actor.id);
+  const users = new Map((others.length ? await db.user.findMany({ where: { id: { in: others } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  users.set(actor.id, { id: actor.id, name: actor.name });
   const person = (id: string) => users.get(id) ?? { id, name: "(unknown user)" };
   const claim = {
     ...row,

@@ -17,7 +17,7 @@ import { AppError, invalid, notFound, staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
 import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
 import { buildAnchor } from "@/lib/domain/text-span";
-import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
+import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating, type VerdictRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   ApproveVerdictInput,
@@ -304,6 +304,25 @@ async function loadClaimForUpdate(tx: Tx, actor: Actor, claimId: string, expecte
   return claim;
 }
 
+/**
+ * A claim the actor may see, for a reviewer's step (evidence, proposal): the row (version-checked like
+ * loadClaimForUpdate), its double reviewers and its evidence count (not removed) — one statement,
+ * two on a double-reviewed claim (only then are the reviewer rows read).
+ */
+async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
+  const row = await tx.claim.findFirst({
+    where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
+    include: { _count: { select: { reviewers: true, evidence: { where: { deletedAt: null } } } } },
+  });
+  if (!row) throw notFound();
+  const { _count: counts, ...claim } = row;
+  if (expectedVersion !== undefined && claim.version !== expectedVersion) {
+    throw staleVersion("claim", { status: claim.status, version: claim.version, assigneeId: claim.assigneeId });
+  }
+  const reviewers = counts.reviewers > 0 ? await loadClaimReviewers(tx, claim.id) : [];
+  return { claim: claim as ClaimRow, reviewers, evidenceCount: counts.evidence };
+}
+
 function claimStatus(claim: ClaimRow): ClaimStatus {
   if (!isClaimStatus(claim.status)) throw new Error(`Claim ${claim.id} has unknown status ${claim.status}`);
   return claim.status;
@@ -329,12 +348,18 @@ export async function applyTransition(
   const check = checkTransition(from, name);
   if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
   const to = check.transition.to;
+  const updatedAt = new Date();
   const result = await tx.claim.updateMany({
     where: { id: claim.id, version: claim.version },
-    data: { ...options.data, status: to, version: { increment: 1 } },
+    data: { ...options.data, status: to, version: { increment: 1 }, updatedAt },
   });
   if (result.count !== 1) throw staleVersion();
-  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  // The row as written: the update matched the version read, so every other column is as read. Only
+  // data with operators (not plain values) needs the row read back.
+  const plain = Object.values(options.data ?? {}).every((v) => v === null || v instanceof Date || typeof v !== "object");
+  const updated: ClaimRow = plain
+    ? { ...claim, ...(options.data as Partial<ClaimRow>), status: to, version: claim.version + 1, updatedAt }
+    : await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
   await appendAuditEvent(tx, {
     actorId: actor.id,
     action: `claim.${name}`,
@@ -521,16 +546,23 @@ async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<C
  * update time stay), so the other reviewer's ETag and open page show nothing of work they cannot see.
  */
 export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
+  return (await proposeVerdictStep(actor, input)).claim;
+}
+
+/** proposeVerdict, also returning the verdict scale the step read (for the REST API's response). */
+export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInput): Promise<{ claim: ClaimRow; scale: readonly VerdictRating[] }> {
   return inTransaction(async (tx) => {
-    let claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const reviewers = await loadClaimReviewers(tx, claim.id);
+    const loaded = await loadClaimForWork(tx, actor, input.claimId, input.expectedVersion);
+    let claim = loaded.claim;
+    const { reviewers } = loaded;
     assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
     const double = reviewers.length > 0;
     const scale = await getVerdictScale(tx);
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
     if (rating.retired) throw invalid("rating", `"${rating.label}" is retired from the scale: choose another verdict.`);
-    const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
+    // In a blind double review only the actor's own evidence counts.
+    const evidenceCount = double ? await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, addedById: actor.id } }) : loaded.evidenceCount;
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
     // Blind double review: one reviewer's work never moves the claim (its status and version, hence
@@ -555,8 +587,8 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
       claimId: claim.id,
       after: { rating: rating.key, label: rating.label, rationale: input.rationale },
     });
-    if (double) return settleProposals(tx, actor, claim);
-    return applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } });
+    if (double) return { claim: await settleProposals(tx, actor, claim), scale };
+    return { claim: await applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } }), scale };
   });
 }
 
@@ -727,4 +759,4 @@ export async function createAnchoredClaim(
   return claim;
 }
 
-export { claimStatus, ensureInReview, loadClaimForUpdate, setVerdictState };
+export { claimStatus, ensureInReview, loadClaimForUpdate, loadClaimForWork, setVerdictState };
