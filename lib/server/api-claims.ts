@@ -44,7 +44,7 @@ const summarySelect = {
 export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Promise<ApiClaimPage> {
   const { cursor, limit, ...filter } = query;
   const db = await getDb();
-  const search = await findClaimSearchMatches(db, filter.q);
+  const search = await findClaimSearchMatches(db, actor, filter.q);
   if (search) return listRankedClaimsPage(actor, filter, search, cursor, limit);
   const after = cursor
     ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }

@@ -82,7 +82,7 @@ describe("full-text claim search", () => {
     const editor = await makeUser("EDITOR");
     const tag = `t${randomUUID().slice(0, 8)}`;
     const db = await getDb();
-    const found = async (q: string) => (await findClaimSearchMatches(db, `${tag} ${q}`))?.ids ?? [];
+    const found = async (q: string) => (await findClaimSearchMatches(db, editor, `${tag} ${q}`))?.ids ?? [];
     const { claim } = await makeClaimWithText(editor, `${tag} The harbour froze over in January`);
     expect(await found("harbour")).toEqual([claim.id]);
     const reworded = await rewordClaim(editor, { claimId: claim.id, expectedVersion: claim.version, text: `${tag} The lake froze over in February` });

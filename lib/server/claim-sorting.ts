@@ -60,7 +60,7 @@ export async function listSortedClaimPage(
   const { sort, size } = options;
   const now = options.now ?? new Date();
   const after = options.after?.sort === sort ? options.after : undefined;
-  const search = await resolveSearch(filter);
+  const search = await resolveSearch(actor, filter);
   if (sort === "relevance" && search) return listRankedClaimPage(actor, filter, search, { size, now, after });
   if (sort === "changed" || sort === "relevance") {
     const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id }, search });

@@ -133,7 +133,7 @@ function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhere
  */
 export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor; search?: ClaimSearchMatches | null } = {}) {
   const db = await getDb();
-  const search = await resolveSearch(filter, options.search);
+  const search = await resolveSearch(actor, filter, options.search);
   return db.claim.findMany({
     where: { AND: [claimListWhere(actor, filter, options.now ?? new Date(), search), afterCursorWhere(options.after)] },
     select: claimListSelect(actor),
@@ -146,8 +146,8 @@ export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, opt
  * The text search's matches for a filter: `given` when the caller resolved them already (null: no
  * search), else one full-text query (lib/server/claim-search.ts).
  */
-export async function resolveSearch(filter: ClaimListFilter, given?: ClaimSearchMatches | null): Promise<ClaimSearchMatches | null> {
-  return given !== undefined ? given : findClaimSearchMatches(await getDb(), filter.q);
+export async function resolveSearch(actor: Actor, filter: ClaimListFilter, given?: ClaimSearchMatches | null): Promise<ClaimSearchMatches | null> {
+  return given !== undefined ? given : findClaimSearchMatches(await getDb(), actor, filter.q);
 }
 
 /** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
@@ -166,7 +166,7 @@ function upToCursorWhere(after: ClaimListCursor): Prisma.ClaimWhereInput {
  */
 export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT, search?: ClaimSearchMatches | null) {
   const db = await getDb();
-  const matches = await resolveSearch(filter, search);
+  const matches = await resolveSearch(actor, filter, search);
   return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now, matches), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
 }
 
@@ -192,7 +192,7 @@ export async function listClaimPage(
   const { size, after } = options;
   const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
-  const search = await resolveSearch(filter, options.search);
+  const search = await resolveSearch(actor, filter, options.search);
   const [rows, counted, before] = await Promise.all([
     listClaims(actor, filter, { take: size + 1, now, after, search }),
     countClaims(actor, filter, now, undefined, limit, search),
@@ -218,20 +218,26 @@ type DeskUser = { id: string; name: string; email: string; role: string; active:
  * A claim with its article, evidence, verdicts, comments and history; 404 when the actor may not see
  * it. On a blind double review, a reviewer gets only their own evidence and verdicts, and neither the
  * other reviewer's comments nor their steps in the history, until both have proposed.
- * A constant number of statements whatever the claim holds: the claim with its reviewers (2), then
- * at once its article, evidence, verdicts, comments, history, the verdict scale and the desk's users
- * (one query gives every name on the page and the @mention candidates) — 9; on a claim blind for the
- * actor, the history waits for the visible rows' ids and their own removed evidence (10).
+ * A constant number of statements whatever the claim holds: the claim with its count of double
+ * reviewers (1), then at once its article, evidence, verdicts, comments, history, the verdict scale
+ * and the desk's users (one query gives every name on the page and the @mention candidates) — 8;
+ * a double-reviewed claim reads its two reviewer rows first (9); on a claim blind for the actor, the
+ * history waits for the visible rows' ids and their own removed evidence (10). Plus one for the API
+ * tokens named in the history, when any step came through one.
  * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
  * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const row = await db.claim.findFirst({
+  const found = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: { reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true } } },
+    include: { _count: { select: { reviewers: true } } },
   });
-  if (!row) throw notFound();
+  if (!found) throw notFound();
+  const { _count: counts, ...claimRow } = found;
+  // Only a double-reviewed claim has reviewer rows to read (and they decide what the actor sees).
+  const reviewerRows = counts.reviewers > 0 ? await db.claimReviewer.findMany({ where: { claimId }, orderBy: { slot: "asc" }, select: { slot: true, userId: true } }) : [];
+  const row = { ...claimRow, reviewers: reviewerRows };
   const blind = isBlindFor(actor.id, row);
   const historyOf = (visibleEntityIds: readonly string[]) =>
     db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });

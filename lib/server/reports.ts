@@ -124,7 +124,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
     if (!claim) throw notFound();
   }
   // A text search keeps its REPORT_SEARCH_LIMIT best matches (the report's scope says so when it cut).
-  const search = await findClaimSearchMatches(db, scope.q, REPORT_SEARCH_LIMIT);
+  const search = await findClaimSearchMatches(db, actor, scope.q, REPORT_SEARCH_LIMIT);
   const conditions: Prisma.ClaimWhereInput[] = [claimListWhere(actor, scope, new Date(), search)];
   if (scope.claimId) conditions.push({ id: scope.claimId });
   if (!includeWip) conditions.push({ status: { in: [...FINAL_CLAIM_STATUSES] } });
