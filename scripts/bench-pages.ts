@@ -444,7 +444,10 @@ async function measureSize(n: number): Promise<SizeResult> {
     const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]).slice(1));
     const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]).slice(1));
     const minPropose = Math.min(...proposePools.map((p) => p.length));
-    const perWrite = Math.max(REVIEWERS.length, Math.min(per, Math.floor((minPropose * REVIEWERS.length) / (2 * args.alternations))));
+    // Request i goes to reviewer i mod 10, so a batch is a multiple of 10 requests, and no reviewer
+    // proposes on more claims over all alternations than half their pool holds.
+    const perReviewer = Math.max(1, Math.min(per / REVIEWERS.length, Math.floor(Math.floor(minPropose / 2) / args.alternations)));
+    const perWrite = perReviewer * REVIEWERS.length;
     const evidenceBody = (i: number) => JSON.stringify({ url: `https://source.example/bench/${i}`, title: `Bench source ${i}`, publisher: "Bench Agency", quote: `The agency counted ${i} cases.`, stance: "REFUTES" });
     scenarios.addEvidence = await scenario(b, "REST add-evidence", perWrite, (side, alt, i) => {
       const r = reviewerOf(i);
