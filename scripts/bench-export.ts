@@ -19,12 +19,10 @@
  * The server runs with the app's heap policy (lib/server/heap-policy.ts, applied by instrumentation.ts);
  * CLAIMLEDGER_HEAP_GROWING_PERCENT=0 measures it under V8's default heap growth instead.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
@@ -32,6 +30,8 @@ import { renderCsvHeader, renderCsvRecords } from "../lib/domain/report/csv";
 import { buildReportEntry, reportInputFromRow, type ReportEntry, type ReportSqlRow } from "../lib/domain/report/model";
 import { DEFAULT_VERDICT_SCALE } from "../lib/domain/verdict-scale";
 import { heapGrowingPercent } from "../lib/server/heap-policy";
+import { median } from "./lib/bench-stats";
+import { ensureProductionBuild, loadAverage, processTree, signIn, sleep, startNextServer, statusKb, stopChild, treeRss } from "./lib/bench-server";
 
 const GENERATOR_VERSION = "4";
 const ROOT = process.cwd();
@@ -56,16 +56,8 @@ if (sizes.length === 0) {
 }
 /** Fewest A/B alternations of route and raw scan per size (issue 13: ≥ 5, ratio = their median). */
 const ALTERNATIONS = 5;
-/** The machine's 1/5/15-minute load averages, printed beside the figures (the machine is shared). */
-const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 const runsFor = (n: number) => (n >= 1_000_000 ? 2 : Math.max(1, Math.min(Number(arg("--runs") ?? 5), 9)));
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
 // Scratch database
@@ -217,44 +209,6 @@ async function generate(n: number): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // The server
 
-/** A free port on 127.0.0.1: BENCH_PORT if set (machines shared by several benches), else any. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(Number(process.env.BENCH_PORT ?? 0), "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** The process and all its descendants (next start may run its server in a child process). */
-function processTree(pid: number): number[] {
-  const out = [pid];
-  for (let i = 0; i < out.length && i < 64; i++) {
-    const taskDir = `/proc/${out[i]}/task`;
-    if (!existsSync(taskDir)) continue;
-    for (const tid of readdirSync(taskDir)) {
-      try {
-        for (const child of readFileSync(`${taskDir}/${tid}/children`, "utf8").trim().split(/\s+/)) if (child) out.push(Number(child));
-      } catch {}
-    }
-  }
-  return out;
-}
-
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-const treeRss = (pid: number) => processTree(pid).reduce((s, p) => s + statusKb(p, "VmRSS"), 0) * 1024;
-
 interface Server {
   child: ChildProcess;
   base: string;
@@ -263,34 +217,14 @@ interface Server {
 }
 
 async function startServer(file: string): Promise<Server> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: `file:${file}`,
-      NEXTAUTH_URL: base,
-      NEXTAUTH_SECRET: "bench-export-secret-not-for-production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
+  const { child, base } = await startNextServer(ROOT, Number(process.env.BENCH_PORT ?? 0), {
+    DATABASE_URL: `file:${file}`,
+    NEXTAUTH_SECRET: "bench-export-secret-not-for-production",
   });
-  let stderr = "";
-  child.stderr!.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${stderr}`);
-    try {
-      if ((await fetch(`${base}/login`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`the server did not start in 90 s:\n${stderr}`);
-    await sleep(250);
-  }
-  const cookie = await signIn(base);
+  const cookie = await signIn(base, EMAIL, PASSWORD);
+  const check = await fetch(`${base}/api/v1/reports?format=ndjson&status=NEW`, { headers: { Cookie: cookie } });
+  if (!check.ok) throw new Error(`the session does not open reports (HTTP ${check.status})`);
+  await check.arrayBuffer();
   const db = new Database(file, { readonly: true });
   const probeArticle = (db.prepare(`SELECT id FROM "Article" ORDER BY id LIMIT 1`).get() as { id: string }).id;
   db.close();
@@ -298,37 +232,7 @@ async function startServer(file: string): Promise<Server> {
 }
 
 function stopServer(server: Server) {
-  try {
-    process.kill(-server.child.pid!, "SIGTERM");
-  } catch {}
-}
-
-/** Signs in through next-auth's credentials callback, as the login form does; returns the cookies. */
-async function signIn(base: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const eq = pair!.indexOf("=");
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-  };
-  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  keep(csrfRes);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const login = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: "true", callbackUrl: `${base}/claims` }),
-    redirect: "manual",
-  });
-  keep(login);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (HTTP ${login.status})`);
-  const check = await fetch(`${base}/api/v1/reports?format=ndjson&status=NEW`, { headers: { Cookie: cookieHeader() } });
-  if (!check.ok) throw new Error(`the session does not open reports (HTTP ${check.status})`);
-  await check.arrayBuffer();
-  return cookieHeader();
+  stopChild(server.child);
 }
 
 /**
@@ -541,14 +445,7 @@ const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFracti
 async function main() {
   // The server applies it at start (instrumentation.ts); shown so that runs with another value are told apart.
   const heapPolicy = heapGrowingPercent(process.env.CLAIMLEDGER_HEAP_GROWING_PERCENT);
-  if (!arg("--skip-build") && !process.argv.includes("--skip-build")) {
-    console.log("▸ next build");
-    const build = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(1);
-  } else if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    console.error("--skip-build needs an existing production build (.next/)");
-    process.exit(2);
-  }
+  ensureProductionBuild(ROOT, process.argv.includes("--skip-build"));
 
   type Picked = ExportRun & { firstRssGrowth: number };
   const results: Record<number, { csv: Picked; ndjson: Picked; raw: ReturnType<typeof rawScan>; identical: boolean; runs: number; ratio: { csv: number; ndjson: number } }> = {};

@@ -6,6 +6,8 @@
  *   changed first — My claims' default.
  * - `priority`: Urgent, High, Normal, Low; within one, most recently changed first.
  * - `status`: in workflow order (New … Published, Reopened); within one, most recently changed first.
+ * - `relevance`: with a text search, best match first (the full-text search's rank,
+ *   lib/server/claim-search.ts) — the default when the search has words; without one, as `changed`.
  *
  * Priority and status are ranked by meaning, not spelling, so the list reads them as buckets: one
  * keyset-ordered query per bucket, in bucket order, until a page is full (at most one query per
@@ -15,7 +17,7 @@
 import { LISTED_STATUSES } from "./claim-status";
 import { PRIORITIES } from "./verdict-scale";
 
-export const CLAIM_SORTS = ["changed", "due", "priority", "status"] as const;
+export const CLAIM_SORTS = ["changed", "due", "priority", "status", "relevance"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 export const CLAIM_SORT_LABELS: Record<ClaimSort, string> = {
@@ -23,6 +25,7 @@ export const CLAIM_SORT_LABELS: Record<ClaimSort, string> = {
   due: "Due date, soonest first",
   priority: "Priority, most urgent first",
   status: "Status, in workflow order",
+  relevance: "Best match (with a search)",
 };
 
 /** My claims opens on the nearest due date; All claims on the latest change. */
@@ -47,6 +50,7 @@ const PRIORITY_ORDER = [...PRIORITIES].reverse();
 export function sortBuckets(sort: ClaimSort): SortBucket[] {
   switch (sort) {
     case "changed":
+    case "relevance":
       return [{ kind: "all", key: "updatedAt" }];
     case "due":
       return [

@@ -1,14 +1,16 @@
 import "server-only";
-import { encodeClaimCursor } from "@/lib/domain/claim-cursor";
+import { encodeClaimCursor, type ClaimCursor } from "@/lib/domain/claim-cursor";
 import { claimEtag } from "@/lib/domain/etag";
 import { ARCHIVE_STATUSES } from "@/lib/domain/evidence-file";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
 import { notFound } from "@/lib/domain/errors";
+import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { claimListWhere, type getClaimDetail } from "./claims";
 import { getDb } from "./db";
 import { visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
+import type { VerdictRating } from "@/lib/domain/verdict-scale";
 
 /**
  * Claims as the REST API shows them. Rights come from the same places as the pages: the list uses the
@@ -39,16 +41,19 @@ const summarySelect = {
 /**
  * One page of the claim list in keyset order (createdAt, id): a page holds up to `limit` claims after
  * the cursor; `nextCursor` is null on the last page. Each claim present when paging starts comes
- * exactly once, whatever is inserted in between.
+ * exactly once, whatever is inserted in between. With a text search `q` that has words, the matches
+ * come best first instead (listRankedClaimsPage).
  */
 export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Promise<ApiClaimPage> {
   const { cursor, limit, ...filter } = query;
   const db = await getDb();
+  const search = await findClaimSearchMatches(db, actor, filter.q);
+  if (search) return listRankedClaimsPage(actor, filter, search, cursor, limit);
   const after = cursor
     ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
     : {};
   const rows = await db.claim.findMany({
-    where: { AND: [claimListWhere(actor, filter), after] },
+    where: { AND: [claimListWhere(actor, filter, new Date(), null), after] },
     select: summarySelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: limit + 1,
@@ -58,6 +63,25 @@ export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Pr
   return {
     data: page.map(toApiClaimSummary),
     nextCursor: rows.length > limit && last ? encodeClaimCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+/**
+ * A text search's page: the matches that pass the filter, best ranked first (lib/server/claim-search.ts,
+ * at most SEARCH_MATCH_LIMIT of them), `limit` after the cursor's claim. The cursor has the same form
+ * as the unranked list's; a page continues after its claim's place in the ranking (when that claim no
+ * longer matches, the list ends there). Three statements plus the rows' relations, whatever the desk.
+ */
+async function listRankedClaimsPage(actor: Actor, filter: Omit<ApiClaimListQuery, "cursor" | "limit">, search: ClaimSearchMatches, cursor: ClaimCursor | undefined, limit: number): Promise<ApiClaimPage> {
+  const db = await getDb();
+  const matching = orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, new Date(), search), select: { id: true } }), search);
+  const start = cursor ? matching.findIndex((r) => r.id === cursor.id) + 1 : 0;
+  const pageIds = start === 0 && cursor ? [] : matching.slice(start, start + limit).map((r) => r.id);
+  const rows = pageIds.length ? orderByRank(await db.claim.findMany({ where: { id: { in: pageIds } }, select: summarySelect }), search) : [];
+  const last = rows.at(-1);
+  return {
+    data: rows.map(toApiClaimSummary),
+    nextCursor: last && start + limit < matching.length ? encodeClaimCursor({ createdAt: last.createdAt, id: last.id }) : null,
   };
 }
 
@@ -149,10 +173,11 @@ export async function getApiClaimTag(actor: Actor, claimId: string): Promise<{ i
 /**
  * One claim with its evidence and verdicts; 404 when the actor may not see it. Reads what it shows
  * — the claim with its article's metadata (not its text), evidence and verdicts the actor may see
- * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale and the people named
- * (one IN) — six statements, whatever the claim holds.
+ * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale (unless `known`
+ * gives it) and the people named other than the actor (one IN, none when only the actor is named) —
+ * six statements at most, whatever the claim holds.
  */
-export async function getApiClaim(actor: Actor, claimId: string): Promise<ApiClaim> {
+export async function getApiClaim(actor: Actor, claimId: string, known: { scale?: readonly VerdictRating[] } = {}): Promise<ApiClaim> {
   const db = await getDb();
   const row = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
@@ -162,10 +187,13 @@ export async function getApiClaim(actor: Actor, claimId: string): Promise<ApiCla
   const [evidence, verdicts, scale] = await Promise.all([
     db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
     db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
-    getVerdictScale(db),
+    known.scale ?? getVerdictScale(db),
   ]);
   const ids = [row.assigneeId, ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById])].filter((id): id is string => Boolean(id));
-  const users = new Map((ids.length ? await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  // The actor's own name is known: people are read only when someone else is named.
+  const others = [...new Set(ids)].filter((id) => id !== actor.id);
+  const users = new Map((others.length ? await db.user.findMany({ where: { id: { in: others } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  users.set(actor.id, { id: actor.id, name: actor.name });
   const person = (id: string) => users.get(id) ?? { id, name: "(unknown user)" };
   const claim = {
     ...row,

@@ -13,9 +13,8 @@ import {
 import { getApiClaim, getApiClaimTag, listClaimsPage, toApiEvidence } from "./api-claims";
 import { jsonResponse, queryObject, readJsonBody } from "./api-request";
 import { importArticle } from "./articles";
-import { proposeVerdict } from "./claims";
-import { getDb } from "./db";
-import { addEvidenceAndArchive } from "./evidence-archive/archive-evidence";
+import { proposeVerdictStep } from "./claims";
+import { addEvidenceAndArchiveStep } from "./evidence-archive/archive-evidence";
 import { parseIdempotencyKey, withIdempotencyKey } from "./idempotency";
 import type { Actor } from "./permissions";
 
@@ -68,14 +67,12 @@ export async function addEvidenceFromRequest(actor: Actor, request: Request, raw
   const body = apiAddEvidenceBodySchema.parse(raw);
   // The same add-then-archive step as the claim page: the evidence is saved in its own transaction,
   // then its URL is fetched and archived outside any transaction (a replayed key archives only once).
-  const added = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidenceAndArchive(actor, { ...body, claimId }));
-  const evidence = await (await getDb()).evidence.findUniqueOrThrow({ where: { id: added.id } });
-  // Only the new status and ETag: the response never re-reads the whole claim.
-  const claim = await getApiClaimTag(actor, claimId);
+  // The new status and ETag are as the step left the claim: the response reads nothing more.
+  const { evidence, claim } = await withIdempotencyKey(actor.id, key, "api.addEvidence", { claimId, raw }, () => addEvidenceAndArchiveStep(actor, { ...body, claimId }));
   return jsonResponse(
     {
       data: toApiEvidence({ ...evidence, addedBy: { id: actor.id, name: actor.name } }),
-      claim: { id: claim.id, status: claim.status, version: claim.version, etag: claim.etag },
+      claim: { id: claim.id, status: claim.status, version: claim.version, etag: claimEtag(claim.version) },
     },
     { status: 201 },
   );
@@ -115,14 +112,17 @@ export async function proposeVerdictFromRequest(actor: Actor, request: Request, 
     if (ifMatch.versions.includes(version)) expectedVersion = version;
   }
   if (expectedVersion === undefined) throw await preconditionFailed(actor, claimId);
+  let written: Awaited<ReturnType<typeof proposeVerdictStep>>;
   try {
     const input = { ...body, claimId, expectedVersion };
     // The fingerprint leaves out If-Match: a retry carries the ETag read before the first attempt.
-    await withIdempotencyKey(actor.id, key, "api.proposeVerdict", { claimId, raw }, () => proposeVerdict(actor, input));
+    written = await withIdempotencyKey(actor.id, key, "api.proposeVerdict", { claimId, raw }, () => proposeVerdictStep(actor, input));
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") throw await preconditionFailed(actor, claimId);
     throw error;
   }
-  const claim = await getApiClaim(actor, claimId);
-  return jsonResponse({ data: claim }, { status: 200, etag: claimEtag(claim.version) });
+  // The body is the claim as the API shows it (its article's metadata, evidence, verdicts: never the
+  // article's text nor the history); the ETag is the version the step wrote.
+  const claim = await getApiClaim(actor, claimId, { scale: written.scale });
+  return jsonResponse({ data: claim }, { status: 200, etag: claimEtag(written.claim.version) });
 }

@@ -49,13 +49,26 @@ async function readLastLine(file: string): Promise<string | null> {
   }
 }
 
-async function writeCheckpoint(db: Db, key: string, file: string): Promise<void> {
-  const head = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+/** A committed step's view of the chain: the head it read under the chain's lock, its own last event, how many it appended. */
+export interface StepChainProgress {
+  before: { id: number; hash: string };
+  head: { id: number; hash: string };
+  appended: number;
+}
+
+async function writeCheckpoint(db: Db, key: string, file: string, progress?: StepChainProgress): Promise<void> {
   let previous = lastWritten.get(file);
   if (!previous) {
     const line = await readLastLine(file);
     previous = (line && parseSignedCheckpoint(key, line)) || undefined;
   }
+  // The step read, under the chain's lock, the very head the last checkpoint signed, and appended
+  // `appended` events after it: the new count and head are known without reading the chain.
+  if (progress && previous && previous.lastId === progress.before.id && previous.head === progress.before.hash) {
+    await appendCheckpoint(key, file, { count: previous.count + progress.appended, lastId: progress.head.id, head: progress.head.hash });
+    return;
+  }
+  const head = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
   if (previous && head && previous.lastId === head.id && previous.head === head.hash) return;
   if (!head && previous?.count === 0) return;
   let count: number;
@@ -67,7 +80,11 @@ async function writeCheckpoint(db: Db, key: string, file: string): Promise<void>
   } else {
     count = head ? await db.auditEvent.count({ where: { id: { lte: head.id } } }) : 0;
   }
-  const checkpoint = signCheckpoint(key, { count, lastId: head?.id ?? 0, head: head?.hash ?? GENESIS_HASH, at: new Date().toISOString() });
+  await appendCheckpoint(key, file, { count, lastId: head?.id ?? 0, head: head?.hash ?? GENESIS_HASH });
+}
+
+async function appendCheckpoint(key: string, file: string, link: { count: number; lastId: number; head: string }): Promise<void> {
+  const checkpoint = signCheckpoint(key, { ...link, at: new Date().toISOString() });
   await mkdir(path.dirname(file), { recursive: true });
   await appendFile(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 });
   lastWritten.set(file, checkpoint);
@@ -76,10 +93,11 @@ async function writeCheckpoint(db: Db, key: string, file: string): Promise<void>
 /**
  * Appends a signed checkpoint of the chain's current head to the checkpoint file, after a business
  * step committed (lib/server/transaction.ts). Outside any transaction; concurrent calls in one process
- * coalesce into one more write. Never throws: a failure is logged (the step itself has committed), and
+ * coalesce into one more write. With the step's `progress` (inTransaction passes it) and a last checkpoint
+ * at the head the step started from, no statement is sent. Never throws: a failure is logged (the step itself has committed), and
  * the next step's checkpoint covers it. Does nothing without AUDIT_KEY.
  */
-export async function recordAuditCheckpoint(options: { db?: Db; file?: string } = {}): Promise<void> {
+export async function recordAuditCheckpoint(options: { db?: Db; file?: string; progress?: StepChainProgress } = {}): Promise<void> {
   const key = auditKey();
   if (!key) return;
   const file = options.file ?? checkpointFilePath();
@@ -91,10 +109,13 @@ export async function recordAuditCheckpoint(options: { db?: Db; file?: string } 
   const entry = { running: Promise.resolve(), again: false };
   entry.running = (async () => {
     const db = options.db ?? (await getDb());
+    // Only the first round is this step's; a round for steps that committed meanwhile reads the chain.
+    let progress = options.progress;
     do {
       entry.again = false;
       try {
-        await writeCheckpoint(db, key, file);
+        await writeCheckpoint(db, key, file, progress);
+        progress = undefined;
       } catch (error) {
         logger.error({ event: "audit_checkpoint_failed", err: error }, "could not write the audit checkpoint");
         return;

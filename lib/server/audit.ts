@@ -39,9 +39,47 @@ function toJson(value: unknown): string | null {
  * same transaction is free.
  */
 export async function lockAuditChain(tx: Tx): Promise<void> {
-  if (provider === "postgresql") {
+  const state = chainState(tx);
+  if (provider === "postgresql" && !state.locked) {
     await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})::text AS locked`);
   }
+  state.locked = true;
+}
+
+/** A chain link: an event's id and hash (id 0 and GENESIS_HASH before the first event). */
+export interface AuditChainLink {
+  id: number;
+  hash: string;
+}
+
+/**
+ * What one transaction knows of the chain: whether it holds the lock, the head it read under the
+ * lock (`before`), the head after its own appends and how many it appended. Kept per transaction
+ * object, so a step reads the chain's head once however many events it appends (it holds the lock,
+ * so nobody else appends meanwhile), and the checkpoint after the commit needs no read (see
+ * auditChainProgress).
+ */
+interface ChainState {
+  locked: boolean;
+  before?: AuditChainLink;
+  head?: AuditChainLink;
+  appended: number;
+}
+const chainStates = new WeakMap<object, ChainState>();
+
+function chainState(tx: Tx): ChainState {
+  let state = chainStates.get(tx);
+  if (!state) chainStates.set(tx, (state = { locked: false, appended: 0 }));
+  return state;
+}
+
+/**
+ * The chain's head before and after a transaction's appends and how many it appended, or null when
+ * it appended none. Read after the commit by lib/server/transaction.ts for the signed checkpoint.
+ */
+export function auditChainProgress(tx: Tx): { before: AuditChainLink; head: AuditChainLink; appended: number } | null {
+  const state = chainStates.get(tx);
+  return state?.before && state.head && state.appended > 0 ? { before: state.before, head: state.head, appended: state.appended } : null;
 }
 
 /**
@@ -49,12 +87,17 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
  * commit or roll back together. Writers are serialised (SQLite: one writer; PostgreSQL: an advisory
  * transaction lock) so the chain never forks. With AUDIT_KEY the link is an HMAC-SHA256 (keyed);
  * without it a legacy SHA-256 link. A step done through an API token (lib/server/audit-context.ts)
- * records the token and the human who created it, both covered by the keyed link.
+ * records the token and the human who created it, both covered by the keyed link. The chain's head
+ * is read once per transaction (ChainState); later appends link to the event appended before.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
   await lockAuditChain(tx);
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const state = chainState(tx);
+  if (!state.head) {
+    const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    state.before = state.head = last ?? { id: 0, hash: GENESIS_HASH };
+  }
+  const prevHash = state.head.hash;
   const origin = currentTokenOrigin();
   const content = {
     at: new Date(),
@@ -71,7 +114,9 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void>
   };
   const key = auditKey();
   const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
-  await tx.auditEvent.create({ data: { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null } });
+  const created = await tx.auditEvent.create({ data: { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null }, select: { id: true } });
+  state.head = { id: created.id, hash };
+  state.appended++;
 }
 
 export type AuditVerification =

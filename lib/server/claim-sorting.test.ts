@@ -29,6 +29,8 @@ const REFERENCE: Record<ClaimSort, (a: Row, b: Row) => number> = {
   },
   priority: (a, b) => PRIORITY_RANK[a.priority]! - PRIORITY_RANK[b.priority]! || byChange(a, b),
   status: (a, b) => STATUS_RANK[a.status]! - STATUS_RANK[b.status]! || byChange(a, b),
+  // Without a search, best match is the latest change.
+  relevance: byChange,
 };
 
 async function collect(actor: Actor, articleId: string, sort: ClaimSort, size: number) {

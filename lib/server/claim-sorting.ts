@@ -2,7 +2,8 @@ import "server-only";
 import { sortBuckets, type ClaimSort, type SortBucket, type SortedClaimCursor } from "@/lib/domain/claim-sort";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ClaimListFilter } from "@/lib/validation/claims";
-import { CLAIM_COUNT_LIMIT, claimListSelect, claimListWhere, countClaims, listClaimPage } from "./claims";
+import { orderByRank, type ClaimSearchMatches } from "./claim-search";
+import { CLAIM_COUNT_LIMIT, claimListSelect, claimListWhere, countClaims, listClaimPage, resolveSearch } from "./claims";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 
@@ -59,19 +60,21 @@ export async function listSortedClaimPage(
   const { sort, size } = options;
   const now = options.now ?? new Date();
   const after = options.after?.sort === sort ? options.after : undefined;
-  if (sort === "changed") {
-    const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id } });
+  const search = await resolveSearch(actor, filter);
+  if (sort === "relevance" && search) return listRankedClaimPage(actor, filter, search, { size, now, after });
+  if (sort === "changed" || sort === "relevance") {
+    const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id }, search });
     return { ...page, next: page.next && { sort, bucket: 0, at: page.next.updatedAt, id: page.next.id } };
   }
   const db = await getDb();
   const buckets = sortBuckets(sort);
-  const base = claimListWhere(actor, filter, now);
+  const base = claimListWhere(actor, filter, now, search);
   const [counted, ahead] = await Promise.all([
-    countClaims(actor, filter, now),
+    countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
     after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
   ]);
   // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
-  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT;
+  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
   const total = Math.min(counted, CLAIM_COUNT_LIMIT);
   type Row = Awaited<ReturnType<typeof db.claim.findMany<{ select: ReturnType<typeof claimListSelect> }>>>[number] & { bucket: number };
   const rows: Row[] = [];
@@ -92,4 +95,27 @@ export async function listSortedClaimPage(
   const next: SortedClaimCursor | null = rows.length > size && last && lastKey ? { sort, bucket: last.bucket, at: lastKey, id: last.id } : null;
   const first = ahead === null ? 1 : totalIsAtLeast || ahead > CLAIM_COUNT_LIMIT ? null : Math.max(1, total - ahead + 1);
   return { claims, total, totalIsAtLeast, first, next };
+}
+
+/**
+ * The `relevance` order: the search's matches that pass the filter (one statement reads their ids,
+ * at most SEARCH_MATCH_LIMIT), best ranked first; the page's rows are read by id (one statement plus
+ * the rows' relations). The cursor names the last row shown; a page continues after its place in the
+ * ranking (when that claim no longer matches, the list ends there). Counts as the other orders: exact
+ * up to CLAIM_COUNT_LIMIT, "+" past it or when the search kept only its best matches.
+ */
+async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search: ClaimSearchMatches, options: { size: number; now: Date; after?: SortedClaimCursor }) {
+  const { size, now, after } = options;
+  const db = await getDb();
+  const where = claimListWhere(actor, filter, now, search);
+  const matching = orderByRank(await db.claim.findMany({ where, select: { id: true } }), search);
+  const start = after ? matching.findIndex((r) => r.id === after.id) + 1 : 0;
+  const pageIds = start === 0 && after ? [] : matching.slice(start, start + size).map((r) => r.id);
+  const rows = pageIds.length ? orderByRank(await db.claim.findMany({ where: { id: { in: pageIds } }, select: claimListSelect(actor) }), search) : [];
+  const totalIsAtLeast = matching.length > CLAIM_COUNT_LIMIT || search.capped;
+  const total = Math.min(matching.length, CLAIM_COUNT_LIMIT);
+  const last = rows.at(-1);
+  const next: SortedClaimCursor | null = last && start + size < matching.length ? { sort: "relevance", bucket: 0, at: last.updatedAt, id: last.id } : null;
+  const first = rows.length === 0 ? null : start + 1 > CLAIM_COUNT_LIMIT ? null : start + 1;
+  return { claims: rows, total, totalIsAtLeast, first, next };
 }

@@ -15,8 +15,9 @@ import { allHaveProposed, isBlindFor, requiredProposers } from "@/lib/domain/dou
 import { dueCondition } from "@/lib/domain/due-dates";
 import { AppError, invalid, notFound, staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
+import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
 import { buildAnchor } from "@/lib/domain/text-span";
-import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
+import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating, type VerdictRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   ApproveVerdictInput,
@@ -31,6 +32,7 @@ import type {
 import { appendAuditEvent } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
+import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
 import { notifyApproved, notifyAssigned, notifyReturned } from "./notifications";
@@ -56,10 +58,12 @@ import { inTransaction } from "./transaction";
  * The claim list's conditions for an actor and a filter (lib/validation/claims.ts), shared by the
  * claims page and the REST API's paginated list. The actor's visibility comes first, so no filter
  * value can widen it; a verdict filter only looks at verdicts the actor may see (blind double review);
- * the text search is a set of words that must all occur in the normalised search column (the same
- * behaviour on SQLite and PostgreSQL).
+ * the text search `q` is the full-text search's matches (`search`, from findClaimSearchMatches: the
+ * caller resolves it first; null when `q` has nothing to look for), the claimant filter a set of words
+ * that must all occur in the normalised claimant column. Throws when `q` has words but no `search`
+ * was given (a programming error).
  */
-export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now = new Date()): Prisma.ClaimWhereInput {
+export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), search?: ClaimSearchMatches | null): Prisma.ClaimWhereInput {
   const conditions: Prisma.ClaimWhereInput[] = [visibleClaimsWhere(actor), { status: { in: [...LISTED_STATUSES] } }];
   if (filter.status) conditions.push({ status: filter.status });
   if (filter.articleId) conditions.push({ articleId: filter.articleId });
@@ -77,7 +81,8 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now =
       if (due.unfinishedOnly) conditions.push({ status: { in: [...UNFINISHED_STATUSES] } });
     }
   }
-  for (const term of searchTerms(filter.q)) conditions.push({ searchText: { contains: term } });
+  if (search) conditions.push({ id: { in: search.ids } });
+  else if (search === undefined && hasSearchTerms(parseSearchQuery(filter.q))) throw new Error("claimListWhere: resolve the text search (findClaimSearchMatches) first");
   for (const term of searchTerms(filter.claimant)) conditions.push({ claimantSearch: { contains: term } });
   return { AND: conditions };
 }
@@ -126,14 +131,23 @@ function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhere
  * Claims of the list in CLAIM_LIST_ORDER, the first `take` of them after the cursor `after` (the key of
  * the last row of the previous page): a constant number of queries whatever the data size.
  */
-export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor } = {}) {
+export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor; search?: ClaimSearchMatches | null } = {}) {
   const db = await getDb();
+  const search = await resolveSearch(actor, filter, options.search);
   return db.claim.findMany({
-    where: { AND: [claimListWhere(actor, filter, options.now ?? new Date()), afterCursorWhere(options.after)] },
+    where: { AND: [claimListWhere(actor, filter, options.now ?? new Date(), search), afterCursorWhere(options.after)] },
     select: claimListSelect(actor),
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
+}
+
+/**
+ * The text search's matches for a filter: `given` when the caller resolved them already (null: no
+ * search), else one full-text query (lib/server/claim-search.ts).
+ */
+export async function resolveSearch(actor: Actor, filter: ClaimListFilter, given?: ClaimSearchMatches | null): Promise<ClaimSearchMatches | null> {
+  return given !== undefined ? given : findClaimSearchMatches(await getDb(), actor, filter.q);
 }
 
 /** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
@@ -150,15 +164,17 @@ function upToCursorWhere(after: ClaimListCursor): Prisma.ClaimWhereInput {
  * to and including that cursor's row (a page's position). One statement; its cost is bounded by
  * `limit`, not by the desk's size.
  */
-export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT) {
+export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, now = new Date(), upTo?: ClaimListCursor, limit = CLAIM_COUNT_LIMIT, search?: ClaimSearchMatches | null) {
   const db = await getDb();
-  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
+  const matches = await resolveSearch(actor, filter, search);
+  return db.claim.count({ where: { AND: [claimListWhere(actor, filter, now, matches), upTo ? upToCursorWhere(upTo) : {}] }, take: limit + 1 });
 }
 
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
- * Three queries at most (plus the rows' relations), whatever the data size; one more row than shown is
+ * Three queries at most (plus the rows' relations, and the full-text search's one when `q` has words
+ * and `search` is not given), whatever the data size; one more row than shown is
  * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
  * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
@@ -168,19 +184,25 @@ export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, no
  * claim that did not change, because an unchanged claim keeps its place relative to the cursor.
  * The position is what lies before the cursor plus one, at most the total.
  */
-export async function listClaimPage(actor: Actor, filter: ClaimListFilter, options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number }) {
+export async function listClaimPage(
+  actor: Actor,
+  filter: ClaimListFilter,
+  options: { size: number; after?: ClaimListCursor; now?: Date; countLimit?: number; search?: ClaimSearchMatches | null },
+) {
   const { size, after } = options;
   const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
+  const search = await resolveSearch(actor, filter, options.search);
   const [rows, counted, before] = await Promise.all([
-    listClaims(actor, filter, { take: size + 1, now, after }),
-    countClaims(actor, filter, now, undefined, limit),
-    after ? countClaims(actor, filter, now, after, limit) : Promise.resolve(0),
+    listClaims(actor, filter, { take: size + 1, now, after, search }),
+    countClaims(actor, filter, now, undefined, limit, search),
+    after ? countClaims(actor, filter, now, after, limit, search) : Promise.resolve(0),
   ]);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
-  const totalIsAtLeast = counted > limit;
+  // A search keeps its SEARCH_MATCH_LIMIT best matches: past it, more may match than are counted.
+  const totalIsAtLeast = counted > limit || Boolean(search?.capped);
   const total = Math.min(counted, limit);
   const first = before > limit ? null : totalIsAtLeast ? before + 1 : Math.min(before + 1, Math.max(1, total));
   return { claims, total, totalIsAtLeast, first, next };
@@ -196,20 +218,26 @@ type DeskUser = { id: string; name: string; email: string; role: string; active:
  * A claim with its article, evidence, verdicts, comments and history; 404 when the actor may not see
  * it. On a blind double review, a reviewer gets only their own evidence and verdicts, and neither the
  * other reviewer's comments nor their steps in the history, until both have proposed.
- * A constant number of statements whatever the claim holds: the claim with its reviewers (2), then
- * at once its article, evidence, verdicts, comments, history, the verdict scale and the desk's users
- * (one query gives every name on the page and the @mention candidates) — 9; on a claim blind for the
- * actor, the history waits for the visible rows' ids and their own removed evidence (10).
+ * A constant number of statements whatever the claim holds: the claim with its count of double
+ * reviewers (1), then at once its article, evidence, verdicts, comments, history, the verdict scale
+ * and the desk's users (one query gives every name on the page and the @mention candidates) — 8;
+ * a double-reviewed claim reads its two reviewer rows first (9); on a claim blind for the actor, the
+ * history waits for the visible rows' ids and their own removed evidence (10). Plus one for the API
+ * tokens named in the history, when any step came through one.
  * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
  * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const row = await db.claim.findFirst({
+  const found = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: { reviewers: { orderBy: { slot: "asc" }, select: { slot: true, userId: true } } },
+    include: { _count: { select: { reviewers: true } } },
   });
-  if (!row) throw notFound();
+  if (!found) throw notFound();
+  const { _count: counts, ...claimRow } = found;
+  // Only a double-reviewed claim has reviewer rows to read (and they decide what the actor sees).
+  const reviewerRows = counts.reviewers > 0 ? await db.claimReviewer.findMany({ where: { claimId }, orderBy: { slot: "asc" }, select: { slot: true, userId: true } }) : [];
+  const row = { ...claimRow, reviewers: reviewerRows };
   const blind = isBlindFor(actor.id, row);
   const historyOf = (visibleEntityIds: readonly string[]) =>
     db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
@@ -282,6 +310,25 @@ async function loadClaimForUpdate(tx: Tx, actor: Actor, claimId: string, expecte
   return claim;
 }
 
+/**
+ * A claim the actor may see, for a reviewer's step (evidence, proposal): the row (version-checked like
+ * loadClaimForUpdate), its double reviewers and its evidence count (not removed) — one statement,
+ * two on a double-reviewed claim (only then are the reviewer rows read).
+ */
+async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
+  const row = await tx.claim.findFirst({
+    where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
+    include: { _count: { select: { reviewers: true, evidence: { where: { deletedAt: null } } } } },
+  });
+  if (!row) throw notFound();
+  const { _count: counts, ...claim } = row;
+  if (expectedVersion !== undefined && claim.version !== expectedVersion) {
+    throw staleVersion("claim", { status: claim.status, version: claim.version, assigneeId: claim.assigneeId });
+  }
+  const reviewers = counts.reviewers > 0 ? await loadClaimReviewers(tx, claim.id) : [];
+  return { claim: claim as ClaimRow, reviewers, evidenceCount: counts.evidence };
+}
+
 function claimStatus(claim: ClaimRow): ClaimStatus {
   if (!isClaimStatus(claim.status)) throw new Error(`Claim ${claim.id} has unknown status ${claim.status}`);
   return claim.status;
@@ -307,12 +354,18 @@ export async function applyTransition(
   const check = checkTransition(from, name);
   if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
   const to = check.transition.to;
+  const updatedAt = new Date();
   const result = await tx.claim.updateMany({
     where: { id: claim.id, version: claim.version },
-    data: { ...options.data, status: to, version: { increment: 1 } },
+    data: { ...options.data, status: to, version: { increment: 1 }, updatedAt },
   });
   if (result.count !== 1) throw staleVersion();
-  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  // The row as written: the update matched the version read, so every other column is as read. Only
+  // data with operators (not plain values) needs the row read back.
+  const plain = Object.values(options.data ?? {}).every((v) => v === null || v instanceof Date || typeof v !== "object");
+  const updated: ClaimRow = plain
+    ? { ...claim, ...(options.data as Partial<ClaimRow>), status: to, version: claim.version + 1, updatedAt }
+    : await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
   await appendAuditEvent(tx, {
     actorId: actor.id,
     action: `claim.${name}`,
@@ -499,16 +552,23 @@ async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<C
  * update time stay), so the other reviewer's ETag and open page show nothing of work they cannot see.
  */
 export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
+  return (await proposeVerdictStep(actor, input)).claim;
+}
+
+/** proposeVerdict, also returning the verdict scale the step read (for the REST API's response). */
+export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInput): Promise<{ claim: ClaimRow; scale: readonly VerdictRating[] }> {
   return inTransaction(async (tx) => {
-    let claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const reviewers = await loadClaimReviewers(tx, claim.id);
+    const loaded = await loadClaimForWork(tx, actor, input.claimId, input.expectedVersion);
+    let claim = loaded.claim;
+    const { reviewers } = loaded;
     assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
     const double = reviewers.length > 0;
     const scale = await getVerdictScale(tx);
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
     if (rating.retired) throw invalid("rating", `"${rating.label}" is retired from the scale: choose another verdict.`);
-    const evidenceCount = await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, ...(double ? { addedById: actor.id } : {}) } });
+    // In a blind double review only the actor's own evidence counts.
+    const evidenceCount = double ? await tx.evidence.count({ where: { claimId: claim.id, deletedAt: null, addedById: actor.id } }) : loaded.evidenceCount;
     const evidenceCheck = checkVerdictEvidence(rating, evidenceCount);
     if (!evidenceCheck.ok) throw new AppError("VALIDATION", evidenceCheck.reason, { fields: { rating: [evidenceCheck.reason] } });
     // Blind double review: one reviewer's work never moves the claim (its status and version, hence
@@ -533,8 +593,8 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
       claimId: claim.id,
       after: { rating: rating.key, label: rating.label, rationale: input.rationale },
     });
-    if (double) return settleProposals(tx, actor, claim);
-    return applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } });
+    if (double) return { claim: await settleProposals(tx, actor, claim), scale };
+    return { claim: await applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } }), scale };
   });
 }
 
@@ -705,4 +765,4 @@ export async function createAnchoredClaim(
   return claim;
 }
 
-export { claimStatus, ensureInReview, loadClaimForUpdate, setVerdictState };
+export { claimStatus, ensureInReview, loadClaimForUpdate, loadClaimForWork, setVerdictState };

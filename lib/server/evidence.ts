@@ -3,7 +3,7 @@ import { isClaimStatus, REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-st
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import type { AddEvidenceInput, RemoveEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "./audit";
-import { ensureInReview, loadClaimForUpdate } from "./claims";
+import { ensureInReview, loadClaimForUpdate, loadClaimForWork } from "./claims";
 import type { Tx } from "./db";
 import { loadClaimReviewers } from "./double-review";
 import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";
@@ -19,8 +19,8 @@ export function assertEvidenceEditable(status: string) {
  * The actor reviews the claim (assignee or double reviewer) and, in a blind double review, has not
  * proposed yet: a proposal rests on the evidence it was made with. Returns the reviewer rows.
  */
-export async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: string; assigneeId: string | null }) {
-  const reviewers = await loadClaimReviewers(tx, claim.id);
+export async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: string; assigneeId: string | null }, known?: Awaited<ReturnType<typeof loadClaimReviewers>>) {
+  const reviewers = known ?? (await loadClaimReviewers(tx, claim.id));
   assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
   if (reviewers.length > 0 && (await tx.verdict.count({ where: { claimId: claim.id, proposedById: actor.id, state: "PROPOSED" } })) > 0) {
     throw new AppError("INVALID_TRANSITION", "You have already proposed a verdict; your evidence stays as it is until an editor decides.");
@@ -46,9 +46,18 @@ async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<ty
 
 /** The assigned reviewer attaches a source to the claim; the claim moves into review if needed. */
 export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
+  return (await addEvidenceStep(actor, input)).evidence;
+}
+
+/**
+ * addEvidence, also returning the claim's row as the step left it (status and version: the REST
+ * API's ETag, without reading the claim again).
+ */
+export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput) {
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId);
-    const reviewers = await assertReviewerCanWork(tx, actor, claim);
+    const loaded = await loadClaimForWork(tx, actor, input.claimId);
+    const claim = loaded.claim;
+    const reviewers = await assertReviewerCanWork(tx, actor, claim, loaded.reviewers);
     assertEvidenceEditable(claim.status);
     // Blind double review: the claim does not move for one reviewer's evidence (issue 12).
     const inReview = reviewers.length > 0 ? claim : await moveIntoReview(tx, actor, claim);
@@ -72,7 +81,7 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
       claimId: inReview.id,
       after: { url: evidence.url, title: evidence.title, publisher: evidence.publisher, quote: evidence.quote, stance: evidence.stance },
     });
-    return evidence;
+    return { evidence, claim: { id: inReview.id, status: inReview.status, version: inReview.version } };
   });
 }
 

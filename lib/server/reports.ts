@@ -14,6 +14,7 @@ import {
 import type { VerdictRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReportScopeInput } from "@/lib/validation/reports";
+import { findClaimSearchMatches } from "./claim-search";
 import { claimListWhere } from "./claims";
 import { getDb, type Db } from "./db";
 import { readReportRows } from "./report-rows";
@@ -23,6 +24,9 @@ import { getDeskSettings, getVerdictScale } from "./settings";
 
 /** Claims read per query when a report is streamed: memory stays flat whatever the report's size. */
 export const REPORT_BATCH_SIZE = 250;
+
+/** A report filtered by a text search covers at most this many best-ranked matches (an `IN` list's size). */
+export const REPORT_SEARCH_LIMIT = 10_000;
 
 export interface ReportOptions {
   /** The app's public origin, for the claims' permalinks. */
@@ -119,7 +123,9 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
     const claim = await db.claim.findFirst({ where: { AND: [{ id: scope.claimId }, visibleClaimsWhere(actor)] }, select: { id: true } });
     if (!claim) throw notFound();
   }
-  const conditions: Prisma.ClaimWhereInput[] = [claimListWhere(actor, scope)];
+  // A text search keeps its REPORT_SEARCH_LIMIT best matches (the report's scope says so when it cut).
+  const search = await findClaimSearchMatches(db, actor, scope.q, REPORT_SEARCH_LIMIT);
+  const conditions: Prisma.ClaimWhereInput[] = [claimListWhere(actor, scope, new Date(), search)];
   if (scope.claimId) conditions.push({ id: scope.claimId });
   if (!includeWip) conditions.push({ status: { in: [...FINAL_CLAIM_STATUSES] } });
   const dated = dateRangeWhere(scope.from, scope.to, includeWip);
@@ -131,6 +137,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
 
   const [scale, desk, publicSite] = await Promise.all([getVerdictScale(db), getDeskSettings(db), getPublicSiteSettings(db)]);
   const scopeLines = await describeScope(db, actor, scope, article, scale);
+  if (search?.capped) scopeLines.push(`The search's ${REPORT_SEARCH_LIMIT.toLocaleString("en-US")} best matches only`);
   const header: ReportHeader = {
     title: article ? `Verdict report: ${article.title}` : "Verdict report",
     scope: scopeLines,

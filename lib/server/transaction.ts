@@ -1,5 +1,5 @@
 import "server-only";
-import { lockAuditChain } from "./audit";
+import { auditChainProgress, lockAuditChain } from "./audit";
 import { recordAuditCheckpoint } from "./audit-checkpoint";
 import { getDb, provider, type Tx } from "./db";
 import { idempotentStep } from "./idempotency";
@@ -27,12 +27,14 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   const db = await getDb();
   let committing = false;
   let result: T;
+  let progress: ReturnType<typeof auditChainProgress> = null;
   try {
     result = await db.$transaction(
       async (tx) => {
         await lockAuditChain(tx);
         // With an idempotency key in scope, the key is checked and stored inside this transaction.
         const result = await idempotentStep(tx, () => work(tx));
+        progress = auditChainProgress(tx);
         committing = true;
         return result;
       },
@@ -43,6 +45,7 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     throw error;
   }
   // Signed checkpoints are written after the commit, outside the transaction (issue 12).
-  await recordAuditCheckpoint({ db });
+  // The step's own view of the chain (read under the lock) spares the checkpoint its reads.
+  await recordAuditCheckpoint({ db, progress: progress ?? undefined });
   return result;
 }

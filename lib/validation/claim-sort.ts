@@ -1,19 +1,22 @@
 import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { CLAIM_SORTS, decodeSortedClaimCursor, defaultClaimSort, encodeSortedClaimCursor, type ClaimSort, type SortedClaimCursor } from "@/lib/domain/claim-sort";
+import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
 import { parseClaimListPage } from "./claims";
 
 type Params = Record<string, string | string[] | undefined>;
 
 /**
  * The claims page's view from its URL: the filters (parseClaimListPage), `sort` (one of CLAIM_SORTS;
- * missing: the role's default, My claims by due date) and `after`, the cursor of the row the page
+ * missing: `relevance` when the search `q` has words, else the role's default, My claims by due date) and `after`, the cursor of the row the page
  * continues after. `changed` keeps the list's own cursor; the other sorts take theirs. A bad sort or a
  * cursor of another sort is named among the ignored parameters and the list starts at its first page.
  */
 export function parseClaimListView(params: Params, editor: boolean) {
   const raw = typeof params.sort === "string" ? params.sort : undefined;
   const known = raw !== undefined && (CLAIM_SORTS as readonly string[]).includes(raw);
-  const sort: ClaimSort = known ? (raw as ClaimSort) : defaultClaimSort(editor);
+  // A search with words opens on its best matches.
+  const searching = typeof params.q === "string" && hasSearchTerms(parseSearchQuery(params.q));
+  const sort: ClaimSort = known ? (raw as ClaimSort) : searching ? "relevance" : defaultClaimSort(editor);
   const badSort = raw !== undefined && raw !== "" && !known ? ["sort"] : [];
   if (sort === "changed") {
     const page = parseClaimListPage(params);

@@ -124,7 +124,7 @@ export const claimListFilterSchema = z
     priority: z.preprocess(emptyToUndefined, z.enum(PRIORITIES, { error: "Unknown priority." }).optional()),
     q: z
       .preprocess(emptyToUndefined, storableString("Search").trim().max(200, "Search at most 200 characters.").optional())
-      .meta({ description: "Words that must all occur in the claim's text, case-insensitive; `%` and `_` are plain characters." }),
+      .meta({ description: "Full-text search over the claim's text and claimant, best matches first: words must all occur (case-insensitive), `\"a phrase\"` in order, `-word` excludes, `wor*` matches a prefix; any other character separates words (never a syntax error)." }),
     claimant: z
       .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
       .meta({ description: "Words that must all occur in the claim's claimant (who made the claim), case-insensitive." }),

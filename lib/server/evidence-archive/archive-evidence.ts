@@ -4,7 +4,7 @@ import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "../audit";
 import { getDb } from "../db";
-import { addEvidence } from "../evidence";
+import { addEvidenceStep } from "../evidence";
 import { runExtractionTask } from "../extraction-pool/run-task";
 import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
@@ -78,12 +78,21 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
     select: { id: true, url: true, claimId: true },
   });
   if (!evidence) throw notFound("evidence");
+  const { status, reason } = await archiveSeenEvidence(actor, evidence);
+  return reason === undefined ? { status } : { status, reason };
+}
+
+/**
+ * archiveEvidence for evidence whose visibility the caller has just established (it created it in
+ * this request): no read before the fetch. Returns the status and the evidence row as written.
+ */
+async function archiveSeenEvidence(actor: Actor, evidence: { id: string; url: string; claimId: string }) {
   const result = await capture(evidence.url);
   const data = result.ok
     ? { archiveStatus: "ARCHIVED", archiveError: null, snapshotText: result.text, snapshotSha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at, recheckDiff: null }
     : { archiveStatus: "FAILED", archiveError: result.reason };
-  await inTransaction(async (tx) => {
-    await tx.evidence.update({ where: { id: evidence.id }, data });
+  const row = await inTransaction(async (tx) => {
+    const updated = await tx.evidence.update({ where: { id: evidence.id }, data });
     await appendAuditEvent(tx, {
       actorId: actor.id,
       action: "evidence.archive",
@@ -92,8 +101,10 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
       claimId: evidence.claimId,
       after: result.ok ? { status: "ARCHIVED", sha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at.toISOString() } : { status: "FAILED", reason: result.reason },
     });
+    return updated;
   });
-  return result.ok ? { status: "ARCHIVED" } : { status: "FAILED", reason: result.reason };
+  const status: ArchiveStatus = result.ok ? "ARCHIVED" : "FAILED";
+  return { status, reason: result.ok ? undefined : result.reason, row };
 }
 
 /** A fetch failure that means the source is gone (not a passing outage). */
@@ -173,15 +184,26 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
  * evidence shows "not archived" with a Retry.
  */
 export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput) {
-  const evidence = await addEvidence(actor, input);
-  try {
-    // A retried request (same idempotency key) gets the stored evidence back: archive it only once.
-    const tried = await (await getDb()).evidence.findUnique({ where: { id: evidence.id }, select: { archiveStatus: true } });
-    if (tried?.archiveStatus == null) await archiveEvidence(actor, evidence.id);
-  } catch (error) {
-    logger.error({ err: error, evidenceId: evidence.id }, "evidence archive step failed");
+  return (await addEvidenceAndArchiveStep(actor, input)).evidence;
+}
+
+/**
+ * addEvidenceAndArchive, also returning the claim's row as the evidence step left it (status and
+ * version: the REST API's ETag) and the evidence row as the archive step wrote it, without reading
+ * either again. Throws what addEvidence throws; a failed archive step is logged, never thrown.
+ */
+export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidenceInput) {
+  const added = await addEvidenceStep(actor, input);
+  let evidence = added.evidence;
+  // A retried request (same idempotency key) gets the stored evidence back: archive it only once.
+  if (evidence.archiveStatus == null) {
+    try {
+      evidence = (await archiveSeenEvidence(actor, evidence)).row;
+    } catch (error) {
+      logger.error({ err: error, evidenceId: evidence.id }, "evidence archive step failed");
+    }
   }
-  return evidence;
+  return { evidence, claim: added.claim };
 }
 
 /**

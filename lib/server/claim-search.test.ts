@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { claimListFilterSchema } from "@/lib/validation/claims";
+import { listClaimsFromRequest } from "./api-v1";
+import { setClaimant } from "./claimant";
+import { listSortedClaimPage } from "./claim-sorting";
+import { findClaimSearchMatches } from "./claim-search";
+import { listClaims } from "./claims";
+import { getDb } from "./db";
+import { rewordClaim } from "./suggestions";
+import { apiRequest, makeApiToken } from "./testing/api";
+import { makeClaimWithText, makeUser } from "./testing/factories";
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+/**
+ * These expectations are the same on SQLite (FTS5) and PostgreSQL (tsvector): run this file on both
+ * (TEST_DATABASE=postgresql) to see the one query language give the same claims.
+ */
+describe("full-text claim search", () => {
+  it("finds words, phrases and prefixes, leaves out exclusions, and reads hostile input as words", async () => {
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const made = {
+      range: (await makeClaimWithText(editor, `${tag} Extended-range missiles were delivered to Kyiv in March`)).claim,
+      reversed: (await makeClaimWithText(editor, `${tag} The range was extended for older missiles`)).claim,
+      airbase: (await makeClaimWithText(editor, `${tag} Strikes hit the air base near Crimea, officials said`)).claim,
+      quoted: (await makeClaimWithText(editor, `${tag} He said "OR" and NEAR( are not operators, it's true`)).claim,
+    };
+    const search = async (q: string) => ids(await listClaims(editor, claimListFilterSchema.parse({ q: `${tag} ${q}` })));
+    const all = ids(Object.values(made));
+    expect(await search("")).toEqual(all);
+    expect(await search("MISSILES")).toEqual(ids([made.range, made.reversed]));
+    // A phrase keeps its words together and in order; unquoted, the words may be anywhere.
+    expect(await search('"extended range"')).toEqual([made.range.id]);
+    expect(await search("extended range")).toEqual(ids([made.range, made.reversed]));
+    expect(await search("extended-range")).toEqual([made.range.id]);
+    // Exclusion of a word and of a phrase.
+    expect(await search("missiles -kyiv")).toEqual([made.reversed.id]);
+    expect(await search('-"air base"')).toEqual(ids([made.range, made.reversed, made.quoted]));
+    // Prefixes.
+    expect(await search("missil*")).toEqual(ids([made.range, made.reversed]));
+    expect(await search("cri*")).toEqual([made.airbase.id]);
+    expect(await search("missil")).toEqual([]);
+    // Hostile input is words (or nothing), never a syntax error from either database.
+    expect(await search('"')).toEqual(all);
+    expect(await search("*")).toEqual(all);
+    expect(await search("NEAR(")).toEqual(ids([made.airbase, made.quoted]));
+    expect(await search("OR")).toEqual([made.quoted.id]);
+    expect(await search("'")).toEqual(all);
+    expect(await search("it's")).toEqual([made.quoted.id]);
+    expect(await search('missiles OR "air')).toEqual([]);
+    for (const q of ['NEAR("a" "b", 2)', "a:b", "^x", "x AND NOT y", "(((", '"""', "!x & y | z", "x' OR '1'='1", "\\", "-", "--", "- -x"]) {
+      await expect(search(q)).resolves.toBeInstanceOf(Array);
+    }
+  });
+
+  it("ranks the best match first, on the claims list and in the REST API", async () => {
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const weak = (await makeClaimWithText(editor, `${tag} A long report on the budget, the harvest, the weather and, once, on drones over the border region`)).claim;
+    const strong = (await makeClaimWithText(editor, `${tag} Drones, drones and more drones`)).claim;
+    const page = await listSortedClaimPage(editor, claimListFilterSchema.parse({ q: `${tag} drones` }), { sort: "relevance", size: 10 });
+    expect(page.claims.map((c) => c.id)).toEqual([strong.id, weak.id]);
+    // Paging follows the ranking.
+    const first = await listSortedClaimPage(editor, claimListFilterSchema.parse({ q: `${tag} drones` }), { sort: "relevance", size: 1 });
+    expect(first.claims.map((c) => c.id)).toEqual([strong.id]);
+    const second = await listSortedClaimPage(editor, claimListFilterSchema.parse({ q: `${tag} drones` }), { sort: "relevance", size: 1, after: first.next! });
+    expect(second.claims.map((c) => c.id)).toEqual([weak.id]);
+    expect(second.next).toBeNull();
+
+    const token = await makeApiToken(admin, editor, "READ");
+    const response = await listClaimsFromRequest(editor, apiRequest("GET", `/api/v1/claims?q=${encodeURIComponent(`${tag} drones`)}&limit=1`, { token: token.secret }));
+    const body = (await response.json()) as { data: { id: string }[]; nextCursor: string | null };
+    expect(body.data.map((c) => c.id)).toEqual([strong.id]);
+    const next = await listClaimsFromRequest(editor, apiRequest("GET", `/api/v1/claims?q=${encodeURIComponent(`${tag} drones`)}&limit=1&cursor=${body.nextCursor}`, { token: token.secret }));
+    expect(((await next.json()) as { data: { id: string }[] }).data.map((c) => c.id)).toEqual([weak.id]);
+  });
+
+  it("keeps the index in step: a new claim is found, an edited one by its new words only, a deleted one no more", async () => {
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const db = await getDb();
+    const found = async (q: string) => (await findClaimSearchMatches(db, editor, `${tag} ${q}`))?.ids ?? [];
+    const { claim } = await makeClaimWithText(editor, `${tag} The harbour froze over in January`);
+    expect(await found("harbour")).toEqual([claim.id]);
+    const reworded = await rewordClaim(editor, { claimId: claim.id, expectedVersion: claim.version, text: `${tag} The lake froze over in February` });
+    expect(await found("harbour")).toEqual([]);
+    expect(await found("lake february")).toEqual([claim.id]);
+    // The claimant is searched too.
+    await setClaimant(editor, { claimId: claim.id, expectedVersion: reworded.version, claimant: "Port Authority", claimantKind: "ORGANIZATION" });
+    expect(await found("authority")).toEqual([claim.id]);
+    await db.claim.delete({ where: { id: claim.id } });
+    expect(await found("lake")).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import "server-only";
+import { parseSearchQuery, toFts5Match, toTsQuery } from "@/lib/domain/search-query";
+import type { Db, Tx } from "./db";
+import { provider } from "./db";
+import { isEditor, type Actor } from "./permissions";
+
+/**
+ * Ranked full-text search over claims, one query language (lib/domain/search-query.ts) on both
+ * databases: SQLite's FTS5 table "ClaimSearch" ranked by bm25 (the text weighs twice the claimant),
+ * PostgreSQL's "Claim"."searchVector" (GIN index) ranked by ts_rank. Both are kept in step with each
+ * write to a claim by the database itself (migration 20261202310000_claim_full_text_search).
+ */
+
+/** The most matches a search ranks for a list page: past it, the list says "1,000+" anyway. */
+export const SEARCH_MATCH_LIMIT = 2000;
+
+/** The claims matching a search, best first. `capped`: more matched than `limit` (only the best are kept). */
+export interface ClaimSearchMatches {
+  ids: string[];
+  capped: boolean;
+}
+
+const SQLITE_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
+WHERE "ClaimSearch" MATCH ? ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
+const PG_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
+ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $2`;
+// A reviewer's search ranks only the claims they review (permissions.ts visibleClaimsWhere), so the
+// best matches of the desk never crowd out theirs.
+const SQLITE_REVIEWER_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
+JOIN "Claim" c ON c."id" = k."claimId"
+WHERE "ClaimSearch" MATCH ? AND (c."assigneeId" = ? OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ?))
+ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
+const PG_REVIEWER_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
+AND ("assigneeId" = $2 OR "id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = $2))
+ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $3`;
+
+/**
+ * The ids of the claims matching `query` (the query language of lib/domain/search-query.ts), best
+ * ranked first, at most `limit` (default SEARCH_MATCH_LIMIT); null when the query has nothing to look
+ * for (no search: every claim stays in the list). One statement. For a reviewer only the claims they
+ * review are ranked; the list's other filters (and visibility, again) are the caller's (the ids go
+ * into claimListWhere). Never throws for any query text: the
+ * compiled query holds only words, quoted.
+ */
+export async function findClaimSearchMatches(db: Db | Tx, actor: Actor, query: string | undefined, limit = SEARCH_MATCH_LIMIT): Promise<ClaimSearchMatches | null> {
+  const parsed = parseSearchQuery(query);
+  const compiled = provider === "postgresql" ? toTsQuery(parsed) : toFts5Match(parsed);
+  if (compiled === null) return null;
+  const pg = provider === "postgresql";
+  const rows = isEditor(actor)
+    ? await db.$queryRawUnsafe<{ id: string }[]>(pg ? PG_SEARCH : SQLITE_SEARCH, compiled, limit + 1)
+    : pg
+      ? await db.$queryRawUnsafe<{ id: string }[]>(PG_REVIEWER_SEARCH, compiled, actor.id, limit + 1)
+      : await db.$queryRawUnsafe<{ id: string }[]>(SQLITE_REVIEWER_SEARCH, compiled, actor.id, actor.id, limit + 1);
+  return { ids: rows.slice(0, limit).map((r) => r.id), capped: rows.length > limit };
+}
+
+/** Orders rows by their place in the search's ranking (rows not in it last, in their own order). */
+export function orderByRank<T extends { id: string }>(rows: T[], matches: ClaimSearchMatches): T[] {
+  const place = new Map(matches.ids.map((id, i) => [id, i]));
+  const last = matches.ids.length;
+  return [...rows].sort((a, b) => (place.get(a.id) ?? last) - (place.get(b.id) ?? last));
+}

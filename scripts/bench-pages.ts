@@ -1,0 +1,633 @@
+/**
+ * Page and REST benchmark (issue 13): the app's production build against a raw baseline, side by side.
+ *
+ *   npm run bench:pages [-- --sizes 1000,10000,100000] [--database postgresql | --pg] [--skip-build]
+ *                          [--alternations 5] [--port 4210] [--generate-only]
+ *
+ * For each desk size (generated once and cached under prisma/data/bench-pages/, see
+ * scripts/lib/bench-desk.ts; a scratch copy is measured, so writes never dirty the cache): `next start`
+ * on 127.0.0.1:<port>, the raw baseline (scripts/lib/bench-raw-server.ts: the same SQL by hand with
+ * better-sqlite3 or pg, comparable HTML/JSON) on <port+1>, 20 signed-in sessions over the desk's 14
+ * users, and REST tokens for them. Then per scenario — the claim page, the claims list (no filter /
+ * status+assignee / text search), REST search, REST add-evidence, REST propose-verdict, import of the
+ * 572-word demo article — a fixed number of requests from 20 concurrent sessions on each side,
+ * alternating route and raw (A/B, then B/A) at least 5 times: req/s, p50/p95/p99 of each side and the
+ * median of the per-alternation req/s ratios. Plus: another user's claim page during an import vs
+ * idle; a 17 KB upload of nested <div>s (depth 1,500) through the import page's preview; 2 MB of plain
+ * text through POST /api/v1/articles; an import into this desk vs into an empty desk. Every target of
+ * the issue's table is printed beside its figure (met / NOT met), and the last line is
+ * `targets met: N of M`. Every loop is bounded; servers are killed on exit, Ctrl-C and error.
+ * PostgreSQL: the bench creates and drops BENCH_PG_URL's database (default
+ * postgresql://postgres@127.0.0.1:5432/claimledger_bench_pages), trust auth.
+ * Rate limits are raised for the bench's server (API_RATE_LIMIT_*, *_RATE_LIMIT_PER_USER): it measures
+ * the work of a request, not refusals.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { articleIdOf, assigneeOf, claimIdOf, CLAIM_VERSION, DESK_PASSWORD, DESK_USERS, pgDesk, recreatePgDatabase, REVIEWERS, sqliteDesk, statusOf } from "./lib/bench-desk";
+import { ensureProductionBuild, freePort, signIn, sleep, startDetached, startNextServer, stopChild, uptimeLine, waitUntilUp } from "./lib/bench-server";
+import { formatTarget, median, medianRatio, parseBenchPagesArgs, summarize, targetsLine, type LoadSummary, type Target } from "./lib/bench-stats";
+
+const ROOT = process.cwd();
+const SESSIONS = 20;
+const ARTICLE_FILE = path.join(ROOT, "prisma", "seed", "articles", "000_a04bcc9c32dccfc7.txt");
+/** Requests per side and alternation for the read scenarios, by desk size (bounded run time). */
+const readRequests = (_n: number) => 40;
+/** Longest any single request may take before the bench gives up on it (ms). */
+const REQUEST_TIMEOUT_MS = 120_000;
+
+let args: ReturnType<typeof parseBenchPagesArgs>;
+try {
+  args = parseBenchPagesArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const PG_URL = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/claimledger_bench_pages";
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client: node:http with keep-alive, bounded by request count and a per-request timeout.
+
+/**
+ * Single requests (probes, set-up) open a connection each; a load batch keeps its own keep-alive
+ * agent and destroys it at the end, so no batch reuses a socket the server closed while idle
+ * ("socket hang up").
+ */
+const singleAgent = new http.Agent({ keepAlive: false });
+
+interface Req {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+interface Res {
+  status: number;
+  ms: number;
+  body: string;
+}
+
+function request(base: string, r: Req, agent: http.Agent = singleAgent): Promise<Res> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const u = new URL(r.path, base);
+    const req = http.request(
+      { agent, host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: r.method ?? "GET", headers: { ...(r.body ? { "Content-Length": String(Buffer.byteLength(r.body)) } : {}), ...r.headers }, timeout: REQUEST_TIMEOUT_MS },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("timeout", () => req.destroy(new Error(`no answer in ${REQUEST_TIMEOUT_MS / 1000} s: ${r.method ?? "GET"} ${r.path}`)));
+    req.on("error", reject);
+    if (r.body) req.write(r.body);
+    req.end();
+  });
+}
+
+interface Batch {
+  summary: LoadSummary;
+  latencies: number[];
+  errors: number;
+  firstError?: string;
+}
+
+/** `total` requests from `concurrency` loops (request i from make(i)); never more, whatever happens. */
+async function load(base: string, total: number, concurrency: number, make: (i: number) => Req): Promise<Batch> {
+  let next = 0;
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) {
+        const i = next++;
+        try {
+          const res = await request(base, make(i), agent);
+          latencies.push(res.ms);
+          if (res.status >= 400) {
+            errors += 1;
+            firstError ??= `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
+          }
+        } catch (error) {
+          errors += 1;
+          firstError ??= (error as Error).message;
+        }
+      }
+    }),
+  );
+  const wall = performance.now() - t0;
+  agent.destroy();
+  return { summary: summarize(latencies, wall), latencies, errors, firstError };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One desk under test
+
+interface Session {
+  user: (typeof DESK_USERS)[number];
+  cookie: string;
+  token: string;
+}
+
+interface Bench {
+  n: number;
+  base: string;
+  rawBase: string;
+  sessions: Session[];
+  tokens: Map<string, string>;
+}
+
+/** Claims a user may open: editors any listed claim, reviewers their own (k mod 10 picks the status). */
+function claimsFor(n: number, user: Session["user"], count: number, offset: number): string[] {
+  const out: string[] = [];
+  for (let k = (offset * 7919) % n, tries = 0; out.length < count && tries < n; k = (k + 7919) % n, tries++) {
+    if (user.role !== "REVIEWER" || assigneeOf(k) === user.id) out.push(claimIdOf(k));
+  }
+  return out;
+}
+
+/** Claims in `status` assigned to `reviewer`, in order (the write scenarios take each one once). */
+function poolOf(n: number, reviewer: string, statuses: string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < n; k++) if (statuses.includes(statusOf(k)) && assigneeOf(k) === reviewer) out.push(claimIdOf(k));
+  return out;
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }) : "—");
+const line = (label: string, s: LoadSummary, errors: number) =>
+  `    ${label.padEnd(6)} ${fmt(s.reqPerS).padStart(8)} req/s  p50 ${fmt(s.p50).padStart(7)} ms  p95 ${fmt(s.p95).padStart(7)} ms  p99 ${fmt(s.p99).padStart(7)} ms  (${s.requests} requests${errors ? `, ${errors} FAILED` : ""})`;
+
+interface ScenarioResult {
+  name: string;
+  route: LoadSummary;
+  raw: LoadSummary;
+  /** median over alternations of route req/s ÷ raw req/s */
+  ratio: number;
+  errors: number;
+}
+
+/**
+ * Runs one scenario interleaved: `alternations` times route then raw (odd ones raw then route), each
+ * side `perSide` requests from 20 sessions. `make(side, alternation, i)` builds request i.
+ */
+async function scenario(b: Bench, name: string, perSide: number, make: (side: "route" | "raw", alt: number, i: number) => Req, concurrency = SESSIONS): Promise<ScenarioResult> {
+  const route: Batch[] = [];
+  const raw: Batch[] = [];
+  for (let alt = 0; alt < args.alternations; alt++) {
+    const sides: ("route" | "raw")[] = alt % 2 === 0 ? ["route", "raw"] : ["raw", "route"];
+    for (const side of sides) {
+      const batch = await load(side === "route" ? b.base : b.rawBase, perSide, concurrency, (i) => make(side, alt, i));
+      (side === "route" ? route : raw).push(batch);
+    }
+  }
+  const pooled = (bs: Batch[]) => {
+    const latencies = bs.flatMap((x) => x.latencies);
+    const wall = bs.reduce((s, x) => s + (x.summary.requests * 1000) / x.summary.reqPerS, 0);
+    return summarize(latencies, wall);
+  };
+  const result: ScenarioResult = {
+    name,
+    route: pooled(route),
+    raw: pooled(raw),
+    ratio: medianRatio(route.map((x) => x.summary.reqPerS), raw.map((x) => x.summary.reqPerS)),
+    errors: [...route, ...raw].reduce((s, x) => s + x.errors, 0),
+  };
+  console.log(`  ${name}`);
+  console.log(line("route", result.route, route.reduce((s, x) => s + x.errors, 0)));
+  console.log(line("raw", result.raw, raw.reduce((s, x) => s + x.errors, 0)));
+  const firstError = [...route, ...raw].find((x) => x.firstError)?.firstError;
+  if (firstError) console.log(`    first failure: ${firstError}`);
+  console.log(`    route ÷ raw req/s, median of ${args.alternations} alternations: ${fmt(result.ratio, 2)}×`);
+  return result;
+}
+
+const articleText = readFileSync(ARTICLE_FILE, "utf8");
+let importNonce = 0;
+/** The 572-word demo article with a first line of its own, so every import is a new article. */
+function importBody(label: string): string {
+  importNonce += 1;
+  return JSON.stringify({ title: `Bench import ${label} ${importNonce}`, outlet: "Bench Wire", text: `Bench import ${label} ${importNonce} ${randomBytes(4).toString("hex")}.\n${articleText}` });
+}
+
+/** Latency (ms) of `probe` requests while `during` runs, sequential, at most `max` probes. */
+async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, max = 400): Promise<number[]> {
+  let done = false;
+  void during.finally(() => (done = true)).catch(() => undefined);
+  const out: number[] = [];
+  await sleep(20);
+  for (let i = 0; !done && i < max; i++) {
+    out.push((await request(b.base, probe())).ms);
+    await sleep(25);
+  }
+  await during.catch(() => undefined);
+  return out;
+}
+
+async function idleLatency(b: Bench, probe: () => Req, count = 15): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push((await request(b.base, probe())).ms);
+  return median(out);
+}
+
+async function insertTokens(url: string): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  const rows = DESK_USERS.map((u) => {
+    const secret = `clk_${randomBytes(32).toString("base64url")}`;
+    tokens.set(u.id, secret);
+    return [`tk${u.id}`, `bench ${u.id}`, "WRITE", createHash("sha256").update(secret, "utf8").digest("hex"), secret.slice(0, 10), u.id, DESK_USERS[0]!.id];
+  });
+  const sql = `INSERT INTO "ApiToken" (id, name, scope, "tokenHash", prefix, "userId", "createdById", "createdAt") VALUES `;
+  if (url.startsWith("file:")) {
+    const db = new Database(url.slice(5));
+    const st = db.prepare(`${sql}(?, ?, ?, ?, ?, ?, ?, ?)`);
+    db.transaction(() => rows.forEach((r) => st.run(...r, new Date().toISOString().replace("Z", "+00:00"))))();
+    db.close();
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const r of rows) await client.query(`${sql}($1, $2, $3, $4, $5, $6, $7, now())`, r);
+    await client.end();
+  }
+  return tokens;
+}
+
+/** The desk's database for a run: a scratch copy of the cached SQLite desk, or a freshly generated PostgreSQL one. */
+async function deskForRun(n: number): Promise<string> {
+  if (args.database === "postgresql") return pgDesk(ROOT, PG_URL, n);
+  if (n === 0) return sqliteDesk(ROOT, 0, { fresh: true });
+  const cached = (await sqliteDesk(ROOT, n)).slice(5);
+  const scratch = path.join(path.dirname(cached), `run-${n}.db`);
+  for (const s of ["", "-wal", "-shm"]) rmSync(scratch + s, { force: true });
+  copyFileSync(cached, scratch);
+  return `file:${scratch}`;
+}
+
+async function startBench(n: number, url: string): Promise<{ bench: Bench; stop: () => void }> {
+  const tokens = await insertTokens(url);
+  const rawPort = await freePort(args.port + 1);
+  const raw = startDetached(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "lib", "bench-raw-server.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, RAW_DATABASE_URL: url, RAW_PORT: String(rawPort) },
+  });
+  const stopRaw = () => stopChild(raw.child);
+  let next: Awaited<ReturnType<typeof startNextServer>>;
+  try {
+    await waitUntilUp(`http://127.0.0.1:${rawPort}/health`, raw, 60_000);
+    next = await startNextServer(ROOT, args.port, {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: "bench-pages-secret-not-for-production",
+      API_RATE_LIMIT_PER_TOKEN: "1000000",
+      API_RATE_LIMIT_PER_IP: "1000000",
+      ACTION_RATE_LIMIT_PER_USER: "1000000",
+      IMPORT_RATE_LIMIT_PER_USER: "1000000",
+    });
+  } catch (error) {
+    stopRaw();
+    throw error;
+  }
+  const stop = () => {
+    stopChild(next.child);
+    stopRaw();
+  };
+  try {
+    const sessions: Session[] = [];
+    for (let i = 0; i < SESSIONS; i++) {
+      const user = DESK_USERS[i % DESK_USERS.length]!;
+      sessions.push({ user, cookie: await signIn(next.base, user.email, DESK_PASSWORD), token: tokens.get(user.id)! });
+    }
+    return { bench: { n, base: next.base, rawBase: `http://127.0.0.1:${rawPort}`, sessions, tokens }, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+const asUser = (s: Session, side: "route" | "raw"): Record<string, string> => (side === "route" ? { Cookie: s.cookie } : { "x-bench-user": s.user.id });
+const bearer = (b: Bench, userId: string) => ({ Authorization: `Bearer ${b.tokens.get(userId)!}` });
+
+/** Imports into an empty desk: the reference for "import into the big desk ≤ 1.5× an empty one". */
+async function emptyDeskImport(): Promise<number> {
+  console.log(`\n▸ empty desk (reference for imports)`);
+  const url = await deskForRun(0);
+  const { bench: b, stop } = await startBench(0, url);
+  try {
+    const editor = DESK_USERS[1]!.id;
+    await request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody("warm-up") });
+    const times: number[] = [];
+    for (let i = 0; i < args.alternations; i++) {
+      const res = await request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody("empty") });
+      if (res.status !== 201) throw new Error(`import into the empty desk failed: HTTP ${res.status} ${res.body.slice(0, 300)}`);
+      times.push(res.ms);
+    }
+    console.log(`  import of the 572-word article: median ${fmt(median(times))} ms over ${times.length} imports`);
+    return median(times);
+  } finally {
+    stop();
+    if (args.database === "sqlite") for (const s of ["", "-wal", "-shm"]) rmSync(url.slice(5) + s, { force: true });
+  }
+}
+
+interface SizeResult {
+  n: number;
+  scenarios: Record<string, ScenarioResult>;
+  importMs: number;
+  duringImport: { idle: number; during: number; worst: number };
+  nested: { ms: number; answer: string; probe: number; idle: number };
+  bigText: { ms: number; status: number; probe: number; idle: number };
+  fts: string | null;
+  statements: Statements;
+}
+
+interface Statements {
+  claimPage: number | null;
+  addEvidence: number | null;
+  proposeVerdict: number | null;
+}
+
+/**
+ * Statements per request, counted in a separate process with the app's code under NODE_ENV=test
+ * (scripts/lib/bench-statements.ts), on claims the load left alone. Nulls when it fails (printed).
+ */
+function countStatements(url: string, b: Bench, pageClaim: string): Statements {
+  const reviewer = REVIEWERS[0]!;
+  const editor = DESK_USERS[1]!;
+  const input = {
+    editor: { id: editor.id, email: editor.email, name: editor.name, role: editor.role },
+    token: b.tokens.get(reviewer.id),
+    pageClaim,
+    evidenceClaim: poolOf(b.n, reviewer.id, ["ASSIGNED"])[0],
+    verdictClaim: poolOf(b.n, reviewer.id, ["IN_REVIEW"])[0],
+    version: CLAIM_VERSION,
+  };
+  const run = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", path.join(ROOT, "scripts", "lib", "bench-statements.ts")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", DATABASE_URL: url, BENCH_STATEMENTS: JSON.stringify(input) },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  const last = run.stdout?.split("\n").find((l) => l.startsWith('{"claimPage"'));
+  if (run.status !== 0 || !last) {
+    console.log(`  statement count failed (${run.status ?? run.signal}): ${(run.stderr || run.stdout || "").slice(-400)}`);
+    return { claimPage: null, addEvidence: null, proposeVerdict: null };
+  }
+  return JSON.parse(last) as Statements;
+}
+
+function serverActionId(name: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
+  const hit = Object.entries(manifest.node).find(([, v]) => v.exportedName === name && v.filename?.includes("articles/new"));
+  if (!hit) throw new Error(`server action ${name} not found in the build's manifest`);
+  return hit[0];
+}
+
+/** The preview upload of the import page, as the browser sends it: multipart, React's reply encoding of one FormData argument. */
+function uploadRequest(b: Bench, session: Session, fileName: string, content: string): Req {
+  const boundary = `----bench${randomBytes(8).toString("hex")}`;
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_1_file"; filename="${fileName}"\r\nContent-Type: text/html\r\n\r\n`),
+    Buffer.from(content, "utf8"),
+    Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--${boundary}--\r\n`),
+  ]);
+  return {
+    method: "POST",
+    path: "/articles/new",
+    headers: { Cookie: session.cookie, "Next-Action": serverActionId("previewFileAction"), Origin: b.base, Accept: "text/x-component", "Content-Type": `multipart/form-data; boundary=${boundary}` },
+    body,
+  };
+}
+
+async function measureSize(n: number): Promise<SizeResult> {
+  console.log(`\n▸ desk of ${n.toLocaleString("en-US")} claims (${args.database}); load ${uptimeLine().replace(/^.*load average:\s*/, "")}`);
+  const url = await deskForRun(n);
+  const { bench: b, stop } = await startBench(n, url);
+  try {
+    const per = readRequests(n);
+    const claimLists = b.sessions.map((s, i) => claimsFor(n, s.user, 64, i));
+    const reviewerOf = (i: number) => REVIEWERS[i % REVIEWERS.length]!;
+    const sessionOf = (i: number) => b.sessions[i % b.sessions.length]!;
+    // Warm-up: every route once per session kind.
+    for (const s of b.sessions.slice(0, 4)) {
+      await request(b.base, { path: `/claims/${claimLists[b.sessions.indexOf(s)]![0]}`, headers: { Cookie: s.cookie } });
+      await request(b.base, { path: "/claims", headers: { Cookie: s.cookie } });
+      await request(b.base, { path: "/api/v1/claims?q=unemployment", headers: bearer(b, s.user.id) });
+    }
+    const scenarios: Record<string, ScenarioResult> = {};
+    scenarios.claimPage = await scenario(b, "claim page, 20 sessions", per, (side, alt, i) => {
+      const s = sessionOf(i);
+      const list = claimLists[i % b.sessions.length]!;
+      return { path: `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(s, side) };
+    });
+    scenarios.listNone = await scenario(b, "claims list, no filter", per, (side, _alt, i) => ({ path: "/claims", headers: asUser(sessionOf(i), side) }));
+    scenarios.listStatus = await scenario(b, "claims list, status + assignee", per, (side, _alt, i) => ({
+      path: `/claims?status=IN_REVIEW&assigneeId=${reviewerOf(i).id}`,
+      headers: asUser(sessionOf(i), side),
+    }));
+    scenarios.listSearch = await scenario(b, "claims list, text search", per, (side, _alt, i) => ({ path: "/claims?q=unemployment+capital", headers: asUser(sessionOf(i), side) }));
+    scenarios.search = await scenario(b, "search, REST GET /api/v1/claims?q=", per, (side, _alt, i) => {
+      const s = sessionOf(i);
+      return side === "route" ? { path: "/api/v1/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) } : { path: "/api/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) };
+    });
+
+    // Writes: reviewers' tokens, 20 loops. Evidence goes onto assigned claims (repeatedly: it overwrites
+    // nothing); each proposal takes a fresh in-review claim, route and raw from disjoint halves.
+    // The first claim of each pool is kept out of the load: the statement count below writes to it.
+    const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]).slice(1));
+    const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]).slice(1));
+    const minPropose = Math.min(...proposePools.map((p) => p.length));
+    // Request i goes to reviewer i mod 10, so a batch is a multiple of 10 requests, and no reviewer
+    // proposes on more claims over all alternations than half their pool holds.
+    const perReviewer = Math.max(1, Math.min(per / REVIEWERS.length, Math.floor(Math.floor(minPropose / 2) / args.alternations)));
+    const perWrite = perReviewer * REVIEWERS.length;
+    const evidenceBody = (i: number) => JSON.stringify({ url: `https://source.example/bench/${i}`, title: `Bench source ${i}`, publisher: "Bench Agency", quote: `The agency counted ${i} cases.`, stance: "REFUTES" });
+    scenarios.addEvidence = await scenario(b, "REST add-evidence", perWrite, (side, alt, i) => {
+      const r = reviewerOf(i);
+      const pool = evidencePools[i % REVIEWERS.length]!;
+      const claim = pool[Math.floor(i / REVIEWERS.length + alt) % pool.length];
+      return { method: "POST", path: side === "route" ? `/api/v1/claims/${claim}/evidence` : `/api/claims/${claim}/evidence`, headers: { ...bearer(b, r.id), "Content-Type": "application/json" }, body: evidenceBody(i) };
+    });
+    const used = REVIEWERS.map(() => ({ route: 0, raw: 0 }));
+    scenarios.proposeVerdict = await scenario(b, "REST propose-verdict", perWrite, (side, _alt, i) => {
+      const ri = i % REVIEWERS.length;
+      const pool = proposePools[ri]!;
+      const half = Math.floor(pool.length / 2);
+      const index = used[ri]![side]++;
+      const claim = side === "route" ? pool[index % half] : pool[half + (index % half)];
+      return {
+        method: "POST",
+        path: side === "route" ? `/api/v1/claims/${claim}/verdict` : `/api/claims/${claim}/verdict`,
+        headers: { ...bearer(b, REVIEWERS[ri]!.id), "Content-Type": "application/json", "If-Match": `"v${CLAIM_VERSION}"` },
+        body: JSON.stringify({ rating: "FALSE", rationale: `The agency's count (${i}) says otherwise.` }),
+      };
+    });
+    const editor = DESK_USERS[1]!.id;
+    // A first import warms the extraction pool up, as on the empty desk.
+    await request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody("warm-up") });
+    scenarios.importArticle = await scenario(
+      b,
+      "import of the 572-word article (REST, one editor, sequential)",
+      1,
+      (side) => ({ method: "POST", path: side === "route" ? "/api/v1/articles" : "/api/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody(side) }),
+      1,
+    );
+    const importMs = scenarios.importArticle.route.p50;
+
+    // Another user's claim page during an import, against the same page idle.
+    const reader = b.sessions.find((s) => s.user.role === "REVIEWER")!;
+    const readerClaim = claimLists[b.sessions.indexOf(reader)]![0]!;
+    const probe = (): Req => ({ path: `/claims/${readerClaim}`, headers: { Cookie: reader.cookie } });
+    const idle = await idleLatency(b, probe);
+    const during: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      during.push(...(await probeWhile(b, request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody("probe") }), probe)));
+    }
+    const duringImport = { idle, during: median(during), worst: Math.max(...during) };
+    console.log(`  another user's claim page: idle p50 ${fmt(idle)} ms; during 3 imports p50 ${fmt(duringImport.during)} ms, worst ${fmt(duringImport.worst)} ms (${during.length} probes)`);
+
+    // A deeply nested upload (depth 1,500, ~17 KB) through the import page's file preview.
+    const nestedHtml = `<!DOCTYPE html><html><head><title>Nested</title></head><body>${"<div>".repeat(1500)}<p>Deep text ${"word ".repeat(60)}</p>${"</div>".repeat(1500)}</body></html>`;
+    const editorSession = b.sessions.find((s) => s.user.id === editor)!;
+    const nestedIdle = await idleLatency(b, probe, 7);
+    // Three uploads one after the other, another user's page probed all along.
+    let nestedRes: Res | undefined;
+    const nestedTimes: number[] = [];
+    const nestedProbes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      nestedProbes.push(
+        ...(await probeWhile(
+          b,
+          request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml)).then((r) => {
+            nestedRes = r;
+            nestedTimes.push(r.ms);
+          }),
+          probe,
+        )),
+      );
+    }
+    const answer = !nestedRes ? "no answer" : /"ok":true/.test(nestedRes.body) ? "parsed" : /"ok":false/.test(nestedRes.body) ? `refused: ${/"message":"([^"]*)"/.exec(nestedRes.body)?.[1] ?? "?"}` : `HTTP ${nestedRes.status}`;
+    const nested = { ms: nestedTimes.length ? Math.max(...nestedTimes) : Number.NaN, answer, probe: nestedProbes.length ? median(nestedProbes) : nestedIdle, idle: nestedIdle };
+    console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500), 3 times: ${answer}, slowest answer ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
+
+    // 2 MB of plain text through the REST import.
+    const words = "the committee said spending rose again this year while officials disputed the figures ";
+    const bigText = `Bench big text ${randomBytes(4).toString("hex")}.\n${words.repeat(Math.ceil(1_990_000 / words.length))}`.slice(0, 1_999_000);
+    const bigIdle = await idleLatency(b, probe, 7);
+    let bigRes: Res | undefined;
+    const bigProbes = await probeWhile(
+      b,
+      request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: JSON.stringify({ title: "Bench 2 MB", outlet: "Bench Wire", text: bigText }) }).then((r) => (bigRes = r)),
+      probe,
+    );
+    const big = { ms: bigRes?.ms ?? Number.NaN, status: bigRes?.status ?? 0, probe: bigProbes.length ? median(bigProbes) : bigIdle, idle: bigIdle };
+    console.log(`  2 MB plain text via POST /api/v1/articles: HTTP ${big.status} in ${fmt(big.ms)} ms${big.status >= 400 ? ` (${bigRes?.body.slice(0, 160)})` : ""}; another user's page p50 ${fmt(big.probe)} ms during it (${bigProbes.length} probes) vs ${fmt(bigIdle)} ms idle`);
+
+    const fts = await searchIndexOf(url);
+    stop();
+    const statements = countStatements(url, b, claimLists[1]![0]!);
+    console.log(`  SQL statements: claim page data ${statements.claimPage ?? "?"}, REST add-evidence ${statements.addEvidence ?? "?"}, REST propose-verdict ${statements.proposeVerdict ?? "?"}`);
+    return { n, scenarios, importMs, duringImport, nested, bigText: big, fts, statements };
+  } finally {
+    stop();
+    if (args.database === "sqlite") for (const s of ["", "-wal", "-shm"]) rmSync(url.slice(5) + s, { force: true });
+  }
+}
+
+/**
+ * The claim search index the desk's database has: "FTS5" (SQLite table ClaimSearch), "tsvector GIN"
+ * (PostgreSQL Claim.searchVector), "pg_trgm GIN (unranked)" or null.
+ */
+async function searchIndexOf(url: string): Promise<string | null> {
+  if (url.startsWith("file:")) {
+    if (!existsSync(url.slice(5))) return null;
+    const db = new Database(url.slice(5), { readonly: true });
+    try {
+      return db.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'ClaimSearch'`).get() ? "FTS5" : null;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (((await client.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'Claim' AND indexdef ILIKE '%gin%searchVector%'`)).rowCount ?? 0) > 0) return "tsvector GIN";
+    if (((await client.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'Claim' AND indexdef ILIKE '%gin%trgm%'`)).rowCount ?? 0) > 0) return "pg_trgm GIN (unranked)";
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
+  const t: Target[] = [];
+  const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+  for (const r of results) {
+    const s = r.scenarios;
+    const at = `[${k(r.n)}]`;
+    t.push({ what: `${at} import ÷ import into an empty desk`, figure: r.importMs / emptyImportMs, op: "<=", limit: 1.5, unit: "×" });
+    t.push({ what: `${at} another user's claim page during an import ÷ idle (p50)`, figure: r.duringImport.during / r.duringImport.idle, op: "<=", limit: 2, unit: "×" });
+    t.push({ what: `${at} nested upload (depth 1,500) answered (${r.nested.answer})`, figure: r.nested.ms / 1000, op: "<=", limit: 2, unit: "s" });
+    t.push({ what: `${at} other users during the nested upload ÷ idle (p50)`, figure: r.nested.probe / r.nested.idle, op: "<=", limit: 2, unit: "×" });
+    t.push({ what: `${at} other users during 2 MB of text via REST ÷ idle (p50)`, figure: r.bigText.probe / r.bigText.idle, op: "<=", limit: 2, unit: "×" });
+    t.push({ what: `${at} claim page req/s ÷ raw`, figure: s.claimPage!.ratio, op: ">=", limit: 0.3, unit: "×" });
+    t.push({ what: `${at} claims list (no filter) req/s ÷ raw`, figure: s.listNone!.ratio, op: ">=", limit: 0.5, unit: "×" });
+    t.push({ what: `${at} claims list (status+assignee) req/s ÷ raw`, figure: s.listStatus!.ratio, op: ">=", limit: 0.5, unit: "×" });
+    t.push({ what: `${at} claims list (text search) req/s ÷ raw`, figure: s.listSearch!.ratio, op: ">=", limit: 0.5, unit: "×" });
+    t.push({ what: `${at} add evidence: time ÷ hand-written transaction (raw req/s ÷ route req/s)`, figure: 1 / s.addEvidence!.ratio, op: "<=", limit: 3, unit: "×" });
+    t.push({ what: `${at} propose verdict: time ÷ hand-written transaction (raw req/s ÷ route req/s)`, figure: 1 / s.proposeVerdict!.ratio, op: "<=", limit: 3, unit: "×" });
+    t.push({ what: `${at} claim page: SQL statements of its data read`, figure: r.statements.claimPage ?? Number.NaN, op: "<=", limit: 8 });
+    t.push({ what: `${at} REST add-evidence: SQL statements`, figure: r.statements.addEvidence ?? Number.NaN, op: "<=", limit: 8 });
+    t.push({ what: `${at} REST propose-verdict: SQL statements`, figure: r.statements.proposeVerdict ?? Number.NaN, op: "<=", limit: 8 });
+    t.push({ what: `${at} text search through a ranked full-text index (FTS5 / tsvector GIN): ${r.fts ?? "none"}`, figure: r.fts === "FTS5" || r.fts === "tsvector GIN" ? 1 : 0, op: ">=", limit: 1 });
+  }
+  const small = results.find((r) => r.n === 1000);
+  const large = results.find((r) => r.n === 100_000) ?? (results.length > 1 ? results.at(-1) : undefined);
+  if (small && large && large !== small) {
+    for (const [key, label] of [
+      ["listNone", "no filter"],
+      ["listStatus", "status+assignee"],
+      ["listSearch", "text search"],
+    ] as const) {
+      t.push({ what: `claims list (${label}) p50 at ${k(large.n)} ÷ p50 at 1k`, figure: large.scenarios[key]!.route.p50 / small.scenarios[key]!.route.p50, op: "<=", limit: 1.5, unit: "×" });
+    }
+  }
+  return t;
+}
+
+async function main() {
+  console.log(`bench:pages — ${args.database}, desks of ${args.sizes.map((n) => n.toLocaleString("en-US")).join(", ")} claims, ${args.alternations} alternations`);
+  console.log(`uptime at start: ${uptimeLine()}`);
+  if (args.generateOnly) {
+    if (args.database === "postgresql") throw new Error("--generate-only prepares the cached SQLite desks; PostgreSQL desks are made by each run");
+    for (const n of args.sizes) await sqliteDesk(ROOT, n);
+    return;
+  }
+  ensureProductionBuild(ROOT, args.skipBuild);
+  const emptyImportMs = await emptyDeskImport();
+  const results: SizeResult[] = [];
+  for (const n of args.sizes) results.push(await measureSize(n));
+  if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true);
+  console.log(`\n▸ Targets (issue 13), ${args.database}`);
+  const targets = targetsOf(results, emptyImportMs);
+  for (const target of targets) console.log(`  ${formatTarget(target)}`);
+  console.log("  (the CSV export's targets: npm run bench:export)");
+  console.log(`uptime at end: ${uptimeLine()}`);
+  console.log(targetsLine(targets));
+}
+
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    console.error(error);
+    if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true).catch(() => undefined);
+    process.exit(1);
+  },
+);
