@@ -1,5 +1,7 @@
 /**
- * Claim search that behaves the same on SQLite and PostgreSQL. Both the stored search column
+ * Word filters that behave the same on SQLite and PostgreSQL: the claimant filter and the public
+ * site's (the claim text's full-text search has its own query language, search-query.ts; the
+ * Claim.searchText column is still written for the pg_trgm index). Both the stored search column
  * (Claim.searchText) and the user's query go through `normalizeSearchText`, and the query is split
  * into words that must all occur. The normalised text never contains LIKE wildcards (% _) or the
  * PostgreSQL escape character (\), so a database "contains" test is a plain substring test on both

@@ -231,7 +231,9 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
   const found = await db.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: { _count: { select: { reviewers: true } } },
+    // The claim's id inside the count's filter too: SQLite does not push the outer condition into
+    // Prisma's grouped count subquery, which would otherwise count every claim's rows.
+    include: { _count: { select: { reviewers: { where: { claimId } } } } },
   });
   if (!found) throw notFound();
   const { _count: counts, ...claimRow } = found;
@@ -318,7 +320,8 @@ async function loadClaimForUpdate(tx: Tx, actor: Actor, claimId: string, expecte
 async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
   const row = await tx.claim.findFirst({
     where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: { _count: { select: { reviewers: true, evidence: { where: { deletedAt: null } } } } },
+    // The claim's id inside the counts' filters (see getClaimDetail): each count reads this claim's rows only.
+    include: { _count: { select: { reviewers: { where: { claimId } }, evidence: { where: { claimId, deletedAt: null } } } } },
   });
   if (!row) throw notFound();
   const { _count: counts, ...claim } = row;

@@ -52,7 +52,9 @@ describe("the claims page and the claim page read a constant number of statement
     for (const [i, [actor, params]] of views.entries()) {
       const large = await countQueries(() => loadClaimsPage(actor, params));
       const label = `${actor.role} ${JSON.stringify(params)}`;
-      expect(large.result[0].claims.length, label).toBeGreaterThan(small[i]!.result[0].claims.length);
+      // As many rows or more (a page holds at most 200), from a desk that grew.
+      expect(large.result[0].claims.length, label).toBeGreaterThanOrEqual(small[i]!.result[0].claims.length);
+      expect(large.result[0].claims.length, label).toBeGreaterThan(0);
       expect(large.queries, label).toBe(small[i]!.queries);
       // The most: a reviewer's default order (due date) reads its two buckets, each with the rows' relations.
       expect(large.queries, label).toBeLessThanOrEqual(11);
