@@ -44,7 +44,14 @@ describe("REST writes", () => {
     expect(added.result.status).toBe(201);
     const { claim: tag } = (await added.result.json()) as { claim: { version: number; etag: string; status: string } };
     expect(tag).toMatchObject({ version: claim.version + 1, etag: `"v${claim.version + 1}"`, status: "IN_REVIEW" });
-    expect(stepStatements(added.statements).length, added.statements.join("\n")).toBeLessThanOrEqual(8);
+    // The evidence step, then the archive step (issue 16: the source is fetched outside any
+    // transaction, then its state is written with its audit event — no read before or after).
+    const step = stepStatements(added.statements);
+    const archiveAt = step.findIndex((s) => /^\s*update\s+(?:[`"]main[`"]\.)?[`"]?(?:public[`"]\.[`"])?Evidence\b/i.test(s));
+    expect(archiveAt, step.join("\n")).toBeGreaterThan(0);
+    expect(archiveAt, step.join("\n")).toBeLessThanOrEqual(8);
+    const archive = step.slice(archiveAt);
+    expect(archive.length, archive.join("\n")).toBeLessThanOrEqual(3);
     // The response reads nothing: the ETag is the version the step wrote.
     expect(afterWrite(added.statements)).toEqual([]);
     expect(added.statements.join("\n")).not.toMatch(/[`"](Comment|Article)[`"]/);

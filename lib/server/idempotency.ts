@@ -25,6 +25,8 @@ interface KeyScope {
   key: string;
   requestHash: string;
   used: boolean;
+  /** The keyed step answered from a stored result (a retry), not by running again. */
+  replayed?: boolean;
 }
 
 const scope = new AsyncLocalStorage<KeyScope>();
@@ -55,6 +57,14 @@ export function withIdempotencyKey<T>(actorId: string, key: string | undefined, 
   return scope.run({ actorId, key, requestHash: requestFingerprint(step, input), used: false }, run);
 }
 
+/**
+ * True when, in the current keyed use case, the step was answered from the stored result of an earlier
+ * attempt with the same key (so rows it returns may have changed since); false otherwise or unkeyed.
+ */
+export function idempotentReplay(): boolean {
+  return scope.getStore()?.replayed === true;
+}
+
 /** JSON with Date values tagged, so a stored result reads back with its dates. */
 function serialise(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, k, v) {
@@ -83,6 +93,7 @@ export async function idempotentStep<T>(tx: Tx, work: () => Promise<T>): Promise
         "This idempotency key was already used for a different request. Nothing was saved; send a new key for a new request.",
       );
     }
+    current.replayed = true;
     return deserialise<T>(seen.response);
   }
   const result = await work();

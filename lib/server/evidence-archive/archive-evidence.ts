@@ -5,6 +5,7 @@ import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "../audit";
 import { getDb } from "../db";
 import { addEvidenceStep } from "../evidence";
+import { idempotentReplay } from "../idempotency";
 import { runExtractionTask } from "../extraction-pool/run-task";
 import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
@@ -195,7 +196,9 @@ export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInpu
 export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidenceInput) {
   const added = await addEvidenceStep(actor, input);
   let evidence = added.evidence;
-  // A retried request (same idempotency key) gets the stored evidence back: archive it only once.
+  // A retried request (same idempotency key) gets the first attempt's evidence back, as it was before
+  // its archive step: read its archive state now, and archive it only once.
+  if (idempotentReplay()) evidence = (await (await getDb()).evidence.findUnique({ where: { id: evidence.id } })) ?? evidence;
   if (evidence.archiveStatus == null) {
     try {
       evidence = (await archiveSeenEvidence(actor, evidence)).row;
