@@ -9,7 +9,7 @@ import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
 import { loadFixtures, signIn } from "./fixtures";
-import { addEvidence, assignClaim, pageFor, proposeVerdict, takeUnassignedClaim, type PickedClaim } from "./helpers";
+import { addEvidence, approveAndPublish, assignClaim, pageFor, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
 const { reviewer, editor } = fx.users;
@@ -50,14 +50,6 @@ async function anonymousPage(browser: Browser): Promise<Page> {
 async function archivedEvidenceId(page: Page): Promise<string> {
   const href = (await page.getByTestId("archive-status").getByRole("link", { name: /^archived/ }).first().getAttribute("href")) ?? "";
   return /\/evidence\/([^/]+)\/archive/.exec(href)?.[1] ?? "";
-}
-
-async function approveAndPublish(page: Page, claim: PickedClaim) {
-  await page.goto(claim.url);
-  await page.getByTestId("approve-form").getByRole("button", { name: "Approve verdict" }).click();
-  await expect(page.getByTestId("claim-meta")).toContainText("Approved");
-  await page.getByTestId("publish-form").getByRole("button", { name: "Publish verdict" }).click();
-  await expect(page.getByTestId("claim-meta")).toContainText("Published");
 }
 
 test("a published fact-check is public with valid ClaimReview, feeds and corrections; a retraction leaves a notice", async ({ browser, page }) => {

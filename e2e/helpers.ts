@@ -1,6 +1,7 @@
 /**
  * Steps the specs share, all driven through the UI: sign in a second person in their own browser
- * context, take a fresh unassigned claim, assign it, add evidence, propose a verdict; and a small
+ * context, take a fresh unassigned claim, assign it, add evidence, propose a verdict, approve and
+ * publish it; and a small
  * RFC 4180 parser for the CSV report.
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
@@ -98,6 +99,15 @@ export async function proposeVerdict(page: Page, label: string, rationale: strin
   await fillVerdict(page, label, rationale);
   await expect(page.getByTestId("current-verdict")).toContainText(label);
   await expect(page.getByTestId("claim-meta")).toContainText("Verdict proposed");
+}
+
+/** As an editor: approves the claim's proposed verdict and publishes it, waiting for each step. */
+export async function approveAndPublish(page: Page, claim: PickedClaim) {
+  await page.goto(claim.url);
+  await page.getByTestId("approve-form").getByRole("button", { name: "Approve verdict" }).click();
+  await expect(page.getByTestId("claim-meta")).toContainText("Approved");
+  await page.getByTestId("publish-form").getByRole("button", { name: "Publish verdict" }).click();
+  await expect(page.getByTestId("claim-meta")).toContainText("Published");
 }
 
 /** The history entry for one action (data-action on each timeline item). */

@@ -8,10 +8,9 @@
 import "./lib/use-cli-database";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/domain/errors";
-import { env } from "@/lib/server/env";
-import { resetPasswordWithLink, setPasswordPath } from "@/lib/server/set-password-links";
+import { resetPasswordWithLink } from "@/lib/server/set-password-links";
 import { findUserIdByEmail, resetUserPassword } from "@/lib/server/users";
-import { runUserCli } from "./user-cli";
+import { runUserCli, setPasswordLinkLine } from "./user-cli";
 
 const USAGE = "Usage: npm run user:reset-password -- --email a@b.org [--link]";
 const { values } = parseArgs({ options: { email: { type: "string" }, link: { type: "boolean", default: false } }, strict: true });
@@ -21,9 +20,7 @@ await runUserCli(USAGE, async () => {
   const userId = await findUserIdByEmail(values.email);
   if (values.link) {
     const { link } = await resetPasswordWithLink("cli", userId);
-    const path = setPasswordPath(link.token);
-    const url = env.NEXTAUTH_URL ? new URL(path, env.NEXTAUTH_URL).toString() : `<the app's address>${path}`;
-    return [`Password of ${values.email} reset; their sessions have ended.`, `Set-password link (shown once, works once, expires ${link.expiresAt.toISOString()}): ${url}`];
+    return [`Password of ${values.email} reset; their sessions have ended.`, setPasswordLinkLine(link)];
   }
   const { oneTimePassword } = await resetUserPassword("cli", userId);
   return [`Password of ${values.email} reset; their sessions have ended.`, `One-time password (shown once): ${oneTimePassword}`];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PublicSiteHeader, PublicVerdict } from "@/components/public-site/public-site-header";
 import { formatDate } from "@/components/status-badge";
+import { ANY_SCRIPT_CLASS, UserText as U } from "@/components/user-text";
 import { listPublicFactChecks } from "@/lib/server/public-site/read-fact-checks";
 import { publicIndexQuerySchema } from "@/lib/validation/public-site";
 
@@ -27,7 +28,7 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
   return (
     <>
       <PublicSiteHeader deskName={result.deskName} />
-      <div className="public-site-body">
+      <div className={`public-site-body ${ANY_SCRIPT_CLASS}`}>
         <h1>Fact-checks</h1>
         <form method="get" action="/fact-checks" className="filters">
           <label>
@@ -56,9 +57,11 @@ export default async function FactChecksPage({ searchParams }: { searchParams: P
               {result.items.map((item) => (
                 <li key={item.claimId} data-claim-id={item.claimId}>
                   <PublicVerdict label={item.label} color={item.color} />{" "}
-                  <Link href={`/fact-checks/${item.claimId}`}>{item.claim}</Link>
+                  <Link href={`/fact-checks/${item.claimId}`}>
+                    <U>{item.claim}</U>
+                  </Link>
                   <div className="muted">
-                    {item.article.outlet}, “{item.article.title}” · published {formatDate(item.publishedAt)}
+                    <U>{item.article.outlet}</U>, “<U>{item.article.title}</U>” · published {formatDate(item.publishedAt)}
                     {item.corrected && " · corrected"}
                   </div>
                 </li>

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { UserText } from "@/components/user-text";
 
 /** The public site's header: the desk's name and the public pages (no desk navigation, no session). */
 export function PublicSiteHeader({ deskName }: { deskName: string }) {
   return (
     <header className="app-header public-header">
       <Link href="/fact-checks" className="brand">
-        {deskName}
+        <UserText>{deskName}</UserText>
       </Link>
       <nav aria-label="Fact-checks">
         <Link href="/fact-checks">Fact-checks</Link>

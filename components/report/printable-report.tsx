@@ -1,18 +1,6 @@
-import "@fontsource/noto-sans-arabic/400.css";
-import "@fontsource/noto-sans-arabic/700.css";
-import "@fontsource/noto-sans-hebrew/400.css";
-import "@fontsource/noto-sans-hebrew/700.css";
-import "@fontsource/noto-sans-devanagari/400.css";
-import "@fontsource/noto-sans-devanagari/700.css";
-import "@fontsource/noto-sans-thai/400.css";
-import "@fontsource/noto-sans-thai/700.css";
-import "@fontsource/noto-sans-sc/400.css";
-import "@fontsource/noto-sans-sc/700.css";
-import "@fontsource/noto-sans-kr/400.css";
-import "@fontsource/noto-sans-kr/700.css";
-import "@fontsource/noto-emoji/400.css";
 import Link from "next/link";
 import { Markdown } from "@/components/markdown";
+import { ANY_SCRIPT_CLASS, UserText as U } from "@/components/user-text";
 import { PrintButton } from "./print-button";
 import { WORK_IN_PROGRESS_LABEL, type ReportDocument, type ReportEntry } from "@/lib/domain/report";
 
@@ -22,14 +10,6 @@ function day(iso: string | null): string {
 
 function safeHref(url: string | null): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
-/**
- * User text (claims, names, titles, quotes) in a bidi isolate: its direction comes from its own first
- * strong character, and a right-to-left phrase cannot reorder the label or punctuation around it.
- */
-function U({ children }: { children: string | null | undefined }) {
-  return <bdi>{children}</bdi>;
 }
 
 function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
@@ -157,7 +137,7 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
 export function PrintableReport({ report, jsonLd, link }: { report: ReportDocument; jsonLd: string | null; link: { href: string; label: string } }) {
   const { header, summary, entries } = report;
   return (
-    <article className="report" data-testid="printable-report">
+    <article className={`report ${ANY_SCRIPT_CLASS}`} data-testid="printable-report">
       {jsonLd && <script type="application/ld+json" data-testid="claimreview-jsonld" dangerouslySetInnerHTML={{ __html: jsonLd }} />}
       <div className="no-print row report-toolbar">
         <PrintButton />

@@ -122,6 +122,16 @@ describe("one-time set-password links", () => {
     expect(await signIn(user.email, CHOSEN)).toMatchObject({ id: user.id });
   });
 
+  it("the operator's CLI creates an account with a link too (audited without an actor)", async () => {
+    const input = newcomer();
+    const { user, link } = await createUserWithSetPasswordLink("cli", input);
+    expect(await signIn(input.email, TEST_PASSWORD)).toBeNull();
+    const issued = (await userEvents(user.id)).find((e) => e.action === "user.set_password_link");
+    expect(issued?.actorId).toBeNull();
+    await setPasswordThroughLink(link.token, CHOSEN);
+    expect(await signIn(input.email, CHOSEN)).toMatchObject({ id: user.id });
+  });
+
   it("only admins issue links", async () => {
     const editor = await makeUser("EDITOR");
     const user = await makeUser("REVIEWER");

@@ -6,7 +6,7 @@ import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "./db";
 import { env } from "./env";
 import { assertPasswordPolicy, hashPassword } from "./passwords";
-import { assertAdmin, type Actor } from "./permissions";
+import { assertAdmin } from "./permissions";
 import { inTransaction } from "./transaction";
 import { bumpSessionVersion, createUser, generateOneTimePassword, type UserAdminActor } from "./users";
 
@@ -65,11 +65,13 @@ async function issueLink(tx: Tx, actorId: string | null, userId: string, now: Da
 }
 
 /**
- * An admin creates an account that has no usable password yet, with a one-time set-password link
- * (returned once). Throws FORBIDDEN (not an admin), VALIDATION (duplicate email).
+ * An admin (or the operator's CLI, "cli", audited without an actor) creates an account that has no
+ * usable password yet, with a one-time set-password link (returned once).
+ * Throws FORBIDDEN (not an admin), VALIDATION (duplicate email).
  */
-export async function createUserWithSetPasswordLink(actor: Actor, input: AdminCreateUserInput, now = new Date()) {
-  assertAdmin(actor, "create users");
+export async function createUserWithSetPasswordLink(actor: UserAdminActor, input: AdminCreateUserInput, now = new Date()) {
+  if (actor !== "cli") assertAdmin(actor, "create users");
+  const actorId = actor === "cli" ? null : actor.id;
   const issued: { link?: IssuedLink } = {};
   // A random password nobody is told: the account cannot be signed into until the link is used.
   const user = await createUser(
@@ -78,7 +80,7 @@ export async function createUserWithSetPasswordLink(actor: Actor, input: AdminCr
     {
       mustChangePassword: true,
       alsoInTransaction: async (tx, created) => {
-        issued.link = await issueLink(tx, actor.id, created.id, now);
+        issued.link = await issueLink(tx, actorId, created.id, now);
       },
     },
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Markdown } from "@/components/markdown";
 import { PublicSiteHeader, PublicVerdict } from "@/components/public-site/public-site-header";
 import { formatDate } from "@/components/status-badge";
+import { ANY_SCRIPT_CLASS, UserText as U } from "@/components/user-text";
 import { serializeJsonLd } from "@/lib/domain/report";
 import { publicSiteBaseUrl } from "@/lib/server/public-site/public-origin";
 import { getPublicFactCheck } from "@/lib/server/public-site/read-fact-checks";
@@ -37,15 +38,17 @@ export default async function FactCheckPage({ params }: Params) {
   return (
     <>
       <PublicSiteHeader deskName={check.desk.name} />
-      <article className="public-site-body public-fact-check" data-testid="public-fact-check" data-state={check.state}>
+      <article className={`public-site-body public-fact-check ${ANY_SCRIPT_CLASS}`} data-testid="public-fact-check" data-state={check.state}>
         <p className="muted">
           <Link href="/fact-checks">All fact-checks</Link>
         </p>
-        <h1>{check.claim}</h1>
+        <h1>
+          <U>{check.claim}</U>
+        </h1>
         {retracted && (
           <div className="notice retraction" role="note" data-testid="retraction-notice">
             <strong>This fact-check was retracted on {formatDate(check.since)}.</strong>{" "}
-            {check.notes.filter((n) => n.kind === "RETRACTION").at(-1)?.text}
+            <U>{check.notes.filter((n) => n.kind === "RETRACTION").at(-1)?.text}</U>
           </div>
         )}
         {check.state === "UNDER_REVIEW" && (
@@ -54,27 +57,36 @@ export default async function FactCheckPage({ params }: Params) {
             {formatDate(check.verdict.publishedAt)}.
           </div>
         )}
-        <blockquote className="claim-in-context" data-testid="claim-in-context">
+        <blockquote className="claim-in-context" data-testid="claim-in-context" dir="auto">
           …{check.quote.prefix}
           <mark>{check.quote.exact}</mark>
           {check.quote.suffix}…
         </blockquote>
         {check.claimant && (
           <p data-testid="public-claimant">
-            Claimed by <strong>{check.claimant.name}</strong>
+            Claimed by{" "}
+            <strong>
+              <U>{check.claimant.name}</U>
+            </strong>
           </p>
         )}
         <p>
           Appeared in{" "}
           {check.article.url ? (
             <a href={check.article.url} rel="noopener noreferrer nofollow">
-              “{check.article.title}”
+              “<U>{check.article.title}</U>”
             </a>
           ) : (
-            <>“{check.article.title}”</>
+            <>
+              “<U>{check.article.title}</U>”
+            </>
           )}
-          , {check.article.outlet}
-          {check.article.author && `, by ${check.article.author}`}
+          , <U>{check.article.outlet}</U>
+          {check.article.author && (
+            <>
+              , by <U>{check.article.author}</U>
+            </>
+          )}
           {check.article.publishedAt && `, ${formatDate(check.article.publishedAt)}`}.
         </p>
         {!retracted && (
@@ -86,16 +98,26 @@ export default async function FactCheckPage({ params }: Params) {
           </>
         )}
         <p className="muted" data-testid="public-dates">
-          By {check.desk.name} · published {formatDate(check.verdict.firstPublishedAt)}
+          By <U>{check.desk.name}</U> · published {formatDate(check.verdict.firstPublishedAt)}
           {check.verdict.publishedAt.getTime() !== check.verdict.firstPublishedAt.getTime() && ` · updated ${formatDate(check.verdict.publishedAt)}`}
-          {check.people && ` · reviewed by ${check.people.reviewer}${check.people.approver ? `, approved by ${check.people.approver}` : ""}`}
+          {check.people && (
+            <>
+              {" "}
+              · reviewed by <U>{check.people.reviewer}</U>
+              {check.people.approver && (
+                <>
+                  , approved by <U>{check.people.approver}</U>
+                </>
+              )}
+            </>
+          )}
         </p>
         {check.notes.length > 0 && (
           <section aria-label="Corrections" data-testid="correction-notes">
             <h2>Corrections and updates</h2>
             <ul>
               {check.notes.map((note, i) => (
-                <li key={i} data-kind={note.kind}>
+                <li key={i} data-kind={note.kind} dir="auto">
                   {note.text}
                 </li>
               ))}
@@ -113,9 +135,9 @@ export default async function FactCheckPage({ params }: Params) {
                 <li key={i}>
                   <span className="badge">{e.stanceLabel}</span>{" "}
                   <a href={e.url} rel="noopener noreferrer nofollow">
-                    {e.title}
+                    <U>{e.title}</U>
                   </a>{" "}
-                  ({e.publisher}){e.quote && <blockquote>{e.quote}</blockquote>}
+                  (<U>{e.publisher}</U>){e.quote && <blockquote dir="auto">{e.quote}</blockquote>}
                   {e.archivedAt && (
                     <span className="muted" data-testid="public-archive">
                       {" "}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Markdown } from "@/components/markdown";
 import { PublicSiteHeader } from "@/components/public-site/public-site-header";
+import { ANY_SCRIPT_CLASS, UserText } from "@/components/user-text";
 import { getCorrectionsPolicy } from "@/lib/server/public-site/read-fact-checks";
 
 export const metadata: Metadata = { title: "Corrections policy" };
@@ -11,7 +12,7 @@ export default async function CorrectionsPolicyPage() {
   return (
     <>
       <PublicSiteHeader deskName={deskName} />
-      <div className="public-site-body" data-testid="corrections-policy">
+      <div className={`public-site-body ${ANY_SCRIPT_CLASS}`} data-testid="corrections-policy">
         <h1>Corrections policy</h1>
         {policy ? (
           <>
@@ -21,7 +22,7 @@ export default async function CorrectionsPolicyPage() {
         ) : (
           <p>
             When a published fact-check is corrected, its page shows a dated note saying what changed and why; a retracted fact-check keeps a public
-            notice with the reason. {deskName} has not published a longer policy yet.
+            notice with the reason. <UserText>{deskName}</UserText> has not published a longer policy yet.
           </p>
         )}
       </div>
