@@ -112,10 +112,20 @@ export default async function FactCheckPage({ params }: Params) {
               {check.evidence.map((e, i) => (
                 <li key={i}>
                   <span className="badge">{e.stanceLabel}</span>{" "}
-                  <a href={e.url} rel="noopener noreferrer nofollow">
-                    {e.title}
-                  </a>{" "}
+                  {e.url ? (
+                    <a href={e.url} rel="noopener noreferrer nofollow">
+                      {e.title}
+                    </a>
+                  ) : (
+                    e.title
+                  )}{" "}
                   ({e.publisher}){e.quote && <blockquote>{e.quote}</blockquote>}
+                  {e.fileSha256 && (
+                    <span className="muted" data-testid="public-file">
+                      {" "}
+                      A document held by the desk · SHA-256 {e.fileSha256}
+                    </span>
+                  )}
                   {e.archivedAt && (
                     <span className="muted" data-testid="public-archive">
                       {" "}

@@ -4,12 +4,14 @@ import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "../audit";
 import { getDb } from "../db";
-import { addEvidence } from "../evidence";
+import { loadClaimForUpdate } from "../claims";
+import { addEvidence, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { runExtractionTask } from "../extraction-pool/run-task";
 import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
 import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
+import { receiveEvidenceFile } from "./evidence-file";
 import { readStoredFile, sha256Hex, storeFile } from "./file-store";
 import { responseWarc } from "./warc";
 
@@ -78,6 +80,7 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
     select: { id: true, url: true, claimId: true },
   });
   if (!evidence) throw notFound("evidence");
+  if (!evidence.url) throw new AppError("INVALID_TRANSITION", "This evidence is a file with no web address: there is nothing to archive.");
   const result = await capture(evidence.url);
   const data = result.ok
     ? { archiveStatus: "ARCHIVED", archiveError: null, snapshotText: result.text, snapshotSha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at, recheckDiff: null }
@@ -121,7 +124,8 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 100)), 10_000);
   const db = await getDb();
   const rows = await db.evidence.findMany({
-    where: { deletedAt: null, archiveStatus: { in: ["ARCHIVED", "CHANGED", "GONE"] }, snapshotText: { not: null } },
+    // Evidence with no URL (a file only, url "") has no source to fetch again.
+    where: { deletedAt: null, url: { not: "" }, archiveStatus: { in: ["ARCHIVED", "CHANGED", "GONE"] }, snapshotText: { not: null } },
     orderBy: [{ recheckedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: limit,
     select: { id: true, url: true, claimId: true, snapshotText: true, archiveStatus: true },
@@ -172,8 +176,10 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
  * fetch gives; an unexpected archiving error is logged and the
  * evidence shows "not archived" with a Retry.
  */
-export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput) {
-  const evidence = await addEvidence(actor, input);
+export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+  const evidence = await addEvidence(actor, input, file);
+  // Evidence with no URL (a file only) has nothing to fetch: it stays unarchived (archiveStatus null).
+  if (!evidence.url) return evidence;
   try {
     // A retried request (same idempotency key) gets the stored evidence back: archive it only once.
     const tried = await (await getDb()).evidence.findUnique({ where: { id: evidence.id }, select: { archiveStatus: true } });
@@ -182,6 +188,25 @@ export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInpu
     logger.error({ err: error, evidenceId: evidence.id }, "evidence archive step failed");
   }
   return evidence;
+}
+
+/**
+ * The claim page's "Add evidence" with a URL, a file or both (issue 16d). The reviewer's rights and
+ * the claim's state are checked (read only) before a byte of the file is received; the file (a
+ * browser File, at most EVIDENCE_FILE_MAX_BYTES and the server action body limit) is then stored by
+ * SHA-256 (receiveEvidenceFile) and recorded on the new evidence in addEvidence's transaction, which
+ * checks the rights again. A URL is archived afterwards as in addEvidenceAndArchive. Throws what
+ * addEvidence and receiveEvidenceFile throw; no evidence is saved then.
+ */
+export async function addEvidenceWithFile(actor: Actor, input: AddEvidenceInput, file: File | null) {
+  if (!file || file.size === 0) return addEvidenceAndArchive(actor, input);
+  await inTransaction(async (tx) => {
+    const claim = await loadClaimForUpdate(tx, actor, input.claimId);
+    await assertReviewerCanWork(tx, actor, claim);
+    assertEvidenceEditable(claim.status);
+  });
+  const stored = await receiveEvidenceFile(file.stream(), file.name, file.size);
+  return addEvidenceAndArchive(actor, input, stored);
 }
 
 /**
