@@ -9,7 +9,7 @@ import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
 import { loadFixtures, signIn } from "./fixtures";
-import { addEvidence, approveAndPublish, assignClaim, pageFor, proposeVerdict, takeUnassignedClaim } from "./helpers";
+import { addEvidence, approveAndPublish, assignClaim, fillEvidence, pageFor, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
 const { reviewer, editor } = fx.users;
@@ -249,5 +249,22 @@ test("a reviewer attaches a file as evidence: refused by content with a clear me
   expect(anonymous.status()).not.toBe(200);
   expect((await anonymous.body()).includes(pdf)).toBe(false);
   await visitor.context().close();
+
+  // Evidence with no web address (issue 16d): neither URL nor file is refused with a clear message;
+  // a file alone is saved, listed without a link, with its file line and no archive line.
+  await fillEvidence(reviewerPage, { url: "", title: "Memo received by e-mail", publisher: "Press office", quote: "The memo gives 3.5 percent.", stance: "Context" });
+  const evidenceForm = reviewerPage.getByTestId("evidence-form");
+  await expect(evidenceForm.getByTestId("form-error")).toBeVisible();
+  await expect(evidenceForm).toContainText("Give the source's URL or attach a file");
+  await expect(reviewerPage.getByTestId("evidence-item").filter({ hasText: "Memo received by e-mail" })).toHaveCount(0);
+  const memo = Buffer.from(`%PDF-1.4\n% memo ${Date.now()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  const memoSha256 = createHash("sha256").update(memo).digest("hex");
+  await evidenceForm.getByLabel(/^File/).setInputFiles({ name: "memo.pdf", mimeType: "application/pdf", buffer: memo });
+  await evidenceForm.getByRole("button", { name: "Add evidence" }).click();
+  await expect(evidenceForm.getByTestId("form-ok")).toHaveText("Evidence added.");
+  const memoItem = reviewerPage.getByTestId("evidence-item").filter({ hasText: "Memo received by e-mail" });
+  await expect(memoItem.getByTestId("evidence-no-url")).toHaveText("Memo received by e-mail");
+  await expect(memoItem.getByTestId("evidence-file")).toContainText(`memo.pdf (PDF, ${memo.byteLength} bytes) · SHA-256 ${memoSha256.slice(0, 16)}`);
+  await expect(memoItem.getByTestId("archive-status")).toHaveCount(0);
   await reviewerPage.context().close();
 });

@@ -11,10 +11,15 @@ export function EvidenceForm({ action, claimId }: { action: FormAction; claimId:
       {(state) => (
         <>
           <label>
-            URL
+            URL (or attach a file below)
             <input name="url" type="url" defaultValue={keptValue(state, "url")} placeholder="https://…" {...invalidProps(state, "url")} />
           </label>
           <FieldError state={state} name="url" />
+          <label>
+            File (PDF, image or document with no web address, up to 2 MB here)
+            <input name="file" type="file" />
+          </label>
+          <FieldError state={state} name="file" />
           <label>
             Title
             <input name="title" defaultValue={keptValue(state, "title")} {...invalidProps(state, "title")} />

@@ -7,7 +7,8 @@ import { EvidenceFileUpload } from "./evidence-file-upload";
 
 export interface EvidenceView {
   id: string;
-  url: string;
+  /** "" (or null) for a file with no web address: the title is shown without a link. */
+  url: string | null;
   title: string;
   publisher: string;
   quote: string;
@@ -96,9 +97,13 @@ export function EvidenceList({
       {items.map((e) => (
         <div key={e.id} className="evidence-item" data-testid="evidence-item">
           <span className={`stance stance-${e.stance}`}>{STANCE_LABELS[e.stance as EvidenceStance] ?? e.stance}</span>{" "}
-          <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
-            {e.title}
-          </a>{" "}
+          {e.url ? (
+            <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">
+              {e.title}
+            </a>
+          ) : (
+            <span data-testid="evidence-no-url">{e.title}</span>
+          )}{" "}
           <span className="muted">— {e.publisher}</span>
           <blockquote>{e.quote}</blockquote>
           <div className="muted">

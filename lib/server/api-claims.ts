@@ -128,7 +128,8 @@ type EvidenceRow = Awaited<ReturnType<typeof getClaimDetail>>["claim"]["evidence
 export function toApiEvidence(row: Omit<EvidenceRow, "addedBy"> & { addedBy: { id: string; name: string } }): ApiEvidence {
   return {
     id: row.id,
-    url: row.url,
+    // "" is how a file-only piece of evidence (no web address) is stored: null in the API.
+    url: row.url || null,
     title: row.title,
     publisher: row.publisher,
     quote: row.quote,

@@ -1,7 +1,7 @@
 import "server-only";
 import { isClaimStatus, REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-status";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
-import type { AddEvidenceInput, RemoveEvidenceInput } from "@/lib/validation/evidence";
+import { URL_OR_FILE_MESSAGE, type AddEvidenceInput, type RemoveEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "./audit";
 import { ensureInReview, loadClaimForUpdate, loadClaimForWork } from "./claims";
 import type { Tx } from "./db";
@@ -44,16 +44,32 @@ async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<ty
   }
 }
 
-/** The assigned reviewer attaches a source to the claim; the claim moves into review if needed. */
-export async function addEvidence(actor: Actor, input: AddEvidenceInput) {
-  return (await addEvidenceStep(actor, input)).evidence;
+/** A file already received and stored by SHA-256 (evidence-archive/evidence-file.ts), to record on new evidence. */
+export interface StoredEvidenceFile {
+  sha256: string;
+  /** Bytes. */
+  size: number;
+  /** The accepted MIME type detected from the content. */
+  type: string;
+  /** Sanitised file name. */
+  name: string;
+}
+
+/**
+ * The assigned reviewer attaches a source to the claim; the claim moves into review if needed.
+ * `input.url` may be "" (no web address) only with a `file`, which is recorded on the evidence in the
+ * same transaction (VALIDATION otherwise: a source needs a URL or a file).
+ */
+export async function addEvidence(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+  return (await addEvidenceStep(actor, input, file)).evidence;
 }
 
 /**
  * addEvidence, also returning the claim's row as the step left it (status and version: the REST
  * API's ETag, without reading the claim again).
  */
-export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput) {
+export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+  if (!input.url && !file) throw new AppError("VALIDATION", URL_OR_FILE_MESSAGE, { fields: { url: [URL_OR_FILE_MESSAGE] } });
   return inTransaction(async (tx) => {
     const loaded = await loadClaimForWork(tx, actor, input.claimId);
     const claim = loaded.claim;
@@ -70,6 +86,7 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput) {
         quote: input.quote,
         stance: input.stance,
         addedById: actor.id,
+        ...(file ? { fileSha256: file.sha256, fileSize: file.size, fileType: file.type, fileName: file.name } : {}),
       },
     });
     await appendAuditEvent(tx, {
@@ -79,7 +96,14 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput) {
       entityId: evidence.id,
       entityVersion: evidence.version,
       claimId: inReview.id,
-      after: { url: evidence.url, title: evidence.title, publisher: evidence.publisher, quote: evidence.quote, stance: evidence.stance },
+      after: {
+        url: evidence.url || null,
+        title: evidence.title,
+        publisher: evidence.publisher,
+        quote: evidence.quote,
+        stance: evidence.stance,
+        ...(file ? { file: { ...file } } : {}),
+      },
     });
     return { evidence, claim: { id: inReview.id, status: inReview.status, version: inReview.version } };
   });

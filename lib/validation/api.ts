@@ -79,7 +79,7 @@ export type ApiClaimSummary = z.infer<typeof apiClaimSummarySchema>;
 
 export const apiEvidenceSchema = z.object({
   id: z.string(),
-  url: z.string(),
+  url: z.string().nullable().meta({ description: "The source's web address; null for a file with no URL (see `file`)." }),
   title: z.string(),
   publisher: z.string(),
   quote: z.string(),

@@ -4,7 +4,7 @@ import { performFormAction } from "@/lib/server/action";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
 import { addComment } from "@/lib/server/comments";
 import { removeEvidence } from "@/lib/server/evidence";
-import { addEvidenceAndArchive, archiveEvidence } from "@/lib/server/evidence-archive/archive-evidence";
+import { addEvidenceWithFile, archiveEvidence } from "@/lib/server/evidence-archive/archive-evidence";
 import { retractClaim } from "@/lib/server/public-site/retract-fact-check";
 import type { ActionState } from "@/lib/server/respond";
 import {
@@ -16,7 +16,7 @@ import {
   returnVerdictSchema,
 } from "@/lib/validation/claims";
 import { addCommentSchema } from "@/lib/validation/comments";
-import { addEvidenceSchema, removeEvidenceSchema, retryArchiveSchema } from "@/lib/validation/evidence";
+import { addEvidenceFormSchema, removeEvidenceSchema, retryArchiveSchema } from "@/lib/validation/evidence";
 import { retractClaimSchema } from "@/lib/validation/public-site";
 
 const claimPages = (formData: FormData) => {
@@ -25,8 +25,17 @@ const claimPages = (formData: FormData) => {
 };
 
 export async function addEvidenceAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  // A URL, a file or both (issue 16d): the file is taken out of the form; `hasFile` tells the schema.
+  const file = formData.get("file");
+  formData.delete("file");
+  formData.delete("hasFile");
+  const upload = file instanceof File && file.size > 0 ? file : null;
+  if (upload) formData.set("hasFile", "1");
   // Saved first (its own transaction), then its source is fetched and archived (issue 16).
-  return performFormAction(formData, addEvidenceSchema, addEvidenceAndArchive, { revalidate: claimPages(formData), success: "Evidence added." });
+  return performFormAction(formData, addEvidenceFormSchema, (actor, { hasFile: _hasFile, ...input }) => addEvidenceWithFile(actor, input, upload), {
+    revalidate: claimPages(formData),
+    success: "Evidence added.",
+  });
 }
 
 export async function retryArchiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -134,10 +134,20 @@ export default async function FactCheckPage({ params }: Params) {
               {check.evidence.map((e, i) => (
                 <li key={i}>
                   <span className="badge">{e.stanceLabel}</span>{" "}
-                  <a href={e.url} rel="noopener noreferrer nofollow">
+                  {e.url ? (
+                    <a href={e.url} rel="noopener noreferrer nofollow">
+                      <U>{e.title}</U>
+                    </a>
+                  ) : (
                     <U>{e.title}</U>
-                  </a>{" "}
+                  )}{" "}
                   (<U>{e.publisher}</U>){e.quote && <blockquote dir="auto">{e.quote}</blockquote>}
+                  {e.fileSha256 && (
+                    <span className="muted" data-testid="public-file">
+                      {" "}
+                      A document held by the desk · SHA-256 {e.fileSha256}
+                    </span>
+                  )}
                   {e.archivedAt && (
                     <span className="muted" data-testid="public-archive">
                       {" "}

@@ -19,7 +19,7 @@ export const REPORT_COLUMNS: readonly { header: string; value: (entry: ReportEnt
   { header: "Verdict state", value: (e) => e.verdict?.stateLabel ?? null },
   { header: "Rating value", value: (e) => e.verdict?.ratingValue ?? null },
   { header: "Rationale", value: (e) => e.verdict?.rationale ?? null },
-  { header: "Evidence URLs", value: (e) => e.evidence.map((x) => x.url).join("\n") },
+  { header: "Evidence URLs", value: (e) => e.evidence.map((x) => x.url ?? "(file, no URL)").join("\n") },
   { header: "Evidence", value: (e) => e.evidence.map((x) => `${x.stanceLabel}: ${x.title} (${x.publisher})`).join("\n") },
   { header: "Evidence archived", value: (e) => e.evidence.map((x) => (x.archivedAt ? `${x.archivedAt} sha256:${x.sha256 ?? ""}` : "not archived")).join("\n") },
   { header: "Evidence files", value: (e) => e.evidence.map((x) => (x.file ? `${x.file.name} sha256:${x.file.sha256}` : "")).join("\n") },

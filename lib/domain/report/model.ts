@@ -208,7 +208,8 @@ export interface ReportEntry {
     publishedAt: string | null;
   } | null;
   evidence: {
-    url: string;
+    /** The source's web address; null for a file with no URL (stored as ""). */
+    url: string | null;
     title: string;
     publisher: string;
     quote: string;
@@ -322,7 +323,7 @@ export function buildReportEntry(input: ReportClaimInput, scale: readonly Verdic
         }
       : null,
     evidence: input.evidence.map((e) => ({
-      url: e.url,
+      url: e.url || null,
       title: e.title,
       publisher: e.publisher,
       quote: e.quote,

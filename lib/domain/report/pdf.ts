@@ -221,6 +221,7 @@ function renderEntry(doc: PDFKit.PDFDocument, writer: PdfTextWriter, entry: Repo
     );
     if (e.quote) one(`“${e.quote}”`, style("italic", 9, MUTED), 16);
     if (isHttpUrl(e.url)) one(e.url, { ...style("regular", 9, LINK), link: e.url, underline: true }, 16);
+    if (e.file) one(`File: ${e.file.name} · SHA-256 ${e.file.sha256}`, style("regular", 9, MUTED), 16);
     if (e.archivedAt) one(`Archived ${e.archivedAt.slice(0, 16).replace("T", " ")} UTC · SHA-256 ${e.sha256 ?? "—"}`, style("regular", 9, MUTED), 16);
   }
   doc.moveDown(0.3);

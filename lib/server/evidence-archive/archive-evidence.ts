@@ -4,13 +4,15 @@ import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "../audit";
 import { getDb } from "../db";
-import { addEvidenceStep } from "../evidence";
+import { loadClaimForUpdate } from "../claims";
+import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { idempotentReplay } from "../idempotency";
 import { runExtractionTask } from "../extraction-pool/run-task";
 import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
 import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
+import { receiveEvidenceFile } from "./evidence-file";
 import { readStoredFile, sha256Hex, storeFile } from "./file-store";
 import { responseWarc } from "./warc";
 
@@ -79,6 +81,7 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
     select: { id: true, url: true, claimId: true },
   });
   if (!evidence) throw notFound("evidence");
+  if (!evidence.url) throw new AppError("INVALID_TRANSITION", "This evidence is a file with no web address: there is nothing to archive.");
   const { status, reason } = await archiveSeenEvidence(actor, evidence);
   return reason === undefined ? { status } : { status, reason };
 }
@@ -133,7 +136,8 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
   const limit = Math.min(Math.max(1, Math.floor(options.limit ?? 100)), 10_000);
   const db = await getDb();
   const rows = await db.evidence.findMany({
-    where: { deletedAt: null, archiveStatus: { in: ["ARCHIVED", "CHANGED", "GONE"] }, snapshotText: { not: null } },
+    // Evidence with no URL (a file only, url "") has no source to fetch again.
+    where: { deletedAt: null, url: { not: "" }, archiveStatus: { in: ["ARCHIVED", "CHANGED", "GONE"] }, snapshotText: { not: null } },
     orderBy: [{ recheckedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     take: limit,
     select: { id: true, url: true, claimId: true, snapshotText: true, archiveStatus: true },
@@ -184,8 +188,8 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
  * fetch gives; an unexpected archiving error is logged and the
  * evidence shows "not archived" with a Retry.
  */
-export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput) {
-  return (await addEvidenceAndArchiveStep(actor, input)).evidence;
+export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+  return (await addEvidenceAndArchiveStep(actor, input, file)).evidence;
 }
 
 /**
@@ -193,9 +197,11 @@ export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInpu
  * version: the REST API's ETag) and the evidence row as the archive step wrote it, without reading
  * either again. Throws what addEvidence throws; a failed archive step is logged, never thrown.
  */
-export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidenceInput) {
-  const added = await addEvidenceStep(actor, input);
+export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+  const added = await addEvidenceStep(actor, input, file);
   let evidence = added.evidence;
+  // Evidence with no URL (a file only) has nothing to fetch: it stays unarchived (archiveStatus null).
+  if (!evidence.url) return { evidence, claim: added.claim };
   // A retried request (same idempotency key) gets the first attempt's evidence back, as it was before
   // its archive step: read its archive state now, and archive it only once.
   if (idempotentReplay()) evidence = (await (await getDb()).evidence.findUnique({ where: { id: evidence.id } })) ?? evidence;
@@ -207,6 +213,25 @@ export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidence
     }
   }
   return { evidence, claim: added.claim };
+}
+
+/**
+ * The claim page's "Add evidence" with a URL, a file or both (issue 16d). The reviewer's rights and
+ * the claim's state are checked (read only) before a byte of the file is received; the file (a
+ * browser File, at most EVIDENCE_FILE_MAX_BYTES and the server action body limit) is then stored by
+ * SHA-256 (receiveEvidenceFile) and recorded on the new evidence in addEvidence's transaction, which
+ * checks the rights again. A URL is archived afterwards as in addEvidenceAndArchive. Throws what
+ * addEvidence and receiveEvidenceFile throw; no evidence is saved then.
+ */
+export async function addEvidenceWithFile(actor: Actor, input: AddEvidenceInput, file: File | null) {
+  if (!file || file.size === 0) return addEvidenceAndArchive(actor, input);
+  await inTransaction(async (tx) => {
+    const claim = await loadClaimForUpdate(tx, actor, input.claimId);
+    await assertReviewerCanWork(tx, actor, claim);
+    assertEvidenceEditable(claim.status);
+  });
+  const stored = await receiveEvidenceFile(file.stream(), file.name, file.size);
+  return addEvidenceAndArchive(actor, input, stored);
 }
 
 /**

@@ -99,6 +99,33 @@ async function loadEditableEvidence(actor: Actor, claimId: string, evidenceId: s
 }
 
 /**
+ * Receives one evidence file: streams `body` to a temporary file under the size cap
+ * (EVIDENCE_FILE_MAX_BYTES, bytes; a `declaredLength` over it is refused unread), checks the received
+ * size against `declaredLength` when given, detects the type from the content (file-type), and stores
+ * it once under its SHA-256 in the data folder. Records nothing in the database. Throws VALIDATION
+ * (no body, empty, cut short), PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE; no file is left then.
+ */
+export async function receiveEvidenceFile(body: ReadableStream<Uint8Array> | null, fileName: string, declaredLength: number | null): Promise<EvidenceFileInfo> {
+  const maxBytes = env.EVIDENCE_FILE_MAX_BYTES;
+  if (declaredLength != null && declaredLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage(maxBytes));
+  if (!body) throw new AppError("VALIDATION", "Send the file's bytes as the request body.", { fields: { file: ["Choose a file."] } });
+  const received = await receiveToTempFile(body, maxBytes);
+  let type: EvidenceFileType;
+  try {
+    if (declaredLength != null && received.size !== declaredLength) {
+      throw new AppError("VALIDATION", "The upload was cut short (fewer bytes arrived than announced); nothing was saved. Try again.", { fields: { file: ["Upload incomplete."] } });
+    }
+    if (received.size === 0) throw new AppError("VALIDATION", "The file is empty.", { fields: { file: ["The file is empty."] } });
+    type = await detectAcceptedType(received.tempPath);
+  } catch (error) {
+    await rm(received.tempPath, { force: true });
+    throw error;
+  }
+  await storeTempFile("file", received.tempPath, received.sha256);
+  return { sha256: received.sha256, size: received.size, type: type.mime, name: sanitiseFileName(fileName, type) };
+}
+
+/**
  * Attaches (or replaces) the file of a piece of evidence. The same people as for adding evidence (a
  * reviewer of the claim who has not proposed yet, the claim in review) are checked before a byte is
  * read and again in the transaction. The body is streamed to a temporary file (cap:
@@ -118,21 +145,7 @@ export async function attachEvidenceFile(actor: Actor, upload: EvidenceFileUploa
   assertEvidenceEditable(before.claim.status);
   if (before.version !== upload.expectedVersion) throw staleVersion("evidence");
   if (upload.declaredLength != null && upload.declaredLength > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage(maxBytes));
-  if (!upload.body) throw new AppError("VALIDATION", "Send the file's bytes as the request body.", { fields: { file: ["Choose a file."] } });
-  const received = await receiveToTempFile(upload.body, maxBytes);
-  let type: EvidenceFileType;
-  try {
-    if (upload.declaredLength != null && received.size !== upload.declaredLength) {
-      throw new AppError("VALIDATION", "The upload was cut short (fewer bytes arrived than announced); nothing was saved. Try again.", { fields: { file: ["Upload incomplete."] } });
-    }
-    if (received.size === 0) throw new AppError("VALIDATION", "The file is empty.", { fields: { file: ["The file is empty."] } });
-    type = await detectAcceptedType(received.tempPath);
-  } catch (error) {
-    await rm(received.tempPath, { force: true });
-    throw error;
-  }
-  await storeTempFile("file", received.tempPath, received.sha256);
-  const info: EvidenceFileInfo = { sha256: received.sha256, size: received.size, type: type.mime, name: sanitiseFileName(upload.fileName, type) };
+  const info = await receiveEvidenceFile(upload.body, upload.fileName, upload.declaredLength ?? null);
   return inTransaction(async (tx) => {
     const evidence = await tx.evidence.findFirst({ where: { id: before.id, deletedAt: null }, include: { claim: true } });
     if (!evidence) throw notFound("evidence");

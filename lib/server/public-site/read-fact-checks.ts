@@ -95,7 +95,7 @@ function publicEntry(claim: PublicClaimRow, verdict: PublishedVerdictRow, scale:
         approvedAt: verdict.approvedAt,
         publishedAt: verdict.publishedAt,
       },
-      evidence: evidence.map((e) => ({ url: e.url, title: e.title, publisher: e.publisher, quote: e.quote, stance: e.stance })),
+      evidence: evidence.map((e) => ({ url: e.url ?? "", title: e.title, publisher: e.publisher, quote: e.quote, stance: e.stance })),
     },
     scale,
   );
@@ -185,7 +185,10 @@ export async function listPublicFactChecks(query: PublicIndexQuery): Promise<Pub
 
 export interface PublicEvidence {
   id: string;
-  url: string;
+  /** The source's web address; null for a file with no URL (file evidence is never served publicly). */
+  url: string | null;
+  /** SHA-256 (hex) of a file the desk holds as this evidence, or null. */
+  fileSha256: string | null;
   title: string;
   publisher: string;
   quote: string;
@@ -240,7 +243,7 @@ export async function getPublicFactCheck(claimId: string, baseUrl: string): Prom
     db.evidence.findMany({
       where: { claimId: claim.id, createdAt: { lte: shownAt }, OR: [{ deletedAt: null }, { deletedAt: { gt: shownAt } }] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, fetchedAt: true, snapshotSha256: true },
+      select: { id: true, url: true, title: true, publisher: true, quote: true, stance: true, fetchedAt: true, snapshotSha256: true, fileSha256: true },
     }),
   ]);
   const claimSteps = steps.get(claim.id) ?? [];
@@ -250,7 +253,8 @@ export async function getPublicFactCheck(claimId: string, baseUrl: string): Prom
   const rating = findRating(scale, latest.rating);
   const evidence: PublicEvidence[] = evidenceRows.map((e) => ({
     id: e.id,
-    url: e.url,
+    url: e.url || null,
+    fileSha256: e.fileSha256,
     title: e.title,
     publisher: e.publisher,
     quote: e.quote,
