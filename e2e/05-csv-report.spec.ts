@@ -27,6 +27,7 @@ const HEADER = [
   "Evidence URLs",
   "Evidence",
   "Evidence archived",
+  "Evidence files",
   "Reviewer",
   "Approver",
   "Proposed at (UTC)",
