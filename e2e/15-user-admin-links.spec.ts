@@ -24,6 +24,8 @@ test("an admin creates a reviewer with a set-password link: the policy applies, 
   const email = `lina-${stamp}@e2e.claimledger.test`;
   await signIn(page, admin, fx.password);
   await createAccount(page, email, `Lina Link ${stamp}`, "link");
+  // The page first renders the link's path, then makes it absolute with its own origin.
+  await expect(page.getByTestId("set-password-link-value")).toHaveValue(/^https?:\/\/[^/]+\/set-password\//);
   const link = await page.getByTestId("set-password-link-value").inputValue();
   expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}$/);
   await expect(page.getByTestId("one-time-password")).toHaveCount(0);
