@@ -25,6 +25,31 @@ function malformed(message: string): AppError {
 }
 
 /**
+ * Reads a request body chunk by chunk, handing each chunk to `onChunk`, and stops as soon as more
+ * than `maxBytes` bytes have arrived: the stream is cancelled and `tooLarge()` is thrown. Returns the
+ * body's size in bytes. Never holds more than one chunk itself.
+ */
+export async function readWithin(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+  tooLarge: () => Error,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<number> {
+  const reader = body.getReader();
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return size;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    await onChunk(value);
+  }
+}
+
+/**
  * Reads a JSON object body, refusing more than `maxBytes` before parsing anything: a declared
  * Content-Length over the cap is refused at once, and the stream is cut off as soon as it passes it.
  */
@@ -36,19 +61,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge(maxBytes);
   if (!request.body) throw malformed("The request needs a JSON object as its body.");
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
+  await readWithin(request.body, maxBytes, () => bodyTooLarge(maxBytes), (chunk) => {
+    chunks.push(chunk);
+  });
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));

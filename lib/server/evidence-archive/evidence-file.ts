@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { fileTypeFromFile } from "file-type";
 import { acceptedFileType, refusedTypeMessage, sanitiseFileName, tooLargeMessage, type EvidenceFileType } from "@/lib/domain/evidence-file";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
+import { readWithin } from "../api-request";
 import { appendAuditEvent } from "../audit";
 import { env } from "../env";
 import { assertEvidenceEditable, assertReviewerCanWork } from "../evidence";
@@ -44,20 +45,11 @@ async function receiveToTempFile(body: ReadableStream<Uint8Array>, maxBytes: num
   const tempPath = await tempStorePath();
   const handle = await open(tempPath, "wx");
   const hash = createHash("sha256");
-  let size = 0;
-  const reader = body.getReader();
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage(maxBytes));
-      }
-      hash.update(value);
-      await handle.write(value);
-    }
+    const size = await readWithin(body, maxBytes, () => new AppError("PAYLOAD_TOO_LARGE", tooLargeMessage(maxBytes)), async (chunk) => {
+      hash.update(chunk);
+      await handle.write(chunk);
+    });
     await handle.close();
     return { tempPath, sha256: hash.digest("hex"), size };
   } catch (error) {
