@@ -64,7 +64,7 @@ describe("targets", () => {
 
 describe("parseBenchPagesArgs", () => {
   it("has the issue's sizes on SQLite by default", () => {
-    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: 4210 });
+    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: 4210, only: null });
   });
 
   it("reads sizes, the database, --skip-build, alternations and the port", () => {
@@ -75,9 +75,16 @@ describe("parseBenchPagesArgs", () => {
       generateOnly: false,
       alternations: 7,
       port: 4220,
+      only: null,
     });
     expect(parseBenchPagesArgs(["--database", "postgresql", "--port", "4230"])).toMatchObject({ database: "postgresql", port: 4230 });
     expect(parseBenchPagesArgs(["--generate-only", "--sizes", "100000"])).toMatchObject({ generateOnly: true, sizes: [100_000] });
+  });
+
+  it("reads --only as groups in the bench's order", () => {
+    expect(parseBenchPagesArgs(["--only", "writes,claim-page"]).only).toEqual(["claim-page", "writes"]);
+    expect(() => parseBenchPagesArgs(["--only", "claim-page,pages"])).toThrow(/--only takes .*"pages"/);
+    expect(() => parseBenchPagesArgs(["--only"])).toThrow(/needs a value/);
   });
 
   it("refuses what it does not know, with a message", () => {

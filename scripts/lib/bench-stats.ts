@@ -95,7 +95,18 @@ export interface BenchPagesArgs {
   alternations: number;
   /** first port of the bench's range (the next server; the raw baseline takes the next one) */
   port: number;
+  /** the scenario groups to measure (`--only`), null for all of them */
+  only: BenchGroup[] | null;
 }
+
+/**
+ * bench:pages' scenario groups, for `--only`: the claim page; the claims list's three filters; REST
+ * search; the two REST writes; the import with its probes (another user's page during imports, the
+ * nested upload, 2 MB of text, the import into an empty desk). The SQL statement counts and the
+ * search index are reported in every run.
+ */
+export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import"] as const;
+export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 /** The largest desk bench:pages generates (claims). */
 export const MAX_DESK_CLAIMS = 1_000_000;
@@ -103,11 +114,12 @@ export const MAX_DESK_CLAIMS = 1_000_000;
 /**
  * Parses bench:pages' arguments: `--sizes 1000,10000` (claims per desk, 1 … 1,000,000, default
  * 1000,10000,100000), `--database sqlite|postgresql` or `--pg`, `--skip-build`, `--generate-only`, `--alternations N`
- * (5 … 50, default 5), `--port N` (default BENCH_PORT or 4210). Throws Error with a message for the
+ * (5 … 50, default 5), `--port N` (default BENCH_PORT or 4210), `--only claim-page,lists,…` (a comma
+ * list of BENCH_GROUPS; default all). Throws Error with a message for the
  * user on anything else.
  */
 export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): BenchPagesArgs {
-  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210) };
+  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210), only: null };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new Error(`${name} needs a value`);
@@ -134,11 +146,16 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
       const n = Number(value(i++, a));
       if (!Number.isInteger(n) || n < 5 || n > 50) throw new Error("--alternations takes a whole number from 5 to 50");
       out.alternations = n;
+    } else if (a === "--only") {
+      const groups = value(i++, a).split(",").map((g) => g.trim());
+      const unknown = groups.filter((g) => !(BENCH_GROUPS as readonly string[]).includes(g));
+      if (unknown.length || !groups.length) throw new Error(`--only takes a comma-separated list of ${BENCH_GROUPS.join(", ")}; not ${JSON.stringify(unknown.join(","))}`);
+      out.only = BENCH_GROUPS.filter((g) => groups.includes(g));
     } else if (a === "--port") {
       const n = Number(value(i++, a));
       if (!Number.isInteger(n) || n < 1024 || n > 65_533) throw new Error("--port takes a port from 1024 to 65533");
       out.port = n;
-    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port)`);
+    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port, --only)`);
   }
   if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
   return out;
