@@ -18,7 +18,8 @@ function shade(score: number | undefined): { backgroundColor: string } | undefin
 
 /**
  * The article snapshot with claim spans highlighted (code-point offsets). The focused claim gets its
- * own colour and an anchor the page scrolls to.
+ * own colour and an anchor the page scrolls to; every other highlighted claim the anchor
+ * `claim-<id>`.
  */
 export function ArticleText({ text, spans, focusId }: { text: string; spans: HighlightSpan[]; focusId?: string }) {
   const segments = segmentText(text, spans);
@@ -31,7 +32,8 @@ export function ArticleText({ text, spans, focusId }: { text: string; spans: Hig
         return (
           <mark
             key={i}
-            id={focus ? "focused-claim" : undefined}
+            // The claim page's "Read the whole article" link lands on #claim-<id>.
+            id={focus ? "focused-claim" : `claim-${span.id}`}
             className={focus ? "focus" : undefined}
             data-claim-id={span.id}
             data-score={span.score?.toFixed(2)}

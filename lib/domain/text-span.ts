@@ -3,7 +3,7 @@
  * position whatever its UTF-16 length. These helpers convert between the two.
  */
 import { reanchorSpan } from "./extraction/anchor";
-import { cpSlice } from "./extraction/codepoints";
+import { codePointLength, codePointToUtf16, cpSlice } from "./extraction/codepoints";
 
 export { codePointLength } from "./extraction/codepoints";
 export { ANCHOR_CONTEXT, buildAnchor } from "./extraction/anchor";
@@ -24,9 +24,13 @@ export interface TextSegment {
  * overlapping spans are clipped so that each code point is shown once.
  */
 export function segmentText(text: string, spans: readonly { start: number; end: number }[]): TextSegment[] {
-  const chars = Array.from(text);
+  // Offsets convert to UTF-16 indices without splitting the text into code points (identity when
+  // the text has no surrogate pairs): an 85 KB article is not copied into an array per request.
+  const total = codePointLength(text);
+  const toU = codePointToUtf16(text);
+  const slice = (from: number, to: number) => text.slice(toU(from), toU(to));
   const order = spans
-    .map((s, i) => ({ start: Math.max(0, s.start), end: Math.min(chars.length, s.end), i }))
+    .map((s, i) => ({ start: Math.max(0, s.start), end: Math.min(total, s.end), i }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const segments: TextSegment[] = [];
@@ -34,11 +38,11 @@ export function segmentText(text: string, spans: readonly { start: number; end: 
   for (const span of order) {
     const start = Math.max(span.start, pos);
     if (start >= span.end) continue;
-    if (start > pos) segments.push({ text: chars.slice(pos, start).join(""), spanIndex: null });
-    segments.push({ text: chars.slice(start, span.end).join(""), spanIndex: span.i });
+    if (start > pos) segments.push({ text: slice(pos, start), spanIndex: null });
+    segments.push({ text: slice(start, span.end), spanIndex: span.i });
     pos = span.end;
   }
-  if (pos < chars.length) segments.push({ text: chars.slice(pos).join(""), spanIndex: null });
+  if (pos < total) segments.push({ text: slice(pos, total), spanIndex: null });
   return segments;
 }
 

@@ -24,8 +24,22 @@ const scaleSchema = z.array(
 /** The desk's verdict scale: the admin's saved version, or the default scale. */
 export async function getVerdictScale(db: Db | Tx): Promise<readonly VerdictRating[]> {
   const row = await db.setting.findUnique({ where: { key: "verdictScale" } });
-  if (!row) return DEFAULT_VERDICT_SCALE;
-  const parsed = scaleSchema.safeParse(JSON.parse(row.value));
+  return parseVerdictScale(row?.value ?? null);
+}
+
+/**
+ * The verdict scale from the Setting row's stored JSON (`verdictScale`), for readers that fetch the
+ * row with other data: the default scale when there is none or it does not parse.
+ */
+export function parseVerdictScale(value: string | null): readonly VerdictRating[] {
+  if (value === null) return DEFAULT_VERDICT_SCALE;
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return DEFAULT_VERDICT_SCALE;
+  }
+  const parsed = scaleSchema.safeParse(json);
   return parsed.success && parsed.data.length > 0 ? parsed.data : DEFAULT_VERDICT_SCALE;
 }
 

@@ -16,6 +16,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { claimExcerpt } from "../../lib/domain/claim-excerpt";
 import { extractArticleTask } from "../../lib/domain/extraction/tasks";
 import { normalizeSearchText, searchTerms } from "../../lib/domain/search-text";
 
@@ -156,13 +157,12 @@ async function claimPage(db: RawDb, req: http.IncomingMessage, claimId: string):
     db.all(`SELECT e.id, e.at, e.action, e."entityType", e.after, u.name FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId" WHERE e."claimId" = ? ORDER BY e.id`, [claimId]),
     db.all(`SELECT id, name, role FROM "User" WHERE active = ? ORDER BY name, id LIMIT 500`, [true]),
   ]);
-  const text = String(claim.articleText);
-  const start = Number(claim.start);
-  const end = Number(claim.end);
+  // The page shows the claim's paragraph and its neighbours (lib/domain/claim-excerpt.ts), as the app does.
+  const excerpt = claimExcerpt(String(claim.articleText), { start: Number(claim.start), end: Number(claim.end) });
   const body = [
     `<h1>${esc(claim.text)}</h1>`,
     `<p>Status ${esc(claim.status)} · priority ${esc(claim.priority)} · assignee ${esc(claim.assigneeName ?? "nobody")} · version ${esc(claim.version)}</p>`,
-    `<section><h2>${esc(claim.articleTitle)}</h2><p>${esc(claim.outlet)}</p><div class="article">${esc(text.slice(0, start))}<mark>${esc(text.slice(start, end))}</mark>${esc(text.slice(end))}</div></section>`,
+    `<section><h2>${esc(claim.articleTitle)}</h2><p>${esc(claim.outlet)}</p><div class="article">${excerpt.clippedStart ? "… " : ""}${esc(excerpt.before)}<mark>${esc(excerpt.quote)}</mark>${esc(excerpt.after)}${excerpt.clippedEnd ? " …" : ""}</div><p><a href="/articles/${esc(claim.articleId)}#claim-${esc(claim.id)}">Read the whole article</a></p></section>`,
     `<section><h2>Evidence</h2><ul>${evidence.map((e) => `<li><a href="${esc(e.url)}">${esc(e.title)}</a> — ${esc(e.publisher)} (${esc(e.stance)}) <blockquote>${esc(e.quote)}</blockquote> added by ${esc(e.name)}</li>`).join("")}</ul></section>`,
     `<section><h2>Verdicts</h2><ul>${verdicts.map((v) => `<li>${esc(v.rating)} (${esc(v.state)}) by ${esc(v.proposer)}${v.approver ? `, approved by ${esc(v.approver)}` : ""}<div>${esc(v.rationale)}</div></li>`).join("")}</ul></section>`,
     `<form method="post"><select name="assigneeId">${users.map((u) => `<option value="${esc(u.id)}">${esc(u.name)}</option>`).join("")}</select></form>`,

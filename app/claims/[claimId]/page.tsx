@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
-import { ArticleText } from "@/components/article-text";
 import { AssignForm } from "@/components/claim/assign-form";
 import { CommentForm } from "@/components/claim/comment-form";
 import { CommentList } from "@/components/claim/comment-list";
@@ -14,6 +13,7 @@ import { HistoryTimeline } from "@/components/claim/history-timeline";
 import { ReasonForm } from "@/components/claim/reason-form";
 import { VerdictForm } from "@/components/claim/verdict-form";
 import { MatchPanel } from "@/components/claim/match-panel";
+import { ArticleExcerpt } from "@/components/claim/article-excerpt";
 import { WordingForm } from "@/components/claim/wording-form";
 import { VerdictLabel } from "@/components/claim/verdict-label";
 import { Markdown } from "@/components/markdown";
@@ -22,6 +22,7 @@ import { ScrollToFocus } from "@/components/scroll-to-focus";
 import { formatDate, formatDateTime, PriorityBadge, StatusBadge } from "@/components/status-badge";
 import { REVIEWER_EDITABLE_STATUSES, WORDING_EDITABLE_STATUSES, isClaimStatus } from "@/lib/domain/claim-status";
 import { locateClaimSpan } from "@/lib/domain/text-span";
+import { claimExcerpt } from "@/lib/domain/claim-excerpt";
 import { AppError } from "@/lib/domain/errors";
 import { CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
@@ -112,8 +113,16 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
         <section className="panel" aria-label="Article">
           <h2>In the article</h2>
           {!span && <p className="form-message error">The quoted passage of this claim is no longer found in the article text.</p>}
-          <ArticleText text={claim.article.text} spans={span ? [{ id: claim.id, ...span }] : []} focusId={claim.id} />
-          <ScrollToFocus targetId="focused-claim" />
+          {span ? (
+            <>
+              <ArticleExcerpt excerpt={claimExcerpt(claim.article.text, span)} claimId={claim.id} articleId={claim.article.id} />
+              <ScrollToFocus targetId="focused-claim" />
+            </>
+          ) : (
+            <p>
+              <Link href={`/articles/${claim.article.id}`}>Read the whole article</Link>
+            </p>
+          )}
         </section>
         <div>
           {claim.clusterId && matches.length > 0 && (

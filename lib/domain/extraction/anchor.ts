@@ -3,7 +3,7 @@
  * re-anchoring of a span after the surrounding text has been edited.
  * All offsets are Unicode code points.
  */
-import { codePointToUtf16, utf16ToCodePointTable } from "./codepoints";
+import { codePointLength, codePointToUtf16, utf16ToCodePointTable } from "./codepoints";
 
 export interface TextAnchor {
   /** The anchored text. */
@@ -129,13 +129,14 @@ export function reanchorSpan(text: string, span: AnchoredSpan): { start: number;
   const quote = span.quote;
   if (!quote) return null;
   const toU = codePointToUtf16(text);
-  const table = utf16ToCodePointTable(text);
-  const total = table[text.length] ?? 0;
+  // The common case first (the stored offsets still hold), without a code-point table of the text.
+  const total = codePointLength(text);
   if (span.start >= 0 && span.end <= total && span.start <= span.end) {
     const us = toU(span.start);
     const ue = toU(span.end);
     if (text.slice(us, ue) === quote) return { start: span.start, end: span.end };
   }
+  const table = utf16ToCodePointTable(text);
   const prefix = span.prefix ?? "";
   const suffix = span.suffix ?? "";
   const hint = toU(Math.max(0, Math.min(span.start, total)));

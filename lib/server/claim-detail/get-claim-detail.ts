@@ -1,0 +1,142 @@
+import "server-only";
+import { isBlindFor } from "@/lib/domain/double-review";
+import { notFound } from "@/lib/domain/errors";
+import { withTokenOrigins } from "../audit-token-origins";
+import { audienceOf } from "../comments";
+import { getDb, type Db } from "../db";
+import { isEditor, visibleClaimsWhere, visibleCommentsWhere, visibleEvidenceWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
+import { parseVerdictScale } from "../settings";
+
+/** Most desk users read at once for names (evidence, verdicts, comments, history) and @mentions. */
+const MAX_DESK_USERS = 1000;
+
+type DeskUser = { id: string; name: string; email: string; role: string; active: boolean };
+
+interface ArticleScaleRow {
+  id: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  url: string | null;
+  publishedAt: Date | string | number | null;
+  text: string;
+  reviewer1: string | null;
+  reviewer2: string | null;
+  scale: string | null;
+}
+
+/** A DateTime column read by `$queryRaw`: a Date on PostgreSQL, ISO text (or ms) on SQLite. */
+function asDate(value: Date | string | number | null): Date | null {
+  if (value === null || value instanceof Date) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * One statement, on both dialects: the claim's article (what the page shows of it), its double
+ * reviewers (slots 1 and 2, null when the claim has none) and the desk's stored verdict scale.
+ * Called only with the article id of a claim the actor was found to see.
+ */
+async function readArticleReviewersScale(db: Db, claimId: string, articleId: string) {
+  const [row] = await db.$queryRaw<ArticleScaleRow[]>`
+    SELECT a."id", a."title", a."outlet", a."author", a."url", a."publishedAt", a."text",
+      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = ${claimId} AND r."slot" = 1) AS "reviewer1",
+      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = ${claimId} AND r."slot" = 2) AS "reviewer2",
+      (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scale"
+    FROM "Article" a WHERE a."id" = ${articleId}`;
+  if (!row) throw notFound();
+  const { reviewer1, reviewer2, scale, publishedAt, ...article } = row;
+  const reviewers = [
+    ...(reviewer1 ? [{ slot: 1, userId: reviewer1 }] : []),
+    ...(reviewer2 ? [{ slot: 2, userId: reviewer2 }] : []),
+  ];
+  return { article: { ...article, publishedAt: asDate(publishedAt) }, reviewers, scale: parseVerdictScale(scale) };
+}
+
+/**
+ * A claim with its article, evidence, verdicts, comments and history; 404 (AppError NOT_FOUND) when
+ * the actor may not see it. On a blind double review, a reviewer gets only their own evidence and
+ * verdicts, and neither the other reviewer's comments nor their steps in the history, until both
+ * have proposed.
+ * A constant number of statements whatever the claim holds (issue 13: ≤ 8): the claim, checked
+ * against the actor's visibility (1); its article, double reviewers and the verdict scale in one
+ * hand-written statement (1); then at once its evidence, verdicts, comments, history and the desk's
+ * users (one query gives every name on the page and the @mention candidates) — 7 in all, double
+ * review or not. On a claim blind for the actor, the evidence read is the actor's own (removed
+ * ones too, which their history entries need) and the history waits for the visible rows' ids —
+ * still 7. Plus one for the API tokens named in the history, when any step came through one.
+ * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
+ * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
+ */
+export async function getClaimDetail(actor: Actor, claimId: string) {
+  const db = await getDb();
+  const claimRow = await db.claim.findFirst({ where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] } });
+  if (!claimRow) throw notFound();
+  const { article, reviewers, scale } = await readArticleReviewersScale(db, claimRow.id, claimRow.articleId);
+  const row = { ...claimRow, reviewers };
+  const blind = isBlindFor(actor.id, row);
+  const historyOf = (visibleEntityIds: readonly string[]) =>
+    db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
+  const [evidenceRead, verdicts, comments, openHistory, deskUsers] = await Promise.all([
+    // Blind: only the actor's own evidence is visible (visibleEvidenceWhere), and their removed
+    // evidence is read with it for the history; elsewhere the visible evidence not removed.
+    blind
+      ? db.evidence.findMany({ where: { claimId: row.id, addedById: actor.id }, orderBy: { createdAt: "asc" } })
+      : db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
+    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
+    db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    blind ? Promise.resolve(null) : historyOf([]),
+    db.user.findMany({ select: { id: true, name: true, email: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_DESK_USERS }),
+  ]);
+  const evidence = blind ? evidenceRead.filter((e) => e.deletedAt === null) : evidenceRead;
+  // Blind: history entries about evidence, verdicts and comments show only those the actor can see
+  // (their own evidence counts even once removed).
+  const history = openHistory ?? (await historyOf([...evidenceRead, ...verdicts, ...comments].map((r) => r.id)));
+  const users = await withMissingUsers(db, deskUsers, [
+    row.assigneeId,
+    ...row.reviewers.map((r) => r.userId),
+    ...evidence.map((e) => e.addedById),
+    ...verdicts.flatMap((v) => [v.proposedById, v.approvedById]),
+    ...comments.map((c) => c.authorId),
+    ...history.map((h) => h.actorId),
+  ]);
+  const person = (id: string) => {
+    const u = users.get(id);
+    return { id, name: u?.name ?? "(unknown user)" };
+  };
+  const claim = {
+    ...row,
+    article,
+    assignee: row.assigneeId ? { ...person(row.assigneeId), email: users.get(row.assigneeId)?.email ?? "" } : null,
+    reviewers: row.reviewers.map((r) => ({ ...r, user: person(r.userId) })),
+    evidence: evidence.map((e) => ({ ...e, addedBy: person(e.addedById) })),
+    verdicts: verdicts.map((v) => ({ ...v, proposedBy: person(v.proposedById), approvedBy: v.approvedById ? person(v.approvedById) : null })),
+  };
+  // Only people who can read the claim; e-mail addresses for editors only (as listMentionCandidates).
+  const showEmail = isEditor(actor);
+  const mentionCandidates = audienceOf(actor, row, deskUsers.filter((u) => u.active))
+    .filter((u) => u.id !== actor.id)
+    .map(({ id, name, email }) => ({ id, name, email: showEmail ? email : "" }));
+  // Editors assign from the active users (listAssignableUsers' order: role, then name).
+  const assignable = isEditor(actor)
+    ? deskUsers.filter((u) => u.active).map(({ id, name, email, role }) => ({ id, name, email, role })).sort((a, b) => (a.role === b.role ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.role < b.role ? 1 : -1))
+    : [];
+  return {
+    claim,
+    assignable,
+    comments: comments.map((c) => ({ ...c, author: person(c.authorId) })),
+    history: await withTokenOrigins(db, history.map((h) => ({ ...h, actor: h.actorId ? person(h.actorId) : null }))),
+    scale,
+    blind,
+    mentionCandidates,
+  };
+}
+export type ClaimDetail = Awaited<ReturnType<typeof getClaimDetail>>;
+
+/** The desk users by id, plus (one query, only on a desk of more than MAX_DESK_USERS) those referenced but not among them. */
+async function withMissingUsers(db: Db, deskUsers: DeskUser[], referenced: (string | null)[]): Promise<Map<string, DeskUser>> {
+  const users = new Map<string, DeskUser>(deskUsers.map((u) => [u.id, u]));
+  const missing = [...new Set(referenced.filter((id): id is string => Boolean(id) && !users.has(id!)))];
+  if (missing.length) for (const u of await db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true, email: true, role: true, active: true } })) users.set(u.id, u);
+  return users;
+}
