@@ -20,11 +20,11 @@ test("the reviewer opens an assigned claim: highlighted in the article text, evi
   await expect(page.getByTestId("claim-text")).toHaveText(`“${claim.text}”`);
   await expect(page.getByRole("link", { name: article.title })).toBeVisible();
 
-  // The article text is all there, and the claim is the one highlighted passage inside it.
+  // The claim's passage of the article (its paragraph and the ones around it), the claim the one
+  // highlighted passage inside it.
   const articleText = page.getByTestId("article-text");
-  await expect(articleText).toContainText("Pentagon");
-  const fullText = (await articleText.textContent()) ?? "";
-  expect(fullText.length).toBeGreaterThan(claim.text.length * 3);
+  const excerpt = (await articleText.textContent()) ?? "";
+  expect(excerpt.length).toBeGreaterThan(claim.text.length * 3);
   const mark = articleText.locator("mark#focused-claim");
   await expect(mark).toHaveCount(1);
   await expect(mark).toHaveText(claim.text);
@@ -55,4 +55,12 @@ test("the reviewer opens an assigned claim: highlighted in the article text, evi
 
   // A reviewer gets no assignment form.
   await expect(page.getByTestId("assign-form")).toHaveCount(0);
+
+  // The whole article is one link away, scrolled to this claim.
+  await page.getByTestId("whole-article-link").click();
+  await expect(page).toHaveURL(new RegExp(`/articles/[^/#]+#claim-${claim.id}$`));
+  const inArticle = page.locator(`mark#claim-${claim.id}`);
+  await expect(inArticle).toHaveText(claim.text);
+  await expect(inArticle).toBeInViewport();
+  await expect(page.getByTestId("article-text")).toContainText("Pentagon");
 });

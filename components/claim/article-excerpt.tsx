@@ -19,13 +19,11 @@ export function ArticleExcerpt({ excerpt, claimId, articleId }: { excerpt: Claim
         {excerpt.after}
         {excerpt.clippedEnd && " …"}
       </div>
-      {(excerpt.clippedStart || excerpt.clippedEnd) && (
-        <p>
-          <Link href={`/articles/${articleId}#claim-${claimId}`} data-testid="whole-article-link">
-            Read the whole article
-          </Link>
-        </p>
-      )}
+      <p>
+        <Link href={`/articles/${articleId}#claim-${claimId}`} data-testid="whole-article-link">
+          Read the whole article
+        </Link>
+      </p>
     </>
   );
 }
