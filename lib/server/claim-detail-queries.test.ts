@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getClaimDetail } from "./claims";
+import { getDb } from "./db";
 import { addComment } from "./comments";
 import { countQueries } from "./testing/query-counter";
 import { makeAssignedClaim, makeDoubleReviewClaim, makeEvidence, makeUser } from "./testing/factories";
@@ -47,5 +48,21 @@ describe("the claim page's reads", () => {
       [1, first.name],
       [2, second.name],
     ]);
+  });
+
+  it("reads, by hand-written SQL, the same rows with the same types as Prisma's own queries", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const { claim } = await makeAssignedClaim(editor, reviewer);
+    await makeEvidence(reviewer, claim.id, { url: "https://example.org/typed" });
+    await addComment(reviewer, { claimId: claim.id, body: "Typed." });
+    const detail = await getClaimDetail(editor, claim.id);
+    const db = await getDb();
+    const strip = <T extends object>(rows: T[], keys: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))));
+    expect(strip(detail.claim.evidence, ["addedBy"])).toEqual(await db.evidence.findMany({ where: { claimId: claim.id, deletedAt: null }, orderBy: { createdAt: "asc" } }));
+    expect(strip(detail.comments, ["author"])).toEqual(await db.comment.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+    expect(strip(detail.history, ["actor", "via"])).toEqual(await db.auditEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } }));
+    expect(detail.claim.evidence[0]!.createdAt).toBeInstanceOf(Date);
+    expect(detail.claim.article.publishedAt === null || detail.claim.article.publishedAt instanceof Date).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 import "server-only";
 import { isBlindFor } from "@/lib/domain/double-review";
 import { notFound } from "@/lib/domain/errors";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import type { AuditEvent, Comment, Evidence, Verdict } from "@/lib/generated/sqlite/client";
 import { withTokenOrigins } from "../audit-token-origins";
 import { audienceOf } from "../comments";
 import { getDb, type Db } from "../db";
-import { isEditor, visibleClaimsWhere, visibleCommentsWhere, visibleEvidenceWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
+import { isEditor, visibleClaimsWhere, visibleCommentsWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
 import { parseVerdictScale } from "../settings";
 
 /** Most desk users read at once for names (evidence, verdicts, comments, history) and @mentions. */
@@ -53,6 +55,34 @@ async function readArticleReviewersScale(db: Db, claimId: string, articleId: str
   return { article: { ...article, publishedAt: asDate(publishedAt) }, reviewers, scale: parseVerdictScale(scale) };
 }
 
+/** Every column of a model, quoted, for a hand-written SELECT that returns what Prisma's would. */
+const columns = (fields: Record<string, string>, alias: string) => Prisma.raw(Object.values(fields).map((f) => `${alias}."${f}"`).join(", "));
+const EVIDENCE_COLUMNS = columns(Prisma.EvidenceScalarFieldEnum, "e");
+const VERDICT_COLUMNS = columns(Prisma.VerdictScalarFieldEnum, "v");
+const COMMENT_COLUMNS = columns(Prisma.CommentScalarFieldEnum, "m");
+const AUDIT_COLUMNS = columns(Prisma.AuditEventScalarFieldEnum, "h");
+
+/**
+ * A claim's evidence (not removed), verdicts (newest first), comments and history, and the desk's
+ * users, in hand-written statements (the same SQL on SQLite and PostgreSQL; Prisma's per-query cost
+ * was most of the page's database time). Only for a claim the actor was found to see and that is
+ * NOT blind for them: then everything of the claim is visible (permissions.ts: the evidence,
+ * verdict, comment and history rules narrow only blind claims), so each read needs only the claim id.
+ */
+function readOpenClaimRows(db: Db, claimId: string) {
+  return Promise.all([
+    db.$queryRaw<Evidence[]>`SELECT ${EVIDENCE_COLUMNS} FROM "Evidence" e WHERE e."claimId" = ${claimId} AND e."deletedAt" IS NULL ORDER BY e."createdAt" ASC`,
+    db.$queryRaw<Verdict[]>`SELECT ${VERDICT_COLUMNS} FROM "Verdict" v WHERE v."claimId" = ${claimId} ORDER BY v."createdAt" DESC`,
+    db.$queryRaw<Comment[]>`SELECT ${COMMENT_COLUMNS} FROM "Comment" m WHERE m."claimId" = ${claimId} ORDER BY m."createdAt" ASC, m."id" ASC`,
+    db.$queryRaw<AuditEvent[]>`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" h WHERE h."claimId" = ${claimId} ORDER BY h."id" ASC`,
+    readDeskUsers(db),
+  ]);
+}
+
+function readDeskUsers(db: Db): Promise<DeskUser[]> {
+  return db.$queryRaw<DeskUser[]>`SELECT u."id", u."name", u."email", u."role", u."active" FROM "User" u ORDER BY u."name" ASC, u."id" ASC LIMIT ${Prisma.raw(String(MAX_DESK_USERS))}`;
+}
+
 /**
  * A claim with its article, evidence, verdicts, comments and history; 404 (AppError NOT_FOUND) when
  * the actor may not see it. On a blind double review, a reviewer gets only their own evidence and
@@ -61,8 +91,8 @@ async function readArticleReviewersScale(db: Db, claimId: string, articleId: str
  * A constant number of statements whatever the claim holds (issue 13: ≤ 8): the claim, checked
  * against the actor's visibility (1); its article, double reviewers and the verdict scale in one
  * hand-written statement (1); then at once its evidence, verdicts, comments, history and the desk's
- * users (one query gives every name on the page and the @mention candidates) — 7 in all, double
- * review or not. On a claim blind for the actor, the evidence read is the actor's own (removed
+ * users (one query gives every name on the page and the @mention candidates; hand-written too unless
+ * the claim is blind for the actor, see readOpenClaimRows) — 7 in all, double review or not. On a claim blind for the actor, the evidence read is the actor's own (removed
  * ones too, which their history entries need) and the history waits for the visible rows' ids —
  * still 7. Plus one for the API tokens named in the history, when any step came through one.
  * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
@@ -75,23 +105,23 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
   const { article, reviewers, scale } = await readArticleReviewersScale(db, claimRow.id, claimRow.articleId);
   const row = { ...claimRow, reviewers };
   const blind = isBlindFor(actor.id, row);
-  const historyOf = (visibleEntityIds: readonly string[]) =>
+  const blindHistory = (visibleEntityIds: readonly string[]) =>
     db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
-  const [evidenceRead, verdicts, comments, openHistory, deskUsers] = await Promise.all([
-    // Blind: only the actor's own evidence is visible (visibleEvidenceWhere), and their removed
-    // evidence is read with it for the history; elsewhere the visible evidence not removed.
-    blind
-      ? db.evidence.findMany({ where: { claimId: row.id, addedById: actor.id }, orderBy: { createdAt: "asc" } })
-      : db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
-    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
-    db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    blind ? Promise.resolve(null) : historyOf([]),
-    db.user.findMany({ select: { id: true, name: true, email: true, role: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: MAX_DESK_USERS }),
-  ]);
+  const [evidenceRead, verdicts, comments, openHistory, deskUsers] = blind
+    ? await Promise.all([
+        // Blind: only the actor's own evidence is visible (visibleEvidenceWhere), and their removed
+        // evidence is read with it for the history.
+        db.evidence.findMany({ where: { claimId: row.id, addedById: actor.id }, orderBy: { createdAt: "asc" } }),
+        db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
+        db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+        null,
+        readDeskUsers(db),
+      ])
+    : await readOpenClaimRows(db, row.id);
   const evidence = blind ? evidenceRead.filter((e) => e.deletedAt === null) : evidenceRead;
   // Blind: history entries about evidence, verdicts and comments show only those the actor can see
   // (their own evidence counts even once removed).
-  const history = openHistory ?? (await historyOf([...evidenceRead, ...verdicts, ...comments].map((r) => r.id)));
+  const history = openHistory ?? (await blindHistory([...evidenceRead, ...verdicts, ...comments].map((r) => r.id)));
   const users = await withMissingUsers(db, deskUsers, [
     row.assigneeId,
     ...row.reviewers.map((r) => r.userId),
