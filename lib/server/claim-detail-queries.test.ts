@@ -62,6 +62,10 @@ describe("the claim page's reads", () => {
     expect(strip(detail.claim.evidence, ["addedBy"])).toEqual(await db.evidence.findMany({ where: { claimId: claim.id, deletedAt: null }, orderBy: { createdAt: "asc" } }));
     expect(strip(detail.comments, ["author"])).toEqual(await db.comment.findMany({ where: { claimId: claim.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
     expect(strip(detail.history, ["actor", "via"])).toEqual(await db.auditEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } }));
+    const { article, assignee, reviewers, evidence, verdicts, ...claimRow } = detail.claim;
+    expect(claimRow).toEqual(await db.claim.findUnique({ where: { id: claim.id } }));
+    expect(article).toEqual(await db.article.findUnique({ where: { id: claim.articleId }, select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true, text: true } }));
+    expect([assignee?.id, reviewers, evidence.length, verdicts]).toEqual([reviewer.id, [], 1, []]);
     expect(detail.claim.evidence[0]!.createdAt).toBeInstanceOf(Date);
     expect(detail.claim.article.publishedAt === null || detail.claim.article.publishedAt instanceof Date).toBe(true);
   });

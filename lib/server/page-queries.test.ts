@@ -79,6 +79,7 @@ describe("the claims page and the claim page read a constant number of statement
     expect(large.queries, large.statements.join("\n")).toBeLessThanOrEqual(8);
     expect(largeAsReviewer.queries).toBeLessThanOrEqual(8);
     // The claim is read once (no second read for the @mention candidates).
-    expect(large.statements.filter((s) => /^\s*select\s+(?:[`"]main[`"]|"public")\.[`"]Claim[`"]\./i.test(s))).toHaveLength(1);
+    // (Prisma's form names the table in its columns; the hand-written read selects from "Claim" c.)
+    expect(large.statements.filter((s) => /^\s*select\s+(?:[`"]main[`"]|"public")\.[`"]Claim[`"]\.|\bfrom\s+"Claim"\s+c\b/i.test(s))).toHaveLength(1);
   });
 });

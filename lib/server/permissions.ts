@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/domain/claim-status";
 import { BLIND_STATUSES, isBlindFor } from "@/lib/domain/double-review";
 import { AppError } from "@/lib/domain/errors";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 
 /** The acting user, resolved from the session and re-read from the database on every request. */
 export interface Actor {
@@ -41,6 +41,17 @@ export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput {
   if (isEditor(actor)) return {};
   if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
   return { OR: [{ assigneeId: actor.id }, { reviewers: { some: { userId: actor.id } } }] };
+}
+
+/**
+ * visibleClaimsWhere as a SQL condition on the claim table's alias `c` (for hand-written reads,
+ * lib/server/claim-detail): nothing for editors, otherwise ` AND (assignee or one of the reviewers)`.
+ * Change both together.
+ */
+export function visibleClaimSql(actor: Actor): Prisma.Sql {
+  if (isEditor(actor)) return Prisma.empty;
+  if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
+  return Prisma.sql` AND (c."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}))`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AuditEvent, Comment, Evidence, Verdict } from "@/lib/generated/sql
 import { withTokenOrigins } from "../audit-token-origins";
 import { audienceOf } from "../comments";
 import { getDb, type Db } from "../db";
-import { isEditor, visibleClaimsWhere, visibleCommentsWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
+import { isEditor, visibleClaimSql, visibleCommentsWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
 import { parseVerdictScale } from "../settings";
 
 /** Most desk users read at once for names (evidence, verdicts, comments, history) and @mentions. */
@@ -14,45 +14,50 @@ const MAX_DESK_USERS = 1000;
 
 type DeskUser = { id: string; name: string; email: string; role: string; active: boolean };
 
-interface ArticleScaleRow {
-  id: string;
-  title: string;
-  outlet: string;
-  author: string | null;
-  url: string | null;
-  publishedAt: Date | string | number | null;
-  text: string;
+type ClaimRow = Prisma.ClaimGetPayload<object>;
+
+interface ClaimPageRow extends ClaimRow {
+  articleTitle: string;
+  articleOutlet: string;
+  articleAuthor: string | null;
+  articleUrl: string | null;
+  articlePublishedAt: Date | string | number | null;
+  articleText: string;
   reviewer1: string | null;
   reviewer2: string | null;
-  scale: string | null;
+  scaleValue: string | null;
 }
 
-/** A DateTime column read by `$queryRaw`: a Date on PostgreSQL, ISO text (or ms) on SQLite. */
+/** A DateTime column read by `$queryRaw`: a Date on both databases; text or ms tolerated. */
 function asDate(value: Date | string | number | null): Date | null {
   if (value === null || value instanceof Date) return value;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+const CLAIM_COLUMNS = Prisma.raw(Object.values(Prisma.ClaimScalarFieldEnum).map((f) => `c."${f}"`).join(", "));
+
 /**
- * One statement, on both dialects: the claim's article (what the page shows of it), its double
- * reviewers (slots 1 and 2, null when the claim has none) and the desk's stored verdict scale.
- * Called only with the article id of a claim the actor was found to see.
+ * One statement, the same SQL on both dialects: the claim if the actor may see it
+ * (permissions.ts visibleClaimSql, the rule of visibleClaimsWhere), with its article (what the page
+ * shows of it), its double reviewers (slots 1 and 2) and the desk's stored verdict scale. Null when
+ * there is no such claim or the actor may not see it.
  */
-async function readArticleReviewersScale(db: Db, claimId: string, articleId: string) {
-  const [row] = await db.$queryRaw<ArticleScaleRow[]>`
-    SELECT a."id", a."title", a."outlet", a."author", a."url", a."publishedAt", a."text",
-      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = ${claimId} AND r."slot" = 1) AS "reviewer1",
-      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = ${claimId} AND r."slot" = 2) AS "reviewer2",
-      (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scale"
-    FROM "Article" a WHERE a."id" = ${articleId}`;
-  if (!row) throw notFound();
-  const { reviewer1, reviewer2, scale, publishedAt, ...article } = row;
-  const reviewers = [
-    ...(reviewer1 ? [{ slot: 1, userId: reviewer1 }] : []),
-    ...(reviewer2 ? [{ slot: 2, userId: reviewer2 }] : []),
-  ];
-  return { article: { ...article, publishedAt: asDate(publishedAt) }, reviewers, scale: parseVerdictScale(scale) };
+async function readClaimForPage(db: Db, actor: Actor, claimId: string) {
+  const [found] = await db.$queryRaw<ClaimPageRow[]>`
+    SELECT ${CLAIM_COLUMNS},
+      a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl",
+      a."publishedAt" AS "articlePublishedAt", a."text" AS "articleText",
+      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."slot" = 1) AS "reviewer1",
+      (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."slot" = 2) AS "reviewer2",
+      (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+    WHERE c."id" = ${claimId}${visibleClaimSql(actor)}`;
+  if (!found) return null;
+  const { articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, articleText, reviewer1, reviewer2, scaleValue, ...claim } = found;
+  const reviewers = [...(reviewer1 ? [{ slot: 1, userId: reviewer1 }] : []), ...(reviewer2 ? [{ slot: 2, userId: reviewer2 }] : [])];
+  const article = { id: claim.articleId, title: articleTitle, outlet: articleOutlet, author: articleAuthor, url: articleUrl, publishedAt: asDate(articlePublishedAt), text: articleText };
+  return { claim: claim as ClaimRow, article, reviewers, scale: parseVerdictScale(scaleValue) };
 }
 
 /** Every column of a model, quoted, for a hand-written SELECT that returns what Prisma's would. */
@@ -89,21 +94,22 @@ function readDeskUsers(db: Db): Promise<DeskUser[]> {
  * verdicts, and neither the other reviewer's comments nor their steps in the history, until both
  * have proposed.
  * A constant number of statements whatever the claim holds (issue 13: ≤ 8): the claim, checked
- * against the actor's visibility (1); its article, double reviewers and the verdict scale in one
- * hand-written statement (1); then at once its evidence, verdicts, comments, history and the desk's
+ * against the actor's visibility, with its article, double reviewers and the verdict scale in one
+ * hand-written statement (readClaimForPage); then at once its evidence, verdicts, comments, history and the desk's
  * users (one query gives every name on the page and the @mention candidates; hand-written too unless
- * the claim is blind for the actor, see readOpenClaimRows) — 7 in all, double review or not. On a claim blind for the actor, the evidence read is the actor's own (removed
+ * the claim is blind for the actor, see readOpenClaimRows) — 6 in all, double review or not.
+ * On a claim blind for the actor, the evidence read is the actor's own (removed
  * ones too, which their history entries need) and the history waits for the visible rows' ids —
- * still 7. Plus one for the API tokens named in the history, when any step came through one.
+ * still 6. Plus one for the API tokens named in the history, when any step came through one.
  * `mentionCandidates`: who the actor may @mention here (lib/server/comments.ts's audience rule);
  * `assignable`: for editors, the active users to assign (as listAssignableUsers), else empty.
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const claimRow = await db.claim.findFirst({ where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] } });
-  if (!claimRow) throw notFound();
-  const { article, reviewers, scale } = await readArticleReviewersScale(db, claimRow.id, claimRow.articleId);
-  const row = { ...claimRow, reviewers };
+  const found = await readClaimForPage(db, actor, claimId);
+  if (!found) throw notFound();
+  const { article, reviewers, scale } = found;
+  const row = { ...found.claim, reviewers };
   const blind = isBlindFor(actor.id, row);
   const blindHistory = (visibleEntityIds: readonly string[]) =>
     db.auditEvent.findMany({ where: { AND: [{ claimId: row.id }, visibleHistoryWhere(actor, row, visibleEntityIds)] }, orderBy: { id: "asc" } });
