@@ -5,7 +5,7 @@ import { describeNotification, dueReminderKey, parseDetail, tomorrowWindow, type
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { MarkNotificationReadInput } from "@/lib/validation/notifications";
 import { getDb, type Tx } from "./db";
-import { isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { isEditor, visibleClaimSql, visibleClaimsWhere, type Actor } from "./permissions";
 
 // ---------------------------------------------------------------------------------------------
 // Writes inside the caller's transaction: a notification commits or rolls back with its step.
@@ -105,11 +105,19 @@ function ownNotificationsWhere(actor: Actor): Prisma.NotificationWhereInput {
   return { userId: actor.id, OR: [{ claimId: null }, { claim: { is: visibleClaimsWhere(actor) } }] };
 }
 
-/** Unread notifications of the actor (for the header's bell); materialises due reminders first. */
+/**
+ * Unread notifications of the actor (for the header's bell, on every page); materialises due
+ * reminders first. The count is hand-written SQL (the same on both databases) stating
+ * ownNotificationsWhere: the actor's own, about no claim or a claim they may see (visibleClaimSql).
+ */
 export async function countUnreadNotifications(actor: Actor, now = new Date()): Promise<number> {
   await materializeDueReminders(actor, now);
   const db = await getDb();
-  return db.notification.count({ where: { AND: [ownNotificationsWhere(actor), { readAt: null }] } });
+  const [row] = await db.$queryRaw<{ unread: number | bigint }[]>`
+    SELECT COUNT(*) AS "unread" FROM "Notification" n
+    WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
+      AND (n."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = n."claimId"${visibleClaimSql(actor)}))`;
+  return Number(row?.unread ?? 0);
 }
 
 /** The actor's latest notifications, worded, newest first. */
