@@ -122,4 +122,21 @@ describe("due-tomorrow reminders", () => {
     await proposeWithEvidence(reviewer, claim.id);
     expect(await materializeDueReminders(reviewer, now)).toBe(0);
   });
+
+  it("on a double review, skip the reviewer who already proposed and remind the other", async () => {
+    const editor = await makeUser("EDITOR");
+    const [first, second] = [await makeUser("REVIEWER"), await makeUser("REVIEWER")];
+    const { claims } = await makeArticle(editor);
+    const claim = await assignClaim(editor, {
+      claimId: claims[0]!.id,
+      assigneeId: first.id,
+      secondReviewerId: second.id,
+      priority: "NORMAL",
+      dueAt: new Date("2031-05-11T23:59:59Z"),
+      expectedVersion: claims[0]!.version,
+    });
+    await proposeWithEvidence(first, claim.id);
+    expect(await materializeDueReminders(first, now)).toBe(0);
+    expect(await materializeDueReminders(second, now)).toBe(1);
+  });
 });
