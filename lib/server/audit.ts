@@ -97,13 +97,19 @@ export function auditChainProgress(tx: Tx): { before: AuditChainLink; head: Audi
  */
 export const AUDIT_HEAD_COLUMNS = Prisma.sql`(SELECT "id" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "auditHeadId", (SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "auditHeadHash"`;
 
+/** The two columns of AUDIT_HEAD_COLUMNS as a row brings them (ids as number or bigint by dialect). */
+export interface AuditHeadRow {
+  auditHeadId: number | bigint | null;
+  auditHeadHash: string | null;
+}
+
 /**
  * Records the chain's head read by a statement of this transaction with AUDIT_HEAD_COLUMNS (after the
- * chain lock), unless the transaction already knows it. Ids arrive as number or bigint by dialect.
+ * chain lock), unless the transaction already knows it; ignored in a transaction without the lock.
  */
-export function primeAuditChainHead(tx: Tx, row: { auditHeadId: number | bigint | null; auditHeadHash: string | null }): void {
+export function primeAuditChainHead(tx: Tx, row: AuditHeadRow): void {
   const state = chainState(tx);
-  if (state.head) return;
+  if (state.head || !state.locked) return;
   state.before = state.head = row.auditHeadId == null || row.auditHeadHash == null ? { id: 0, hash: GENESIS_HASH } : { id: Number(row.auditHeadId), hash: row.auditHeadHash };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Role } from "@/lib/domain/claim-status";
 import { BLIND_STATUSES, isBlindFor } from "@/lib/domain/double-review";
 import { AppError } from "@/lib/domain/errors";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 
 /** The acting user, resolved from the session and re-read from the database on every request. */
 export interface Actor {
@@ -41,6 +41,18 @@ export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput {
   if (isEditor(actor)) return {};
   if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
   return { OR: [{ assigneeId: actor.id }, { reviewers: { some: { userId: actor.id } } }] };
+}
+
+/**
+ * visibleClaimsWhere as a hand-written SQL condition on the claim aliased `alias` (" AND …", empty
+ * for editors), for the steps that read a claim in one statement of their own. Same rule: change
+ * both together.
+ */
+export function visibleClaimSql(actor: Actor, alias: string): Prisma.Sql {
+  if (isEditor(actor)) return Prisma.empty;
+  if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
+  const claim = Prisma.raw(`"${alias}"`);
+  return Prisma.sql` AND (${claim}."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = ${claim}."id" AND r."userId" = ${actor.id}))`;
 }
 
 /**

@@ -24,8 +24,16 @@ const scaleSchema = z.array(
 /** The desk's verdict scale: the admin's saved version, or the default scale. */
 export async function getVerdictScale(db: Db | Tx): Promise<readonly VerdictRating[]> {
   const row = await db.setting.findUnique({ where: { key: "verdictScale" } });
-  if (!row) return DEFAULT_VERDICT_SCALE;
-  const parsed = scaleSchema.safeParse(JSON.parse(row.value));
+  return verdictScaleFrom(row?.value ?? null);
+}
+
+/**
+ * The verdict scale from the "verdictScale" setting's stored JSON (`null`: never saved), for a step
+ * that read the value in its own statement; the default scale when none or not a valid scale.
+ */
+export function verdictScaleFrom(value: string | null): readonly VerdictRating[] {
+  if (value === null) return DEFAULT_VERDICT_SCALE;
+  const parsed = scaleSchema.safeParse(JSON.parse(value));
   return parsed.success && parsed.data.length > 0 ? parsed.data : DEFAULT_VERDICT_SCALE;
 }
 
