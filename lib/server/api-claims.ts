@@ -7,8 +7,8 @@ import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvi
 import { notFound } from "@/lib/domain/errors";
 import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { claimListWhere, type getClaimDetail } from "./claims";
-import { getDb } from "./db";
-import { visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
+import { getDb, type Db } from "./db";
+import { visibleClaimSql, visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
 import type { VerdictRating } from "@/lib/domain/verdict-scale";
 
@@ -171,19 +171,68 @@ export async function getApiClaimTag(actor: Actor, claimId: string): Promise<{ i
   return { ...claim, etag: claimEtag(claim.version) };
 }
 
+interface ApiClaimSqlRow {
+  id: string;
+  text: string;
+  status: string;
+  priority: string;
+  kind: string;
+  checkworthiness: number;
+  dueAt: Date | null;
+  version: number | bigint;
+  createdAt: Date;
+  updatedAt: Date;
+  assigneeId: string | null;
+  claimant: string | null;
+  claimantKind: string | null;
+  start: number | bigint;
+  end: number | bigint;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  reasons: string;
+  origin: string;
+  clusterId: string | null;
+  articleId: string;
+  articleTitle: string;
+  articleOutlet: string;
+  articleAuthor: string | null;
+  articleUrl: string | null;
+  articlePublishedAt: Date | null;
+}
+
+/**
+ * The claim's columns the API shows and its article's metadata (never its text), if the actor may
+ * see the claim: one hand-written statement (the same SQL on SQLite and PostgreSQL), where Prisma
+ * sent two (the claim, then its article) and read every column.
+ */
+async function readApiClaimRow(db: Db, actor: Actor, claimId: string) {
+  const [row] = await db.$queryRaw<ApiClaimSqlRow[]>`SELECT c."id", c."text", c."status", c."priority", c."kind", c."checkworthiness", c."dueAt", c."version", c."createdAt", c."updatedAt",
+    c."assigneeId", c."claimant", c."claimantKind", c."start", c."end", c."quote", c."prefix", c."suffix", c."reasons", c."origin", c."clusterId",
+    a."id" AS "articleId", a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl", a."publishedAt" AS "articlePublishedAt"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+  if (!row) return null;
+  const { articleId, articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, ...claim } = row;
+  return {
+    ...claim,
+    version: Number(claim.version),
+    start: Number(claim.start),
+    end: Number(claim.end),
+    checkworthiness: Number(claim.checkworthiness),
+    article: { id: articleId, title: articleTitle, outlet: articleOutlet, author: articleAuthor, url: articleUrl, publishedAt: articlePublishedAt },
+  };
+}
+
 /**
  * One claim with its evidence and verdicts; 404 when the actor may not see it. Reads what it shows
  * — the claim with its article's metadata (not its text), evidence and verdicts the actor may see
  * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale (unless `known`
  * gives it) and the people named other than the actor (one IN, none when only the actor is named) —
- * six statements at most, whatever the claim holds.
+ * five statements at most, whatever the claim holds.
  */
 export async function getApiClaim(actor: Actor, claimId: string, known: { scale?: readonly VerdictRating[] } = {}): Promise<ApiClaim> {
   const db = await getDb();
-  const row = await db.claim.findFirst({
-    where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    include: { article: { select: { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true } } },
-  });
+  const row = await readApiClaimRow(db, actor, claimId);
   if (!row) throw notFound();
   const [evidence, verdicts, scale] = await Promise.all([
     db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),

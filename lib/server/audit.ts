@@ -12,6 +12,7 @@ import {
 } from "@/lib/domain/audit-chain";
 import { auditKey, checkpointFilePath, scanCheckpoints } from "./audit-checkpoint";
 import { currentTokenOrigin } from "./audit-context";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, provider, type Db, type Tx } from "./db";
 
 export interface AuditInput {
@@ -52,24 +53,30 @@ export interface AuditChainLink {
   hash: string;
 }
 
+/** One event's columns as appendAuditEvent computed them, waiting for the transaction's one INSERT. */
+type PendingAuditRow = ReturnType<typeof auditRow>;
+
 /**
  * What one transaction knows of the chain: whether it holds the lock, the head it read under the
  * lock (`before`), the head after its own appends and how many it appended. Kept per transaction
  * object, so a step reads the chain's head once however many events it appends (it holds the lock,
  * so nobody else appends meanwhile), and the checkpoint after the commit needs no read (see
- * auditChainProgress).
+ * auditChainProgress). In a deferring transaction (inTransaction, see deferAuditWrites) the events
+ * wait in `pending` and are written together by flushAuditEvents just before the commit.
  */
 interface ChainState {
   locked: boolean;
   before?: AuditChainLink;
   head?: AuditChainLink;
   appended: number;
+  deferred: boolean;
+  pending: PendingAuditRow[];
 }
 const chainStates = new WeakMap<object, ChainState>();
 
 function chainState(tx: Tx): ChainState {
   let state = chainStates.get(tx);
-  if (!state) chainStates.set(tx, (state = { locked: false, appended: 0 }));
+  if (!state) chainStates.set(tx, (state = { locked: false, appended: 0, deferred: false, pending: [] }));
   return state;
 }
 
@@ -83,21 +90,49 @@ export function auditChainProgress(tx: Tx): { before: AuditChainLink; head: Audi
 }
 
 /**
- * Appends one event to the hash chain inside the caller's transaction, so the change and its record
- * commit or roll back together. Writers are serialised (SQLite: one writer; PostgreSQL: an advisory
- * transaction lock) so the chain never forks. With AUDIT_KEY the link is an HMAC-SHA256 (keyed);
- * without it a legacy SHA-256 link. A step done through an API token (lib/server/audit-context.ts)
- * records the token and the human who created it, both covered by the keyed link. The chain's head
- * is read once per transaction (ChainState); later appends link to the event appended before.
+ * SQL select-list columns `"auditHeadId"`, `"auditHeadHash"`: the chain's newest event (null, null
+ * when the chain is empty). A step's first read adds them to its own statement and hands the row to
+ * primeAuditChainHead, which spares appendAuditEvent its read of the head. Only valid in a statement
+ * sent after lockAuditChain in the same transaction (inTransaction takes the lock first).
  */
-export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  await lockAuditChain(tx);
+export const AUDIT_HEAD_COLUMNS = Prisma.sql`(SELECT "id" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "auditHeadId", (SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1) AS "auditHeadHash"`;
+
+/** The two columns of AUDIT_HEAD_COLUMNS as a row brings them (ids as number or bigint by dialect). */
+export interface AuditHeadRow {
+  auditHeadId: number | bigint | null;
+  auditHeadHash: string | null;
+}
+
+/**
+ * Records the chain's head read by a statement of this transaction with AUDIT_HEAD_COLUMNS (after the
+ * chain lock), unless the transaction already knows it; ignored in a transaction without the lock.
+ */
+export function primeAuditChainHead(tx: Tx, row: AuditHeadRow): void {
   const state = chainState(tx);
+  if (state.head || !state.locked) return;
+  state.before = state.head = row.auditHeadId == null || row.auditHeadHash == null ? { id: 0, hash: GENESIS_HASH } : { id: Number(row.auditHeadId), hash: row.auditHeadHash };
+}
+
+/**
+ * Makes appendAuditEvent keep this transaction's events in memory and flushAuditEvents write them in
+ * one multi-row INSERT (inTransaction: deferred from the start, flushed before the commit). Events
+ * appended in the transaction are then not readable by its own later statements (no step reads its
+ * own events back).
+ */
+export function deferAuditWrites(tx: Tx): void {
+  chainState(tx).deferred = true;
+}
+
+async function readChainHead(tx: Tx, state: ChainState): Promise<AuditChainLink> {
   if (!state.head) {
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
-    state.before = state.head = last ?? { id: 0, hash: GENESIS_HASH };
+    const [last] = await tx.$queryRaw<{ id: number | bigint; hash: string }[]>`SELECT "id", "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
+    state.before = state.head = last ? { id: Number(last.id), hash: last.hash } : { id: 0, hash: GENESIS_HASH };
   }
-  const prevHash = state.head.hash;
+  return state.head;
+}
+
+/** The event's columns, with its link to `prevHash` (HMAC-SHA256 with AUDIT_KEY, else legacy SHA-256). */
+function auditRow(input: AuditInput, prevHash: string) {
   const origin = currentTokenOrigin();
   const content = {
     at: new Date(),
@@ -114,9 +149,66 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void>
   };
   const key = auditKey();
   const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
-  const created = await tx.auditEvent.create({ data: { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null }, select: { id: true } });
-  state.head = { id: created.id, hash };
+  return { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null };
+}
+
+/**
+ * Writes `rows` (linked in order) in one INSERT and returns their ids in order. Hand-written SQL (the
+ * same on SQLite and PostgreSQL): Prisma's createMany returns no ids on SQLite, and one create per row
+ * costs a statement each.
+ */
+async function insertAuditRows(tx: Tx, rows: readonly PendingAuditRow[]): Promise<number[]> {
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.at}, ${r.actorId}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.entityVersion}, ${r.claimId}, ${r.before}, ${r.after}, ${r.tokenId}, ${r.tokenCreatorId}, ${r.prevHash}, ${r.hash}, ${r.hashAlgorithm})`,
+  );
+  const created = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "entityVersion", "claimId", "before", "after", "tokenId", "tokenCreatorId", "prevHash", "hash", "hashAlgorithm") VALUES ${Prisma.join(values)} RETURNING "id"`;
+  return created.map((c) => Number(c.id)).sort((a, b) => a - b);
+}
+
+/**
+ * Appends one event to the hash chain inside the caller's transaction, so the change and its record
+ * commit or roll back together. Writers are serialised (SQLite: one writer; PostgreSQL: an advisory
+ * transaction lock) so the chain never forks. With AUDIT_KEY the link is an HMAC-SHA256 (keyed);
+ * without it a legacy SHA-256 link. A step done through an API token (lib/server/audit-context.ts)
+ * records the token and the human who created it, both covered by the keyed link. The chain's head
+ * is read once per transaction (ChainState; or primed by the step's first read); later appends link
+ * to the event appended before. In a deferring transaction (deferAuditWrites) the row is written by
+ * flushAuditEvents, otherwise at once.
+ */
+export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
+  await lockAuditChain(tx);
+  const state = chainState(tx);
+  const head = await readChainHead(tx, state);
+  const row = auditRow(input, state.pending.at(-1)?.hash ?? head.hash);
+  if (state.deferred) {
+    state.pending.push(row);
+    return;
+  }
+  const [id] = await insertAuditRows(tx, [row]);
+  state.head = { id: id!, hash: row.hash };
   state.appended++;
+}
+
+const AUDIT_INSERT_BATCH = 500;
+
+/**
+ * Writes the events a deferring transaction appended (one statement per 500 events, none when it appended none) and
+ * moves the transaction's head past them. inTransaction calls it after the step's work, before the
+ * commit.
+ */
+export async function flushAuditEvents(tx: Tx): Promise<void> {
+  const state = chainState(tx);
+  if (state.pending.length === 0) return;
+  const rows = state.pending;
+  state.pending = [];
+  // 14 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's caps on bound values.
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
+    const batch = rows.slice(i, i + AUDIT_INSERT_BATCH);
+    const ids = await insertAuditRows(tx, batch);
+    state.head = { id: ids.at(-1)!, hash: batch.at(-1)!.hash };
+    state.appended += batch.length;
+  }
 }
 
 export type AuditVerification =

@@ -18,7 +18,7 @@ import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
 import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
 import { buildAnchor } from "@/lib/domain/text-span";
 import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating, type VerdictRating } from "@/lib/domain/verdict-scale";
-import type { Prisma } from "@/lib/generated/sqlite/client";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   ApproveVerdictInput,
   AssignClaimInput,
@@ -29,7 +29,7 @@ import type {
   ReopenClaimInput,
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
-import { appendAuditEvent } from "./audit";
+import { appendAuditEvent, AUDIT_HEAD_COLUMNS, primeAuditChainHead } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
@@ -40,6 +40,7 @@ import {
   assertAssignee,
   assertEditor,
   isEditor,
+  visibleClaimSql,
   visibleClaimsWhere,
   visibleCommentsWhere,
   visibleEvidenceWhere,
@@ -48,7 +49,7 @@ import {
   type Actor,
 } from "./permissions";
 import { assertFourEyes } from "./four-eyes";
-import { getVerdictScale } from "./settings";
+import { getVerdictScale, parseVerdictScale } from "./settings";
 import { inTransaction } from "./transaction";
 
 // ---------------------------------------------------------------------------------------------
@@ -226,27 +227,47 @@ async function loadClaimForUpdate(tx: Tx, actor: Actor, claimId: string, expecte
   return claim;
 }
 
+/** The columns of a claim a reviewer's step (evidence, proposal) reads and writes. */
+export type WorkClaim = Pick<ClaimRow, "id" | "status" | "version" | "assigneeId">;
+
+/** The columns every status change needs (applyTransition and the steps around it). */
+type ClaimCore = WorkClaim;
+
+interface WorkClaimSqlRow extends WorkClaim {
+  reviewerCount: number | bigint;
+  evidenceCount: number | bigint;
+  scaleValue: string | null;
+  auditHeadId: number | bigint | null;
+  auditHeadHash: string | null;
+}
+
 /**
- * A claim the actor may see, for a reviewer's step (evidence, proposal): the row (version-checked like
- * loadClaimForUpdate), its double reviewers and its evidence count (not removed) — one statement,
- * two on a double-reviewed claim (only then are the reviewer rows read).
+ * A claim the actor may see, for a reviewer's step (evidence, proposal): its core columns
+ * (version-checked like loadClaimForUpdate), its double reviewers, its evidence count (not removed),
+ * the verdict scale and the audit chain's head — one hand-written statement (the same SQL on SQLite
+ * and PostgreSQL; Prisma's query for a full claim row with two counts cost about ten times as much),
+ * two on a double-reviewed claim (only then are the reviewer rows read). Call it after the chain lock
+ * (inTransaction): the head it reads spares appendAuditEvent its own read. Throws NOT_FOUND when
+ * the claim does not exist or the actor may not see it, CONFLICT on another version.
  */
 async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
-  const row = await tx.claim.findFirst({
-    where: { AND: [{ id: claimId }, visibleClaimsWhere(actor)] },
-    // The claim's id inside the counts' filters (see getClaimDetail): each count reads this claim's rows only.
-    include: { _count: { select: { reviewers: { where: { claimId } }, evidence: { where: { claimId, deletedAt: null } } } } },
-  });
+  const [row] = await tx.$queryRaw<WorkClaimSqlRow[]>`SELECT c."id", c."status", c."version", c."assigneeId",
+    (SELECT count(*) FROM "ClaimReviewer" r WHERE r."claimId" = c."id") AS "reviewerCount",
+    (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c."id" AND e."deletedAt" IS NULL) AS "evidenceCount",
+    (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue",
+    ${AUDIT_HEAD_COLUMNS}
+    FROM "Claim" c WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
   if (!row) throw notFound();
-  const { _count: counts, ...claim } = row;
+  primeAuditChainHead(tx, row);
+  const claim: WorkClaim = { id: row.id, status: row.status, version: Number(row.version), assigneeId: row.assigneeId };
   if (expectedVersion !== undefined && claim.version !== expectedVersion) {
     throw staleVersion("claim", { status: claim.status, version: claim.version, assigneeId: claim.assigneeId });
   }
-  const reviewers = counts.reviewers > 0 ? await loadClaimReviewers(tx, claim.id) : [];
-  return { claim: claim as ClaimRow, reviewers, evidenceCount: counts.evidence };
+  const reviewers = Number(row.reviewerCount) > 0 ? await loadClaimReviewers(tx, claim.id) : [];
+  return { claim, reviewers, evidenceCount: Number(row.evidenceCount), scale: parseVerdictScale(row.scaleValue) };
 }
 
-function claimStatus(claim: ClaimRow): ClaimStatus {
+function claimStatus(claim: Pick<ClaimRow, "id" | "status">): ClaimStatus {
   if (!isClaimStatus(claim.status)) throw new Error(`Claim ${claim.id} has unknown status ${claim.status}`);
   return claim.status;
 }
@@ -255,10 +276,10 @@ function claimStatus(claim: ClaimRow): ClaimStatus {
  * Moves a claim along the status machine (refusing anything the table does not allow), bumps its
  * version only if nobody else did in between, and records the step. Returns the updated row.
  */
-export async function applyTransition(
+export async function applyTransition<C extends ClaimCore>(
   tx: Tx,
   actor: Actor,
-  claim: ClaimRow,
+  claim: C,
   name: ClaimTransitionName,
   options: {
     data?: Prisma.ClaimUncheckedUpdateManyInput;
@@ -266,23 +287,24 @@ export async function applyTransition(
     details?: Record<string, unknown>;
     beforeDetails?: Record<string, unknown>;
   } = {},
-): Promise<ClaimRow> {
+): Promise<C> {
   const from = claimStatus(claim);
   const check = checkTransition(from, name);
   if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
   const to = check.transition.to;
   const updatedAt = new Date();
-  const result = await tx.claim.updateMany({
-    where: { id: claim.id, version: claim.version },
-    data: { ...options.data, status: to, version: { increment: 1 }, updatedAt },
-  });
-  if (result.count !== 1) throw staleVersion();
+  const data = options.data && Object.keys(options.data).length > 0 ? options.data : undefined;
+  // A bare status change (the reviewers' steps) is one hand-written UPDATE; one with more columns goes through Prisma.
+  const count = data
+    ? (await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data: { ...data, status: to, version: { increment: 1 }, updatedAt } })).count
+    : await tx.$executeRaw`UPDATE "Claim" SET "status" = ${to}, "version" = "version" + 1, "updatedAt" = ${updatedAt} WHERE "id" = ${claim.id} AND "version" = ${claim.version}`;
+  if (count !== 1) throw staleVersion();
   // The row as written: the update matched the version read, so every other column is as read. Only
   // data with operators (not plain values) needs the row read back.
   const plain = Object.values(options.data ?? {}).every((v) => v === null || v instanceof Date || typeof v !== "object");
-  const updated: ClaimRow = plain
+  const updated: C = plain
     ? { ...claim, ...(options.data as Partial<ClaimRow>), status: to, version: claim.version + 1, updatedAt }
-    : await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    : ((await tx.claim.findUniqueOrThrow({ where: { id: claim.id } })) as unknown as C);
   await appendAuditEvent(tx, {
     actorId: actor.id,
     action: `claim.${name}`,
@@ -296,7 +318,7 @@ export async function applyTransition(
   return updated;
 }
 
-function pickChanged(row: ClaimRow, data: object | undefined): Record<string, unknown> {
+function pickChanged(row: ClaimCore, data: object | undefined): Record<string, unknown> {
   if (!data) return {};
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(data)) out[key] = (row as Record<string, unknown>)[key] ?? null;
@@ -304,7 +326,7 @@ function pickChanged(row: ClaimRow, data: object | undefined): Record<string, un
 }
 
 /** Moves an assigned, returned or reopened claim into review when its reviewer starts working. */
-async function ensureInReview(tx: Tx, actor: Actor, claim: ClaimRow): Promise<ClaimRow> {
+async function ensureInReview<C extends ClaimCore>(tx: Tx, actor: Actor, claim: C): Promise<C> {
   const status = claimStatus(claim);
   if (status === "IN_REVIEW") return claim;
   if (!REVIEWER_EDITABLE_STATUSES.includes(status)) {
@@ -446,7 +468,7 @@ async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: As
  * pending proposals of people who no longer review the claim and, once every required reviewer has
  * a proposed verdict (the assignee, or both double reviewers), moves the claim to "Verdict proposed".
  */
-async function settleProposals(tx: Tx, actor: Actor, claim: ClaimRow): Promise<ClaimRow> {
+async function settleProposals<C extends ClaimCore>(tx: Tx, actor: Actor, claim: C): Promise<C> {
   const status = claimStatus(claim);
   const reviewers = await loadClaimReviewers(tx, claim.id);
   // A blind double review stays where it was (ASSIGNED, RETURNED, REOPENED) until both have proposed.
@@ -473,14 +495,14 @@ export async function proposeVerdict(actor: Actor, input: ProposeVerdictInput) {
 }
 
 /** proposeVerdict, also returning the verdict scale the step read (for the REST API's response). */
-export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInput): Promise<{ claim: ClaimRow; scale: readonly VerdictRating[] }> {
+export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInput): Promise<{ claim: WorkClaim; scale: readonly VerdictRating[] }> {
   return inTransaction(async (tx) => {
     const loaded = await loadClaimForWork(tx, actor, input.claimId, input.expectedVersion);
     let claim = loaded.claim;
     const { reviewers } = loaded;
     assertAssignee(actor, { assigneeId: claim.assigneeId, reviewers });
     const double = reviewers.length > 0;
-    const scale = await getVerdictScale(tx);
+    const { scale } = loaded;
     const rating = findRating(scale, input.rating);
     if (!rating) throw new AppError("VALIDATION", "Choose a verdict from the scale.", { fields: { rating: ["Choose a verdict from the scale."] } });
     if (rating.retired) throw invalid("rating", `"${rating.label}" is retired from the scale: choose another verdict.`);

@@ -3,7 +3,7 @@ import { isClaimStatus, REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-st
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import { URL_OR_FILE_MESSAGE, type AddEvidenceInput, type RemoveEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "./audit";
-import { ensureInReview, loadClaimForUpdate, loadClaimForWork } from "./claims";
+import { ensureInReview, loadClaimForUpdate, loadClaimForWork, type WorkClaim } from "./claims";
 import type { Tx } from "./db";
 import { loadClaimReviewers } from "./double-review";
 import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";
@@ -32,7 +32,7 @@ export async function assertReviewerCanWork(tx: Tx, actor: Actor, claim: { id: s
  * Adding evidence sends no claim version (it overwrites nothing), so a concurrent step that already
  * moved the claim into review is not a conflict: re-read it and carry on if it is in review now.
  */
-async function moveIntoReview(tx: Tx, actor: Actor, claim: Awaited<ReturnType<typeof loadClaimForUpdate>>) {
+async function moveIntoReview(tx: Tx, actor: Actor, claim: WorkClaim): Promise<WorkClaim> {
   try {
     return await ensureInReview(tx, actor, claim);
   } catch (error) {

@@ -113,7 +113,7 @@ export async function countUnreadNotifications(actor: Actor, now = new Date()): 
   const [row] = await db.$queryRaw<{ unread: number | bigint }[]>`
     SELECT COUNT(*) AS "unread" FROM "Notification" n
     WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
-      AND (n."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = n."claimId"${visibleClaimSql(actor)}))`;
+      AND (n."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = n."claimId"${visibleClaimSql(actor, "c")}))`;
   return Number(row?.unread ?? 0);
 }
 

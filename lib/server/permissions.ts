@@ -44,14 +44,15 @@ export function visibleClaimsWhere(actor: Actor): Prisma.ClaimWhereInput {
 }
 
 /**
- * visibleClaimsWhere as a SQL condition on the claim table's alias `c` (for hand-written reads,
- * lib/server/claim-detail): nothing for editors, otherwise ` AND (assignee or one of the reviewers)`.
- * Change both together.
+ * visibleClaimsWhere as a hand-written SQL condition on the claim aliased `alias` (" AND …", empty
+ * for editors), for the steps that read a claim in one statement of their own. Same rule: change
+ * both together.
  */
-export function visibleClaimSql(actor: Actor): Prisma.Sql {
+export function visibleClaimSql(actor: Actor, alias: string): Prisma.Sql {
   if (isEditor(actor)) return Prisma.empty;
   if (!actor.id) throw new AppError("UNAUTHENTICATED", "Please sign in again.");
-  return Prisma.sql` AND (c."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}))`;
+  const claim = Prisma.raw(`"${alias}"`);
+  return Prisma.sql` AND (${claim}."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = ${claim}."id" AND r."userId" = ${actor.id}))`;
 }
 
 /**

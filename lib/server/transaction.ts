@@ -1,5 +1,5 @@
 import "server-only";
-import { auditChainProgress, lockAuditChain } from "./audit";
+import { auditChainProgress, deferAuditWrites, flushAuditEvents, lockAuditChain } from "./audit";
 import { recordAuditCheckpoint } from "./audit-checkpoint";
 import { getDb, provider, type Tx } from "./db";
 import { idempotentStep } from "./idempotency";
@@ -20,7 +20,8 @@ export function isKnownRolledBack(error: unknown): boolean {
  * One business step = one transaction, together with its audit event. No network I/O inside.
  * Steps write the audit chain, so they are serialised from their start (see lockAuditChain): rows are
  * always locked after the chain lock, never before it, and steps cannot deadlock each other.
- * After the commit, a signed checkpoint of the chain's head is appended outside the database
+ * The step's audit events are appended in memory and written in one INSERT before the commit
+ * (lib/server/audit.ts deferAuditWrites). After the commit, a signed checkpoint of the chain's head is appended outside the database
  * (lib/server/audit-checkpoint.ts; never throws).
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -32,8 +33,11 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
     result = await db.$transaction(
       async (tx) => {
         await lockAuditChain(tx);
+        // The step's audit events are written together, in one statement, once its work is done.
+        deferAuditWrites(tx);
         // With an idempotency key in scope, the key is checked and stored inside this transaction.
         const result = await idempotentStep(tx, () => work(tx));
+        await flushAuditEvents(tx);
         progress = auditChainProgress(tx);
         committing = true;
         return result;

@@ -52,7 +52,7 @@ async function readClaimForPage(db: Db, actor: Actor, claimId: string) {
       (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."slot" = 2) AS "reviewer2",
       (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue"
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-    WHERE c."id" = ${claimId}${visibleClaimSql(actor)}`;
+    WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
   if (!found) return null;
   const { articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, articleText, reviewer1, reviewer2, scaleValue, ...claim } = found;
   const reviewers = [...(reviewer1 ? [{ slot: 1, userId: reviewer1 }] : []), ...(reviewer2 ? [{ slot: 2, userId: reviewer2 }] : [])];

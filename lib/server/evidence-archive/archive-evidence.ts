@@ -2,8 +2,8 @@ import "server-only";
 import { createPatch } from "diff";
 import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
-import { appendAuditEvent } from "../audit";
-import { getDb } from "../db";
+import { appendAuditEvent, AUDIT_HEAD_COLUMNS, primeAuditChainHead, type AuditHeadRow } from "../audit";
+import { getDb, type Tx } from "../db";
 import { loadClaimForUpdate } from "../claims";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { idempotentReplay } from "../idempotency";
@@ -87,16 +87,34 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
 }
 
 /**
- * archiveEvidence for evidence whose visibility the caller has just established (it created it in
- * this request): no read before the fetch. Returns the status and the evidence row as written.
+ * Writes a capture's outcome on the evidence and returns the chain's head, read by the same
+ * hand-written statement (the same SQL on SQLite and PostgreSQL) after the chain lock; null when the
+ * evidence row is gone.
  */
-async function archiveSeenEvidence(actor: Actor, evidence: { id: string; url: string; claimId: string }) {
+async function writeArchiveState(tx: Tx, evidenceId: string, result: Capture, updatedAt: Date) {
+  const [row] = result.ok
+    ? await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'ARCHIVED', "archiveError" = NULL, "snapshotText" = ${result.text}, "snapshotSha256" = ${result.sha256},
+        "warcSha256" = ${result.warcSha256}, "fetchedAt" = ${result.at}, "recheckDiff" = NULL, "updatedAt" = ${updatedAt} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`
+    : await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'FAILED', "archiveError" = ${result.reason}, "updatedAt" = ${updatedAt} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`;
+  return row ?? null;
+}
+
+/**
+ * archiveEvidence for evidence whose visibility the caller has just established (it created it in
+ * this request): no read before the fetch. Returns the status and the evidence row as written (the
+ * given row with the archive columns set). Two statements in its transaction: the update (which also
+ * reads the chain's head) and the audit event. Throws NOT_FOUND when the evidence row is gone.
+ */
+async function archiveSeenEvidence<E extends { id: string; url: string; claimId: string }>(actor: Actor, evidence: E) {
   const result = await capture(evidence.url);
   const data = result.ok
     ? { archiveStatus: "ARCHIVED", archiveError: null, snapshotText: result.text, snapshotSha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at, recheckDiff: null }
     : { archiveStatus: "FAILED", archiveError: result.reason };
   const row = await inTransaction(async (tx) => {
-    const updated = await tx.evidence.update({ where: { id: evidence.id }, data });
+    const updatedAt = new Date();
+    const head = await writeArchiveState(tx, evidence.id, result, updatedAt);
+    if (!head) throw notFound("evidence");
+    primeAuditChainHead(tx, head);
     await appendAuditEvent(tx, {
       actorId: actor.id,
       action: "evidence.archive",
@@ -105,7 +123,7 @@ async function archiveSeenEvidence(actor: Actor, evidence: { id: string; url: st
       claimId: evidence.claimId,
       after: result.ok ? { status: "ARCHIVED", sha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at.toISOString() } : { status: "FAILED", reason: result.reason },
     });
-    return updated;
+    return { ...evidence, ...data, updatedAt };
   });
   const status: ArchiveStatus = result.ok ? "ARCHIVED" : "FAILED";
   return { status, reason: result.ok ? undefined : result.reason, row };

@@ -101,7 +101,8 @@ export async function makeProposedClaim(editor: Actor, reviewer: Actor, rating =
   const db = await getDb();
   const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
   const proposed = await proposeVerdict(reviewer, { claimId: claim.id, expectedVersion: current.version, rating, rationale });
-  return { article, claim: proposed };
+  // The step returns the columns it changed; the rest of the row is as read before it.
+  return { article, claim: { ...current, ...proposed } };
 }
 
 /** A claim of a fresh article, assigned by `editor` to `first` with `second` as its blind second reviewer. */
@@ -114,7 +115,7 @@ export async function proposeWithEvidence(reviewer: Actor, claimId: string, rati
   await makeEvidence(reviewer, claimId, { quote: `Evidence of ${reviewer.name}` });
   const db = await getDb();
   const current = await db.claim.findUniqueOrThrow({ where: { id: claimId } });
-  return proposeVerdict(reviewer, { claimId, expectedVersion: current.version, rating, rationale: `${rationale} (${reviewer.name})` });
+  return { ...current, ...(await proposeVerdict(reviewer, { claimId, expectedVersion: current.version, rating, rationale: `${rationale} (${reviewer.name})` })) };
 }
 
 /** A user's row as far as sessions go, with the number of audit events about them. */
