@@ -422,53 +422,56 @@ async function measureSize(n: number): Promise<SizeResult> {
       await request(b.base, { path: "/api/v1/claims?q=unemployment", headers: bearer(b, s.user.id) });
     }
     const scenarios: Record<string, ScenarioResult> = {};
-    scenarios.claimPage = await scenario(b, "claim page, 20 sessions", per, (side, alt, i) => {
-      const s = sessionOf(i);
-      const list = claimLists[i % b.sessions.length]!;
-      return { path: `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(s, side) };
-    });
-    scenarios.listNone = await scenario(b, "claims list, no filter", per, (side, _alt, i) => ({ path: "/claims", headers: asUser(sessionOf(i), side) }));
-    scenarios.listStatus = await scenario(b, "claims list, status + assignee", per, (side, _alt, i) => ({
-      path: `/claims?status=IN_REVIEW&assigneeId=${reviewerOf(i).id}`,
-      headers: asUser(sessionOf(i), side),
-    }));
-    scenarios.listSearch = await scenario(b, "claims list, text search", per, (side, _alt, i) => ({ path: "/claims?q=unemployment+capital", headers: asUser(sessionOf(i), side) }));
-    scenarios.search = await scenario(b, "search, REST GET /api/v1/claims?q=", per, (side, _alt, i) => {
-      const s = sessionOf(i);
-      return side === "route" ? { path: "/api/v1/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) } : { path: "/api/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) };
-    });
+    // --imports-only: the import scenarios alone (the read and REST write scenarios are skipped).
+    if (!args.importsOnly) {
+      scenarios.claimPage = await scenario(b, "claim page, 20 sessions", per, (side, alt, i) => {
+        const s = sessionOf(i);
+        const list = claimLists[i % b.sessions.length]!;
+        return { path: `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(s, side) };
+      });
+      scenarios.listNone = await scenario(b, "claims list, no filter", per, (side, _alt, i) => ({ path: "/claims", headers: asUser(sessionOf(i), side) }));
+      scenarios.listStatus = await scenario(b, "claims list, status + assignee", per, (side, _alt, i) => ({
+        path: `/claims?status=IN_REVIEW&assigneeId=${reviewerOf(i).id}`,
+        headers: asUser(sessionOf(i), side),
+      }));
+      scenarios.listSearch = await scenario(b, "claims list, text search", per, (side, _alt, i) => ({ path: "/claims?q=unemployment+capital", headers: asUser(sessionOf(i), side) }));
+      scenarios.search = await scenario(b, "search, REST GET /api/v1/claims?q=", per, (side, _alt, i) => {
+        const s = sessionOf(i);
+        return side === "route" ? { path: "/api/v1/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) } : { path: "/api/claims?q=unemployment+capital&limit=50", headers: bearer(b, s.user.id) };
+      });
 
-    // Writes: reviewers' tokens, 20 loops. Evidence goes onto assigned claims (repeatedly: it overwrites
-    // nothing); each proposal takes a fresh in-review claim, route and raw from disjoint halves.
-    // The first claim of each pool is kept out of the load: the statement count below writes to it.
-    const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]).slice(1));
-    const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]).slice(1));
-    const minPropose = Math.min(...proposePools.map((p) => p.length));
-    // Request i goes to reviewer i mod 10, so a batch is a multiple of 10 requests, and no reviewer
-    // proposes on more claims over all alternations than half their pool holds.
-    const perReviewer = Math.max(1, Math.min(per / REVIEWERS.length, Math.floor(Math.floor(minPropose / 2) / args.alternations)));
-    const perWrite = perReviewer * REVIEWERS.length;
-    const evidenceBody = (i: number) => JSON.stringify({ url: `https://source.example/bench/${i}`, title: `Bench source ${i}`, publisher: "Bench Agency", quote: `The agency counted ${i} cases.`, stance: "REFUTES" });
-    scenarios.addEvidence = await scenario(b, "REST add-evidence", perWrite, (side, alt, i) => {
-      const r = reviewerOf(i);
-      const pool = evidencePools[i % REVIEWERS.length]!;
-      const claim = pool[Math.floor(i / REVIEWERS.length + alt) % pool.length];
-      return { method: "POST", path: side === "route" ? `/api/v1/claims/${claim}/evidence` : `/api/claims/${claim}/evidence`, headers: { ...bearer(b, r.id), "Content-Type": "application/json" }, body: evidenceBody(i) };
-    });
-    const used = REVIEWERS.map(() => ({ route: 0, raw: 0 }));
-    scenarios.proposeVerdict = await scenario(b, "REST propose-verdict", perWrite, (side, _alt, i) => {
-      const ri = i % REVIEWERS.length;
-      const pool = proposePools[ri]!;
-      const half = Math.floor(pool.length / 2);
-      const index = used[ri]![side]++;
-      const claim = side === "route" ? pool[index % half] : pool[half + (index % half)];
-      return {
-        method: "POST",
-        path: side === "route" ? `/api/v1/claims/${claim}/verdict` : `/api/claims/${claim}/verdict`,
-        headers: { ...bearer(b, REVIEWERS[ri]!.id), "Content-Type": "application/json", "If-Match": `"v${CLAIM_VERSION}"` },
-        body: JSON.stringify({ rating: "FALSE", rationale: `The agency's count (${i}) says otherwise.` }),
-      };
-    });
+      // Writes: reviewers' tokens, 20 loops. Evidence goes onto assigned claims (repeatedly: it overwrites
+      // nothing); each proposal takes a fresh in-review claim, route and raw from disjoint halves.
+      // The first claim of each pool is kept out of the load: the statement count below writes to it.
+      const evidencePools = REVIEWERS.map((r) => poolOf(n, r.id, ["ASSIGNED"]).slice(1));
+      const proposePools = REVIEWERS.map((r) => poolOf(n, r.id, ["IN_REVIEW"]).slice(1));
+      const minPropose = Math.min(...proposePools.map((p) => p.length));
+      // Request i goes to reviewer i mod 10, so a batch is a multiple of 10 requests, and no reviewer
+      // proposes on more claims over all alternations than half their pool holds.
+      const perReviewer = Math.max(1, Math.min(per / REVIEWERS.length, Math.floor(Math.floor(minPropose / 2) / args.alternations)));
+      const perWrite = perReviewer * REVIEWERS.length;
+      const evidenceBody = (i: number) => JSON.stringify({ url: `https://source.example/bench/${i}`, title: `Bench source ${i}`, publisher: "Bench Agency", quote: `The agency counted ${i} cases.`, stance: "REFUTES" });
+      scenarios.addEvidence = await scenario(b, "REST add-evidence", perWrite, (side, alt, i) => {
+        const r = reviewerOf(i);
+        const pool = evidencePools[i % REVIEWERS.length]!;
+        const claim = pool[Math.floor(i / REVIEWERS.length + alt) % pool.length];
+        return { method: "POST", path: side === "route" ? `/api/v1/claims/${claim}/evidence` : `/api/claims/${claim}/evidence`, headers: { ...bearer(b, r.id), "Content-Type": "application/json" }, body: evidenceBody(i) };
+      });
+      const used = REVIEWERS.map(() => ({ route: 0, raw: 0 }));
+      scenarios.proposeVerdict = await scenario(b, "REST propose-verdict", perWrite, (side, _alt, i) => {
+        const ri = i % REVIEWERS.length;
+        const pool = proposePools[ri]!;
+        const half = Math.floor(pool.length / 2);
+        const index = used[ri]![side]++;
+        const claim = side === "route" ? pool[index % half] : pool[half + (index % half)];
+        return {
+          method: "POST",
+          path: side === "route" ? `/api/v1/claims/${claim}/verdict` : `/api/claims/${claim}/verdict`,
+          headers: { ...bearer(b, REVIEWERS[ri]!.id), "Content-Type": "application/json", "If-Match": `"v${CLAIM_VERSION}"` },
+          body: JSON.stringify({ rating: "FALSE", rationale: `The agency's count (${i}) says otherwise.` }),
+        };
+      });
+    }
     const editor = DESK_USERS[1]!.id;
     // A first import warms the extraction pool up, as on the empty desk.
     await request(b.base, { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, editor), "Content-Type": "application/json" }, body: importBody("warm-up") });
@@ -532,7 +535,7 @@ async function measureSize(n: number): Promise<SizeResult> {
 
     const fts = await searchIndexOf(url);
     stop();
-    const statements = countStatements(url, b, claimLists[1]![0]!);
+    const statements: Statements = args.importsOnly ? { claimPage: null, addEvidence: null, proposeVerdict: null } : countStatements(url, b, claimLists[1]![0]!);
     console.log(`  SQL statements: claim page data ${statements.claimPage ?? "?"}, REST add-evidence ${statements.addEvidence ?? "?"}, REST propose-verdict ${statements.proposeVerdict ?? "?"}`);
     return { n, scenarios, importMs, duringImport, nested, bigText: big, fts, statements };
   } finally {
@@ -577,6 +580,7 @@ function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
     t.push({ what: `${at} nested upload (depth 1,500) answered (${r.nested.answer})`, figure: r.nested.ms / 1000, op: "<=", limit: 2, unit: "s" });
     t.push({ what: `${at} other users during the nested upload ÷ idle (p50)`, figure: r.nested.probe / r.nested.idle, op: "<=", limit: 2, unit: "×" });
     t.push({ what: `${at} other users during 2 MB of text via REST ÷ idle (p50)`, figure: r.bigText.probe / r.bigText.idle, op: "<=", limit: 2, unit: "×" });
+    if (!s.claimPage) continue; // --imports-only
     t.push({ what: `${at} claim page req/s ÷ raw`, figure: s.claimPage!.ratio, op: ">=", limit: 0.3, unit: "×" });
     t.push({ what: `${at} claims list (no filter) req/s ÷ raw`, figure: s.listNone!.ratio, op: ">=", limit: 0.5, unit: "×" });
     t.push({ what: `${at} claims list (status+assignee) req/s ÷ raw`, figure: s.listStatus!.ratio, op: ">=", limit: 0.5, unit: "×" });
@@ -590,7 +594,7 @@ function targetsOf(results: SizeResult[], emptyImportMs: number): Target[] {
   }
   const small = results.find((r) => r.n === 1000);
   const large = results.find((r) => r.n === 100_000) ?? (results.length > 1 ? results.at(-1) : undefined);
-  if (small && large && large !== small) {
+  if (small && large && large !== small && small.scenarios.listNone && large.scenarios.listNone) {
     for (const [key, label] of [
       ["listNone", "no filter"],
       ["listStatus", "status+assignee"],

@@ -119,6 +119,49 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void>
   state.appended++;
 }
 
+/**
+ * Appends several events to the hash chain in one multi-row INSERT (RETURNING their ids), chained in
+ * the order given, exactly as that many appendAuditEvent calls would chain them; one statement for
+ * the rows instead of one per event (Prisma may split a very long list by its bound-parameter limit,
+ * in order). Same lock, key and token origin as appendAuditEvent.
+ */
+export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  if (inputs.length === 1) return appendAuditEvent(tx, inputs[0]!);
+  await lockAuditChain(tx);
+  const state = chainState(tx);
+  if (!state.head) {
+    const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    state.before = state.head = last ?? { id: 0, hash: GENESIS_HASH };
+  }
+  const origin = currentTokenOrigin();
+  const key = auditKey();
+  const at = new Date();
+  let prevHash = state.head.hash;
+  const rows = inputs.map((input) => {
+    const content = {
+      at,
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      entityVersion: input.entityVersion ?? null,
+      claimId: input.claimId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      tokenId: origin?.tokenId ?? null,
+      tokenCreatorId: origin?.tokenCreatorId ?? null,
+    };
+    const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
+    const row = { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null };
+    prevHash = hash;
+    return row;
+  });
+  const created = await tx.auditEvent.createManyAndReturn({ data: rows, select: { id: true } });
+  state.head = { id: Math.max(...created.map((c) => c.id)), hash: prevHash };
+  state.appended += rows.length;
+}
+
 export type AuditVerification =
   | (Extract<ChainCheck, { ok: true }> & { checkpoint: SignedAuditCheckpoint | null; checkpointFile: string; uncovered: number })
   | (Extract<ChainCheck, { ok: false }> & { checkpointFile: string });

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { MatchFeatures, StoredMatchClaim } from "@/lib/domain/extraction/tasks";
 import type { StoredSignature } from "@/lib/domain/extraction/match";
 import { appendAuditEvent } from "./audit";
-import { getDb, type Db, type Tx } from "./db";
+import { getDb, provider, type Db, type Tx } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import type { Actor } from "./permissions";
 
@@ -21,6 +21,13 @@ import type { Actor } from "./permissions";
  * query (SQLite's historical SQLITE_MAX_VARIABLE_NUMBER).
  */
 export const MATCH_CANDIDATE_LIMIT = 500;
+/**
+ * Most index rows read per key when looking for candidates (the newest claims first: ids are
+ * cuids, which sort by creation time). A common term (held by thousands of claims) then costs one
+ * bounded index range instead of all its rows: at 100,000 claims the uncapped query counted ~490,000
+ * rows for one import (1.8 s, synchronous on SQLite) and this one reads at most keys × 200 (~40 ms).
+ */
+export const MATCH_KEY_POSTINGS_LIMIT = 200;
 /** Claims without a stored signature indexed per call of backfillMatchIndex (one pool task each). */
 export const MATCH_BACKFILL_BATCH = 500;
 
@@ -50,13 +57,27 @@ export function matchFeaturesColumn(features: MatchFeatures): { matchFeatures: s
 }
 
 /**
+ * Up to `batch` claims without a stored signature, through Claim's matchIndexed index. On SQLite the
+ * index is named (INDEXED BY): after ANALYZE, a column whose rows all hold the same value looks
+ * useless to the planner, which then scanned the whole table on every import (~120 ms at 100,000
+ * claims, blocking the event loop) to find none.
+ */
+async function pendingMatchIndex(db: Db, batch: number): Promise<{ id: string; articleId: string; text: string }[]> {
+  const limit = Math.max(1, Math.floor(batch));
+  if (provider === "postgresql") {
+    return db.$queryRawUnsafe(`SELECT "id", "articleId", "text" FROM "Claim" WHERE "matchIndexed" = false LIMIT ${limit}`);
+  }
+  return db.$queryRawUnsafe(`SELECT "id", "articleId", "text" FROM "Claim" INDEXED BY "Claim_matchIndexed_idx" WHERE "matchIndexed" = 0 LIMIT ${limit}`);
+}
+
+/**
  * Indexes up to `batch` claims that have no stored signature yet (claims from before the index,
  * reworded claims), computing their features in the pool and writing them in a short transaction
  * of their own (derived data: no audit event). Returns how many claims were indexed.
  */
 export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<number> {
   const db = await getDb();
-  const pending = await db.claim.findMany({ where: { matchIndexed: false }, select: { id: true, articleId: true, text: true }, take: batch });
+  const pending = await pendingMatchIndex(db, batch);
   if (pending.length === 0) return 0;
   const features = await runExtractionTask("features", { texts: pending.map((c) => c.text) });
   await db.$transaction(async (tx) => {
@@ -70,22 +91,38 @@ export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<
 }
 
 /**
+ * Claims of other articles sharing index keys with `keys`, most shared keys first (then id), at most
+ * MATCH_CANDIDATE_LIMIT; each key contributes at most MATCH_KEY_POSTINGS_LIMIT of its newest rows.
+ * One statement (a UNION ALL of bounded index ranges over ClaimMatchKey's primary key).
+ */
+async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: readonly string[]): Promise<{ claimId: string; shared: number }[]> {
+  const values: string[] = [];
+  const pg = provider === "postgresql";
+  const param = (v: string) => {
+    values.push(v);
+    return pg ? `$${values.length}` : "?";
+  };
+  const notIn = (ids: readonly string[]) => ids.map(param).join(", ");
+  const ranges = keys.map(
+    (k) => `SELECT * FROM (SELECT "claimId" FROM "ClaimMatchKey" WHERE "key" = ${param(k)} AND "articleId" NOT IN (${notIn(articleIds)}) ORDER BY "claimId" DESC LIMIT ${MATCH_KEY_POSTINGS_LIMIT}) AS k${values.length}`,
+  );
+  const sql = `SELECT "claimId", COUNT(*) AS "shared" FROM (${ranges.join(" UNION ALL ")}) AS postings GROUP BY "claimId" ORDER BY "shared" DESC, "claimId" ASC LIMIT ${MATCH_CANDIDATE_LIMIT}`;
+  const rows = await db.$queryRawUnsafe<{ claimId: string; shared: bigint | number }[]>(sql, ...values);
+  return rows.map((r) => ({ claimId: r.claimId, shared: Number(r.shared) }));
+}
+
+/**
  * Candidates for the probes: claims of other articles sharing at least one of their index keys (up
- * to MATCH_CANDIDATE_LIMIT, most shared keys first; not rejected, not split), with desk-wide term
- * statistics (`total` indexed claims, `df` per key). Five statements whatever the desk's size.
+ * to MATCH_CANDIDATE_LIMIT, most shared keys first, reading at most MATCH_KEY_POSTINGS_LIMIT rows per
+ * key; not rejected, not split), with desk-wide term statistics (`total` indexed claims, exact `df`
+ * per key, a count over the key's index range). Four statements whatever the desk's size.
  */
 export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
   const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
   const articleIds = [...new Set(probes.map((p) => p.articleId))];
   if (keys.length === 0) return { candidates: [] as StoredMatchClaim[], total: 0, df: [] as [string, number][] };
   const [shared, df, total] = await Promise.all([
-    db.claimMatchKey.groupBy({
-      by: ["claimId"],
-      where: { key: { in: keys }, articleId: { notIn: articleIds } },
-      _count: { key: true },
-      orderBy: [{ _count: { key: "desc" } }, { claimId: "asc" }],
-      take: MATCH_CANDIDATE_LIMIT,
-    }),
+    sharedKeyCounts(db, keys, articleIds),
     db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: keys } }, _count: { claimId: true } }),
     db.claim.count({ where: { matchIndexed: true } }),
   ]);

@@ -64,7 +64,7 @@ describe("targets", () => {
 
 describe("parseBenchPagesArgs", () => {
   it("has the issue's sizes on SQLite by default", () => {
-    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: 4210 });
+    expect(parseBenchPagesArgs([])).toEqual({ sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: 4210, importsOnly: false });
   });
 
   it("reads sizes, the database, --skip-build, alternations and the port", () => {

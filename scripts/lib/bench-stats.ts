@@ -95,6 +95,8 @@ export interface BenchPagesArgs {
   alternations: number;
   /** first port of the bench's range (the next server; the raw baseline takes the next one) */
   port: number;
+  /** only the import scenarios (import, other users during imports, nested upload, 2 MB text, import ÷ empty) */
+  importsOnly: boolean;
 }
 
 /** The largest desk bench:pages generates (claims). */
@@ -107,7 +109,7 @@ export const MAX_DESK_CLAIMS = 1_000_000;
  * user on anything else.
  */
 export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): BenchPagesArgs {
-  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210) };
+  const out: BenchPagesArgs = { sizes: [1000, 10_000, 100_000], database: "sqlite", skipBuild: false, generateOnly: false, alternations: 5, port: Number(env.BENCH_PORT ?? 4210), importsOnly: false };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new Error(`${name} needs a value`);
@@ -118,6 +120,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
     if (a === "--") continue;
     if (a === "--skip-build") out.skipBuild = true;
     else if (a === "--generate-only") out.generateOnly = true;
+    else if (a === "--imports-only") out.importsOnly = true;
     else if (a === "--pg") out.database = "postgresql";
     else if (a === "--database") {
       const v = value(i++, a);
@@ -138,7 +141,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
       const n = Number(value(i++, a));
       if (!Number.isInteger(n) || n < 1024 || n > 65_533) throw new Error("--port takes a port from 1024 to 65533");
       out.port = n;
-    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port)`);
+    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --imports-only, --alternations, --port)`);
   }
   if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
   return out;
