@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { extractClaims } from "@/lib/domain/extraction";
@@ -38,7 +38,31 @@ async function largestTimerGap<T>(work: () => Promise<T>): Promise<{ result: T; 
   }
 }
 
+/** Nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat), by thread id. */
+function threadNiceValues(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      // Fields after "(comm)": state is field 3, so nice (field 19) is index 16 of the rest.
+      out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
 describe("the extraction pool", () => {
+  it.runIf(process.platform === "linux")("runs its worker threads at nice 19, leaving the process's main thread as it was", async () => {
+    const mainBefore = threadNiceValues().get(process.pid);
+    expect((await runExtractionTask("score", { text: "The council approved $4.5 million on Monday." })) > 0).toBe(true);
+    const after = threadNiceValues();
+    expect([...after.values()]).toContain(19);
+    expect(after.get(process.pid)).toBe(mainBefore);
+    expect(mainBefore).not.toBe(19);
+  });
+
   it("gives the same claims as extracting on this thread", async () => {
     const pooled = await runExtractionTask("extractArticle", { text: DEMO, limit: 15 });
     expect(pooled.map(({ signature: _s, matchKeys: _k, ...c }) => c)).toEqual(extractClaims(DEMO, { suggestedOnly: true, limit: 15 }));
