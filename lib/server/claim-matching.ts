@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { MatchFeatures, StoredMatchClaim } from "@/lib/domain/extraction/tasks";
 import type { StoredSignature } from "@/lib/domain/extraction/match";
-import { appendAuditEvent } from "./audit";
+import { appendAuditEvents, type AuditInput } from "./audit";
 import { getDb, provider, type Db, type Tx } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import type { Actor } from "./permissions";
@@ -157,8 +157,9 @@ export async function planMatches(probes: readonly MatchProbe[]): Promise<string
 /**
  * Applies planned matches inside the write transaction: `resolve` maps probe placeholders to the
  * ids just created. Members are re-read (one query), so a claim split or re-clustered meanwhile is
- * respected; each claim that joins a cluster gets a `claim.match` audit event. A match is metadata
- * beside the workflow: it does not bump the claim's version.
+ * respected; each claim that joins a cluster gets a `claim.match` audit event (one UPDATE per
+ * cluster, one INSERT for all the events). A match is metadata beside the workflow: it does not
+ * bump the claim's version.
  */
 export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string[][], resolve: (id: string) => string = (id) => id) {
   const ids = [...new Set(groups.flat().map(resolve))];
@@ -168,14 +169,17 @@ export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string
     select: { id: true, articleId: true, clusterId: true },
   });
   const byId = new Map(current.map((c) => [c.id, c]));
+  // One UPDATE per cluster and one INSERT for all the audit events, not two statements per member.
+  const events: AuditInput[] = [];
   for (const group of groups) {
     const members = group.map((id) => byId.get(resolve(id))).filter((m): m is NonNullable<typeof m> => Boolean(m));
     if (new Set(members.map((m) => m.articleId)).size < 2) continue;
     const clusterId = members.find((m) => m.clusterId)?.clusterId ?? `cl_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
-    for (const member of members) {
-      if (member.clusterId === clusterId) continue;
-      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false } });
-      await appendAuditEvent(tx, {
+    const joining = [...new Set(members.filter((m) => m.clusterId !== clusterId))];
+    if (joining.length === 0) continue;
+    await tx.claim.updateMany({ where: { id: { in: joining.map((m) => m.id) } }, data: { clusterId, clusterConfirmed: false } });
+    for (const member of joining) {
+      events.push({
         actorId: actor.id,
         action: "claim.match",
         entityType: "Claim",
@@ -187,4 +191,5 @@ export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string
       member.clusterId = clusterId;
     }
   }
+  await appendAuditEvents(tx, events);
 }
