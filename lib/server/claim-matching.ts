@@ -28,6 +28,36 @@ export const MATCH_CANDIDATE_LIMIT = 500;
  * rows for one import (1.8 s, synchronous on SQLite) and this one reads at most keys × 200 (~40 ms).
  */
 export const MATCH_KEY_POSTINGS_LIMIT = 200;
+/**
+ * Document frequencies of common keys (held by at least DF_CACHE_MIN claims) are kept in memory for
+ * DF_CACHE_TTL_MS: counting them is the one look-up that grows with the desk (~490,000 index rows,
+ * 100–140 ms, synchronous on SQLite, for one import into 100,000 claims), and a few dozen claims
+ * more or less change such a key's IDF by well under 1 %. Rare keys are counted every time (cheap).
+ */
+export const DF_CACHE_MIN = 1000;
+export const DF_CACHE_TTL_MS = 5 * 60_000;
+const DF_CACHE_MAX = 20_000;
+const dfCache = new Map<string, { df: number; at: number }>();
+
+/** Exact claim counts per key (cached ones from dfCache), one statement for the others. */
+async function documentFrequencies(db: Db, keys: readonly string[], now = Date.now()): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  const missing: string[] = [];
+  for (const key of keys) {
+    const hit = dfCache.get(key);
+    if (hit && now - hit.at < DF_CACHE_TTL_MS) out.push([key, hit.df]);
+    else missing.push(key);
+  }
+  if (missing.length === 0) return out;
+  const counted = await db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: missing } }, _count: { claimId: true } });
+  if (dfCache.size > DF_CACHE_MAX) dfCache.clear();
+  for (const row of counted) {
+    out.push([row.key, row._count.claimId]);
+    if (row._count.claimId >= DF_CACHE_MIN) dfCache.set(row.key, { df: row._count.claimId, at: now });
+  }
+  return out;
+}
+
 /** Claims without a stored signature indexed per call of backfillMatchIndex (one pool task each). */
 export const MATCH_BACKFILL_BATCH = 500;
 
@@ -114,8 +144,9 @@ async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: read
 /**
  * Candidates for the probes: claims of other articles sharing at least one of their index keys (up
  * to MATCH_CANDIDATE_LIMIT, most shared keys first, reading at most MATCH_KEY_POSTINGS_LIMIT rows per
- * key; not rejected, not split), with desk-wide term statistics (`total` indexed claims, exact `df`
- * per key, a count over the key's index range). Four statements whatever the desk's size.
+ * key; not rejected, not split), with desk-wide term statistics (`total` indexed claims, `df` per
+ * key: counted, or for a common key up to DF_CACHE_TTL_MS old). At most four statements whatever
+ * the desk's size.
  */
 export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
   const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
@@ -123,7 +154,7 @@ export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[])
   if (keys.length === 0) return { candidates: [] as StoredMatchClaim[], total: 0, df: [] as [string, number][] };
   const [shared, df, total] = await Promise.all([
     sharedKeyCounts(db, keys, articleIds),
-    db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: keys } }, _count: { claimId: true } }),
+    documentFrequencies(db, keys),
     db.claim.count({ where: { matchIndexed: true } }),
   ]);
   const rows = shared.length
@@ -133,7 +164,7 @@ export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[])
       })
     : [];
   const candidates = rows.map((r) => ({ id: r.id, articleId: r.articleId, signature: JSON.parse(r.matchFeatures ?? "null") as StoredSignature }));
-  return { candidates, total: total + probes.length, df: df.map((d) => [d.key, d._count.claimId] as [string, number]) };
+  return { candidates, total: total + probes.length, df };
 }
 
 /**
