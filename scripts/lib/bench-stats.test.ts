@@ -75,7 +75,9 @@ describe("parseBenchPagesArgs", () => {
       generateOnly: false,
       alternations: 7,
       port: 4220,
+      importsOnly: false,
     });
+    expect(parseBenchPagesArgs(["--imports-only", "--sizes", "10000"])).toMatchObject({ importsOnly: true, sizes: [10_000] });
     expect(parseBenchPagesArgs(["--database", "postgresql", "--port", "4230"])).toMatchObject({ database: "postgresql", port: 4230 });
     expect(parseBenchPagesArgs(["--generate-only", "--sizes", "100000"])).toMatchObject({ generateOnly: true, sizes: [100_000] });
   });
