@@ -91,54 +91,30 @@ export function auditChainProgress(tx: Tx): { before: AuditChainLink; head: Audi
  * is read once per transaction (ChainState); later appends link to the event appended before.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void> {
-  await lockAuditChain(tx);
-  const state = chainState(tx);
-  if (!state.head) {
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
-    state.before = state.head = last ?? { id: 0, hash: GENESIS_HASH };
-  }
-  const prevHash = state.head.hash;
-  const origin = currentTokenOrigin();
-  const content = {
-    at: new Date(),
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    entityVersion: input.entityVersion ?? null,
-    claimId: input.claimId ?? null,
-    before: toJson(input.before),
-    after: toJson(input.after),
-    tokenId: origin?.tokenId ?? null,
-    tokenCreatorId: origin?.tokenCreatorId ?? null,
-  };
-  const key = auditKey();
-  const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
-  const created = await tx.auditEvent.create({ data: { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null }, select: { id: true } });
-  state.head = { id: created.id, hash };
+  const state = await lockedChainHead(tx);
+  const [row] = chainedRows(state.head!.hash, [input]);
+  const created = await tx.auditEvent.create({ data: row!, select: { id: true } });
+  state.head = { id: created.id, hash: row!.hash };
   state.appended++;
 }
 
-/**
- * Appends several events to the hash chain in one multi-row INSERT (RETURNING their ids), chained in
- * the order given, exactly as that many appendAuditEvent calls would chain them; one statement for
- * the rows instead of one per event (Prisma may split a very long list by its bound-parameter limit,
- * in order). Same lock, key and token origin as appendAuditEvent.
- */
-export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
-  if (inputs.length === 1) return appendAuditEvent(tx, inputs[0]!);
+/** Takes the chain's lock and reads its head once per transaction (see ChainState). */
+async function lockedChainHead(tx: Tx): Promise<ChainState> {
   await lockAuditChain(tx);
   const state = chainState(tx);
   if (!state.head) {
     const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     state.before = state.head = last ?? { id: 0, hash: GENESIS_HASH };
   }
+  return state;
+}
+
+/** The AuditEvent rows of `inputs`, each linked to the one before (the first to `prevHash`). */
+function chainedRows(prevHash: string, inputs: readonly AuditInput[]) {
   const origin = currentTokenOrigin();
   const key = auditKey();
   const at = new Date();
-  let prevHash = state.head.hash;
-  const rows = inputs.map((input) => {
+  return inputs.map((input) => {
     const content = {
       at,
       actorId: input.actorId,
@@ -157,8 +133,21 @@ export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): 
     prevHash = hash;
     return row;
   });
+}
+
+/**
+ * Appends several events to the hash chain in one multi-row INSERT (RETURNING their ids), chained in
+ * the order given, exactly as that many appendAuditEvent calls would chain them; one statement for
+ * the rows instead of one per event (Prisma may split a very long list by its bound-parameter limit,
+ * in order). Same lock, key and token origin as appendAuditEvent.
+ */
+export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  if (inputs.length === 1) return appendAuditEvent(tx, inputs[0]!);
+  const state = await lockedChainHead(tx);
+  const rows = chainedRows(state.head!.hash, inputs);
   const created = await tx.auditEvent.createManyAndReturn({ data: rows, select: { id: true } });
-  state.head = { id: Math.max(...created.map((c) => c.id)), hash: prevHash };
+  state.head = { id: Math.max(...created.map((c) => c.id)), hash: rows.at(-1)!.hash };
   state.appended += rows.length;
 }
 
