@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { notFound } from "@/lib/domain/errors";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
-import { createAnchoredClaim } from "./claims";
+import { createAnchoredClaims } from "./claims";
 import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import { getDb } from "./db";
@@ -58,9 +58,13 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
         entityId: article.id,
         after: { title: article.title, outlet: article.outlet, contentHash, claims: suggestions.length },
       });
-      const created: { id: string; articleId: string; features: (typeof suggestions)[number] }[] = [];
-      for (const s of suggestions) {
-        const claim = await createAnchoredClaim(tx, actor, text, {
+      // All claims in one INSERT and their audit events in another (not two statements per claim):
+      // the transaction holds SQLite's single writer, and the event loop, for a few statements.
+      const claims = await createAnchoredClaims(
+        tx,
+        actor,
+        text,
+        suggestions.map((s) => ({
           articleId: article.id,
           // A sentence hard-wrapped over lines reads as one line; its anchor keeps the snapshot's exact span.
           text: s.text.includes("\n") ? s.text.replace(/\s*\n\s*/g, " ") : s.text,
@@ -70,12 +74,12 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           kind: s.kind,
           reasons: s.reasons,
           claimant: s.claimant,
-          origin: "EXTRACTED",
-          status: "SUGGESTED",
+          origin: "EXTRACTED" as const,
+          status: "SUGGESTED" as const,
           matchFeatures: s,
-        });
-        created.push({ id: claim.id, articleId: article.id, features: s });
-      }
+        })),
+      );
+      const created = claims.map((claim, i) => ({ id: claim.id, articleId: article.id, features: suggestions[i]! }));
       await writeMatchIndex(tx, created);
       // The same claim told by another article joins its cluster (matched before the transaction).
       await applyMatches(tx, actor, matches, (id) => (id.startsWith("new:") ? created[Number(id.slice(4))]!.id : id));

@@ -134,19 +134,6 @@ async function readChainHead(tx: Tx, state: ChainState): Promise<AuditChainLink>
 /** The event's columns, with its link to `prevHash` (HMAC-SHA256 with AUDIT_KEY, else legacy SHA-256). */
 function auditRow(input: AuditInput, prevHash: string) {
   const origin = currentTokenOrigin();
-  const content = {
-    at: new Date(),
-    actorId: input.actorId,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    entityVersion: input.entityVersion ?? null,
-    claimId: input.claimId ?? null,
-    before: toJson(input.before),
-    after: toJson(input.after),
-    tokenId: origin?.tokenId ?? null,
-    tokenCreatorId: origin?.tokenCreatorId ?? null,
-  };
   const key = auditKey();
   const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
   return { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null };
@@ -203,6 +190,35 @@ export async function flushAuditEvents(tx: Tx): Promise<void> {
   const rows = state.pending;
   state.pending = [];
   // 14 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's caps on bound values.
+  for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
+    const batch = rows.slice(i, i + AUDIT_INSERT_BATCH);
+    const ids = await insertAuditRows(tx, batch);
+    state.head = { id: ids.at(-1)!, hash: batch.at(-1)!.hash };
+    state.appended += batch.length;
+  }
+}
+
+/**
+ * Appends several events to the hash chain, chained in the order given exactly as that many
+ * appendAuditEvent calls would chain them, in one multi-row INSERT per 500 events (or, in a deferring
+ * transaction, kept for flushAuditEvents like single appends). Same lock, key and token origin as
+ * appendAuditEvent.
+ */
+export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await lockAuditChain(tx);
+  const state = chainState(tx);
+  const head = await readChainHead(tx, state);
+  let prevHash = state.pending.at(-1)?.hash ?? head.hash;
+  const rows = inputs.map((input) => {
+    const row = auditRow(input, prevHash);
+    prevHash = row.hash;
+    return row;
+  });
+  if (state.deferred) {
+    state.pending.push(...rows);
+    return;
+  }
   for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
     const batch = rows.slice(i, i + AUDIT_INSERT_BATCH);
     const ids = await insertAuditRows(tx, batch);

@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { MatchFeatures, StoredMatchClaim } from "@/lib/domain/extraction/tasks";
 import type { StoredSignature } from "@/lib/domain/extraction/match";
-import { appendAuditEvent } from "./audit";
-import { getDb, type Db, type Tx } from "./db";
+import { appendAuditEvents, type AuditInput } from "./audit";
+import { getDb, provider, type Db, type Tx } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import type { Actor } from "./permissions";
 
@@ -21,6 +21,43 @@ import type { Actor } from "./permissions";
  * query (SQLite's historical SQLITE_MAX_VARIABLE_NUMBER).
  */
 export const MATCH_CANDIDATE_LIMIT = 500;
+/**
+ * Most index rows read per key when looking for candidates (the newest claims first: ids are
+ * cuids, which sort by creation time). A common term (held by thousands of claims) then costs one
+ * bounded index range instead of all its rows: at 100,000 claims the uncapped query counted ~490,000
+ * rows for one import (1.8 s, synchronous on SQLite) and this one reads at most keys × 200 (~40 ms).
+ */
+export const MATCH_KEY_POSTINGS_LIMIT = 200;
+/**
+ * Document frequencies of common keys (held by at least DF_CACHE_MIN claims) are kept in memory for
+ * DF_CACHE_TTL_MS: counting them is the one look-up that grows with the desk (~490,000 index rows,
+ * 100–140 ms, synchronous on SQLite, for one import into 100,000 claims), and a few dozen claims
+ * more or less change such a key's IDF by well under 1 %. Rare keys are counted every time (cheap).
+ */
+export const DF_CACHE_MIN = 1000;
+export const DF_CACHE_TTL_MS = 5 * 60_000;
+const DF_CACHE_MAX = 20_000;
+const dfCache = new Map<string, { df: number; at: number }>();
+
+/** Exact claim counts per key (cached ones from dfCache), one statement for the others. */
+async function documentFrequencies(db: Db, keys: readonly string[], now = Date.now()): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  const missing: string[] = [];
+  for (const key of keys) {
+    const hit = dfCache.get(key);
+    if (hit && now - hit.at < DF_CACHE_TTL_MS) out.push([key, hit.df]);
+    else missing.push(key);
+  }
+  if (missing.length === 0) return out;
+  const counted = await db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: missing } }, _count: { claimId: true } });
+  if (dfCache.size > DF_CACHE_MAX) dfCache.clear();
+  for (const row of counted) {
+    out.push([row.key, row._count.claimId]);
+    if (row._count.claimId >= DF_CACHE_MIN) dfCache.set(row.key, { df: row._count.claimId, at: now });
+  }
+  return out;
+}
+
 /** Claims without a stored signature indexed per call of backfillMatchIndex (one pool task each). */
 export const MATCH_BACKFILL_BATCH = 500;
 
@@ -50,13 +87,27 @@ export function matchFeaturesColumn(features: MatchFeatures): { matchFeatures: s
 }
 
 /**
+ * Up to `batch` claims without a stored signature, through Claim's matchIndexed index. On SQLite the
+ * index is named (INDEXED BY): after ANALYZE, a column whose rows all hold the same value looks
+ * useless to the planner, which then scanned the whole table on every import (~120 ms at 100,000
+ * claims, blocking the event loop) to find none.
+ */
+async function pendingMatchIndex(db: Db, batch: number): Promise<{ id: string; articleId: string; text: string }[]> {
+  const limit = Math.max(1, Math.floor(batch));
+  if (provider === "postgresql") {
+    return db.$queryRawUnsafe(`SELECT "id", "articleId", "text" FROM "Claim" WHERE "matchIndexed" = false LIMIT ${limit}`);
+  }
+  return db.$queryRawUnsafe(`SELECT "id", "articleId", "text" FROM "Claim" INDEXED BY "Claim_matchIndexed_idx" WHERE "matchIndexed" = 0 LIMIT ${limit}`);
+}
+
+/**
  * Indexes up to `batch` claims that have no stored signature yet (claims from before the index,
  * reworded claims), computing their features in the pool and writing them in a short transaction
  * of their own (derived data: no audit event). Returns how many claims were indexed.
  */
 export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<number> {
   const db = await getDb();
-  const pending = await db.claim.findMany({ where: { matchIndexed: false }, select: { id: true, articleId: true, text: true }, take: batch });
+  const pending = await pendingMatchIndex(db, batch);
   if (pending.length === 0) return 0;
   const features = await runExtractionTask("features", { texts: pending.map((c) => c.text) });
   await db.$transaction(async (tx) => {
@@ -70,23 +121,40 @@ export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<
 }
 
 /**
+ * Claims of other articles sharing index keys with `keys`, most shared keys first (then id), at most
+ * MATCH_CANDIDATE_LIMIT; each key contributes at most MATCH_KEY_POSTINGS_LIMIT of its newest rows.
+ * One statement (a UNION ALL of bounded index ranges over ClaimMatchKey's primary key).
+ */
+async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: readonly string[]): Promise<{ claimId: string; shared: number }[]> {
+  const values: string[] = [];
+  const pg = provider === "postgresql";
+  const param = (v: string) => {
+    values.push(v);
+    return pg ? `$${values.length}` : "?";
+  };
+  const notIn = (ids: readonly string[]) => ids.map(param).join(", ");
+  const ranges = keys.map(
+    (k) => `SELECT * FROM (SELECT "claimId" FROM "ClaimMatchKey" WHERE "key" = ${param(k)} AND "articleId" NOT IN (${notIn(articleIds)}) ORDER BY "claimId" DESC LIMIT ${MATCH_KEY_POSTINGS_LIMIT}) AS k${values.length}`,
+  );
+  const sql = `SELECT "claimId", COUNT(*) AS "shared" FROM (${ranges.join(" UNION ALL ")}) AS postings GROUP BY "claimId" ORDER BY "shared" DESC, "claimId" ASC LIMIT ${MATCH_CANDIDATE_LIMIT}`;
+  const rows = await db.$queryRawUnsafe<{ claimId: string; shared: bigint | number }[]>(sql, ...values);
+  return rows.map((r) => ({ claimId: r.claimId, shared: Number(r.shared) }));
+}
+
+/**
  * Candidates for the probes: claims of other articles sharing at least one of their index keys (up
- * to MATCH_CANDIDATE_LIMIT, most shared keys first; not rejected, not split), with desk-wide term
- * statistics (`total` indexed claims, `df` per key). Five statements whatever the desk's size.
+ * to MATCH_CANDIDATE_LIMIT, most shared keys first, reading at most MATCH_KEY_POSTINGS_LIMIT rows per
+ * key; not rejected, not split), with desk-wide term statistics (`total` indexed claims, `df` per
+ * key: counted, or for a common key up to DF_CACHE_TTL_MS old). At most four statements whatever
+ * the desk's size.
  */
 export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
   const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
   const articleIds = [...new Set(probes.map((p) => p.articleId))];
   if (keys.length === 0) return { candidates: [] as StoredMatchClaim[], total: 0, df: [] as [string, number][] };
   const [shared, df, total] = await Promise.all([
-    db.claimMatchKey.groupBy({
-      by: ["claimId"],
-      where: { key: { in: keys }, articleId: { notIn: articleIds } },
-      _count: { key: true },
-      orderBy: [{ _count: { key: "desc" } }, { claimId: "asc" }],
-      take: MATCH_CANDIDATE_LIMIT,
-    }),
-    db.claimMatchKey.groupBy({ by: ["key"], where: { key: { in: keys } }, _count: { claimId: true } }),
+    sharedKeyCounts(db, keys, articleIds),
+    documentFrequencies(db, keys),
     db.claim.count({ where: { matchIndexed: true } }),
   ]);
   const rows = shared.length
@@ -96,7 +164,7 @@ export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[])
       })
     : [];
   const candidates = rows.map((r) => ({ id: r.id, articleId: r.articleId, signature: JSON.parse(r.matchFeatures ?? "null") as StoredSignature }));
-  return { candidates, total: total + probes.length, df: df.map((d) => [d.key, d._count.claimId] as [string, number]) };
+  return { candidates, total: total + probes.length, df };
 }
 
 /**
@@ -120,8 +188,9 @@ export async function planMatches(probes: readonly MatchProbe[]): Promise<string
 /**
  * Applies planned matches inside the write transaction: `resolve` maps probe placeholders to the
  * ids just created. Members are re-read (one query), so a claim split or re-clustered meanwhile is
- * respected; each claim that joins a cluster gets a `claim.match` audit event. A match is metadata
- * beside the workflow: it does not bump the claim's version.
+ * respected; each claim that joins a cluster gets a `claim.match` audit event (one UPDATE per
+ * cluster, one INSERT for all the events). A match is metadata beside the workflow: it does not
+ * bump the claim's version.
  */
 export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string[][], resolve: (id: string) => string = (id) => id) {
   const ids = [...new Set(groups.flat().map(resolve))];
@@ -131,14 +200,17 @@ export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string
     select: { id: true, articleId: true, clusterId: true },
   });
   const byId = new Map(current.map((c) => [c.id, c]));
+  // One UPDATE per cluster and one INSERT for all the audit events, not two statements per member.
+  const events: AuditInput[] = [];
   for (const group of groups) {
     const members = group.map((id) => byId.get(resolve(id))).filter((m): m is NonNullable<typeof m> => Boolean(m));
     if (new Set(members.map((m) => m.articleId)).size < 2) continue;
     const clusterId = members.find((m) => m.clusterId)?.clusterId ?? `cl_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
-    for (const member of members) {
-      if (member.clusterId === clusterId) continue;
-      await tx.claim.update({ where: { id: member.id }, data: { clusterId, clusterConfirmed: false } });
-      await appendAuditEvent(tx, {
+    const joining = [...new Set(members.filter((m) => m.clusterId !== clusterId))];
+    if (joining.length === 0) continue;
+    await tx.claim.updateMany({ where: { id: { in: joining.map((m) => m.id) } }, data: { clusterId, clusterConfirmed: false } });
+    for (const member of joining) {
+      events.push({
         actorId: actor.id,
         action: "claim.match",
         entityType: "Claim",
@@ -150,4 +222,5 @@ export async function applyMatches(tx: Tx, actor: Actor, groups: readonly string
       member.clusterId = clusterId;
     }
   }
+  await appendAuditEvents(tx, events);
 }

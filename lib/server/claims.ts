@@ -29,7 +29,7 @@ import type {
   ReopenClaimInput,
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
-import { appendAuditEvent, AUDIT_HEAD_COLUMNS, primeAuditChainHead } from "./audit";
+import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, primeAuditChainHead, type AuditInput } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
@@ -648,51 +648,50 @@ export async function reopenClaim(actor: Actor, input: ReopenClaimInput) {
   });
 }
 
-/**
- * Creates a claim anchored to a code-point span of its article's snapshot (quote plus context, so the
- * span can be re-found) and records it, inside the caller's transaction.
- */
-export async function createAnchoredClaim(
-  tx: Tx,
-  actor: Actor,
-  articleText: string,
-  input: {
-    articleId: string;
-    text: string;
-    start: number;
-    end: number;
-    score: number;
-    kind?: string;
-    reasons?: string[];
-    origin: "EXTRACTED" | "MANUAL";
-    status: ClaimStatus;
-    /** Who the article attributes the claim to, as the extractor suggests it. */
-    claimant?: { name: string; kind: string } | null;
-    /** Matching features computed in the extraction pool; the caller writes the key rows (writeMatchIndex). */
-    matchFeatures?: MatchFeatures;
-  },
-) {
+/** What createAnchoredClaim(s) need of one claim. */
+export interface AnchoredClaimInput {
+  articleId: string;
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  kind?: string;
+  reasons?: string[];
+  origin: "EXTRACTED" | "MANUAL";
+  status: ClaimStatus;
+  /** Who the article attributes the claim to, as the extractor suggests it. */
+  claimant?: { name: string; kind: string } | null;
+  /** Matching features computed in the extraction pool; the caller writes the key rows (writeMatchIndex). */
+  matchFeatures?: MatchFeatures;
+}
+
+/** The Claim row of `input`, anchored in `articleText` (quote, prefix and suffix of its span). */
+function anchoredClaimData(articleText: string, input: AnchoredClaimInput) {
   const anchor = buildAnchor(articleText, input.start, input.end);
-  const claim = await tx.claim.create({
-    data: {
-      articleId: input.articleId,
-      text: input.text,
-      start: input.start,
-      end: input.end,
-      quote: anchor.quote,
-      prefix: anchor.prefix,
-      suffix: anchor.suffix,
-      checkworthiness: input.score,
-      kind: input.kind ?? "OTHER",
-      reasons: JSON.stringify(input.reasons ?? []),
-      searchText: normalizeSearchText(input.text),
-      origin: input.origin,
-      status: input.status,
-      ...(input.claimant ? { claimant: input.claimant.name, claimantKind: input.claimant.kind, claimantSearch: normalizeSearchText(input.claimant.name) } : {}),
-      ...(input.matchFeatures ? matchFeaturesColumn(input.matchFeatures) : {}),
-    },
-  });
-  await appendAuditEvent(tx, {
+  return {
+    articleId: input.articleId,
+    text: input.text,
+    start: input.start,
+    end: input.end,
+    quote: anchor.quote,
+    prefix: anchor.prefix,
+    suffix: anchor.suffix,
+    checkworthiness: input.score,
+    kind: input.kind ?? "OTHER",
+    reasons: JSON.stringify(input.reasons ?? []),
+    searchText: normalizeSearchText(input.text),
+    origin: input.origin,
+    status: input.status,
+    ...(input.claimant ? { claimant: input.claimant.name, claimantKind: input.claimant.kind, claimantSearch: normalizeSearchText(input.claimant.name) } : {}),
+    ...(input.matchFeatures ? matchFeaturesColumn(input.matchFeatures) : {}),
+  };
+}
+
+type CreatedClaimFields = { id: string; version: number; text: string; start: number; end: number; checkworthiness: number; kind: string; origin: string; claimant: string | null; claimantKind: string | null };
+
+/** The `claim.create` audit event of a claim just written. */
+function claimCreatedEvent(actor: Actor, claim: CreatedClaimFields): AuditInput {
+  return {
     actorId: actor.id,
     action: "claim.create",
     entityType: "Claim",
@@ -700,8 +699,40 @@ export async function createAnchoredClaim(
     entityVersion: claim.version,
     claimId: claim.id,
     after: { text: claim.text, start: claim.start, end: claim.end, score: claim.checkworthiness, kind: claim.kind, origin: claim.origin, ...(claim.claimant ? { claimant: claim.claimant, claimantKind: claim.claimantKind } : {}) },
-  });
+  };
+}
+
+/**
+ * Creates a claim anchored to a code-point span of its article's snapshot (quote plus context, so the
+ * span can be re-found) and records it, inside the caller's transaction.
+ */
+export async function createAnchoredClaim(tx: Tx, actor: Actor, articleText: string, input: AnchoredClaimInput) {
+  const claim = await tx.claim.create({ data: anchoredClaimData(articleText, input) });
+  await appendAuditEvent(tx, claimCreatedEvent(actor, claim));
   return claim;
+}
+
+/**
+ * Creates many claims of one article at once: one multi-row INSERT for the claims (RETURNING their
+ * ids) and one for their `claim.create` audit events, instead of two statements per claim, so the
+ * write transaction (SQLite's single writer, and on SQLite the event loop, since every statement is
+ * synchronous) is held for a few statements whatever the number of claims. Returns the created
+ * claims in the order of `inputs`. Spans must be distinct within the article (an import's are).
+ */
+export async function createAnchoredClaims(tx: Tx, actor: Actor, articleText: string, inputs: readonly AnchoredClaimInput[]): Promise<CreatedClaimFields[]> {
+  if (inputs.length === 0) return [];
+  const rows = await tx.claim.createManyAndReturn({
+    data: inputs.map((input) => anchoredClaimData(articleText, input)),
+    select: { id: true, articleId: true, version: true, text: true, start: true, end: true, checkworthiness: true, kind: true, origin: true, claimant: true, claimantKind: true },
+  });
+  const bySpan = new Map(rows.map((r) => [`${r.articleId}:${r.start}:${r.end}`, r]));
+  const created = inputs.map((input) => {
+    const row = bySpan.get(`${input.articleId}:${input.start}:${input.end}`);
+    if (!row) throw new Error(`createAnchoredClaims: no row returned for span ${input.start}–${input.end}`);
+    return row;
+  });
+  await appendAuditEvents(tx, created.map((claim) => claimCreatedEvent(actor, claim)));
+  return created;
 }
 
 export { claimStatus, ensureInReview, loadClaimForUpdate, loadClaimForWork, setVerdictState };

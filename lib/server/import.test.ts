@@ -10,6 +10,8 @@ import { getDb } from "./db";
 import { fetchPublicDocument } from "./fetch-url";
 import { previewUploadedFile, previewUrl } from "./import-sources";
 import { makeUser } from "./testing/factories";
+import { countQueries } from "./testing/query-counter";
+import { DEMO_ARTICLES, readDemoArticle } from "./seed/demo-data";
 
 function articleText(tag: string) {
   return [
@@ -50,6 +52,33 @@ describe("importArticle", () => {
     expect(budget?.kind).toBe("QUANTITY");
     const events = await db.auditEvent.findMany({ where: { entityType: "Article", entityId: id } });
     expect(events.map((e) => e.action)).toEqual(["article.import"]);
+  });
+
+  it("writes an article's claims and their audit events in a few statements, whatever their number, chained in claim order", async () => {
+    const editor = await makeUser("EDITOR");
+    const text = `${randomUUID()}\n\n${DEMO_ARTICLES.map((a) => readDemoArticle(a.file)).join("\n\n")}`;
+    const { result, statements } = await countQueries(() => importArticle(editor, { title: "Many claims", outlet: "A", author: undefined, publishedAt: undefined, text }));
+    const db = await getDb();
+    const claims = await db.claim.findMany({ where: { articleId: result.id }, orderBy: { start: "asc" } });
+    expect(claims.length).toBeGreaterThanOrEqual(15);
+    const writes = statements.filter((q) => /^\s*(INSERT|UPDATE|DELETE)/i.test(q));
+    // Two statements per claim before (a claim INSERT and an audit INSERT each).
+    expect(writes.length).toBeLessThan(12);
+    expect(statements.length).toBeLessThan(24);
+    // (claim.match events follow when the desk already holds these articles' claims.)
+    const events = await db.auditEvent.findMany({
+      where: { OR: [{ entityId: result.id }, { claimId: { in: claims.map((c) => c.id) } }], action: { in: ["article.import", "claim.create"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual(["article.import", ...claims.map(() => "claim.create")]);
+    // One unbroken chain: each event links to the one before it, ids consecutive.
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+      expect(events[i]!.id).toBe(events[i - 1]!.id + 1);
+    }
+    const created = events.slice(1).map((e) => JSON.parse(e.after!) as { start: number });
+    expect(new Set(events.slice(1).map((e) => e.entityId))).toEqual(new Set(claims.map((c) => c.id)));
+    for (const [i, e] of events.slice(1).entries()) expect(claims.find((c) => c.id === e.entityId)!.start).toBe(created[i]!.start);
   });
 
   it("opens the existing article when the same text is imported again, even with CRLF line ends", async () => {

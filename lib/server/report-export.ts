@@ -1,11 +1,9 @@
 import "server-only";
-import { Readable } from "node:stream";
 import { createReportStreamWriter, REPORT_FORMAT_INFO, reportFilename, type ReportFormat, type ReportStreamWriter } from "@/lib/domain/report";
 import type { ReportEntry } from "@/lib/domain/report";
-import { renderReportPdf, type PdfFonts } from "@/lib/domain/report/pdf";
-import { loadPdfFonts } from "@/lib/domain/report/pdf-fonts";
 import type { ReportQuery } from "@/lib/validation/reports";
 import { env } from "./env";
+import { runExtractionTask } from "./extraction-pool/run-task";
 import { logger } from "./logger";
 import type { Actor } from "./permissions";
 import { loadReportDocument, prepareReport, type ReportOptions } from "./reports";
@@ -16,20 +14,6 @@ export function publicBaseUrl(requestOrigin: string): string {
     if (env.NEXTAUTH_URL) return new URL(env.NEXTAUTH_URL).origin;
   } catch {}
   return new URL(requestOrigin).origin;
-}
-
-let fonts: Promise<PdfFonts> | undefined;
-
-/**
- * The report's fonts (DejaVu, then the Noto fallbacks of lib/domain/report/pdf-fonts.ts), parsed once
- * per process and shared by every PDF (pdfkit embeds a subset of each font a report draws with).
- */
-function pdfFonts(): Promise<PdfFonts> {
-  fonts ??= loadPdfFonts().catch((error: unknown) => {
-    fonts = undefined;
-    throw error;
-  });
-  return fonts;
 }
 
 function downloadHeaders(format: ReportFormat, filename: string): HeadersInit {
@@ -96,9 +80,12 @@ export async function createReportResponse(
   const { format, ...scope } = query;
   if (format === "pdf") {
     const document = await loadReportDocument(actor, scope, options);
-    const pdf = renderReportPdf(document, await pdfFonts());
-    const filename = options.filename ?? reportFilename(format, document.filenameBase, document.header.includesWorkInProgress);
-    return new Response(Readable.toWeb(pdf) as ReadableStream<Uint8Array>, { headers: downloadHeaders(format, filename) });
+    // Laid out in the worker pool (up to seconds of CPU for a large report), never on this thread;
+    // the pool's time, memory and queue limits apply (their refusals are AppErrors, before any byte).
+    const { header, summary, entries } = document;
+    const pdf = await runExtractionTask("renderPdf", { document: { header, summary, entries } }, { work: "pdf" });
+    const filename = options.filename ?? reportFilename(format, document.filenameBase, header.includesWorkInProgress);
+    return new Response(pdf, { headers: downloadHeaders(format, filename) });
   }
   const report = await prepareReport(actor, scope, options);
   const writer = createReportStreamWriter(format, report.header, report.scale);

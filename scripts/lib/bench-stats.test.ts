@@ -77,6 +77,7 @@ describe("parseBenchPagesArgs", () => {
       port: 4220,
       only: null,
     });
+    expect(parseBenchPagesArgs(["--imports-only", "--sizes", "10000"])).toMatchObject({ only: ["import"], sizes: [10_000] });
     expect(parseBenchPagesArgs(["--database", "postgresql", "--port", "4230"])).toMatchObject({ database: "postgresql", port: 4230 });
     expect(parseBenchPagesArgs(["--generate-only", "--sizes", "100000"])).toMatchObject({ generateOnly: true, sizes: [100_000] });
   });

@@ -130,6 +130,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
     if (a === "--") continue;
     if (a === "--skip-build") out.skipBuild = true;
     else if (a === "--generate-only") out.generateOnly = true;
+    else if (a === "--imports-only") out.only = ["import"];
     else if (a === "--pg") out.database = "postgresql";
     else if (a === "--database") {
       const v = value(i++, a);
@@ -155,7 +156,7 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
       const n = Number(value(i++, a));
       if (!Number.isInteger(n) || n < 1024 || n > 65_533) throw new Error("--port takes a port from 1024 to 65533");
       out.port = n;
-    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port, --only)`);
+    } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port, --only, --imports-only)`);
   }
   if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
   return out;

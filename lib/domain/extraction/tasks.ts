@@ -1,5 +1,5 @@
 /**
- * The CPU-heavy steps of claim finding, as plain functions taking and returning structured-clone
+ * The CPU-heavy steps of claim finding (and the PDF report's layout), as plain functions taking and returning structured-clone
  * data, so that lib/server's worker pool can run them off the request thread. Limits are checked
  * here, before any parsing; a broken limit is a result (`{ refused }`), not an exception, so its
  * message crosses the worker boundary intact.
@@ -16,6 +16,7 @@ import {
   type StoredSignature,
 } from "./match";
 import { scoreSentence } from "./ranker";
+import type { ReportDocument } from "../report/model";
 
 /** A refusal: which limit was broken, in words a user can act on. */
 export interface Refusal {
@@ -79,6 +80,15 @@ export function matchTask(input: { fresh: StoredMatchClaim[]; candidates: Stored
   return matchNewClaims(input.fresh.map(signed), input.candidates.map(signed), { total: input.total, df: new Map(input.df) });
 }
 
+/**
+ * The report as a finished PDF file (lib/domain/report/pdf-task.ts; pdfkit and the fonts are loaded
+ * by the first PDF a worker thread renders, not by every worker).
+ */
+export async function renderPdfTask(input: { document: ReportDocument }): Promise<Uint8Array<ArrayBuffer>> {
+  const { renderPdfTask: render } = await import("../report/pdf-task");
+  return render(input);
+}
+
 /** Every task the extraction pool runs, by name. */
 export const EXTRACTION_TASKS = {
   readHtml: readHtmlTask,
@@ -86,6 +96,7 @@ export const EXTRACTION_TASKS = {
   features: featuresTask,
   score: scoreTask,
   match: matchTask,
+  renderPdf: renderPdfTask,
 } as const;
 
 export type ExtractionTaskName = keyof typeof EXTRACTION_TASKS;

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { extractClaims } from "@/lib/domain/extraction";
+import { summarizeReport } from "@/lib/domain/report/model";
+import { readPdf } from "@/lib/domain/report/pdf-test-helpers";
+import { claimInput, entry, reportHeader } from "@/lib/domain/report/test-fixtures";
+import { DEFAULT_VERDICT_SCALE } from "@/lib/domain/verdict-scale";
 import { MAX_HTML_DEPTH } from "@/lib/domain/html-limits";
 import { importArticle } from "../articles";
 import { getDb } from "../db";
@@ -38,7 +42,32 @@ async function largestTimerGap<T>(work: () => Promise<T>): Promise<{ result: T; 
   }
 }
 
+/** Nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat), by thread id. */
+function threadNiceValues(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      // Fields after "(comm)": state is field 3, so nice (field 19) is index 16 of the rest.
+      out.set(Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
+}
+
 describe("the extraction pool", () => {
+  const nice = Number(process.env.CLAIMLEDGER_EXTRACTION_NICE ?? 10);
+  it.runIf(process.platform === "linux" && nice > 0)("runs its worker threads at nice 10 (CLAIMLEDGER_EXTRACTION_NICE), leaving the process's main thread as it was", async () => {
+    const mainBefore = threadNiceValues().get(process.pid);
+    expect((await runExtractionTask("score", { text: "The council approved $4.5 million on Monday." })) > 0).toBe(true);
+    const after = threadNiceValues();
+    expect([...after.values()]).toContain(nice);
+    expect(after.get(process.pid)).toBe(mainBefore);
+    expect(mainBefore).not.toBe(nice);
+  });
+
   it("gives the same claims as extracting on this thread", async () => {
     const pooled = await runExtractionTask("extractArticle", { text: DEMO, limit: 15 });
     expect(pooled.map(({ signature: _s, matchKeys: _k, ...c }) => c)).toEqual(extractClaims(DEMO, { suggestedOnly: true, limit: 15 }));
@@ -85,4 +114,19 @@ describe("the extraction pool", () => {
     expect(ticks).toBeGreaterThan(2);
     expect(gapMs).toBeLessThan(Math.max(250, tookMs / 2));
   });
+
+  it("lays out a PDF report in the pool while this thread keeps answering, and refuses one past the time limit in PDF terms", async () => {
+    const entries = Array.from({ length: 120 }, (_, i) => entry(claimInput({ id: `c${i}`, text: `Claim number ${i}: the council approved $${i}.5 million for the schools on Monday.` })));
+    const document = { header: reportHeader(), summary: summarizeReport(entries, DEFAULT_VERDICT_SCALE), entries };
+    const { result, gapMs, ticks, tookMs } = await largestTimerGap(() => runExtractionTask("renderPdf", { document }, { work: "pdf" }));
+    const pdf = await readPdf(result);
+    expect(pdf.pages.join(" ")).toContain("Claim number 119");
+    // Rendering on this thread would block every tick until the PDF was finished.
+    expect(ticks).toBeGreaterThan(2);
+    expect(gapMs).toBeLessThan(Math.max(250, tookMs / 2));
+    await expect(runExtractionTask("renderPdf", { document }, { work: "pdf", timeoutMs: 5 })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("Laying out this PDF took longer than the 5 ms limit"),
+    });
+  }, 60_000);
 });

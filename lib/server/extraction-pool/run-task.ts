@@ -7,8 +7,10 @@ import { AppError } from "@/lib/domain/errors";
 import type { EXTRACTION_TASKS, ExtractionTaskName, Refusal } from "@/lib/domain/extraction/tasks";
 
 /**
- * The worker pool for claim finding's CPU work (HTML parsing, Readability, sentence analysis,
- * scoring, matching), so that no request thread and no open transaction ever waits on it.
+ * The worker pool for the server's CPU work — claim finding (HTML parsing, Readability, sentence
+ * analysis, scoring, matching) and PDF reports' layout — so that no request thread and no open
+ * transaction ever waits on it. Its threads run at a lower scheduling priority (worker.mjs), so
+ * the request thread gets the cores first when both want them.
  * Worker threads run lib/server/extraction-pool/worker.mjs (resolved from the project root, the
  * working directory of `next start`, vitest and the CLIs; the file is not bundled).
  */
@@ -22,7 +24,23 @@ const WORKER_FILE = "lib/server/extraction-pool/worker.mjs";
 
 type Tasks = typeof EXTRACTION_TASKS;
 type TaskInput<N extends ExtractionTaskName> = Parameters<Tasks[N]>[0];
-type TaskOutput<N extends ExtractionTaskName> = Exclude<ReturnType<Tasks[N]>, Refusal>;
+type TaskOutput<N extends ExtractionTaskName> = Exclude<Awaited<ReturnType<Tasks[N]>>, Refusal>;
+
+/** The words of a refusal, by what the task was doing: analysing an article, or laying out a PDF. */
+export type PoolWork = "analysis" | "pdf";
+
+const REFUSALS: Record<PoolWork, { timeout: (limit: string) => string; memory: (mb: number) => string; busy: string }> = {
+  analysis: {
+    timeout: (limit) => `Analysing this text took longer than the ${limit} limit, so it was stopped; nothing was imported. Split the text or remove markup and try again.`,
+    memory: (mb) => `Analysing this text needed more than the ${mb} MB memory limit, so it was stopped; nothing was imported. Split the text and try again.`,
+    busy: "The server is analysing many articles right now; try again in a few seconds.",
+  },
+  pdf: {
+    timeout: (limit) => `Laying out this PDF took longer than the ${limit} limit, so it was stopped. Narrow the report (an article, filters or dates) or export CSV, JSON or NDJSON.`,
+    memory: (mb) => `Laying out this PDF needed more than the ${mb} MB memory limit, so it was stopped. Narrow the report (an article, filters or dates) or export CSV, JSON or NDJSON.`,
+    busy: "The server is preparing many documents right now; try again in a few seconds.",
+  },
+};
 
 function envInt(name: string, fallback: number): number {
   const value = Number.parseInt(process.env[name] ?? "", 10);
@@ -57,13 +75,19 @@ function isRefusal(value: unknown): value is Refusal {
 }
 
 /**
- * Runs one task of lib/domain/extraction/tasks.ts in the pool and returns its result.
+ * Runs one task of lib/domain/extraction/tasks.ts in the pool and returns its (awaited) result;
+ * `work` picks the refusal messages' wording (default "analysis": "…nothing was imported").
  * Throws AppError VALIDATION when the task refuses its input (its message names the limit) or runs
  * past `timeoutMs` (default CLAIMLEDGER_EXTRACTION_TIME_LIMIT_MS, else 30,000 ms; its worker is
  * terminated) or needs more than the worker's heap limit, RATE_LIMITED (Retry-After 5 s) when EXTRACTION_QUEUE_LIMIT tasks already wait,
  * and rethrows anything else (a bug in a task) unchanged.
  */
-export async function runExtractionTask<N extends ExtractionTaskName>(name: N, input: TaskInput<N>, options: { timeoutMs?: number } = {}): Promise<TaskOutput<N>> {
+export async function runExtractionTask<N extends ExtractionTaskName>(
+  name: N,
+  input: TaskInput<N>,
+  options: { timeoutMs?: number; work?: PoolWork } = {},
+): Promise<TaskOutput<N>> {
+  const refusals = REFUSALS[options.work ?? "analysis"];
   const timeoutMs = options.timeoutMs ?? envInt("CLAIMLEDGER_EXTRACTION_TIME_LIMIT_MS", EXTRACTION_TIME_LIMIT_MS);
   const signal = AbortSignal.timeout(timeoutMs);
   let result: unknown;
@@ -71,13 +95,13 @@ export async function runExtractionTask<N extends ExtractionTaskName>(name: N, i
     result = await pool().run({ name, input }, { signal });
   } catch (error) {
     if (signal.aborted) {
-      throw new AppError("VALIDATION", `Analysing this text took longer than the ${timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`} limit, so it was stopped; nothing was imported. Split the text or remove markup and try again.`);
+      throw new AppError("VALIDATION", refusals.timeout(timeoutMs >= 1000 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`));
     }
     if (error instanceof Error && (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
-      throw new AppError("VALIDATION", `Analysing this text needed more than the ${heapLimitMb()} MB memory limit, so it was stopped; nothing was imported. Split the text and try again.`);
+      throw new AppError("VALIDATION", refusals.memory(heapLimitMb()));
     }
     if (error instanceof Error && /task queue is at limit|no task queue available/i.test(error.message)) {
-      throw new AppError("RATE_LIMITED", "The server is analysing many articles right now; try again in a few seconds.", { retryAfterSeconds: 5 });
+      throw new AppError("RATE_LIMITED", refusals.busy, { retryAfterSeconds: 5 });
     }
     throw error;
   }

@@ -1,7 +1,25 @@
 // Entry of the extraction pool's worker threads (plain JavaScript, so that the production server,
 // vitest and the CLIs all start it the same way): registers tsx's loader in this thread, then runs
 // the named task of lib/domain/extraction/tasks.ts.
+import { setPriority } from "node:os";
 import { register } from "tsx/esm/api";
+
+// Lower this thread's scheduling priority, so that when the request thread (which answers other
+// users) and a worker want the same core, the request thread gets it first. On Linux,
+// setPriority(0, …) renices the calling thread only (a worker thread is its own kernel task; see
+// /proc/<pid>/task/<tid>/stat, field 19), so the server's main thread keeps its priority.
+// CLAIMLEDGER_EXTRACTION_NICE: 0 (off) to 19, default 10: against a nice-0 thread on one core a
+// nice-10 thread gets ~10 % of it (CFS weights 110 vs 1024), nice 19 ~1.5 % (15 vs 1024). 19 starved
+// the workers when other processes kept the cores busy (a PDF in a test ran past its 30 s limit
+// beside a `next build`), and the time limits are wall-clock.
+const nice = Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_NICE ?? "10", 10);
+if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
+  try {
+    setPriority(0, nice);
+  } catch {
+    // Not permitted or not supported here: the thread keeps the process's priority.
+  }
+}
 
 register({ tsconfig: new URL("../../../tsconfig.json", import.meta.url).pathname });
 const { EXTRACTION_TASKS } = await import("../../domain/extraction/tasks.ts");
