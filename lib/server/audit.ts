@@ -134,6 +134,19 @@ async function readChainHead(tx: Tx, state: ChainState): Promise<AuditChainLink>
 /** The event's columns, with its link to `prevHash` (HMAC-SHA256 with AUDIT_KEY, else legacy SHA-256). */
 function auditRow(input: AuditInput, prevHash: string) {
   const origin = currentTokenOrigin();
+  const content = {
+    at: new Date(),
+    actorId: input.actorId,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    entityVersion: input.entityVersion ?? null,
+    claimId: input.claimId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    tokenId: origin?.tokenId ?? null,
+    tokenCreatorId: origin?.tokenCreatorId ?? null,
+  };
   const key = auditKey();
   const hash = key ? hmacAuditEvent(key, prevHash, content) : hashAuditEvent(prevHash, content);
   return { ...content, prevHash, hash, hashAlgorithm: key ? KEYED_ALGORITHM : null };
