@@ -32,6 +32,7 @@ import type {
 import { appendAuditEvent } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
+import { readClaimListRows } from "./claim-list-rows";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
@@ -93,30 +94,11 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now =
  */
 export const CLAIM_LIST_ORDER = [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
-/** The list's columns; the current verdict only if the actor may see it (blind double review). */
-export const claimListSelect = (actor: Actor) =>
-  ({
-  id: true,
-  text: true,
-  status: true,
-  priority: true,
-  dueAt: true,
-  version: true,
-  checkworthiness: true,
-  updatedAt: true,
-  claimant: true,
-  claimantKind: true,
-  article: { select: { id: true, title: true, outlet: true } },
-  assignee: { select: { id: true, name: true } },
-  // The current verdict: the newest one proposed, approved or published; in a blind double review
-  // where both reviewers have proposed, both proposals (the actor sees only their own until then).
-  verdicts: {
-    where: { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 2,
-    select: { rating: true, state: true, proposedById: true },
-  },
-  }) satisfies Prisma.ClaimSelect;
+/**
+ * What the list's selecting queries read of each claim: its key in every order (the rows themselves
+ * come from readClaimListRows, one statement per page).
+ */
+export const CLAIM_LIST_KEY = { id: true, updatedAt: true, dueAt: true } satisfies Prisma.ClaimSelect;
 
 /**
  * The rows after a cursor in CLAIM_LIST_ORDER (newest change first): older changes, or the same
@@ -129,17 +111,20 @@ function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhere
 
 /**
  * Claims of the list in CLAIM_LIST_ORDER, the first `take` of them after the cursor `after` (the key of
- * the last row of the previous page): a constant number of queries whatever the data size.
+ * the last row of the previous page): two statements whatever the data size (the keys, then the rows
+ * with their article, assignee and current verdicts: readClaimListRows), plus the search's one when
+ * `q` has words and `search` is not given.
  */
 export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor; search?: ClaimSearchMatches | null } = {}) {
   const db = await getDb();
   const search = await resolveSearch(actor, filter, options.search);
-  return db.claim.findMany({
+  const keys = await db.claim.findMany({
     where: { AND: [claimListWhere(actor, filter, options.now ?? new Date(), search), afterCursorWhere(options.after)] },
-    select: claimListSelect(actor),
+    select: CLAIM_LIST_KEY,
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
+  return readClaimListRows(db, actor, keys);
 }
 
 /**
