@@ -4,15 +4,17 @@ import type { Db, Tx } from "./db";
 import type { Actor } from "./permissions";
 import { blindClaimSql, sqlParameters } from "./report-rows";
 
-/** One row of the claims list: what the list and its REST twin show of a claim. */
+/** One row of the claims list: what the list and the REST API's claim summaries show of a claim. */
 export interface ClaimListRow {
   id: string;
   text: string;
   status: string;
   priority: string;
+  kind: string;
   dueAt: Date | null;
   version: number;
   checkworthiness: number;
+  createdAt: Date;
   updatedAt: Date;
   claimant: string | null;
   claimantKind: string | null;
@@ -28,6 +30,7 @@ export interface ClaimListRow {
 /** The page's keys as the selecting query read them (typed dates, no driver-specific parsing here). */
 export interface ClaimListKey {
   id: string;
+  createdAt: Date;
   updatedAt: Date;
   dueAt: Date | null;
 }
@@ -37,6 +40,7 @@ interface SqlRow {
   text: string;
   status: string;
   priority: string;
+  kind: string;
   version: number | bigint;
   checkworthiness: number;
   claimant: string | null;
@@ -70,7 +74,7 @@ export async function readClaimListRows(db: Db | Tx, actor: Actor, keys: readonl
   const own = bind(actor.id);
   const blind = blindClaimSql(bind, actor.id, "c2");
   const claimIds = keys.map((k) => bind(k.id)).join(", ");
-  const sql = `SELECT c.id, c.text, c.status, c.priority, c.version, c.checkworthiness, c.claimant, c."claimantKind",
+  const sql = `SELECT c.id, c.text, c.status, c.priority, c.kind, c.version, c.checkworthiness, c.claimant, c."claimantKind",
   a.id AS "articleId", a.title AS "articleTitle", a.outlet AS "articleOutlet", u.id AS "assigneeId", u.name AS "assigneeName",
   v.rating, v.state, v."proposedById"
 FROM "Claim" c
@@ -94,9 +98,11 @@ ORDER BY c.id, v.rn`;
         text: r.text,
         status: r.status,
         priority: r.priority,
+        kind: r.kind,
         dueAt: null,
         version: Number(r.version),
         checkworthiness: Number(r.checkworthiness),
+        createdAt: new Date(0),
         updatedAt: new Date(0),
         claimant: r.claimant,
         claimantKind: r.claimantKind,
@@ -110,6 +116,6 @@ ORDER BY c.id, v.rn`;
   }
   return keys.flatMap((k) => {
     const row = byId.get(k.id);
-    return row ? [{ ...row, updatedAt: k.updatedAt, dueAt: k.dueAt }] : [];
+    return row ? [{ ...row, createdAt: k.createdAt, updatedAt: k.updatedAt, dueAt: k.dueAt }] : [];
   });
 }

@@ -98,7 +98,7 @@ export const CLAIM_LIST_ORDER = [{ updatedAt: "desc" }, { id: "desc" }] satisfie
  * What the list's selecting queries read of each claim: its key in every order (the rows themselves
  * come from readClaimListRows, one statement per page).
  */
-export const CLAIM_LIST_KEY = { id: true, updatedAt: true, dueAt: true } satisfies Prisma.ClaimSelect;
+export const CLAIM_LIST_KEY = { id: true, createdAt: true, updatedAt: true, dueAt: true } satisfies Prisma.ClaimSelect;
 
 /**
  * The rows after a cursor in CLAIM_LIST_ORDER (newest change first): older changes, or the same
