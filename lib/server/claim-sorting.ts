@@ -70,13 +70,6 @@ export async function listSortedClaimPage(
   const db = await getDb();
   const buckets = sortBuckets(sort);
   const base = claimListWhere(actor, filter, now, search);
-  const [counted, ahead] = await Promise.all([
-    countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
-    after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
-  ]);
-  // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
-  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
-  const total = Math.min(counted, CLAIM_COUNT_LIMIT);
   const rows: (ClaimListKey & { bucket: number })[] = [];
   for (let index = after?.bucket ?? 0; index < buckets.length && rows.length <= size; index++) {
     const bucket = buckets[index]!;
@@ -89,6 +82,14 @@ export async function listSortedClaimPage(
     });
     rows.push(...found.map((row) => ({ ...row, bucket: index })));
   }
+  // A first page that is not full holds every match: its length is the exact total, no count needed.
+  const [counted, ahead] = await Promise.all([
+    !after && rows.length <= size ? rows.length : countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
+    after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
+  ]);
+  // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
+  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
+  const total = Math.min(counted, CLAIM_COUNT_LIMIT);
   const shown = rows.slice(0, size);
   const claims = await readClaimListRows(db, actor, shown);
   const last = shown.at(-1);

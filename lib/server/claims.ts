@@ -158,9 +158,10 @@ export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, no
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
- * Three queries at most (plus the rows' relations, and the full-text search's one when `q` has words
- * and `search` is not given), whatever the data size; one more row than shown is
- * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
+ * Four statements at most (the keys, the rows, the total and the position; plus the full-text search's
+ * one when `q` has words and `search` is not given), whatever the data size; a first page that is not
+ * full needs no count (its length is the total). One more row than shown is read to know whether a
+ * next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
  * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
  * Editing a claim changes its updatedAt, so a claim edited while someone pages moves to the top of the
@@ -178,11 +179,12 @@ export async function listClaimPage(
   const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
   const search = await resolveSearch(actor, filter, options.search);
-  const [rows, counted, before] = await Promise.all([
+  const [rows, before] = await Promise.all([
     listClaims(actor, filter, { take: size + 1, now, after, search }),
-    countClaims(actor, filter, now, undefined, limit, search),
     after ? countClaims(actor, filter, now, after, limit, search) : Promise.resolve(0),
   ]);
+  // A first page that is not full holds every match: its length is the exact total, no count needed.
+  const counted = !after && rows.length <= size ? rows.length : await countClaims(actor, filter, now, undefined, limit, search);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;
