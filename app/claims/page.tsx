@@ -22,6 +22,9 @@ export const metadata: Metadata = { title: "Claims" };
 /** How many rows a page shows; "Next 200" continues after the last one. */
 const PAGE_ROWS = 200;
 
+/** A claim's text as the list shows it: at most 140 UTF-16 code units, "…" when cut (sent once, not whole). */
+const shortenClaimText = (text: string) => (text.length > 140 ? `${text.slice(0, 137)}…` : text);
+
 /** The filters as URL parameters, for the pager's links and the export link. */
 function buildFilterParams(filter: ClaimListFilter): URLSearchParams {
   return new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
@@ -60,7 +63,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     const otherRating = both ? findRating(scale, both.rating) : undefined;
     return {
       id: c.id,
-      text: c.text,
+      text: shortenClaimText(c.text),
       status: c.status,
       priority: c.priority,
       dueAt: c.dueAt,

@@ -6,7 +6,8 @@ import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
 import { notFound } from "@/lib/domain/errors";
 import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
-import { claimListWhere, type getClaimDetail } from "./claims";
+import { readClaimListRows } from "./claim-list-rows";
+import { CLAIM_LIST_KEY, claimListWhere, type getClaimDetail } from "./claims";
 import { getDb, type Db } from "./db";
 import { visibleClaimSql, visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
@@ -70,14 +71,14 @@ export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Pr
  * A text search's page: the matches that pass the filter, best ranked first (lib/server/claim-search.ts,
  * at most SEARCH_MATCH_LIMIT of them), `limit` after the cursor's claim. The cursor has the same form
  * as the unranked list's; a page continues after its claim's place in the ranking (when that claim no
- * longer matches, the list ends there). Three statements plus the rows' relations, whatever the desk.
+ * longer matches, the list ends there). Three statements whatever the desk: the search, the matches'
+ * keys, the page's rows (readClaimListRows).
  */
 async function listRankedClaimsPage(actor: Actor, filter: Omit<ApiClaimListQuery, "cursor" | "limit">, search: ClaimSearchMatches, cursor: ClaimCursor | undefined, limit: number): Promise<ApiClaimPage> {
   const db = await getDb();
-  const matching = orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, new Date(), search), select: { id: true } }), search);
+  const matching = orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, new Date(), search), select: CLAIM_LIST_KEY }), search);
   const start = cursor ? matching.findIndex((r) => r.id === cursor.id) + 1 : 0;
-  const pageIds = start === 0 && cursor ? [] : matching.slice(start, start + limit).map((r) => r.id);
-  const rows = pageIds.length ? orderByRank(await db.claim.findMany({ where: { id: { in: pageIds } }, select: summarySelect }), search) : [];
+  const rows = start === 0 && cursor ? [] : await readClaimListRows(db, actor, matching.slice(start, start + limit));
   const last = rows.at(-1);
   return {
     data: rows.map(toApiClaimSummary),

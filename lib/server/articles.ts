@@ -6,8 +6,9 @@ import { appendAuditEvent } from "./audit";
 import { createAnchoredClaims } from "./claims";
 import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
 import { runExtractionTask } from "./extraction-pool/run-task";
-import { getDb } from "./db";
+import { getDb, type Db } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
+import { sqlParameters } from "./report-rows";
 import { inTransaction } from "./transaction";
 
 /**
@@ -93,36 +94,65 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   }
 }
 
-/** Articles the actor may see: all for editors; for reviewers, those holding a claim assigned to them. */
+/**
+ * A reviewer's articles: the 200 imported last among those holding a claim assigned to them or one
+ * they double-review, with the number of those claims in each, newest import first. One statement:
+ * the articles are walked in import order (index on importedAt) and each is checked with one index
+ * probe (Claim articleId + assigneeId), instead of reading every claim of every article.
+ */
+async function reviewerArticleCounts(db: Db, reviewerId: string): Promise<{ id: string; title: string; claims: number }[]> {
+  // Bound in the order written (the template is evaluated left to right).
+  const { values, bind } = sqlParameters();
+  const rows = await db.$queryRawUnsafe<{ id: string; title: string; assigned: number | bigint; reviewing: number | bigint }[]>(
+    `SELECT x.id, x.title, x.assigned, x.reviewing FROM (
+  SELECT a.id, a.title, a."importedAt",
+    (SELECT count(*) FROM "Claim" c WHERE c."articleId" = a.id AND c."assigneeId" = ${bind(reviewerId)}) AS assigned,
+    (SELECT count(*) FROM "ClaimReviewer" r JOIN "Claim" c ON c.id = r."claimId"
+      WHERE r."userId" = ${bind(reviewerId)} AND c."articleId" = a.id AND (c."assigneeId" IS NULL OR c."assigneeId" <> ${bind(reviewerId)})) AS reviewing
+  FROM "Article" a
+  WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a.id AND c."assigneeId" = ${bind(reviewerId)})
+     OR a.id IN (SELECT c."articleId" FROM "ClaimReviewer" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."userId" = ${bind(reviewerId)})
+  ORDER BY a."importedAt" DESC LIMIT 200) x ORDER BY x."importedAt" DESC`,
+    ...values,
+  );
+  return rows.map((r) => ({ id: r.id, title: r.title, claims: Number(r.assigned) + Number(r.reviewing) }));
+}
+
+/**
+ * Articles the actor may see, the 200 imported last, each with the number of claims the actor may
+ * see in it: all for editors; for reviewers, those holding a claim assigned to them or one they
+ * double-review (two statements: reviewerArticleCounts, then the articles' columns by id).
+ */
 export async function listArticles(actor: Actor) {
   const db = await getDb();
-  return db.article.findMany({
-    where: isEditor(actor) ? {} : { claims: { some: visibleClaimsWhere(actor) } },
-    select: {
-      id: true,
-      title: true,
-      outlet: true,
-      publishedAt: true,
-      importedAt: true,
-      _count: { select: { claims: { where: visibleClaimsWhere(actor) } } },
-    },
-    orderBy: { importedAt: "desc" },
-    take: 200,
+  const select = { id: true, title: true, outlet: true, publishedAt: true, importedAt: true } as const;
+  if (isEditor(actor)) {
+    return db.article.findMany({ select: { ...select, _count: { select: { claims: true } } }, orderBy: { importedAt: "desc" }, take: 200 });
+  }
+  const counted = await reviewerArticleCounts(db, actor.id);
+  const articles = new Map((await db.article.findMany({ where: { id: { in: counted.map((a) => a.id) } }, select })).map((a) => [a.id, a]));
+  return counted.flatMap((c) => {
+    const article = articles.get(c.id);
+    return article ? [{ ...article, _count: { claims: c.claims } }] : [];
   });
 }
 
 /**
  * The article filter's options: id and title of the 200 articles imported last that the actor may
- * see — one query, no claim counts (the claims page needs none).
+ * see — one query, no claim counts (the claims page needs none; a reviewer's check is one index probe
+ * per article, see reviewerArticleCounts).
  */
 export async function listArticleOptions(actor: Actor): Promise<{ id: string; title: string }[]> {
   const db = await getDb();
-  return db.article.findMany({
-    where: isEditor(actor) ? {} : { claims: { some: visibleClaimsWhere(actor) } },
-    select: { id: true, title: true },
-    orderBy: { importedAt: "desc" },
-    take: 200,
-  });
+  if (isEditor(actor)) return db.article.findMany({ select: { id: true, title: true }, orderBy: { importedAt: "desc" }, take: 200 });
+  const { values, bind } = sqlParameters();
+  return db.$queryRawUnsafe<{ id: string; title: string }[]>(
+    `SELECT a.id, a.title FROM "Article" a
+  WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a.id AND c."assigneeId" = ${bind(actor.id)})
+     OR a.id IN (SELECT c."articleId" FROM "ClaimReviewer" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."userId" = ${bind(actor.id)})
+  ORDER BY a."importedAt" DESC LIMIT 200`,
+    ...values,
+  );
 }
 
 export async function getArticle(actor: Actor, articleId: string) {

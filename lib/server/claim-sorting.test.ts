@@ -36,17 +36,19 @@ const REFERENCE: Record<ClaimSort, (a: Row, b: Row) => number> = {
 async function collect(actor: Actor, articleId: string, sort: ClaimSort, size: number) {
   const ids: string[] = [];
   const firsts: (number | null)[] = [];
+  const totals: number[] = [];
   let after: SortedClaimCursor | undefined;
   let pages = 0;
   do {
     const page = await listSortedClaimPage(actor, { articleId }, { sort, size, after });
     ids.push(...page.claims.map((c) => c.id));
     firsts.push(page.first);
+    totals.push(page.total);
     after = page.next ?? undefined;
     pages += 1;
   } while (after && pages < MAX_PAGES);
   expect(pages).toBeLessThan(MAX_PAGES);
-  return { ids, firsts };
+  return { ids, firsts, totals };
 }
 
 describe("sorted claim lists", () => {
@@ -69,8 +71,10 @@ describe("sorted claim lists", () => {
     for (const sort of CLAIM_SORTS) {
       const expected = [...rows].sort(REFERENCE[sort]).map((r) => r.id);
       for (const size of [1, 2, rows.length + 1]) {
-        const { ids, firsts } = await collect(editor, articleId, sort, size);
+        const { ids, firsts, totals } = await collect(editor, articleId, sort, size);
         expect([sort, size, ids]).toEqual([sort, size, expected]);
+        // Every page states the exact total, also a first page holding them all (read without a count).
+        expect(totals).toEqual(totals.map(() => expected.length));
         expect(firsts).toEqual(firsts.map((_, i) => i * size + 1));
       }
     }

@@ -3,7 +3,8 @@ import { sortBuckets, type ClaimSort, type SortBucket, type SortedClaimCursor } 
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ClaimListFilter } from "@/lib/validation/claims";
 import { orderByRank, type ClaimSearchMatches } from "./claim-search";
-import { CLAIM_COUNT_LIMIT, claimListSelect, claimListWhere, countClaims, listClaimPage, resolveSearch } from "./claims";
+import { readClaimListRows, type ClaimListKey } from "./claim-list-rows";
+import { CLAIM_COUNT_LIMIT, CLAIM_LIST_KEY, claimListWhere, countClaims, listClaimPage, resolveSearch } from "./claims";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 
@@ -48,8 +49,8 @@ function afterCursorWhere(buckets: SortBucket[], after: SortedClaimCursor): Pris
  * after the cursor, the filter's total (capped at CLAIM_COUNT_LIMIT: `totalIsAtLeast`), the 1-based
  * position of the first row (null when unknown past the cap) and the next page's
  * cursor (null on the last page). `changed` is the list's own order (listClaimPage); the others read
- * one keyset query per bucket until the page is full — at most (buckets + 2) queries, whatever the
- * data size. As with `changed`, a claim edited while someone pages may move; paging never loops and
+ * one keyset query per bucket (keys only) until the page is full, then the page's rows in one
+ * statement (readClaimListRows) — at most (buckets + 3) queries, whatever the data size. As with `changed`, a claim edited while someone pages may move; paging never loops and
  * never skips an unchanged claim.
  */
 export async function listSortedClaimPage(
@@ -69,28 +70,29 @@ export async function listSortedClaimPage(
   const db = await getDb();
   const buckets = sortBuckets(sort);
   const base = claimListWhere(actor, filter, now, search);
-  const [counted, ahead] = await Promise.all([
-    countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
-    after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
-  ]);
-  // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
-  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
-  const total = Math.min(counted, CLAIM_COUNT_LIMIT);
-  type Row = Awaited<ReturnType<typeof db.claim.findMany<{ select: ReturnType<typeof claimListSelect> }>>>[number] & { bucket: number };
-  const rows: Row[] = [];
+  const rows: (ClaimListKey & { bucket: number })[] = [];
   for (let index = after?.bucket ?? 0; index < buckets.length && rows.length <= size; index++) {
     const bucket = buckets[index]!;
     const keyset = after && index === after.bucket ? afterKeyWhere(bucket, after.at, after.id) : {};
     const found = await db.claim.findMany({
       where: { AND: [base, bucketWhere(bucket), keyset] },
-      select: claimListSelect(actor),
+      select: CLAIM_LIST_KEY,
       orderBy: bucketOrder(bucket),
       take: size + 1 - rows.length,
     });
     rows.push(...found.map((row) => ({ ...row, bucket: index })));
   }
-  const claims = rows.slice(0, size);
-  const last = claims.at(-1);
+  // A first page that is not full holds every match: its length is the exact total, no count needed.
+  const [counted, ahead] = await Promise.all([
+    !after && rows.length <= size ? rows.length : countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
+    after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
+  ]);
+  // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
+  const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
+  const total = Math.min(counted, CLAIM_COUNT_LIMIT);
+  const shown = rows.slice(0, size);
+  const claims = await readClaimListRows(db, actor, shown);
+  const last = shown.at(-1);
   const lastKey = last && (buckets[last.bucket]!.key === "dueAt" ? last.dueAt : last.updatedAt);
   const next: SortedClaimCursor | null = rows.length > size && last && lastKey ? { sort, bucket: last.bucket, at: lastKey, id: last.id } : null;
   const first = ahead === null ? 1 : totalIsAtLeast || ahead > CLAIM_COUNT_LIMIT ? null : Math.max(1, total - ahead + 1);
@@ -98,9 +100,9 @@ export async function listSortedClaimPage(
 }
 
 /**
- * The `relevance` order: the search's matches that pass the filter (one statement reads their ids,
- * at most SEARCH_MATCH_LIMIT), best ranked first; the page's rows are read by id (one statement plus
- * the rows' relations). The cursor names the last row shown; a page continues after its place in the
+ * The `relevance` order: the search's matches that pass the filter (one statement reads their keys,
+ * at most SEARCH_MATCH_LIMIT), best ranked first; the page's rows are read by id in one statement
+ * (readClaimListRows). The cursor names the last row shown; a page continues after its place in the
  * ranking (when that claim no longer matches, the list ends there). Counts as the other orders: exact
  * up to CLAIM_COUNT_LIMIT, "+" past it or when the search kept only its best matches.
  */
@@ -108,10 +110,9 @@ async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search
   const { size, now, after } = options;
   const db = await getDb();
   const where = claimListWhere(actor, filter, now, search);
-  const matching = orderByRank(await db.claim.findMany({ where, select: { id: true } }), search);
+  const matching = orderByRank(await db.claim.findMany({ where, select: CLAIM_LIST_KEY }), search);
   const start = after ? matching.findIndex((r) => r.id === after.id) + 1 : 0;
-  const pageIds = start === 0 && after ? [] : matching.slice(start, start + size).map((r) => r.id);
-  const rows = pageIds.length ? orderByRank(await db.claim.findMany({ where: { id: { in: pageIds } }, select: claimListSelect(actor) }), search) : [];
+  const rows = start === 0 && after ? [] : await readClaimListRows(db, actor, matching.slice(start, start + size));
   const totalIsAtLeast = matching.length > CLAIM_COUNT_LIMIT || search.capped;
   const total = Math.min(matching.length, CLAIM_COUNT_LIMIT);
   const last = rows.at(-1);

@@ -32,6 +32,7 @@ import type {
 import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, primeAuditChainHead, type AuditInput } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
+import { readClaimListRows } from "./claim-list-rows";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
@@ -94,30 +95,11 @@ export function claimListWhere(actor: Actor, filter: ClaimListFilter = {}, now =
  */
 export const CLAIM_LIST_ORDER = [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ClaimOrderByWithRelationInput[];
 
-/** The list's columns; the current verdict only if the actor may see it (blind double review). */
-export const claimListSelect = (actor: Actor) =>
-  ({
-  id: true,
-  text: true,
-  status: true,
-  priority: true,
-  dueAt: true,
-  version: true,
-  checkworthiness: true,
-  updatedAt: true,
-  claimant: true,
-  claimantKind: true,
-  article: { select: { id: true, title: true, outlet: true } },
-  assignee: { select: { id: true, name: true } },
-  // The current verdict: the newest one proposed, approved or published; in a blind double review
-  // where both reviewers have proposed, both proposals (the actor sees only their own until then).
-  verdicts: {
-    where: { AND: [{ state: { in: [...CURRENT_VERDICT_STATES] } }, visibleVerdictsWhere(actor)] },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take: 2,
-    select: { rating: true, state: true, proposedById: true },
-  },
-  }) satisfies Prisma.ClaimSelect;
+/**
+ * What the list's selecting queries read of each claim: its key in every order (the rows themselves
+ * come from readClaimListRows, one statement per page).
+ */
+export const CLAIM_LIST_KEY = { id: true, createdAt: true, updatedAt: true, dueAt: true } satisfies Prisma.ClaimSelect;
 
 /**
  * The rows after a cursor in CLAIM_LIST_ORDER (newest change first): older changes, or the same
@@ -130,17 +112,20 @@ function afterCursorWhere(after: ClaimListCursor | undefined): Prisma.ClaimWhere
 
 /**
  * Claims of the list in CLAIM_LIST_ORDER, the first `take` of them after the cursor `after` (the key of
- * the last row of the previous page): a constant number of queries whatever the data size.
+ * the last row of the previous page): two statements whatever the data size (the keys, then the rows
+ * with their article, assignee and current verdicts: readClaimListRows), plus the search's one when
+ * `q` has words and `search` is not given.
  */
 export async function listClaims(actor: Actor, filter: ClaimListFilter = {}, options: { take?: number; now?: Date; after?: ClaimListCursor; search?: ClaimSearchMatches | null } = {}) {
   const db = await getDb();
   const search = await resolveSearch(actor, filter, options.search);
-  return db.claim.findMany({
+  const keys = await db.claim.findMany({
     where: { AND: [claimListWhere(actor, filter, options.now ?? new Date(), search), afterCursorWhere(options.after)] },
-    select: claimListSelect(actor),
+    select: CLAIM_LIST_KEY,
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
+  return readClaimListRows(db, actor, keys);
 }
 
 /**
@@ -174,9 +159,10 @@ export async function countClaims(actor: Actor, filter: ClaimListFilter = {}, no
 /**
  * One page of the claims page (/claims): up to `size` claims after the cursor, the filter's total, the
  * position of the first row shown (1-based) and the cursor of the next page (null on the last one).
- * Three queries at most (plus the rows' relations, and the full-text search's one when `q` has words
- * and `search` is not given), whatever the data size; one more row than shown is
- * read to know whether a next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
+ * Four statements at most (the keys, the rows, the total and the position; plus the full-text search's
+ * one when `q` has words and `search` is not given), whatever the data size; a first page that is not
+ * full needs no count (its length is the total). One more row than shown is read to know whether a
+ * next page exists. Counts stop at `countLimit` (default CLAIM_COUNT_LIMIT): past it `totalIsAtLeast`
  * is true and `total` is the limit ("1,000+"), and `first` is null when the page starts past it.
  *
  * Editing a claim changes its updatedAt, so a claim edited while someone pages moves to the top of the
@@ -194,11 +180,12 @@ export async function listClaimPage(
   const limit = options.countLimit ?? CLAIM_COUNT_LIMIT;
   const now = options.now ?? new Date();
   const search = await resolveSearch(actor, filter, options.search);
-  const [rows, counted, before] = await Promise.all([
+  const [rows, before] = await Promise.all([
     listClaims(actor, filter, { take: size + 1, now, after, search }),
-    countClaims(actor, filter, now, undefined, limit, search),
     after ? countClaims(actor, filter, now, after, limit, search) : Promise.resolve(0),
   ]);
+  // A first page that is not full holds every match: its length is the exact total, no count needed.
+  const counted = !after && rows.length <= size ? rows.length : await countClaims(actor, filter, now, undefined, limit, search);
   const claims = rows.slice(0, size);
   const last = claims.at(-1);
   const next: ClaimListCursor | null = rows.length > size && last ? { updatedAt: last.updatedAt, id: last.id } : null;

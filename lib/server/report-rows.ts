@@ -68,13 +68,22 @@ WHERE c.id IN (${parts.ids})`;
  * SQL with bound parameters, numbered in the order they are written ($1… for PostgreSQL, ? for SQLite):
  * every fragment must be bound in the order it appears in the statement.
  */
-function parameters() {
+export function sqlParameters() {
   const values: unknown[] = [];
   const bind = (value: unknown) => {
     values.push(value);
     return provider === "postgresql" ? `$${values.length}` : "?";
   };
   return { values, bind };
+}
+
+/**
+ * permissions.ts blindClaimsWhere as SQL on the claim aliased `alias`: true when that claim is blind
+ * for `actorId` (a double review they take part in, still in the review stage). Binds its values in
+ * the order written (the statuses, then the actor).
+ */
+export function blindClaimSql(bind: (value: unknown) => string, actorId: string, alias: string): string {
+  return `(${alias}.status IN (${BLIND_STATUSES.map(bind).join(", ")}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = ${alias}.id AND r."userId" = ${bind(actorId)}))`;
 }
 
 /**
@@ -93,11 +102,10 @@ export async function readReportRows<T>(
 ): Promise<T[]> {
   if (claims.length === 0) return [];
   const ids = claims.map((c) => c.id);
-  const { values, bind } = parameters();
+  const { values, bind } = sqlParameters();
   // Always applied, on the claim's status as this query reads it: a claim that entered review since
   // its batch was listed is still covered. On a claim in a final state it costs one comparison.
-  const blindSql = () =>
-    `(c.status IN (${BLIND_STATUSES.map(bind).join(", ")}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c.id AND r."userId" = ${bind(actor.id)}))`;
+  const blindSql = () => blindClaimSql(bind, actor.id, "c");
   const ownOnly = (column: string) => ` AND (${column} = ${bind(actor.id)} OR NOT ${blindSql()})`;
   // Bound in statement order: the evidence subquery, the proposals subquery, the verdict subquery, then the ids.
   const evidence = ownOnly('e."addedById"');
