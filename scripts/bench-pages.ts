@@ -2,7 +2,7 @@
  * Page and REST benchmark (issue 13): the app's production build against a raw baseline, side by side.
  *
  *   npm run bench:pages [-- --sizes 1000,10000,100000] [--database postgresql | --pg] [--skip-build]
- *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import]
+ *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import,floor]
  *
  * For each desk size (generated once and cached under prisma/data/bench-pages/, see
  * scripts/lib/bench-desk.ts; a scratch copy is measured, so writes never dirty the cache): `next start`
@@ -430,6 +430,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     for (const s of b.sessions.slice(0, 4)) {
       await request(b.base, { path: `/claims/${claimLists[b.sessions.indexOf(s)]![0]}`, headers: { Cookie: s.cookie } });
       await request(b.base, { path: "/claims", headers: { Cookie: s.cookie } });
+      await request(b.base, { path: "/account", headers: { Cookie: s.cookie } });
       await request(b.base, { path: "/api/v1/claims?q=unemployment", headers: bearer(b, s.user.id) });
     }
     const scenarios: Record<string, ScenarioResult> = {};
@@ -486,6 +487,16 @@ async function measureSize(n: number): Promise<SizeResult> {
       };
     });
     const imports = runs("import") ? await measureImports(b, claimLists) : undefined;
+    if (runs("floor")) {
+      // The floor: the cheapest signed-in page (the account page: the shell plus one read of the
+      // user's name), against the raw claim page and the raw list. Not a target: it shows how far any
+      // page of this stack (Next.js App Router, next-auth, Prisma) can get towards the raw baseline.
+      scenarios.floorClaim = await scenario(b, "floor: /account ÷ raw claim page", per, (side, alt, i) => {
+        const list = claimLists[i % b.sessions.length]!;
+        return { path: side === "route" ? "/account" : `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(sessionOf(i), side) };
+      });
+      scenarios.floorList = await scenario(b, "floor: /account ÷ raw claims list", per, (side, _alt, i) => ({ path: side === "route" ? "/account" : "/claims", headers: asUser(sessionOf(i), side) }));
+    }
 
     const fts = await searchIndexOf(url);
     stop();
@@ -644,6 +655,11 @@ async function main() {
   for (const n of args.sizes) results.push(await measureSize(n));
   if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true);
   console.log(`\n▸ Targets (issue 13), ${args.database}`);
+  const floors = results.filter((r) => r.scenarios.floorClaim && r.scenarios.floorList);
+  if (floors.length) {
+    console.log(`\n▸ Floor (not a target): the cheapest signed-in page, /account, req/s ÷ raw — the ceiling of any page's ratio with this stack`);
+    for (const r of floors) console.log(`  [${r.n.toLocaleString("en-US")}] ÷ raw claim page ${fmt(r.scenarios.floorClaim!.ratio, 2)}×, ÷ raw claims list ${fmt(r.scenarios.floorList!.ratio, 2)}×; /account p50 ${fmt(r.scenarios.floorClaim!.route.p50)} ms`);
+  }
   const targets = targetsOf(results, emptyImportMs);
   for (const target of targets) console.log(`  ${formatTarget(target)}`);
   console.log("  (the CSV export's targets: npm run bench:export)");

@@ -84,6 +84,7 @@ describe("parseBenchPagesArgs", () => {
 
   it("reads --only as groups in the bench's order", () => {
     expect(parseBenchPagesArgs(["--only", "writes,claim-page"]).only).toEqual(["claim-page", "writes"]);
+    expect(parseBenchPagesArgs(["--only", "floor,lists"]).only).toEqual(["lists", "floor"]);
     expect(() => parseBenchPagesArgs(["--only", "claim-page,pages"])).toThrow(/--only takes .*"pages"/);
     expect(() => parseBenchPagesArgs(["--only"])).toThrow(/needs a value/);
   });

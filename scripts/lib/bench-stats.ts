@@ -102,10 +102,11 @@ export interface BenchPagesArgs {
 /**
  * bench:pages' scenario groups, for `--only`: the claim page; the claims list's three filters; REST
  * search; the two REST writes; the import with its probes (another user's page during imports, the
- * nested upload, 2 MB of text, the import into an empty desk). The SQL statement counts and the
- * search index are reported in every run.
+ * nested upload, 2 MB of text, the import into an empty desk); the floor (the cheapest signed-in
+ * page against the raw claim page and the raw list: the most any page can reach with the stack, not a
+ * target). The SQL statement counts and the search index are reported in every run.
  */
-export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import"] as const;
+export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import", "floor"] as const;
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 /** The largest desk bench:pages generates (claims). */
