@@ -654,12 +654,12 @@ async function main() {
   const results: SizeResult[] = [];
   for (const n of args.sizes) results.push(await measureSize(n));
   if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true);
-  console.log(`\n▸ Targets (issue 13), ${args.database}`);
   const floors = results.filter((r) => r.scenarios.floorClaim && r.scenarios.floorList);
   if (floors.length) {
     console.log(`\n▸ Floor (not a target): the cheapest signed-in page, /account, req/s ÷ raw — the ceiling of any page's ratio with this stack`);
     for (const r of floors) console.log(`  [${r.n.toLocaleString("en-US")}] ÷ raw claim page ${fmt(r.scenarios.floorClaim!.ratio, 2)}×, ÷ raw claims list ${fmt(r.scenarios.floorList!.ratio, 2)}×; /account p50 ${fmt(r.scenarios.floorClaim!.route.p50)} ms`);
   }
+  console.log(`\n▸ Targets (issue 13), ${args.database}`);
   const targets = targetsOf(results, emptyImportMs);
   for (const target of targets) console.log(`  ${formatTarget(target)}`);
   console.log("  (the CSV export's targets: npm run bench:export)");
