@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { PUBLIC_SITE_HEADER } from "./lib/domain/public-fact-check";
 import { refuseServerActionBody } from "./lib/domain/request-limits";
 import { contentSecurityPolicy, newCspNonce, strictTransportSecurity, type HstsMode } from "./lib/domain/security-headers";
+import { decodeSessionToken } from "./lib/server/auth/session-token";
 
 /**
  * Runs before every page, server action and route handler (Next 16's proxy, formerly middleware):
@@ -66,7 +67,8 @@ function hstsMode(): HstsMode {
 async function needsTwoFactorSetup(request: NextRequest): Promise<boolean> {
   if (!process.env.NEXTAUTH_SECRET) return false;
   try {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    // The derived key is kept per secret (session-token.ts): no key derivation per request.
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken });
     return token?.mfa === 1;
   } catch {
     return false;

@@ -3,8 +3,10 @@ import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/domain/errors";
-import { authenticate, mustSetUpTwoFactor, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
+import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
+import { authenticate, mustSetUpTwoFactor, readSessionUser, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
 import { assertRecentAuthentication, isRecentlyAuthenticated, verifyReauthentication } from "./auth/reauth";
+import { decodeSessionToken, encodeSessionToken, sessionEncryptionKey } from "./auth/session-token";
 import { confirmTwoFactor, currentTotpCode, decryptTotpSecret, disableTwoFactor, readTwoFactorStatus, startTwoFactorEnrolment } from "./auth/two-factor";
 import { clientIp, compileTrustedProxies, guardForwardedHeaders, PEER_HEADER } from "./client-ip";
 import { getDb } from "./db";
@@ -14,7 +16,7 @@ import { isOverLimit, SharedRateLimiter } from "./rate-limit-store";
 import { captureSecurityLog } from "./security-log";
 import { getMfaRequiredRoles, saveMfaRequiredRoles } from "./settings";
 import { TEST_PASSWORD, makeUser } from "./testing/factories";
-import { createUser } from "./users";
+import { createUser, deactivateUser, endAllSessions } from "./users";
 
 function freshIp(): string {
   const n = Number.parseInt(randomUUID().slice(0, 6), 16);
@@ -241,6 +243,75 @@ describe("session lifetime", () => {
     expect(withinAbsoluteLifetime(undefined, now)).toBe(false);
     expect(SESSION_MAX_SECONDS).toBe(env.SESSION_MAX_HOURS * 3600);
     expect(SESSION_IDLE_SECONDS).toBeLessThan(SESSION_MAX_SECONDS);
+  });
+});
+
+describe("the session's user read", () => {
+  const claimsOf = async (userId: string, extra: { mfa?: number; at?: number } = {}) => {
+    const { sessionVersion } = await (await getDb()).user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    return { uid: userId, sv: sessionVersion, at: Math.floor(Date.now() / 1000) - 60, ...extra };
+  };
+
+  it("gives the actor for live claims, and nothing for missing claims, an unknown account or the absolute lifetime past", async () => {
+    const reviewer = await makeUser("REVIEWER");
+    const claims = await claimsOf(reviewer.id);
+    expect(await readSessionUser(claims)).toEqual({ id: reviewer.id, email: reviewer.email, name: reviewer.name, role: "REVIEWER" });
+    expect(await readSessionUser(null)).toBeNull();
+    expect(await readSessionUser({ ...claims, sv: undefined })).toBeNull();
+    expect(await readSessionUser({ ...claims, uid: randomUUID() })).toBeNull();
+    expect(await readSessionUser({ ...claims, at: Math.floor(Date.now() / 1000) - SESSION_MAX_SECONDS - 10 })).toBeNull();
+  });
+
+  it("ends the session on logout (sessionVersion bumped) and on deactivation", async () => {
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const before = await claimsOf(editor.id);
+    await endAllSessions(editor.id);
+    expect(await readSessionUser(before)).toBeNull();
+    const after = await claimsOf(editor.id);
+    expect((await readSessionUser(after))?.id).toBe(editor.id);
+    await deactivateUser(admin, editor.id);
+    const deactivated = await claimsOf(editor.id);
+    expect(await readSessionUser(deactivated)).toBeNull();
+  });
+
+  it("carries a pending password change and a pending two-factor set-up", async () => {
+    const reviewer = await makeUser("REVIEWER");
+    const db = await getDb();
+    await db.user.update({ where: { id: reviewer.id }, data: { mustChangePassword: true } });
+    const claims = await claimsOf(reviewer.id, { mfa: 1 });
+    expect(await readSessionUser(claims)).toMatchObject({ id: reviewer.id, mustChangePassword: true, mustSetUpTwoFactor: true });
+    await db.user.update({ where: { id: reviewer.id }, data: { mustChangePassword: false, totpEnabledAt: new Date() } });
+    const done = await readSessionUser(claims);
+    expect(done?.mustChangePassword).toBeUndefined();
+    expect(done?.mustSetUpTwoFactor).toBeUndefined();
+  });
+});
+
+describe("the session cookie's encryption", () => {
+  const secret = env.NEXTAUTH_SECRET ?? "integration-tests-session-secret";
+  const claims = { uid: "u1", sv: 3, at: 1_800_000_000, mfa: 0 };
+
+  it("reads cookies next-auth made and makes cookies next-auth reads, with the key derived once", async () => {
+    const made = await nextAuthEncode({ token: claims, secret, maxAge: 600 });
+    expect(await decodeSessionToken({ token: made, secret })).toMatchObject(claims);
+    const ours = await encodeSessionToken({ token: claims, secret, maxAge: 600 });
+    const read = await nextAuthDecode({ token: ours, secret });
+    expect(read).toMatchObject(claims);
+    expect((read!.exp as number) - (read!.iat as number)).toBe(600);
+    expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+    expect(sessionEncryptionKey(secret)).toBe(sessionEncryptionKey(secret));
+  });
+
+  it("refuses a token made with another secret, tampered with or expired", async () => {
+    const other = await encodeSessionToken({ token: claims, secret: `${secret}-other`, maxAge: 600 });
+    await expect(decodeSessionToken({ token: other, secret })).rejects.toThrow();
+    const ours = await encodeSessionToken({ token: claims, secret, maxAge: 600 });
+    const parts = ours.split(".");
+    parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith("AA") ? "BB" : "AA");
+    await expect(decodeSessionToken({ token: parts.join("."), secret })).rejects.toThrow();
+    const expired = await encodeSessionToken({ token: claims, secret, maxAge: -60 });
+    await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow(/exp/);
   });
 });
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession, type NextAuthOptions } from "next-auth";
-import type { JWT } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
 import { safeRedirectUrl } from "@/lib/domain/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
+import { decodeSessionToken, encodeSessionToken } from "./auth/session-token";
 import { verifySecondFactor } from "./auth/two-factor";
 import { clientIp } from "./client-ip";
 import { getDb } from "./db";
@@ -97,6 +99,8 @@ export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   // maxAge is the idle timeout: each request extends it; the absolute lifetime is checked below.
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+  // next-auth's own cookie format, with the HKDF-derived key kept per secret (auth/session-token.ts).
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -151,35 +155,68 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-/** The current session's claims (see SessionClaims), or null when signed out. */
+/**
+ * The current session's claims (see SessionClaims), or null when signed out, read once per request
+ * (React `cache`). It decrypts the session cookie itself, as next-auth's `getServerSession` does in a
+ * server component, without what that adds there: its whole request handler, a second key derivation
+ * and the session callback's re-encryption of a cookie a server component cannot set anyway. The
+ * cookie only: an Authorization header is not read (getServerSession does not read one either). A
+ * token past its idle expiry or its absolute lifetime (as the jwt callback rules), unreadable or made
+ * with another secret gives null.
+ */
 export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
-  const session = (await getServerSession(authOptions)) as SessionClaims | null;
-  return session ?? null;
+  // Without NEXTAUTH_SECRET (development only: next-auth refuses to run so in production) next-auth
+  // derives a secret of its own: only its handler knows it.
+  if (!env.NEXTAUTH_SECRET) return ((await getServerSession(authOptions)) as SessionClaims | null) ?? null;
+  const requestCookies = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+  // No headers: getToken would take an Authorization: Bearer value for a missing cookie.
+  const token = await getToken({ req: { headers: {}, cookies: requestCookies } as never, secret: env.NEXTAUTH_SECRET, decode: decodeSessionToken });
+  // Past the absolute lifetime the jwt callback empties the token: signed out, whatever the activity.
+  if (!token || !withinAbsoluteLifetime(token.at)) return null;
+  return { uid: token.uid, sv: token.sv, at: token.at, ra: token.ra, mfa: token.mfa } as SessionClaims;
 });
 
+/** The columns of the signed-in user's read, as the databases return them (booleans 0/1 on SQLite). */
+interface SessionUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean | number | bigint;
+  sessionVersion: number | bigint;
+  mustChangePassword: boolean | number | bigint;
+  totpEnabledAt: Date | string | number | null;
+}
+
 /**
- * The signed-in user for this request, or null. The session token is only a pointer: the user is
- * re-read, and a deactivated account or a bumped sessionVersion (logout, password or role change,
- * deactivation) ends the session here, as does the absolute lifetime (SESSION_MAX_HOURS).
+ * The user a session's claims point to, or null: one hand-written statement (the same SQL on SQLite
+ * and PostgreSQL; every page and action pays it). Null for claims without uid or sv, past the
+ * absolute lifetime (SESSION_MAX_HOURS, from `at`, s) at `nowMs`, for an unknown or deactivated
+ * account, a sessionVersion other than the claims' (logout, password or role change, deactivation
+ * bump it) or an unknown role. The actor carries mustChangePassword (one-time password still in use)
+ * and mustSetUpTwoFactor (claim `mfa` = 1 and two-factor still not set up).
  */
-export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await getSessionClaims();
+export async function readSessionUser(session: SessionClaims | null, nowMs = Date.now()): Promise<Actor | null> {
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
-  if (!withinAbsoluteLifetime(session.at)) return null;
+  if (!withinAbsoluteLifetime(session.at, nowMs)) return null;
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: session.uid } });
-  if (!user || !user.active || user.sessionVersion !== session.sv || !isRole(user.role)) return null;
+  const [user] = await db.$queryRaw<SessionUserRow[]>`SELECT "id", "email", "name", "role", "active", "sessionVersion", "mustChangePassword", "totpEnabledAt"
+    FROM "User" WHERE "id" = ${session.uid}`;
+  if (!user || Number(user.active) !== 1 || Number(user.sessionVersion) !== session.sv || !isRole(user.role)) return null;
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    ...(Number(user.mustChangePassword) === 1 ? { mustChangePassword: true } : {}),
     // The sign-in found the role requires two-factor and none set up (session claim `mfa`); proxy.ts
     // sends pages to the set-up, and requireUser refuses every other server step until it is done.
-    ...(session.mfa === 1 && !user.totpEnabledAt ? { mustSetUpTwoFactor: true } : {}),
+    ...(session.mfa === 1 && user.totpEnabledAt === null ? { mustSetUpTwoFactor: true } : {}),
   };
-});
+}
+
+/** The signed-in user for this request (readSessionUser of this request's session), or null; once per request. */
+export const getCurrentUser = cache(async (): Promise<Actor | null> => readSessionUser(await getSessionClaims()));
 
 /**
  * The signed-in user for a server action. A user still on a one-time password may only change it

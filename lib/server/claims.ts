@@ -51,6 +51,7 @@ import {
 } from "./permissions";
 import { assertFourEyes } from "./four-eyes";
 import { getVerdictScale, parseVerdictScale } from "./settings";
+import { insertProposedVerdict } from "./row-inserts";
 import { inTransaction } from "./transaction";
 
 // ---------------------------------------------------------------------------------------------
@@ -507,9 +508,7 @@ export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInpu
         throw new AppError("INVALID_TRANSITION", "You have already proposed a verdict on this claim; an editor decides once the other reviewer has proposed too.");
       }
     }
-    const verdict = await tx.verdict.create({
-      data: { claimId: claim.id, rating: rating.key, rationale: input.rationale, proposedById: actor.id, state: "PROPOSED" },
-    });
+    const verdict = await insertProposedVerdict(tx, { claimId: claim.id, rating: rating.key, rationale: input.rationale, proposedById: actor.id });
     await appendAuditEvent(tx, {
       actorId: actor.id,
       action: "verdict.propose",

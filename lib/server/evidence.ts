@@ -7,6 +7,7 @@ import { ensureInReview, loadClaimForUpdate, loadClaimForWork, type WorkClaim } 
 import type { Tx } from "./db";
 import { loadClaimReviewers } from "./double-review";
 import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";
+import { insertEvidence } from "./row-inserts";
 import { inTransaction } from "./transaction";
 
 export function assertEvidenceEditable(status: string) {
@@ -77,17 +78,15 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, fil
     assertEvidenceEditable(claim.status);
     // Blind double review: the claim does not move for one reviewer's evidence (issue 12).
     const inReview = reviewers.length > 0 ? claim : await moveIntoReview(tx, actor, claim);
-    const evidence = await tx.evidence.create({
-      data: {
-        claimId: inReview.id,
-        url: input.url,
-        title: input.title,
-        publisher: input.publisher,
-        quote: input.quote,
-        stance: input.stance,
-        addedById: actor.id,
-        ...(file ? { fileSha256: file.sha256, fileSize: file.size, fileType: file.type, fileName: file.name } : {}),
-      },
+    const evidence = await insertEvidence(tx, {
+      claimId: inReview.id,
+      url: input.url,
+      title: input.title,
+      publisher: input.publisher,
+      quote: input.quote,
+      stance: input.stance,
+      addedById: actor.id,
+      file,
     });
     await appendAuditEvent(tx, {
       actorId: actor.id,
