@@ -60,6 +60,18 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/**
+ * The condition on `Claim c` of the actor's review work due in `window`: claims they review (as
+ * assignee or double reviewer), open for review, due in the window, leaving out those where they
+ * already proposed (a double reviewer who proposed has nothing left to do on it).
+ */
+function dueWorkSql(actor: Actor, window: { from: Date; to: Date }): Prisma.Sql {
+  return Prisma.sql`(c."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}))
+      AND c."status" IN (${Prisma.join([...REVIEWER_EDITABLE_STATUSES])})
+      AND c."dueAt" >= ${window.from} AND c."dueAt" < ${window.to}
+      AND NOT EXISTS (SELECT 1 FROM "Verdict" v WHERE v."claimId" = c."id" AND v."proposedById" = ${actor.id} AND v."state" = 'PROPOSED')`;
+}
+
 /** Creates the missing "due tomorrow" reminders for the actor's open review work. Returns how many. */
 export async function materializeDueReminders(actor: Actor, now = new Date()): Promise<number> {
   const db = await getDb();
@@ -67,13 +79,7 @@ export async function materializeDueReminders(actor: Actor, now = new Date()): P
   // The claims the actor reviews (as assignee or double reviewer), open for review and due in the
   // window, leaving out those where they already proposed (a double reviewer who proposed has nothing
   // left to do on it). Hand-written (the same SQL on both databases): every page's header runs it.
-  const due = await db.$queryRaw<{ id: string }[]>`
-    SELECT c."id" FROM "Claim" c
-    WHERE (c."assigneeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}))
-      AND c."status" IN (${Prisma.join([...REVIEWER_EDITABLE_STATUSES])})
-      AND c."dueAt" >= ${window.from} AND c."dueAt" < ${window.to}
-      AND NOT EXISTS (SELECT 1 FROM "Verdict" v WHERE v."claimId" = c."id" AND v."proposedById" = ${actor.id} AND v."state" = 'PROPOSED')
-    LIMIT 200`;
+  const due = await db.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "Claim" c WHERE ${dueWorkSql(actor, window)} LIMIT 200`;
   if (due.length === 0) return 0;
   const wanted = due.map((c) => ({ claimId: c.id, key: dueReminderKey(actor.id, c.id, window.key) }));
   const existing = await db.notification.findMany({ where: { dedupeKey: { in: wanted.map((w) => w.key) } }, select: { dedupeKey: true } });
@@ -103,18 +109,26 @@ function ownNotificationsWhere(actor: Actor): Prisma.NotificationWhereInput {
 }
 
 /**
- * Unread notifications of the actor (for the header's bell, on every page); materialises due
- * reminders first. The count is hand-written SQL (the same on both databases) stating
- * ownNotificationsWhere: the actor's own, about no claim or a claim they may see (visibleClaimSql).
+ * Unread notifications of the actor (for the header's bell, on every page), due reminders
+ * materialised first. One hand-written statement in the usual case (the same SQL on both databases):
+ * the unread count, stating ownNotificationsWhere (the actor's own, about no claim or a claim they
+ * may see: visibleClaimSql), and whether any of the actor's work due tomorrow still lacks its
+ * reminder (dueReminderKey, built in SQL); only then are reminders materialised and the count read again.
  */
 export async function countUnreadNotifications(actor: Actor, now = new Date()): Promise<number> {
-  await materializeDueReminders(actor, now);
   const db = await getDb();
-  const [row] = await db.$queryRaw<{ unread: number | bigint }[]>`
-    SELECT COUNT(*) AS "unread" FROM "Notification" n
+  const window = tomorrowWindow(now);
+  const unreadSql = Prisma.sql`SELECT COUNT(*) FROM "Notification" n
     WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
       AND (n."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = n."claimId"${visibleClaimSql(actor, "c")}))`;
-  return Number(row?.unread ?? 0);
+  // dueReminderKey(userId, claimId, day) = due:<userId>:<claimId>:<day>
+  const [row] = await db.$queryRaw<{ unread: number | bigint; missing: number | bigint }[]>`SELECT (${unreadSql}) AS "unread",
+    (SELECT COUNT(*) FROM "Claim" c WHERE ${dueWorkSql(actor, window)}
+      AND NOT EXISTS (SELECT 1 FROM "Notification" d WHERE d."dedupeKey" = 'due:' || CAST(${actor.id} AS TEXT) || ':' || c."id" || ':' || CAST(${window.key} AS TEXT))) AS "missing"`;
+  if (Number(row?.missing ?? 0) === 0) return Number(row?.unread ?? 0);
+  await materializeDueReminders(actor, now);
+  const [again] = await db.$queryRaw<{ unread: number | bigint }[]>`SELECT (${unreadSql}) AS "unread"`;
+  return Number(again?.unread ?? 0);
 }
 
 /** The actor's latest notifications, worded, newest first. */
