@@ -8,6 +8,7 @@ import {
   markNotificationRead,
   materializeDueReminders,
 } from "./notifications";
+import { countQueries } from "./testing/query-counter";
 import { claimState, makeArticle, makeAssignedClaim, makeProposedClaim, makeUser, proposeWithEvidence } from "./testing/factories";
 
 async function rowsOf(userId: string) {
@@ -105,6 +106,9 @@ describe("due-tomorrow reminders", () => {
     await assignDue(editor, reviewer, new Date("2031-05-10T23:59:59Z")); // today: not "tomorrow"
     await Promise.all([countUnreadNotifications(reviewer, now), countUnreadNotifications(reviewer, now), listNotifications(reviewer, now)]);
     expect(await materializeDueReminders(reviewer, now)).toBe(0);
+    // Every reminder there: the header's count is one statement.
+    const counted = await countQueries(() => countUnreadNotifications(reviewer, now));
+    expect(counted.statements, counted.statements.join("\n")).toHaveLength(1);
     const due = (await rowsOf(reviewer.id)).filter((n) => n.kind === "DUE_TOMORROW");
     expect(due.map((n) => [n.claimId, n.dedupeKey])).toEqual([[tomorrow.id, `due:${reviewer.id}:${tomorrow.id}:2031-05-11`]]);
     const listed = (await listNotifications(reviewer, now)).find((n) => n.kind === "DUE_TOMORROW");
