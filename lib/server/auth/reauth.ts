@@ -1,6 +1,5 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { decode, encode } from "next-auth/jwt";
 import { AppError } from "@/lib/domain/errors";
 import { getSessionClaims, SESSION_IDLE_SECONDS, type SessionClaims } from "../auth";
 import { clientIp } from "../client-ip";
@@ -10,6 +9,7 @@ import { assertLoginAllowed, recordFailedLogin } from "../login-rate-limit";
 import { verifyPassword } from "../passwords";
 import type { Actor } from "../permissions";
 import { securityEvent } from "../security-log";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 import { verifySecondFactor } from "./two-factor";
 
 /**
@@ -77,9 +77,9 @@ export async function patchSessionToken(patch: Partial<SessionClaims>): Promise<
   const jar = await cookies();
   const { name, secure } = sessionCookieName();
   const raw = jar.get(name)?.value;
-  const token = raw && secret ? await decode({ token: raw, secret }).catch(() => null) : null;
+  const token = raw && secret ? await decodeSessionToken({ token: raw, secret }).catch(() => null) : null;
   if (!token || !secret) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-  const value = await encode({ token: { ...token, ...patch }, secret, maxAge: SESSION_IDLE_SECONDS });
+  const value = await encodeSessionToken({ token: { ...token, ...patch }, secret, maxAge: SESSION_IDLE_SECONDS });
   jar.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, expires: new Date(Date.now() + SESSION_IDLE_SECONDS * 1000) });
 }
 
