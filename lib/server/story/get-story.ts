@@ -4,36 +4,11 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db, type Tx } from "../db";
 import { isEditor, visibleClaimsWhere, visibleVerdictsWhere, type Actor } from "../permissions";
 import { getVerdictScale } from "../settings";
+import type { StoryArticleInput, StoryClaimInput } from "@/lib/domain/story/types";
 
 /** Verdict states that count as a claim's current verdict in a story (RETURNED and SUPERSEDED do not). */
 const CURRENT_VERDICT_STATES = ["PROPOSED", "APPROVED", "PUBLISHED"] as const;
 type CurrentVerdictState = (typeof CURRENT_VERDICT_STATES)[number];
-
-/** An article as the comparison reads it (the shape of lib/domain/story/types.ts StoryArticleInput). */
-export interface StoryArticleRow {
-  id: string;
-  title: string;
-  outlet: string;
-  /** ISO 8601 date-time, or null when the article has no publication date. */
-  publishedAt: string | null;
-  url: string | null;
-  text: string;
-}
-
-/** A claim as the comparison reads it (the shape of lib/domain/story/types.ts StoryClaimInput). */
-export interface StoryClaimRow {
-  id: string;
-  articleId: string;
-  text: string;
-  /** Span in the article snapshot, in code points. */
-  start: number;
-  end: number;
-  clusterId: string | null;
-  claimant: string | null;
-  status: string;
-  /** The claim's latest verdict that is neither returned nor superseded, with its label on the desk's scale. */
-  verdict: { id: string; rating: string; label: string; state: CurrentVerdictState } | null;
-}
 
 /** One article of a story on the story page: outlet, date and how many claims the actor can see in it. */
 export interface StoryArticleSummary {
@@ -148,9 +123,9 @@ function articleOrder(
 export interface StoryComparisonInputs {
   story: StoryDetail;
   /** The articles the actor may read, in the story page's order, with their snapshot texts. */
-  articles: StoryArticleRow[];
+  articles: StoryArticleInput[];
   /** Their claims the actor may see, REJECTED suggestions left out, in article then text order. */
-  claims: StoryClaimRow[];
+  claims: StoryClaimInput[];
   /** Every verdict-conflict resolution of the story, oldest first. */
   resolutions: StoryResolutionRow[];
 }
