@@ -1,32 +1,31 @@
 /**
- * Whether the matched claims of one cluster are in an open verdict conflict (issue 18): their
- * approved or published verdicts carry different ratings, and no editor's resolution covers every
- * one of those verdicts. A resolution stores the exact verdict ids it covered, so a verdict approved
- * after it (a new id) re-opens the warning.
+ * A single cluster's verdict conflict, for the claim page (issue 18), read from the cluster's final
+ * verdicts alone: the same rule as compareStory's `verdictConflicts` (compare.ts) — two claims in
+ * different articles of the story whose APPROVED or PUBLISHED verdicts differ in rating — without
+ * loading the whole story. Whether an editor resolved it is decided by lib/server/story's
+ * partitionConflicts.
  */
+import { FINAL_VERDICT_STATES } from "./compare";
+import type { VerdictConflict } from "./types";
 
-/** Verdict states that are the desk's decision: only these can conflict (a proposal is not a verdict yet). */
-export const DECIDED_VERDICT_STATES = ["APPROVED", "PUBLISHED"] as const;
-
+/** One claim's current verdict in the cluster (other states than APPROVED/PUBLISHED are ignored). */
 export interface ClusterVerdict {
   claimId: string;
+  articleId: string;
   verdictId: string;
   rating: string;
+  label: string;
   state: string;
 }
 
 /**
- * The decided verdicts of one cluster that conflict, or an empty list when they agree (or fewer than
- * two are decided) or when a resolution (its verdict ids) covers all of them.
- * @param verdicts each claim's current verdict in the cluster (one per claim; other states are ignored)
- * @param resolutions the verdict ids of each resolution recorded for this cluster in the story
+ * The cluster's verdict conflict, listing all its final verdicts, or null when no two articles'
+ * final verdicts differ in rating (fewer than two decided, or all agree).
+ * @param verdicts one entry per claim of the cluster in the story's articles
  */
-export function openVerdictConflict(verdicts: readonly ClusterVerdict[], resolutions: readonly (readonly string[])[]): ClusterVerdict[] {
-  const decided = verdicts.filter((v) => (DECIDED_VERDICT_STATES as readonly string[]).includes(v.state));
-  if (new Set(decided.map((v) => v.rating)).size < 2) return [];
-  const covered = resolutions.some((ids) => {
-    const set = new Set(ids);
-    return decided.every((v) => set.has(v.verdictId));
-  });
-  return covered ? [] : decided;
+export function clusterVerdictConflict(clusterId: string, verdicts: readonly ClusterVerdict[]): VerdictConflict | null {
+  const final = verdicts.filter((v) => FINAL_VERDICT_STATES.includes(v.state));
+  const differs = final.some((x) => final.some((y) => x.articleId !== y.articleId && x.rating !== y.rating));
+  if (!differs) return null;
+  return { clusterId, verdicts: final.map(({ claimId, articleId, verdictId, rating, label }) => ({ claimId, articleId, verdictId, rating, label })) };
 }

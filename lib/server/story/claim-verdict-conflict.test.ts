@@ -4,6 +4,13 @@ import { getDb } from "../db";
 import { makePublishedClaim, makeUser } from "../testing/factories";
 import { countQueries } from "../testing/query-counter";
 import { findClaimVerdictConflict } from "./claim-verdict-conflict";
+import { getClaimVerdictConflicts } from "./story-comparison";
+
+/** The story page's answer for the claim (the whole comparison): the one-statement read must agree with it. */
+async function storyPageSays(actor: Awaited<ReturnType<typeof makeUser>>, claimId: string) {
+  const found = await getClaimVerdictConflicts(actor, claimId);
+  return found && { storyId: found.storyId, claimIds: found.conflicts.flatMap((c) => c.verdicts.map((v) => v.claimId)).sort() };
+}
 
 /**
  * Two published claims (in two fresh articles, each with its own reviewer) with the given ratings,
@@ -34,6 +41,7 @@ describe("a claim's verdict conflict in its story", () => {
     expect(counted.result).toEqual({ storyId: story.id, storyTitle: story.title, otherClaimIds: [claimB.id] });
     expect(counted.queries).toBe(1);
     expect(await findClaimVerdictConflict(editor, claimB)).toMatchObject({ storyId: story.id, otherClaimIds: [claimA.id] });
+    expect(await storyPageSays(editor, claimA.id)).toEqual({ storyId: story.id, claimIds: [claimA.id, claimB.id].sort() });
   });
 
   it("costs no statement without a cluster, and is null when the verdicts agree or the other article is in no story", async () => {
@@ -60,8 +68,10 @@ describe("a claim's verdict conflict in its story", () => {
       });
     await resolve([verdicts[0]!.id, "an-older-verdict"]);
     expect(await findClaimVerdictConflict(editor, claimA)).not.toBeNull();
+    expect(await storyPageSays(editor, claimA.id)).not.toBeNull();
     await resolve(verdicts.map((v) => v.id));
     expect(await findClaimVerdictConflict(editor, claimA)).toBeNull();
+    expect(await storyPageSays(editor, claimA.id)).toBeNull();
     expect(await findClaimVerdictConflict(editor, claimB)).toBeNull();
   });
 });
