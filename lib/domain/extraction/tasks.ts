@@ -89,6 +89,15 @@ export async function renderPdfTask(input: { document: ReportDocument }): Promis
   return render(input);
 }
 
+/**
+ * The entity keys of an article (lib/domain/story/entities.ts namedEntities, each as entityKey), in
+ * order of first mention, for story suggestion. compromise is loaded by the first such task a worker runs.
+ */
+export async function entitiesTask(input: { text: string }): Promise<string[]> {
+  const { entityKey, namedEntities } = await import("../story/entities");
+  return [...new Set(namedEntities(input.text).map((e) => entityKey(e.name)))];
+}
+
 /** Every task the extraction pool runs, by name. */
 export const EXTRACTION_TASKS = {
   readHtml: readHtmlTask,
@@ -97,6 +106,7 @@ export const EXTRACTION_TASKS = {
   score: scoreTask,
   match: matchTask,
   renderPdf: renderPdfTask,
+  entities: entitiesTask,
 } as const;
 
 export type ExtractionTaskName = keyof typeof EXTRACTION_TASKS;
