@@ -29,6 +29,8 @@ describe("scoreWord", () => {
     // "use", "see": only a rare sense leads to a rated word (manipulation, visionary).
     expect(scoreWord("use")).toBeNull();
     expect(scoreWord("see")).toBeNull();
+    // Links from a noun to a verb lead through the verb's synonyms: reliance → rely → swear (−2).
+    expect(scoreWord("reliance")).toBeNull();
     expect(scoreWord("xyzzyplugh")).toBeNull();
   });
 
