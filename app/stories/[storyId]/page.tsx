@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { formatDate, formatDateTime } from "@/components/status-badge";
+import { formatDateTime } from "@/components/status-badge";
 import { ContradictionList } from "@/components/story/contradictions";
 import { OutletOnlyLists, SideBySideTable } from "@/components/story/side-by-side";
 import { TonePanel } from "@/components/story/tone-panel";
@@ -11,7 +11,10 @@ import { AppError } from "@/lib/domain/errors";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isEditor } from "@/lib/server/permissions";
 import { getStoryComparison } from "@/lib/server/story/story-comparison";
+import { StoryArticles } from "@/components/story/story-articles";
+import { listStorylessArticles } from "@/lib/server/story/list-stories";
 import { resolveVerdictConflictAction } from "./actions";
+import { addStoryArticleAction, confirmStoryAction, removeStoryArticleAction, renameStoryAction, splitStoryAction } from "./manage-actions";
 
 export const metadata: Metadata = { title: "Story" };
 
@@ -55,35 +58,21 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
 
       <section className="panel" aria-labelledby="story-articles">
         <h2 id="story-articles">Articles</h2>
-        <table className="data" data-testid="story-articles">
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col" className="num">
-                Claims
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {story.articles.map((a) => (
-              <tr key={a.id} data-testid="story-article">
-                <th scope="row">
-                  <Link href={`/articles/${a.id}`}>
-                    <UserText>{a.title}</UserText>
-                  </Link>
-                  {a.suggested && <span className="badge">suggested</span>}
-                </th>
-                <td>
-                  <UserText>{a.outlet}</UserText>
-                </td>
-                <td>{formatDate(a.publishedAt)}</td>
-                <td className="num">{a.claimCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StoryArticles
+          story={story}
+          manage={
+            editor
+              ? {
+                  confirm: confirmStoryAction,
+                  rename: renameStoryAction,
+                  split: splitStoryAction,
+                  add: addStoryArticleAction,
+                  remove: removeStoryArticleAction,
+                  storyless: await listStorylessArticles(actor),
+                }
+              : undefined
+          }
+        />
       </section>
 
       <section className="panel" aria-labelledby="side-by-side">
