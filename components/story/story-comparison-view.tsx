@@ -1,25 +1,29 @@
-import Link from "next/link";
+import type { ReactNode } from "react";
 import type { StoryComparisonView } from "@/lib/server/story/story-comparison";
 import type { FormAction } from "@/lib/validation/action-state";
-import { formatDate, formatDateTime } from "../status-badge";
+import { formatDateTime } from "../status-badge";
 import { UserText } from "../user-text";
 import { ContradictionList } from "./contradictions";
 import { OutletOnlyLists, SideBySideTable } from "./side-by-side";
+import { StoryArticles } from "./story-articles";
 import { TonePanel } from "./tone-panel";
 import { VerdictConflictPanel } from "./verdict-conflicts";
 
 /**
  * The body of a story's comparison, shared by the story page and its printable page: the articles
- * (outlet, date, claim count), the claims side by side, what each outlet alone asserts,
+ * (outlet, date, claim count: components/story/story-articles.tsx), the claims side by side, what each outlet alone asserts,
  * contradictions, verdict conflicts (with the editor's resolution form when `resolve` is given, and
  * the resolved ones) and tone.
  */
 export function StoryComparisonSections({
   view,
   resolve,
+  articles,
 }: {
   view: StoryComparisonView;
   resolve?: FormAction;
+  /** The articles section's body when it differs from the read-only list (the story page's editor forms). */
+  articles?: ReactNode;
 }) {
   const { story, comparison, resolvedConflicts } = view;
   const outlet = (articleId: string) => comparison.articles.find((a) => a.id === articleId)?.outlet ?? "another article";
@@ -27,35 +31,7 @@ export function StoryComparisonSections({
     <>
       <section className="panel" aria-labelledby="story-articles">
         <h2 id="story-articles">Articles</h2>
-        <table className="data" data-testid="story-articles">
-          <thead>
-            <tr>
-              <th scope="col">Article</th>
-              <th scope="col">Outlet</th>
-              <th scope="col">Published</th>
-              <th scope="col" className="num">
-                Claims
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {story.articles.map((a) => (
-              <tr key={a.id} data-testid="story-article">
-                <th scope="row">
-                  <Link href={`/articles/${a.id}`}>
-                    <UserText>{a.title}</UserText>
-                  </Link>
-                  {a.suggested && <span className="badge">suggested</span>}
-                </th>
-                <td>
-                  <UserText>{a.outlet}</UserText>
-                </td>
-                <td>{formatDate(a.publishedAt)}</td>
-                <td className="num">{a.claimCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {articles ?? <StoryArticles story={story} />}
       </section>
 
       <section className="panel" aria-labelledby="side-by-side">

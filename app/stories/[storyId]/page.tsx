@@ -7,7 +7,10 @@ import { AppError } from "@/lib/domain/errors";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isEditor } from "@/lib/server/permissions";
 import { getStoryComparison } from "@/lib/server/story/story-comparison";
+import { StoryArticles } from "@/components/story/story-articles";
+import { listStorylessArticles } from "@/lib/server/story/list-stories";
 import { resolveVerdictConflictAction } from "./actions";
+import { addStoryArticleAction, confirmStoryAction, removeStoryArticleAction, renameStoryAction, splitStoryAction } from "./manage-actions";
 
 export const metadata: Metadata = { title: "Story" };
 
@@ -24,6 +27,7 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
     throw error;
   });
   const { story } = view;
+  const editor = isEditor(actor);
   const base = `/stories/${story.id}`;
 
   return (
@@ -47,7 +51,27 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
         <a href={`${base}/comparison.pdf`}>PDF</a>
       </nav>
 
-      <StoryComparisonSections view={view} resolve={isEditor(actor) ? resolveVerdictConflictAction : undefined} />
+      <StoryComparisonSections
+        view={view}
+        resolve={editor ? resolveVerdictConflictAction : undefined}
+        articles={
+          <StoryArticles
+            story={story}
+            manage={
+              editor
+                ? {
+                    confirm: confirmStoryAction,
+                    rename: renameStoryAction,
+                    split: splitStoryAction,
+                    add: addStoryArticleAction,
+                    remove: removeStoryArticleAction,
+                    storyless: await listStorylessArticles(actor),
+                  }
+                : undefined
+            }
+          />
+        }
+      />
     </div>
   );
 }
