@@ -120,7 +120,7 @@ test("different approved verdicts on the Hegseth pair warn on the story page and
   await expect(page.getByTestId("story-verdict-conflict")).toHaveCount(0);
 });
 
-test("the comparison exports as CSV, JSON and a printable page; the pair's reviewer reads only their own claims", async ({ browser, page }) => {
+test("the comparison exports as CSV, JSON, PDF and a printable page; the pair's reviewer reads only their own claims", async ({ browser, page }) => {
   await signIn(page, fx.users.editor, fx.password);
   const csv = await page.request.get(`${storyUrl}/comparison.csv`);
   expect(csv.status()).toBe(200);
@@ -137,6 +137,11 @@ test("the comparison exports as CSV, JSON and a printable page; the pair's revie
   expect(doc.story.storyId).toBe(fx.story.id);
   expect(doc.articles).toHaveLength(2);
   expect(doc.contradictions.find((c) => c.kind === "FIRST_REPORT")?.message).toContain("Wall Street Journal");
+
+  const pdf = await page.request.get(`${storyUrl}/comparison.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 
   await page.goto(`${storyUrl}/print`);
   await expect(page.getByTestId("story-print")).toContainText("Who reported first");
