@@ -26,6 +26,8 @@ async function conflictingPair(ratings: [string, string] = ["FALSE", "MISLEADING
   const db = await getDb();
   const clusterId = `cluster-${randomUUID()}`;
   await db.claim.updateMany({ where: { id: { in: [a.claim.id, b.claim.id] } }, data: { clusterId } });
+  // The test articles share their sentences, so import may already have suggested them into a story.
+  await db.storyArticle.deleteMany({ where: { articleId: { in: [a.article.id, b.article.id] } } });
   const story = await db.story.create({ data: { title: `Story ${clusterId.slice(-8)}`, status: "CONFIRMED", origin: "MANUAL", createdById: editor.id } });
   await db.storyArticle.create({ data: { storyId: story.id, articleId: a.article.id } });
   if (inStory) await db.storyArticle.create({ data: { storyId: story.id, articleId: b.article.id } });
