@@ -27,6 +27,8 @@ async function conflictingPair(ratings: [string, string] = ["FALSE", "MISLEADING
   const clusterId = `cluster-${randomUUID()}`;
   await db.claim.updateMany({ where: { id: { in: [a.claim.id, b.claim.id] } }, data: { clusterId } });
   const story = await db.story.create({ data: { title: `Story ${clusterId.slice(-8)}`, status: "CONFIRMED", origin: "MANUAL", createdById: editor.id } });
+  // Import may have suggested these test articles into a story already (issue 18a): start from none.
+  await db.storyArticle.deleteMany({ where: { articleId: { in: [a.article.id, b.article.id] } } });
   await db.storyArticle.create({ data: { storyId: story.id, articleId: a.article.id } });
   if (inStory) await db.storyArticle.create({ data: { storyId: story.id, articleId: b.article.id } });
   const claimA = { id: a.claim.id, articleId: a.article.id, clusterId };
