@@ -1,26 +1,7 @@
-import type { LexiconInfo, StoryComparison, ToneFigure } from "@/lib/domain/story/types";
+import type { LexiconInfo, StoryComparison } from "@/lib/domain/story/types";
+import { formatShare, loadedWordCounts } from "@/lib/domain/story/tone-summary";
 import { segmentText } from "@/lib/domain/text-span";
 import { ANY_SCRIPT_CLASS, UserText } from "../user-text";
-
-/** How many distinct loaded words the summary of one article lists (most frequent first). */
-const TOP_WORDS = 12;
-
-/** The loaded words of one article, each with how often it occurs, most frequent first (ties alphabetical). */
-export function loadedWordCounts(highlights: ToneFigure["highlights"]): { word: string; count: number; score: number }[] {
-  const counts = new Map<string, { word: string; count: number; score: number }>();
-  for (const h of highlights) {
-    const key = h.word.toLocaleLowerCase();
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { word: key, count: 1, score: h.score });
-  }
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
-}
-
-/** A share 0…1 as a percentage with one decimal ("4.2%"). */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
 
 /** The lexicon's name, version, licence and source, linked. */
 export function LexiconNote({ lexicon }: { lexicon: LexiconInfo }) {
@@ -33,7 +14,7 @@ export function LexiconNote({ lexicon }: { lexicon: LexiconInfo }) {
 
 /**
  * Tone, a reading aid and never a verdict: per article, the share of its words found in the
- * sentiment lexicon (loaded ÷ words), its most frequent loaded words, and the article text with
+ * sentiment lexicon (loaded ÷ words), its distinct loaded words (strongest first), and the article text with
  * every loaded word marked. The lexicon and its source are named.
  */
 export function TonePanel({ comparison }: { comparison: Pick<StoryComparison, "articles" | "tone" | "lexicon"> }) {
@@ -47,7 +28,7 @@ export function TonePanel({ comparison }: { comparison: Pick<StoryComparison, "a
       <div className="grid-2 story-columns">
         {comparison.tone.map((figure) => {
           const article = comparison.articles.find((a) => a.id === figure.articleId);
-          const words = loadedWordCounts(figure.highlights).slice(0, TOP_WORDS);
+          const words = loadedWordCounts(figure.highlights);
           return (
             <section key={figure.articleId} className="panel" data-testid="tone-figure" data-article-id={figure.articleId} aria-label={`Tone of ${figure.outlet}`}>
               <h3>

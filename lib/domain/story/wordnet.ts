@@ -28,7 +28,8 @@ export interface Synset {
 
 /** Most words whose synsets are cached (the cache is emptied when full). */
 export const CACHE_MAX = 20_000;
-const CHUNK = 4096;
+/** Bytes read at a time: most index lines are shorter, so one read finds a whole line. */
+const CHUNK = 1024;
 
 const DATA_POS: Record<string, WordNetPos> = { n: "noun", v: "verb", a: "adj", s: "adj", r: "adv" };
 
@@ -57,39 +58,45 @@ function size(file: string): number {
 }
 
 const buf = Buffer.alloc(CHUNK);
-/** The whole line that starts at or after `pos` (skipping the rest of the line `pos` falls in unless `atStart`). */
-function lineAt(file: string, pos: number, atStart: boolean): { line: string; start: number } | null {
+/**
+ * The whole line that starts at `pos` (`atStart`), or else the first line that starts after byte
+ * `pos - 1` (so a line starting exactly at `pos` is kept); null past the end of the file. One read
+ * of CHUNK bytes serves most look-ups (index lines are shorter); longer lines are read on.
+ */
+function lineAt(file: string, pos: number, atStart: boolean): { line: string; start: number; bytes: number } | null {
   const d = fd(file);
-  let start = pos;
-  if (!atStart) {
-    // Find the next newline at or after pos - 1 so a line starting exactly at pos is kept.
-    let p = Math.max(0, pos - 1);
-    for (;;) {
-      const n = fs.readSync(d, buf, 0, CHUNK, p);
-      if (n <= 0) return null;
-      const i = buf.subarray(0, n).indexOf(10);
-      if (i >= 0) {
-        start = pos === 0 ? 0 : p + i + 1;
-        break;
-      }
+  let p = atStart || pos === 0 ? pos : pos - 1;
+  let n = fs.readSync(d, buf, 0, CHUNK, p);
+  if (n <= 0) return null;
+  let from = 0;
+  if (!(atStart || pos === 0)) {
+    // Skip to the byte after the next newline, reading on while none is found.
+    let i = buf.subarray(0, n).indexOf(10);
+    while (i < 0) {
       p += n;
+      n = fs.readSync(d, buf, 0, CHUNK, p);
+      if (n <= 0) return null;
+      i = buf.subarray(0, n).indexOf(10);
     }
+    from = i + 1;
   }
+  const start = p + from;
   const parts: Buffer[] = [];
-  let p = start;
   for (;;) {
-    const n = fs.readSync(d, buf, 0, CHUNK, p);
-    if (n <= 0) break;
-    const i = buf.subarray(0, n).indexOf(10);
-    if (i >= 0) {
-      parts.push(Buffer.from(buf.subarray(0, i)));
+    const j = buf.subarray(from, n).indexOf(10);
+    if (j >= 0) {
+      parts.push(Buffer.from(buf.subarray(from, from + j)));
       break;
     }
-    parts.push(Buffer.from(buf.subarray(0, n)));
+    parts.push(Buffer.from(buf.subarray(from, n)));
     p += n;
+    from = 0;
+    n = fs.readSync(d, buf, 0, CHUNK, p);
+    if (n <= 0) break;
   }
-  if (parts.length === 0 && p >= size(file)) return null;
-  return { line: Buffer.concat(parts).toString("utf8"), start };
+  const line = Buffer.concat(parts);
+  if (line.length === 0 && start >= size(file)) return null;
+  return { line: line.toString("utf8"), start, bytes: line.length };
 }
 
 /** The index line of `lemma` (WordNet spelling: lower case, "_" for spaces) in index.<pos>, by binary search, or null. */
@@ -107,7 +114,7 @@ function indexLine(lemma: string, pos: WordNetPos): string | null {
     }
     const key = found.line.slice(0, found.line.indexOf(" "));
     if (key === lemma) return found.line;
-    if (found.line.startsWith(" ") || key < lemma) lo = found.start + found.line.length + 1;
+    if (found.line.startsWith(" ") || key < lemma) lo = found.start + found.bytes + 1;
     else hi = mid;
   }
   return null;
