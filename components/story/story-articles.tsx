@@ -13,6 +13,7 @@ export interface StoryManageActions {
   split: FormAction;
   add: FormAction;
   remove: FormAction;
+  accept: FormAction;
   /** Articles in no story yet, offered to add. */
   storyless: { id: string; title: string; outlet: string }[];
 }
@@ -24,7 +25,7 @@ export interface StoryManageActions {
  */
 export function StoryArticles({ story, manage }: { story: StoryDetail; manage?: StoryManageActions }) {
   const hidden = { storyId: story.id, expectedVersion: story.version };
-  const pending = story.status === "SUGGESTED" || story.articles.some((a) => a.suggested);
+  const pending = story.status === "SUGGESTED";
   return (
     <>
       {manage && pending && (
@@ -72,6 +73,31 @@ export function StoryArticles({ story, manage }: { story: StoryDetail; manage?: 
           ))}
         </tbody>
       </table>
+      {story.pendingArticles.length > 0 && (
+        <div data-testid="story-pending">
+          <h3>Suggested for this story</h3>
+          <p className="muted">Imported since the story was confirmed and found to tell the same event; not compared until an editor accepts it.</p>
+          <ul>
+            {story.pendingArticles.map((a) => (
+              <li key={a.id} data-testid="story-pending-article" className="row">
+                <Link href={`/articles/${a.id}`}>
+                  <UserText>{a.title}</UserText>
+                </Link>
+                <span className="muted">
+                  — <UserText>{a.outlet}</UserText>, {formatDate(a.publishedAt)}, {a.claimCount} claims
+                  {a.score !== null && `, similarity ${a.score.toFixed(2)}`}
+                </span>
+                {manage && (
+                  <>
+                    <ActionForm action={manage.accept} hidden={{ ...hidden, articleId: a.id }} submitLabel="Accept" testId="accept-story-article-form" inline />
+                    <ActionForm action={manage.remove} hidden={{ ...hidden, articleId: a.id }} submitLabel="Not this story" submitClass="secondary" testId="reject-story-article-form" inline />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {manage && (
         <details data-testid="story-manage">
           <summary>Rename, split or add articles</summary>

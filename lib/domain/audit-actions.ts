@@ -49,6 +49,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "story.rename": "renamed the story",
   "story.split": "split the story",
   "story.article.add": "added an article to the story",
+  "story.article.accept": "accepted an article suggested for the story",
   "story.article.remove": "removed an article from the story",
   "story.dissolve": "dissolved the story (no article left)",
   "story.verdictConflict.resolve": "resolved a verdict conflict in the story",

@@ -1,7 +1,7 @@
 "use server";
 
 import { performFormAction } from "@/lib/server/action";
-import { addArticleToStory, confirmStory, removeArticleFromStory, renameStory, splitStory } from "@/lib/server/story/change-story";
+import { acceptStoryArticle, addArticleToStory, confirmStory, removeArticleFromStory, renameStory, splitStory } from "@/lib/server/story/change-story";
 import type { ActionState } from "@/lib/validation/action-state";
 import { confirmStorySchema, renameStorySchema, splitStorySchema, storyArticleSchema } from "@/lib/validation/stories";
 
@@ -33,4 +33,8 @@ export async function addStoryArticleAction(_prev: ActionState, formData: FormDa
 
 export async function removeStoryArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   return performFormAction(formData, storyArticleSchema, removeArticleFromStory, { revalidate: storyPages(formData), success: "Article removed from the story." });
+}
+
+export async function acceptStoryArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return performFormAction(formData, storyArticleSchema, acceptStoryArticle, { revalidate: storyPages(formData), success: "Article accepted into the story." });
 }

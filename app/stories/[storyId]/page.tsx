@@ -10,7 +10,7 @@ import { getStoryComparison } from "@/lib/server/story/story-comparison";
 import { StoryArticles } from "@/components/story/story-articles";
 import { listStorylessArticles } from "@/lib/server/story/list-stories";
 import { resolveVerdictConflictAction } from "./actions";
-import { addStoryArticleAction, confirmStoryAction, removeStoryArticleAction, renameStoryAction, splitStoryAction } from "./manage-actions";
+import { acceptStoryArticleAction, addStoryArticleAction, confirmStoryAction, removeStoryArticleAction, renameStoryAction, splitStoryAction } from "./manage-actions";
 
 export const metadata: Metadata = { title: "Story" };
 
@@ -65,6 +65,7 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
                     split: splitStoryAction,
                     add: addStoryArticleAction,
                     remove: removeStoryArticleAction,
+                  accept: acceptStoryArticleAction,
                     storyless: await listStorylessArticles(actor),
                   }
                 : undefined

@@ -12,7 +12,7 @@
  * capitalised only because they start a sentence ("Officials reported", "Critics revealed") are no
  * source. Plain regular expressions, each bounded, linear in the text length.
  */
-import { codePointLength } from "../extraction/codepoints";
+import { isBmpOnly, utf16ToCodePointTable } from "../extraction/codepoints";
 
 export type CreditStrength = "FIRST" | "REPORTED" | "ACCORDING";
 
@@ -81,23 +81,37 @@ function sentenceAround(text: string, at: number): string {
  */
 export function findSourceCredits(text: string): SourceCredit[] {
   const found: (SourceCredit & { u16: number })[] = [];
+  // UTF-16 index → code point index, one table for all matches (identity for BMP-only text).
+  const table = isBmpOnly(text) ? null : utf16ToCodePointTable(text);
+  const cp = (u16: number) => (table ? (table[u16] ?? 0) : u16);
   for (const { re, strength, nameFirst } of PATTERNS) {
     for (const m of text.matchAll(re)) {
       const rawName = nameFirst ? m[1]! : m[2]!;
       const phrase = (nameFirst ? m[2]! : m[1]!).replace(/\s+/g, " ").replace(/^(?:which|who) /, "");
       const source = tidySource(rawName);
       if (!source) continue;
-      const u16 = m.index;
-      const start = codePointLength(text.slice(0, u16));
-      found.push({ source, strength, phrase, start, end: start + codePointLength(m[0]), quote: sentenceAround(text, u16), u16 });
+      // A name-first credit starts at the name as tidied ("As Politico revealed" → "Politico revealed").
+      const skipped = nameFirst ? Math.max(0, m[0].toLowerCase().indexOf(source.toLowerCase())) : 0;
+      const u16 = m.index + skipped;
+      found.push({ source, strength, phrase, start: cp(u16), end: cp(m.index + m[0].length), quote: sentenceAround(text, u16), u16 });
     }
   }
   found.sort((a, b) => a.start - b.start || RANK[b.strength] - RANK[a.strength]);
   const kept: SourceCredit[] = [];
+  // Kept credits are in start order; only those starting within the longest span so far can overlap.
+  let longest = 0;
   for (const { u16: _u16, ...credit } of found) {
-    const overlapping = kept.findIndex((k) => k.start < credit.end && credit.start < k.end && sameName(k.source, credit.source));
+    let overlapping = -1;
+    for (let j = kept.length - 1; j >= 0 && kept[j]!.start + longest > credit.start; j--) {
+      const k = kept[j]!;
+      if (k.start < credit.end && credit.start < k.end && sameName(k.source, credit.source)) {
+        overlapping = j;
+        break;
+      }
+    }
     if (overlapping < 0) kept.push(credit);
     else if (RANK[credit.strength] > RANK[kept[overlapping]!.strength]) kept[overlapping] = credit;
+    longest = Math.max(longest, credit.end - credit.start);
   }
   return kept;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ARTICLE_000, ARTICLE_003, readSampleArticle, readSeedArticle } from "../extraction/test-helpers";
-import { entityKey, namedEntities, STORY_SUGGESTION_THRESHOLD, storySimilarity, tidyEntityName, type StoryFingerprint } from "./entities";
+import { entityKey, MAX_ENTITY_TEXT, namedEntities, STORY_SUGGESTION_THRESHOLD, storySimilarity, tidyEntityName, type StoryFingerprint } from "./entities";
 
 const SAMPLES = ["city-budget.txt", "school-district.txt", "transit-ridership.txt"];
 
@@ -54,6 +54,16 @@ describe("namedEntities", () => {
     const names = namedEntities("Mayor Luis Ortega said the plan works. Ortega added that Maria Lopez agreed.").map((e) => e.name);
     expect(names).toContain("Luis Ortega");
     expect(names).not.toContain("Ortega");
+  });
+
+  test("only the first MAX_ENTITY_TEXT UTF-16 units are read", () => {
+    const sentence = "The council met again and the budget was discussed at length. ";
+    const filler = sentence.repeat(Math.ceil(MAX_ENTITY_TEXT / sentence.length) + 1);
+    expect(filler.length).toBeGreaterThan(MAX_ENTITY_TEXT);
+    const within = filler.slice(0, MAX_ENTITY_TEXT - 200);
+    const names = (t: string) => namedEntities(t).map((e) => e.name);
+    expect(names(`${within} Pete Hegseth approved it.`)).toContain("Pete Hegseth");
+    expect(names(`${filler} Pete Hegseth approved it.`)).not.toContain("Pete Hegseth");
   });
 
   test("empty and odd input give no entity and do not throw", () => {

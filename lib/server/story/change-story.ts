@@ -162,3 +162,24 @@ export async function removeArticleFromStory(actor: Actor, input: StoryArticleIn
     return { version: null };
   });
 }
+
+/**
+ * An editor accepts an article that import suggested for this (confirmed) story: it joins the
+ * comparison. The other pending suggestions stay pending.
+ * @throws AppError FORBIDDEN, NOT_FOUND (story), VALIDATION (the article is not a pending suggestion of
+ * this story), CONFLICT (the story changed since the editor saw it).
+ */
+export async function acceptStoryArticle(actor: Actor, input: StoryArticleInput): Promise<{ version: number }> {
+  assertEditor(actor, "change stories");
+  return inTransaction(async (tx) => {
+    const story = await loadStoryForUpdate(tx, input.storyId, input.expectedVersion);
+    const member = await tx.storyArticle.findUnique({ where: { articleId: input.articleId }, select: { storyId: true, suggested: true, article: { select: { title: true } } } });
+    if (!member || member.storyId !== story.id || !member.suggested) {
+      throw new AppError("VALIDATION", "That article is not a suggestion waiting in this story; nothing was changed.");
+    }
+    const version = await bumpStory(tx, story);
+    await tx.storyArticle.update({ where: { articleId: input.articleId }, data: { suggested: false, addedById: actor.id } });
+    await auditStory(tx, actor.id, "story.article.accept", story.id, version, { after: { article: member.article.title } });
+    return { version };
+  });
+}

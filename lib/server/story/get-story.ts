@@ -48,7 +48,14 @@ export interface StoryDetail {
   createdAt: Date;
   updatedAt: Date;
   confirmedAt: Date | null;
+  /** The story's articles, compared on the story page. */
   articles: StoryArticleSummary[];
+  /**
+   * Articles suggested on import for a story an editor already confirmed: listed apart and left out
+   * of the comparison until an editor accepts them (or removes them), so a confirmed comparison never
+   * changes by itself. Empty for a story still SUGGESTED (all its articles are compared).
+   */
+  pendingArticles: StoryArticleSummary[];
 }
 
 /**
@@ -65,8 +72,9 @@ async function readableArticleIds(db: Db | Tx, actor: Actor, storyId: string): P
 
 /**
  * Loads a story with its articles (outlet, dates, claim counts), ordered by publication date (undated
- * last) then import time. Editors see every article; a reviewer sees the story only if they may read
- * a claim in it, and then only the articles holding such claims.
+ * last) then import time; newcomers suggested for a confirmed story apart (`pendingArticles`). Editors
+ * see every article; a reviewer sees the story only if they may read a claim in it, and then only the
+ * articles holding such claims.
  * @throws AppError NOT_FOUND when the story does not exist or the actor may read nothing in it.
  */
 export async function getStory(actor: Actor, storyId: string): Promise<StoryDetail> {
@@ -91,9 +99,10 @@ export async function getStory(actor: Actor, storyId: string): Promise<StoryDeta
     }),
   ]);
   const countOf = new Map(counts.map((c) => [c.articleId, c._count._all]));
-  const articles = members
+  const all = members
     .map((m) => ({ ...m.article, suggested: m.suggested, score: m.score, claimCount: countOf.get(m.article.id) ?? 0 }))
     .sort(articleOrder);
+  const pending = (a: StoryArticleSummary) => story.status === "CONFIRMED" && a.suggested;
   return {
     id: story.id,
     title: story.title,
@@ -103,7 +112,8 @@ export async function getStory(actor: Actor, storyId: string): Promise<StoryDeta
     createdAt: story.createdAt,
     updatedAt: story.updatedAt,
     confirmedAt: story.confirmedAt,
-    articles,
+    articles: all.filter((a) => !pending(a)),
+    pendingArticles: all.filter(pending),
   };
 }
 
