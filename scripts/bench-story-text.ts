@@ -18,18 +18,20 @@ import { ARTICLE_000, ARTICLE_003, readSampleArticle, readSeedArticle } from "..
 const gc = requireGc("bench:story-text");
 const memory = () => memorySnapshot(gc);
 const mb = (x: number) => `${x.toFixed(1)} MB`;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 const WARM_RUNS = 5;
 /** Distinct WordNet lemmas pushed through scoreWord to show that the caches stay bounded. */
 const DISTINCT_WORDS = 30_000;
 /** Uncached WordNet look-ups timed one by one. */
 const LOOKUPS = 2_000;
+/** Copies of the longer demo article joined into one long article. */
+const LONG_REPEATS = 64;
 
 console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
 const m0 = memory();
 const { loadedWords, measureTone, scoreWord, TONE_LEXICON } = await import("../lib/domain/story/tone");
-const { namedEntities, entityKey, storySimilarity } = await import("../lib/domain/story/entities");
+const { namedEntities, entityKey, storySimilarity, MAX_ENTITY_TEXT } = await import("../lib/domain/story/entities");
 const { synsetsOf, cachedWords, CACHE_MAX } = await import("../lib/domain/story/wordnet");
 const m1 = memory();
 console.log(`lexicon: ${TONE_LEXICON.name} (${TONE_LEXICON.version})`);
@@ -60,19 +62,34 @@ for (const a of articles) {
   if (bridged.length) console.log(`   bridged: ${[...new Set(bridged)].join(", ")}`);
 }
 
-console.log(`\n== time per article: median of ${WARM_RUNS} warm calls, measureTone and namedEntities interleaved ==`);
+console.log(`\n== time per article: median of ${WARM_RUNS} warm calls; measureTone analysing (a new article id) and kept (same id), namedEntities, interleaved ==`);
 for (const a of articles) {
   const tone: number[] = [];
+  const kept: number[] = [];
   const ents: number[] = [];
   for (let r = 0; r < WARM_RUNS; r++) {
     let t0 = performance.now();
-    measureTone({ id: a.name, title: "", outlet: a.name, publishedAt: null, url: null, text: a.text });
+    measureTone({ id: `${a.name}#${r}`, title: "", outlet: a.name, publishedAt: null, url: null, text: a.text });
     tone.push(performance.now() - t0);
+    t0 = performance.now();
+    measureTone({ id: a.name, title: "", outlet: a.name, publishedAt: null, url: null, text: a.text });
+    kept.push(performance.now() - t0);
     t0 = performance.now();
     namedEntities(a.text);
     ents.push(performance.now() - t0);
   }
-  console.log(`${a.name}: ${a.text.length} chars, measureTone ${ms(median(tone))}, namedEntities ${ms(median(ents))}`);
+  console.log(`${a.name}: ${a.text.length} chars, measureTone ${ms(median(tone))} (kept: ${ms(median(kept))}), namedEntities ${ms(median(ents))}`);
+}
+
+{
+  // A long article (the longer demo article 64 times, about 505,000 characters): one call each.
+  const text = Array(LONG_REPEATS).fill(articles[1]!.text).join("\n\n");
+  let t0 = performance.now();
+  const t = measureTone({ id: "long", title: "", outlet: "long", publishedAt: null, url: null, text });
+  const tone = performance.now() - t0;
+  t0 = performance.now();
+  const e = namedEntities(text);
+  console.log(`long article: ${text.length} chars, measureTone ${ms(tone)} (${t.loaded} loaded), namedEntities ${ms(performance.now() - t0)} (${e.length}, reads the first ${MAX_ENTITY_TEXT} chars)`);
 }
 
 // Distinct lemmas from WordNet's adjective and noun indexes (no test word repeats).

@@ -75,6 +75,16 @@ describe("measureTone", () => {
     expect(measureTone(article("They like the plan.")).highlights.map((h) => h.word)).toEqual(["like"]);
   });
 
+  test("a figure kept for an article id is used only for the same text, and callers cannot change it", () => {
+    const first = measureTone(article("Their hypocrisy is plain.", "same-id"));
+    first.highlights[0]!.score = 99;
+    first.highlights.push({ start: 0, end: 1, word: "x", score: 1 });
+    expect(measureTone(article("Their hypocrisy is plain.", "same-id")).highlights).toEqual([{ start: 6, end: 15, word: "hypocrisy", score: -2 }]);
+    // Same id and length, other text: measured again.
+    expect(measureTone(article("Their duplicity is plain.", "same-id")).highlights.map((h) => h.word)).toEqual(["duplicity"]);
+    expect(measureTone({ ...article("Their duplicity is plain.", "same-id"), outlet: "Other" }).outlet).toBe("Other");
+  });
+
   test("an empty text has no words and share 0", () => {
     expect(measureTone(article(""))).toMatchObject({ words: 0, loaded: 0, share: 0, highlights: [] });
   });

@@ -176,15 +176,42 @@ export function loadedWords(text: string): { words: number; loaded: LoadedWord[]
   return { words, loaded };
 }
 
+/** Most tone figures kept between calls (least recently used dropped first). */
+export const TONE_CACHE_MAX = 64;
+const figures = new Map<string, { length: number; hash: number; figure: ToneFigure }>();
+
+/** FNV-1a (32 bits) over the UTF-16 units of `text`: a cheap guard that a cached figure is of the same text. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /**
  * The tone figure of one article: `words` = word tokens of its text, `loaded` = its loaded words
  * (loadedWords), `share` = loaded ÷ words (0 for an empty text), and one highlight per loaded word
  * with its span in code points of `article.text` (end exclusive), the word as written and its
- * valence (AFINN scale −5…+5). Throws Error when the WordNet files cannot be read.
+ * valence (AFINN scale −5…+5). An article's snapshot never changes, so the figure is kept by article
+ * id (TONE_CACHE_MAX most recent, checked against the text's length and FNV-1a hash) and a story
+ * page shown again does not analyse its texts again. Throws Error when the WordNet files cannot be read.
  */
 export function measureTone(article: StoryArticleInput): ToneFigure {
+  const hash = fnv1a(article.text);
+  const hit = figures.get(article.id);
+  if (hit && hit.length === article.text.length && hit.hash === hash) {
+    figures.delete(article.id);
+    figures.set(article.id, hit);
+    return { ...hit.figure, outlet: article.outlet, highlights: hit.figure.highlights.map((h) => ({ ...h })) };
+  }
   const { words, loaded } = loadedWords(article.text);
   const cp = utf16ToCodePointTable(article.text);
   const highlights = loaded.map((l) => ({ start: cp[l.start]!, end: cp[l.end]!, word: l.word, score: l.score.score }));
-  return { articleId: article.id, outlet: article.outlet, words, loaded: highlights.length, share: words === 0 ? 0 : highlights.length / words, highlights };
+  const figure = { articleId: article.id, outlet: article.outlet, words, loaded: highlights.length, share: words === 0 ? 0 : highlights.length / words, highlights };
+  figures.delete(article.id);
+  if (figures.size >= TONE_CACHE_MAX) figures.delete(figures.keys().next().value!);
+  figures.set(article.id, { length: article.text.length, hash, figure });
+  return { ...figure, highlights: highlights.map((h) => ({ ...h })) };
 }
