@@ -65,7 +65,7 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
                     split: splitStoryAction,
                     add: addStoryArticleAction,
                     remove: removeStoryArticleAction,
-                  accept: acceptStoryArticleAction,
+                    accept: acceptStoryArticleAction,
                     storyless: await listStorylessArticles(actor),
                   }
                 : undefined
