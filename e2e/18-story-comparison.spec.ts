@@ -17,6 +17,13 @@ const [first, second] = fx.articles as [(typeof fx.articles)[number], (typeof fx
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA rules over the current page: zero violations. */
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
+  expect(found, `axe violations on ${what}`).toEqual([]);
+}
+
 async function openStory(page: Page) {
   await page.goto(storyUrl);
   await expect(page.getByTestId("story-title")).toBeVisible();
@@ -109,6 +116,7 @@ test("different approved verdicts on the Hegseth pair warn on the story page and
   await form.getByRole("button", { name: "Record why they differ" }).click();
   await expect(form.getByTestId("field-error-note")).toHaveText("Say why the verdicts differ.");
   await expect(page.getByTestId("verdict-conflict")).toHaveCount(1);
+  await expectNoAxeViolations(page, "the story page with an open verdict conflict and its form");
 
   // The editor records why they differ: the warning goes from the story page and the claim pages.
   await form.getByLabel(/Why the verdicts differ/).fill("One outlet states the approval rule as fact, the other only reports it; both verdicts stand.");
@@ -158,10 +166,10 @@ test("the comparison exports as CSV, JSON, PDF and a printable page; the pair's 
   await pairReviewer.context().close();
 });
 
-test("the story page has no axe violations (WCAG 2.0/2.1/2.2 A and AA)", async ({ page }) => {
+test("the story page and its printable page have no axe violations (WCAG 2.0/2.1/2.2 A and AA)", async ({ page }) => {
   await signIn(page, fx.users.editor, fx.password);
   await openStory(page);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
-  expect(found, `axe violations on ${storyUrl}`).toEqual([]);
+  await expectNoAxeViolations(page, storyUrl);
+  await page.goto(`${storyUrl}/print`);
+  await expectNoAxeViolations(page, `${storyUrl}/print`);
 });
