@@ -4,6 +4,7 @@ import { extractClaims } from "@/lib/domain/extraction";
 import { getDb } from "@/lib/server/db";
 import { importDemoArticles } from "@/lib/server/seed/seed-demo";
 import { assignClaim } from "@/lib/server/claims";
+import { confirmStory } from "@/lib/server/story/change-story";
 import { createClaimFromSelection } from "@/lib/server/suggestions";
 import { makeUser, TEST_PASSWORD } from "@/lib/server/testing/factories";
 
@@ -48,6 +49,10 @@ const hegseth = await db.claim.findMany({
 });
 const pair = hegseth.filter((c) => hegseth.some((o) => o.clusterId === c.clusterId && o.articleId !== c.articleId));
 if (!story || pair.length !== 2) throw new Error(`e2e seed: expected the demo story and one matched Hegseth pair, found story ${story?.storyId ?? "none"}, ${pair.length} claims`);
+// As on the demo desk, an editor confirms the suggested story: articles other specs import later
+// about the same event (07's Hegseth note) then wait apart as suggestions, outside the comparison.
+const suggested = await db.story.findUniqueOrThrow({ where: { id: story.storyId }, select: { version: true } });
+await confirmStory(editor, { storyId: story.storyId, expectedVersion: suggested.version });
 for (const claim of pair) {
   await assignClaim(editor, { claimId: claim.id, assigneeId: storyReviewer.id, priority: "NORMAL", dueAt: undefined, expectedVersion: claim.version });
 }

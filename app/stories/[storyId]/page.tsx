@@ -7,6 +7,7 @@ import { AppError } from "@/lib/domain/errors";
 import { getCurrentUser } from "@/lib/server/auth";
 import { isEditor } from "@/lib/server/permissions";
 import { getStoryComparison } from "@/lib/server/story/story-comparison";
+import { RefusedSubmission } from "@/components/refused-submission";
 import { StoryArticles } from "@/components/story/story-articles";
 import { listStorylessArticles } from "@/lib/server/story/list-stories";
 import { resolveVerdictConflictAction } from "./actions";
@@ -44,6 +45,8 @@ export default async function StoryPage({ params }: { params: Promise<{ storyId:
           {story.articles.length} {story.articles.length === 1 ? "article" : "articles"} · version {story.version}
         </span>
       </p>
+      {/* A story step refused because the story changed meanwhile: its form may be gone from the refreshed page. */}
+      <RefusedSubmission />
       <nav className="row" aria-label="Export the comparison" data-testid="story-exports">
         <a href={`${base}/comparison.csv`}>CSV</a>
         <a href={`${base}/comparison.json`}>JSON</a>
