@@ -4,6 +4,7 @@
  * old version is refused with the current state shown. Reviewers get no story controls.
  */
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { loadFixtures, signIn, signOut } from "./fixtures";
 import { importPastedArticle } from "./helpers";
@@ -62,4 +63,12 @@ test("an editor confirms a story suggested on import and splits an article out o
   await page.goto("/stories");
   await expect(page.getByTestId("create-story-form")).toHaveCount(0);
   await expect(page.getByTestId("story-row").filter({ hasText: titles[0]! })).toHaveCount(0);
+});
+
+test("the stories list and its form have no axe violations (WCAG 2.0/2.1/2.2 A and AA)", async ({ page }) => {
+  await signIn(page, fx.users.editor, fx.password);
+  await page.goto("/stories");
+  await expect(page.getByTestId("create-story-form")).toBeVisible();
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });
