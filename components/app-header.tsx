@@ -13,6 +13,7 @@ export function AppHeader({ user, unreadCount = 0 }: { user: { name: string; rol
       <nav aria-label="Main">
         {user && <Link href="/claims">{editor ? "All claims" : "My claims"}</Link>}
         {user && <Link href="/articles">Articles</Link>}
+        {user && <Link href="/stories">Stories</Link>}
         {editor && <Link href="/articles/new">Import article</Link>}
         {editor && <Link href="/dashboard">Dashboard</Link>}
         {editor && <Link href="/workload">Workload</Link>}

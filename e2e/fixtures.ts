@@ -10,8 +10,10 @@ export interface E2EUser {
 
 export interface E2EFixtures {
   password: string;
-  users: Record<"admin" | "editor" | "editor2" | "reviewer" | "reviewer2" | "mfa", E2EUser>;
+  users: Record<"admin" | "editor" | "editor2" | "reviewer" | "reviewer2" | "mfa" | "storyReviewer", E2EUser>;
   articles: { id: string; title: string; file: string }[];
+  /** The demo story and its Hegseth-approval pair (assigned to storyReviewer by the seed). */
+  story: { id: string; hegsethClaimIds: string[] };
 }
 
 /** Written by scripts/e2e-seed.ts during global setup. */

@@ -10,15 +10,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { REPO_ROOT, SHARED_DIR } from "../lib/domain/extraction/shared-paths";
+import { memorySnapshot, requireGc } from "./lib/memory-snapshot";
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error("run with node --expose-gc (npm run bench:extract-memory does)");
-
-function snapshot(): { rss: number; heap: number } {
-  for (let i = 0; i < 3; i++) gc!();
-  const m = process.memoryUsage();
-  return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 };
-}
+const gc = requireGc("bench:extract-memory");
+const snapshot = () => memorySnapshot(gc);
 
 const names = ["000_a04bcc9c32dccfc7.txt", "003_bd337583015ffe6b.txt"];
 const dirs = [path.join(REPO_ROOT, "prisma", "seed", "articles"), path.join(SHARED_DIR, "articles")];

@@ -3,6 +3,8 @@ import { writeFileSync } from "node:fs";
 import { extractClaims } from "@/lib/domain/extraction";
 import { getDb } from "@/lib/server/db";
 import { importDemoArticles } from "@/lib/server/seed/seed-demo";
+import { assignClaim } from "@/lib/server/claims";
+import { confirmStory } from "@/lib/server/story/change-story";
 import { createClaimFromSelection } from "@/lib/server/suggestions";
 import { makeUser, TEST_PASSWORD } from "@/lib/server/testing/factories";
 
@@ -19,6 +21,8 @@ const reviewer = await makeUser("REVIEWER", "Rita Reviewer");
 const reviewer2 = await makeUser("REVIEWER", "Ravi Reviewer");
 // Turns on two-factor sign-in in e2e/13-security.spec.ts; no other spec signs in as them.
 const mfa = await makeUser("REVIEWER", "Mona Factor");
+// Reviews the demo story's Hegseth pair in e2e/18-story-comparison.spec.ts, and nothing else.
+const storyReviewer = await makeUser("REVIEWER", "Stella Story");
 const articles = await importDemoArticles(editor);
 // The specs each take their own unassigned claims from the articles. Since suggestions follow the
 // calibrated threshold, an article may get few; the editor then marks the next best-ranked sentences
@@ -35,7 +39,29 @@ for (const { id } of articles) {
     taken.add(sentence.start);
   }
 }
-const fixtures = { password: TEST_PASSWORD, users: { admin, editor, editor2, reviewer, reviewer2, mfa }, articles };
+// The demo story (suggested on import) and its Hegseth-approval pair (one cluster across both
+// articles), assigned to their own reviewer so that no other spec takes them as unassigned claims.
+const story = await db.storyArticle.findUnique({ where: { articleId: articles[0]!.id }, select: { storyId: true } });
+const hegseth = await db.claim.findMany({
+  where: { articleId: { in: articles.map((a) => a.id) }, clusterId: { not: null }, text: { contains: "Hegseth" }, status: { not: "REJECTED" } },
+  select: { id: true, articleId: true, clusterId: true, version: true },
+  orderBy: { start: "asc" },
+});
+const pair = hegseth.filter((c) => hegseth.some((o) => o.clusterId === c.clusterId && o.articleId !== c.articleId));
+if (!story || pair.length !== 2) throw new Error(`e2e seed: expected the demo story and one matched Hegseth pair, found story ${story?.storyId ?? "none"}, ${pair.length} claims`);
+// As on the demo desk, an editor confirms the suggested story: articles other specs import later
+// about the same event (07's Hegseth note) then wait apart as suggestions, outside the comparison.
+const suggested = await db.story.findUniqueOrThrow({ where: { id: story.storyId }, select: { version: true } });
+await confirmStory(editor, { storyId: story.storyId, expectedVersion: suggested.version });
+for (const claim of pair) {
+  await assignClaim(editor, { claimId: claim.id, assigneeId: storyReviewer.id, priority: "NORMAL", dueAt: undefined, expectedVersion: claim.version });
+}
+const fixtures = {
+  password: TEST_PASSWORD,
+  users: { admin, editor, editor2, reviewer, reviewer2, mfa, storyReviewer },
+  articles,
+  story: { id: story.storyId, hegsethClaimIds: pair.map((c) => c.id) },
+};
 writeFileSync("prisma/data/e2e-fixtures.json", JSON.stringify(fixtures, null, 2));
 console.log("e2e desk seeded");
 process.exit(0);

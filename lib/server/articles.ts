@@ -10,6 +10,8 @@ import { getDb, type Db } from "./db";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { sqlParameters } from "./report-rows";
 import { inTransaction } from "./transaction";
+import { logger } from "./logger";
+import { suggestStoryForArticle } from "./story/suggest-story";
 
 /**
  * The most suggestions an import keeps. How many an article gets follows its text: every
@@ -24,6 +26,8 @@ export function sha256Hex(text: string): string {
 /**
  * Imports an article as an immutable snapshot and stores the extractor's ranked claims with their
  * anchors. Importing the same text again returns the existing article instead of a duplicate.
+ * After the commit, story suggestion (lib/server/story/suggest-story.ts) may put the new article in a
+ * suggested story; its failure is logged and never fails the import.
  */
 export async function importArticle(actor: Actor, input: ImportArticleInput): Promise<{ id: string; created: boolean }> {
   assertEditor(actor, "import articles");
@@ -34,12 +38,17 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   if (existing) return { id: existing.id, created: false };
   // Extraction and matching are CPU work: they run in the worker pool before the transaction opens,
   // and the transaction only writes. Claims from before the match index are indexed a batch at a time.
-  const suggestions = await runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE });
+  // The article's named entities (issue 18) are stored with it, so story suggestion never re-reads texts.
+  const [suggestions, entities] = await Promise.all([
+    runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE }),
+    runExtractionTask("entities", { text }),
+  ]);
   await backfillMatchIndex();
   const NEW_ARTICLE = "new-article";
   const matches = await planMatches(suggestions.map((s, i) => ({ id: `new:${i}`, articleId: NEW_ARTICLE, features: s })));
+  let imported: { id: string; created: boolean };
   try {
-    return await inTransaction(async (tx) => {
+    imported = await inTransaction(async (tx) => {
       const article = await tx.article.create({
         data: {
           title: input.title,
@@ -50,6 +59,7 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           text,
           contentHash,
           importedById: actor.id,
+          entities: JSON.stringify(entities),
         },
       });
       await appendAuditEvent(tx, {
@@ -92,6 +102,13 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
     if (winner) return { id: winner.id, created: false };
     throw error;
   }
+  // Story suggestion runs after the import committed, in steps of its own; it never fails the import.
+  try {
+    await suggestStoryForArticle(actor, imported.id);
+  } catch (error) {
+    logger.error({ event: "story_suggestion_failed", articleId: imported.id, err: error }, "story suggestion failed");
+  }
+  return imported;
 }
 
 /**

@@ -18,7 +18,7 @@ import { getDb, provider, type Db, type Tx } from "./db";
 export interface AuditInput {
   actorId: string | null;
   action: string;
-  entityType: "Claim" | "Evidence" | "Verdict" | "Comment" | "Article" | "User" | "Setting" | "ApiToken";
+  entityType: "Claim" | "Evidence" | "Verdict" | "Comment" | "Article" | "User" | "Setting" | "ApiToken" | "Story";
   entityId: string;
   entityVersion?: number | null;
   claimId?: string | null;

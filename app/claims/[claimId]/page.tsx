@@ -46,6 +46,7 @@ import {
 } from "./actions";
 import { confirmMatchAction, rewordClaimAction, setClaimantAction, splitMatchAction } from "./finding-actions";
 import { ClaimantForm } from "@/components/claim/claimant-form";
+import { findClaimVerdictConflict } from "@/lib/server/story/claim-verdict-conflict";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -81,8 +82,13 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
   const ownProposal = !doubleReview && currentVerdict?.state === "PROPOSED" && currentVerdict.proposedById === actor.id;
   const people = detail.assignable;
   const candidates = detail.mentionCandidates;
-  // No query unless the claim has matches in other articles.
-  const matches = (await listMatches(actor, [claim])).get(claim.id) ?? [];
+  // No query unless the claim has matches in other articles (a cluster): then one for the matches and
+  // one for a verdict conflict in the claim's story.
+  const [matchMap, storyConflict] = await Promise.all([
+    listMatches(actor, [claim]),
+    findClaimVerdictConflict(actor, { id: claim.id, articleId: claim.article.id, clusterId: claim.clusterId }),
+  ]);
+  const matches = matchMap.get(claim.id) ?? [];
   const span = locateClaimSpan(claim.article.text, claim);
 
   return (
@@ -108,6 +114,24 @@ export default async function ClaimPage({ params }: { params: Promise<{ claimId:
           <span className="muted">Version {claim.version}</span>
         </p>
       </div>
+      {storyConflict && (
+        <p className="notice" role="status" data-testid="story-verdict-conflict">
+          Verdict conflict in story{" "}
+          <Link href={`/stories/${storyConflict.storyId}#verdict-conflicts`}>
+            <bdi>{storyConflict.storyTitle}</bdi>
+          </Link>
+          : the same claim in {storyConflict.otherClaimIds.length === 1 ? "another article has" : `${storyConflict.otherClaimIds.length} other articles have`} a
+          different approved verdict
+          {storyConflict.otherClaimIds.map((id, i) => (
+            <span key={id}>
+              {i === 0 ? " (" : ", "}
+              <Link href={`/claims/${id}`}>{storyConflict.otherClaimIds.length === 1 ? "open it" : `claim ${i + 1}`}</Link>
+              {i === storyConflict.otherClaimIds.length - 1 ? ")" : ""}
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <RefusedSubmission />
       <div className="grid-2">
         <section className="panel" aria-label="Article">

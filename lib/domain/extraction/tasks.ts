@@ -17,6 +17,8 @@ import {
 } from "./match";
 import { scoreSentence } from "./ranker";
 import type { ReportDocument } from "../report/model";
+import type { StoryExportHeader } from "../story/export";
+import type { StoryComparison } from "../story/types";
 
 /** A refusal: which limit was broken, in words a user can act on. */
 export interface Refusal {
@@ -89,6 +91,26 @@ export async function renderPdfTask(input: { document: ReportDocument }): Promis
   return render(input);
 }
 
+/**
+ * The entity keys of an article (lib/domain/story/entities.ts namedEntities, each as entityKey), in
+ * order of first mention, for story suggestion. compromise is loaded by the first such task a worker runs.
+ */
+export async function entitiesTask(input: { text: string }): Promise<string[]> {
+  const { entityKey, namedEntities } = await import("../story/entities");
+  return [...new Set(namedEntities(input.text).map((e) => entityKey(e.name)))];
+}
+
+/**
+ * A story comparison as a finished PDF file (lib/domain/story/pdf.ts), laid out in a worker thread
+ * like the report's PDF (same fonts, loaded once per thread). Input: the comparison (article texts may
+ * be left out) and the optional title, story id and generation time.
+ */
+export async function renderStoryPdfTask(input: { comparison: StoryComparison; header?: StoryExportHeader }): Promise<Uint8Array<ArrayBuffer>> {
+  const { storyComparisonPdf } = await import("../story/pdf");
+  const bytes = await storyComparisonPdf(input.comparison, input.header ?? {});
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Every task the extraction pool runs, by name. */
 export const EXTRACTION_TASKS = {
   readHtml: readHtmlTask,
@@ -97,6 +119,8 @@ export const EXTRACTION_TASKS = {
   score: scoreTask,
   match: matchTask,
   renderPdf: renderPdfTask,
+  entities: entitiesTask,
+  renderStoryPdf: renderStoryPdfTask,
 } as const;
 
 export type ExtractionTaskName = keyof typeof EXTRACTION_TASKS;

@@ -59,9 +59,12 @@ function cellText(value: CellValue): string {
   return value === null ? "" : String(value);
 }
 
-// With a CRLF record delimiter the library only quotes fields holding the whole CRLF; a bare LF or
-// CR inside a cell (Markdown rationale, one evidence per line) must be quoted too (RFC 4180 §2.6).
-const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+/**
+ * csv-stringify options of every CSV export: CRLF record ends (RFC 4180). With a CRLF record delimiter
+ * the library only quotes fields holding the whole CRLF; a bare LF or CR inside a cell (Markdown
+ * rationale, one evidence per line) must be quoted too (RFC 4180 §2.6).
+ */
+export const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 
 /** The header record. */
 export function renderCsvHeader(): string {

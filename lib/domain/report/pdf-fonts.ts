@@ -92,3 +92,17 @@ export async function loadPdfFonts(nodeModules = path.join(process.cwd(), "node_
   const boldFallbacks = boldByFamily.flat();
   return { regular: regular!, bold: bold!, italic: italic!, mono: mono!, fallbacks: { regular: regularFallbacks, bold: boldFallbacks } };
 }
+
+let shared: Promise<PdfFonts> | undefined;
+
+/**
+ * The fonts read from the working directory's node_modules, parsed once per thread (process or worker)
+ * and kept for its later documents (~30 MB). A failed read is not kept: the next call tries again.
+ */
+export function sharedPdfFonts(): Promise<PdfFonts> {
+  shared ??= loadPdfFonts().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}

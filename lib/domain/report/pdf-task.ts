@@ -6,29 +6,11 @@
  * finished PDF's bytes out.
  */
 import type { ReportDocument } from "./model";
-import { renderReportPdf, type PdfFonts } from "./pdf";
-import { loadPdfFonts } from "./pdf-fonts";
+import { pdfBuffer, renderReportPdf } from "./pdf";
+import { sharedPdfFonts } from "./pdf-fonts";
 
-let fonts: Promise<PdfFonts> | undefined;
-
-/** The fonts, parsed once per worker thread and kept for its later reports (~30 MB). */
-function workerFonts(): Promise<PdfFonts> {
-  fonts ??= loadPdfFonts().catch((error: unknown) => {
-    fonts = undefined;
-    throw error;
-  });
-  return fonts;
-}
-
-/** Renders `document` to a complete PDF file (bytes). Throws what renderReportPdf or loadPdfFonts throw. */
+/** Renders `document` to a complete PDF file (bytes), with the fonts parsed once per worker thread. Throws what renderReportPdf or loadPdfFonts throw. */
 export async function renderPdfTask(input: { document: ReportDocument }): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = renderReportPdf(input.document, await workerFonts());
-  const chunks: Buffer[] = [];
-  await new Promise<void>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  const bytes = Buffer.concat(chunks);
+  const bytes = await pdfBuffer(renderReportPdf(input.document, await sharedPdfFonts()));
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -16,11 +16,15 @@ export type { PdfFonts } from "./pdf-text";
 /** Reports with at least this many claims get a table of contents. */
 export const PDF_TOC_MIN_ENTRIES = 4;
 
-const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 };
-const INK = "#1c2330";
-const MUTED = "#5b6675";
-const LINK = "#1f5fbf";
-const DANGER = "#b42318";
+/** Page margins of the PDF documents (points, A4). */
+export const PDF_MARGIN = { top: 56, bottom: 64, left: 56, right: 56 } as const;
+/** Colours of the PDF documents: text, secondary text, links, warnings. */
+export const PDF_COLORS = { ink: "#1c2330", muted: "#5b6675", link: "#1f5fbf", danger: "#b42318" } as const;
+const MARGIN = PDF_MARGIN;
+const INK = PDF_COLORS.ink;
+const MUTED = PDF_COLORS.muted;
+const LINK = PDF_COLORS.link;
+const DANGER = PDF_COLORS.danger;
 const TOC_ROW = 16;
 /** Indentation per list or quote level of a rationale; list markers sit in this gutter. */
 const BLOCK_INDENT = 18;
@@ -39,9 +43,11 @@ function dateTime(iso: string): string {
   return `${iso.slice(0, 16).replace("T", " ")} UTC`;
 }
 
-function style(font: PdfFontStyle, size: number, color: string): PdfTextStyle {
+/** A text style: font, size in points, colour. */
+export function pdfStyle(font: PdfFontStyle, size: number, color: string): PdfTextStyle {
   return { font, size, color };
 }
+const style = pdfStyle;
 
 export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit.PDFDocument {
   const { header, summary, entries } = report;
@@ -147,7 +153,17 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
     });
   }
 
-  // ---- Page numbers (written into the bottom margin, which must not start a new page)
+  writePageFooters(doc, writer, header.title);
+  doc.end();
+  return doc;
+}
+
+/**
+ * Writes the title (cut to 70 characters) and "Page n of N" at the foot of every buffered page (the
+ * document needs `bufferPages: true`), into the bottom margin, which must not start a new page.
+ */
+export function writePageFooters(doc: PDFKit.PDFDocument, writer: PdfTextWriter, title: string): void {
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -155,13 +171,22 @@ export function renderReportPdf(report: ReportDocument, fonts: PdfFonts): PDFKit
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN.bottom + 24;
     doc.y = y;
-    writer.paragraph([{ text: truncateText(header.title, 70), style: style("regular", 8, MUTED) }], { x: MARGIN.left, width: width - 90, singleLine: true, direction: "ltr" });
+    writer.paragraph([{ text: truncateText(title, 70), style: style("regular", 8, MUTED) }], { x: MARGIN.left, width: width - 90, singleLine: true, direction: "ltr" });
     doc.y = y;
     writer.paragraph([{ text: `Page ${i + 1} of ${range.count}`, style: style("regular", 8, MUTED) }], { x: MARGIN.left + width - 90, width: 90, align: "end", singleLine: true });
     doc.page.margins.bottom = saved;
   }
-  doc.end();
-  return doc;
+}
+
+/** The finished bytes of a pdfkit document on which `end()` was (or will be) called. */
+export async function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  return Buffer.concat(chunks);
 }
 
 function currentPage(doc: PDFKit.PDFDocument): number {

@@ -50,6 +50,12 @@ describe("the demo desk", () => {
     expect(seed.stdout).toContain("Published 2 fact-checks");
     const hegseth = await db.claim.findMany({ where: { clusterId: { not: null }, text: { contains: "Hegseth" } }, select: { articleId: true } });
     expect(new Set(hegseth.map((c) => c.articleId)).size).toBe(2);
+    // The two demo articles are one story, suggested on import and confirmed by the seed.
+    const stories = await db.story.findMany({ include: { articles: true } });
+    expect(stories.map((s) => ({ status: s.status, articles: s.articles.length, suggested: s.articles.filter((a) => a.suggested).length }))).toEqual([
+      { status: "CONFIRMED", articles: 2, suggested: 0 },
+    ]);
+    expect(seed.stdout).toContain("Suggested and confirmed the story");
     await db.$disconnect();
 
     const verify = run(["tsx", "--conditions=react-server", "scripts/audit-verify.ts"]);

@@ -4,6 +4,7 @@ import { addComment } from "../comments";
 import { addEvidence } from "../evidence";
 import { approveVerdict, assignClaim, proposeVerdict, publishClaim } from "../claims";
 import { getDb } from "../db";
+import { confirmStory } from "../story/change-story";
 import type { Actor } from "../permissions";
 import { reviewSuggestions } from "../suggestions";
 import { createUser } from "../users";
@@ -72,11 +73,18 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
     users.set(account.email, { id: user.id, email: user.email, name: user.name, role: account.role });
   }
   const editor = users.get("editor@demo.claimledger.test")!;
-  for (const article of await importDemoArticles(editor, DEMO_ACCEPTED_PER_ARTICLE, DEMO_LEFT_TO_REVIEW)) {
+  const demoArticles = await importDemoArticles(editor, DEMO_ACCEPTED_PER_ARTICLE, DEMO_LEFT_TO_REVIEW);
+  for (const article of demoArticles) {
     const suggested = await db.claim.count({ where: { articleId: article.id, status: "SUGGESTED" } });
     const accepted = await db.claim.count({ where: { articleId: article.id, status: { not: "SUGGESTED" } } });
     log(`Imported "${article.title}": ${accepted} claims accepted, ${suggested} suggestions left to review.`);
   }
+  // Import suggested one story for the two demo articles (issue 18): the editor confirms it.
+  const story = await db.storyArticle.findUnique({ where: { articleId: demoArticles.at(-1)!.id }, select: { story: true } });
+  const others = story ? await db.storyArticle.count({ where: { storyId: story.story.id, articleId: { in: demoArticles.map((a) => a.id) } } }) : 0;
+  if (!story || others !== demoArticles.length) throw new Error("Demo seed: import did not suggest one story for the two demo articles");
+  await confirmStory(editor, { storyId: story.story.id, expectedVersion: story.story.version });
+  log(`Suggested and confirmed the story "${story.story.title}" (${demoArticles.length} outlets).`);
   for (const a of DEMO_ASSIGNMENTS) {
     const claim = await db.claim.findFirst({ where: { text: { contains: a.phrase }, status: "NEW" }, orderBy: { checkworthiness: "desc" } });
     if (!claim) throw new Error(`Demo seed: the extractor did not find the claim "${a.phrase}"`);

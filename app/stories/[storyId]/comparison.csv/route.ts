@@ -1,0 +1,6 @@
+import { storyExportRoute } from "@/lib/server/story/export-story";
+
+export const dynamic = "force-dynamic";
+
+/** The story comparison as CSV (lib/server/story/export-story.ts). */
+export const GET = storyExportRoute("csv");
