@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getApiClaim, listClaimsPage } from "./api-claims";
-import { listArticleOptions, listArticles } from "./articles";
+import { importArticle, listArticleOptions, listArticles } from "./articles";
 import { listSortedClaimPage } from "./claim-sorting";
 import { assignClaim, getClaimDetail } from "./claims";
 import { getDb } from "./db";
 import { countUnreadNotifications, listNotifications } from "./notifications";
 import { makeDoubleReviewClaim, makeUser, proposeWithEvidence } from "./testing/factories";
+import { apiClaimSchema } from "@/lib/validation/api";
 
 /**
  * The reads issue 13 rewrote as hand-written SQL (claim page, list rows in every order, REST claim
@@ -63,5 +64,40 @@ describe("hand-written reads and visibility", () => {
       expect((await getApiClaim(actor, claim.id)).verdicts.map((v) => v.rating), "REST claim").toEqual(ratings);
       expect((await getClaimDetail(actor, claim.id)).claim.verdicts.map((v) => v.rating), "claim page").toEqual(ratings);
     }
+  });
+
+  it("give dates as instants (Date objects, ISO 8601 in the API's JSON) and numbers as numbers on both databases", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const publishedAt = new Date("2026-03-04T05:06:07.089Z");
+    const dueAt = new Date("2026-12-24T17:00:00.000Z");
+    const { id: articleId } = await importArticle(editor, {
+      title: `Dated ${Date.now()}`,
+      outlet: "Test Outlet",
+      author: undefined,
+      publishedAt,
+      text: `Dated report ${Date.now()}. Unemployment fell to 3.5 percent last year, the lowest rate in five decades, according to the Labor Department.`,
+    });
+    const db = await getDb();
+    const suggested = await db.claim.findFirstOrThrow({ where: { articleId } });
+    await db.claim.update({ where: { id: suggested.id }, data: { status: "NEW" } });
+    const claim = await assignClaim(editor, { claimId: suggested.id, assigneeId: reviewer.id, priority: "HIGH", dueAt, expectedVersion: suggested.version });
+    const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    const api = await getApiClaim(reviewer, claim.id);
+    // The response schema (ISO 8601 date-times) and the exact instants, through JSON as the route sends it.
+    const json = JSON.parse(JSON.stringify(api));
+    expect(apiClaimSchema.safeParse(json).success).toBe(true);
+    expect(json).toMatchObject({ dueAt: dueAt.toISOString(), createdAt: stored.createdAt.toISOString(), updatedAt: stored.updatedAt.toISOString(), version: stored.version });
+    expect(json.article.publishedAt).toBe(publishedAt.toISOString());
+    expect(typeof json.checkworthiness).toBe("number");
+    const detail = await getClaimDetail(reviewer, claim.id);
+    expect(detail.claim.article.publishedAt).toEqual(publishedAt);
+    expect(detail.claim.dueAt).toEqual(dueAt);
+    expect(detail.claim.clusterConfirmed).toBe(false);
+    const row = (await listSortedClaimPage(reviewer, { articleId }, { sort: "due", size: 10 })).claims.find((c) => c.id === claim.id)!;
+    expect([row.dueAt, row.createdAt, row.version, typeof row.checkworthiness]).toEqual([dueAt, stored.createdAt, stored.version, "number"]);
+    const listed = (await listArticles(reviewer)).find((x) => x.id === articleId)!;
+    expect(listed.publishedAt).toEqual(publishedAt);
+    expect(listed._count.claims).toBe(1);
   });
 });
