@@ -17,7 +17,7 @@ async function chainEnd(): Promise<{ lastId: number; count: number }> {
   return { lastId: last?.id ?? 0, count };
 }
 
-const probe = (actorId: string, n: number): AuditInput => ({ actorId, action: "test.deferred", entityType: "Test", entityId: `probe-${n}` });
+const probe = (actorId: string, n: number): AuditInput => ({ actorId, action: "test.deferred", entityType: "Setting", entityId: `probe-${n}` });
 
 describe("the audit events a step defers to its commit", () => {
   it("are never written when the step fails, however many it appended (single appends and batches past 500)", async () => {
