@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importArticle } from "./articles";
+import { importArticle, SUGGESTIONS_PER_ARTICLE } from "./articles";
 import { backfillMatchIndex, findMatchCandidates } from "./claim-matching";
 import { getDb } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";
@@ -64,5 +64,27 @@ describe("the match index", () => {
     expect(a.matchIndexed).toBe(true);
     expect(b.clusterId).toBeTruthy();
     expect(a.clusterId).toBe(b.clusterId);
+  });
+
+  it("imports an article whose claims hold more index keys than one statement may list (SQLite: 500 terms of a compound SELECT)", async () => {
+    const editor = await makeUser("EDITOR");
+    // Made-up words, distinct per sentence and per test run: every claim brings index keys of its own.
+    const run = Date.now().toString(36).replace(/[0-9]/g, (d) => "qwrtyplkjh"[Number(d)]!);
+    // Index keys keep a word's first 6 letters: three from the number, three from the run.
+    const word = (n: number) => [...n.toString(26).padStart(3, "0")].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join("") + run.slice(-3);
+    const sentence = (i: number) =>
+      `Governor ${word(i * 12)} Vandersloot said the ${word(i * 12 + 1)} ${word(i * 12 + 2)} programme cost ${1200 + i * 37} million dollars in ${1950 + i}, ` +
+      `up ${10 + i} percent on the ${word(i * 12 + 3)} ${word(i * 12 + 4)} estimate, according to the ${word(i * 12 + 5)} ${word(i * 12 + 6)} ministry, the ${word(i * 12 + 7)} ${word(i * 12 + 8)} audit office and the ${word(i * 12 + 9)} ${word(i * 12 + 10)} ${word(i * 12 + 11)} council.`;
+    const text = Array.from({ length: 60 }, (_, i) => sentence(i)).join("\n\n");
+    const features = await runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE });
+    // The case under test: more distinct keys than SQLite's 500 terms of one compound SELECT.
+    expect(new Set(features.flatMap((f) => f.matchKeys)).size).toBeGreaterThan(500);
+    const first = await importArticle(editor, { title: `Many keys ${run}`, outlet: "Test Outlet", author: undefined, publishedAt: undefined, text });
+    expect(first.created).toBe(true);
+    // The same claims told again are still matched across the two articles.
+    const second = await importArticle(editor, { title: `Many keys again ${run}`, outlet: "Test Outlet", author: undefined, publishedAt: undefined, text: `Again.\n\n${text}` });
+    const db = await getDb();
+    const matched = await db.claim.count({ where: { articleId: second.id, clusterId: { not: null } } });
+    expect(matched).toBeGreaterThan(0);
   });
 });

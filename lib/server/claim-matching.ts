@@ -121,11 +121,35 @@ export async function backfillMatchIndex(batch = MATCH_BACKFILL_BATCH): Promise<
 }
 
 /**
+ * Most index ranges (one per key) in one statement: SQLite refuses a compound SELECT of more than
+ * 500 terms (SQLITE_MAX_COMPOUND_SELECT, sqlite.org/limits.html item 4), and one import's 40
+ * claims can bring more keys than that.
+ */
+export const MATCH_KEYS_PER_STATEMENT = 400;
+
+/**
  * Claims of other articles sharing index keys with `keys`, most shared keys first (then id), at most
  * MATCH_CANDIDATE_LIMIT; each key contributes at most MATCH_KEY_POSTINGS_LIMIT of its newest rows.
- * One statement (a UNION ALL of bounded index ranges over ClaimMatchKey's primary key).
+ * One statement (a UNION ALL of bounded index ranges over ClaimMatchKey's primary key) per
+ * MATCH_KEYS_PER_STATEMENT keys; the counts of several statements are added up here.
  */
 async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: readonly string[]): Promise<{ claimId: string; shared: number }[]> {
+  if (keys.length <= MATCH_KEYS_PER_STATEMENT) return sharedKeyCountsOf(db, keys, articleIds, MATCH_CANDIDATE_LIMIT);
+  const shared = new Map<string, number>();
+  for (let i = 0; i < keys.length; i += MATCH_KEYS_PER_STATEMENT) {
+    // Uncapped per part: a claim's count is the sum over the parts, ranked only once all are in.
+    for (const row of await sharedKeyCountsOf(db, keys.slice(i, i + MATCH_KEYS_PER_STATEMENT), articleIds, null)) {
+      shared.set(row.claimId, (shared.get(row.claimId) ?? 0) + row.shared);
+    }
+  }
+  return [...shared]
+    .map(([claimId, count]) => ({ claimId, shared: count }))
+    .sort((a, b) => b.shared - a.shared || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0))
+    .slice(0, MATCH_CANDIDATE_LIMIT);
+}
+
+/** sharedKeyCounts for at most MATCH_KEYS_PER_STATEMENT keys: one statement, `limit` rows at most (null: all). */
+async function sharedKeyCountsOf(db: Db, keys: readonly string[], articleIds: readonly string[], limit: number | null): Promise<{ claimId: string; shared: number }[]> {
   const values: string[] = [];
   const pg = provider === "postgresql";
   const param = (v: string) => {
@@ -136,7 +160,7 @@ async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: read
   const ranges = keys.map(
     (k) => `SELECT * FROM (SELECT "claimId" FROM "ClaimMatchKey" WHERE "key" = ${param(k)} AND "articleId" NOT IN (${notIn(articleIds)}) ORDER BY "claimId" DESC LIMIT ${MATCH_KEY_POSTINGS_LIMIT}) AS k${values.length}`,
   );
-  const sql = `SELECT "claimId", COUNT(*) AS "shared" FROM (${ranges.join(" UNION ALL ")}) AS postings GROUP BY "claimId" ORDER BY "shared" DESC, "claimId" ASC LIMIT ${MATCH_CANDIDATE_LIMIT}`;
+  const sql = `SELECT "claimId", COUNT(*) AS "shared" FROM (${ranges.join(" UNION ALL ")}) AS postings GROUP BY "claimId" ORDER BY "shared" DESC, "claimId" ASC${limit === null ? "" : ` LIMIT ${limit}`}`;
   const rows = await db.$queryRawUnsafe<{ claimId: string; shared: bigint | number }[]>(sql, ...values);
   return rows.map((r) => ({ claimId: r.claimId, shared: Number(r.shared) }));
 }
@@ -146,7 +170,7 @@ async function sharedKeyCounts(db: Db, keys: readonly string[], articleIds: read
  * to MATCH_CANDIDATE_LIMIT, most shared keys first, reading at most MATCH_KEY_POSTINGS_LIMIT rows per
  * key; not rejected, not split), with desk-wide term statistics (`total` indexed claims, `df` per
  * key: counted, or for a common key up to DF_CACHE_TTL_MS old). At most four statements whatever
- * the desk's size.
+ * the desk's size, plus one per MATCH_KEYS_PER_STATEMENT keys past the first (see sharedKeyCounts).
  */
 export async function findMatchCandidates(db: Db, probes: readonly MatchProbe[]) {
   const keys = [...new Set(probes.flatMap((p) => p.features.matchKeys))];
