@@ -1,7 +1,8 @@
 /**
  * Issue 18, stories: two articles telling the same event are suggested as one story on import; an
  * editor finds it under *Stories*, confirms it and splits one article out; a form based on the story's
- * old version is refused with the current state shown. Reviewers get no story controls.
+ * old version is refused with the current state shown; a later telling waits apart (marked in the list);
+ * removing the last article dissolves the story and says so. Reviewers get no story controls.
  */
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
@@ -56,6 +57,26 @@ test("an editor confirms a story suggested on import and splits an article out o
   await stale.getByTestId("confirm-story-form").getByRole("button", { name: "Confirm story" }).click();
   await expect(stale.getByTestId("refused-submission")).toContainText("changed since you opened it");
   await stale.close();
+
+  // A third telling (the first article's own sentences: it scores highest with it) imported now waits
+  // apart in the confirmed story; the list says so.
+  const storyUrl = page.url();
+  const storyPath = new URL(storyUrl).pathname;
+  const third = `Dam repairs ${tag}`;
+  await importPastedArticle(page, third, [`Repairs ${tag}.`, shared, texts[0]![2]!].join("\n\n"));
+  await page.goto("/stories");
+  const listed = page.getByTestId("story-row").filter({ has: page.locator(`a[href="${storyPath}"]`) });
+  await expect(listed).toContainText("suggested, waiting");
+
+  // "Not this story" for the newcomer, then removing the last article dissolves the story: the editor
+  // lands on the list, which says so, not on a "Not found" page.
+  await page.goto(storyUrl);
+  await page.getByTestId("reject-story-article-form").getByRole("button", { name: "Not this story" }).click();
+  await expect(page.getByTestId("story-pending")).toHaveCount(0);
+  await page.getByTestId("remove-story-article-form").getByRole("button", { name: "Remove" }).click();
+  await expect(page).toHaveURL(/\/stories\?dissolved=1$/);
+  await expect(page.getByTestId("story-dissolved")).toBeVisible();
+  await expect(page.locator(`a[href="${storyPath}"]`)).toHaveCount(0);
 
   // A reviewer sees no story controls (and no story they have no claim in).
   await signOut(page);
