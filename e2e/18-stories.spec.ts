@@ -43,6 +43,17 @@ test("an editor confirms a story suggested on import and splits an article out o
   await expect(page.getByTestId("story-meta")).toContainText("Confirmed");
   await expect(page.getByTestId("story-article").getByText("suggested")).toHaveCount(0);
 
+  // A third telling imported now waits apart in the confirmed story, and the list says so; the editor
+  // says "Not this story".
+  const storyUrl = page.url();
+  const storyPath = new URL(storyUrl).pathname;
+  await importPastedArticle(page, `Dam repairs ${tag}`, [`Repairs ${tag}.`, shared, texts[0]![2]!].join("\n\n"));
+  await page.goto("/stories");
+  await expect(page.getByTestId("story-row").filter({ has: page.locator(`a[href="${storyPath}"]`) })).toContainText("suggested, waiting");
+  await page.goto(storyUrl);
+  await page.getByTestId("reject-story-article-form").getByRole("button", { name: "Not this story" }).click();
+  await expect(page.getByTestId("story-pending")).toHaveCount(0);
+
   // Split the second article out of any story.
   await page.getByTestId("story-manage").locator("summary").click();
   const split = page.getByTestId("split-story-form");
@@ -58,21 +69,8 @@ test("an editor confirms a story suggested on import and splits an article out o
   await expect(stale.getByTestId("refused-submission")).toContainText("changed since you opened it");
   await stale.close();
 
-  // A third telling (the first article's own sentences: it scores highest with it) imported now waits
-  // apart in the confirmed story; the list says so.
-  const storyUrl = page.url();
-  const storyPath = new URL(storyUrl).pathname;
-  const third = `Dam repairs ${tag}`;
-  await importPastedArticle(page, third, [`Repairs ${tag}.`, shared, texts[0]![2]!].join("\n\n"));
-  await page.goto("/stories");
-  const listed = page.getByTestId("story-row").filter({ has: page.locator(`a[href="${storyPath}"]`) });
-  await expect(listed).toContainText("suggested, waiting");
-
-  // "Not this story" for the newcomer, then removing the last article dissolves the story: the editor
-  // lands on the list, which says so, not on a "Not found" page.
-  await page.goto(storyUrl);
-  await page.getByTestId("reject-story-article-form").getByRole("button", { name: "Not this story" }).click();
-  await expect(page.getByTestId("story-pending")).toHaveCount(0);
+  // Removing the last article dissolves the story: the editor lands on the list, which says so, not on
+  // a "Not found" page.
   await page.getByTestId("remove-story-article-form").getByRole("button", { name: "Remove" }).click();
   await expect(page).toHaveURL(/\/stories\?dissolved=1$/);
   await expect(page.getByTestId("story-dissolved")).toBeVisible();
