@@ -1,7 +1,8 @@
 /**
  * Issue 18, stories: two articles telling the same event are suggested as one story on import; an
  * editor finds it under *Stories*, confirms it and splits one article out; a form based on the story's
- * old version is refused with the current state shown. Reviewers get no story controls.
+ * old version is refused with the current state shown; a later telling waits apart (marked in the list);
+ * removing the last article dissolves the story and says so. Reviewers get no story controls.
  */
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
@@ -42,6 +43,17 @@ test("an editor confirms a story suggested on import and splits an article out o
   await expect(page.getByTestId("story-meta")).toContainText("Confirmed");
   await expect(page.getByTestId("story-article").getByText("suggested")).toHaveCount(0);
 
+  // A third telling imported now waits apart in the confirmed story, and the list says so; the editor
+  // says "Not this story".
+  const storyUrl = page.url();
+  const storyPath = new URL(storyUrl).pathname;
+  await importPastedArticle(page, `Dam repairs ${tag}`, [`Repairs ${tag}.`, shared, texts[0]![2]!].join("\n\n"));
+  await page.goto("/stories");
+  await expect(page.getByTestId("story-row").filter({ has: page.locator(`a[href="${storyPath}"]`) })).toContainText("suggested, waiting");
+  await page.goto(storyUrl);
+  await page.getByTestId("reject-story-article-form").getByRole("button", { name: "Not this story" }).click();
+  await expect(page.getByTestId("story-pending")).toHaveCount(0);
+
   // Split the second article out of any story.
   await page.getByTestId("story-manage").locator("summary").click();
   const split = page.getByTestId("split-story-form");
@@ -56,6 +68,13 @@ test("an editor confirms a story suggested on import and splits an article out o
   await stale.getByTestId("confirm-story-form").getByRole("button", { name: "Confirm story" }).click();
   await expect(stale.getByTestId("refused-submission")).toContainText("changed since you opened it");
   await stale.close();
+
+  // Removing the last article dissolves the story: the editor lands on the list, which says so, not on
+  // a "Not found" page.
+  await page.getByTestId("remove-story-article-form").getByRole("button", { name: "Remove" }).click();
+  await expect(page).toHaveURL(/\/stories\?dissolved=1$/);
+  await expect(page.getByTestId("story-dissolved")).toBeVisible();
+  await expect(page.locator(`a[href="${storyPath}"]`)).toHaveCount(0);
 
   // A reviewer sees no story controls (and no story they have no claim in).
   await signOut(page);

@@ -15,9 +15,10 @@ export const metadata: Metadata = { title: "Stories" };
  * Stories: articles of several outlets about one event, suggested on import or made by hand. Each row
  * names its outlets; suggested stories wait for an editor to confirm or split them.
  */
-export default async function StoriesPage() {
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<{ dissolved?: string }> }) {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/stories");
+  const { dissolved } = await searchParams;
   const editor = isEditor(actor);
   const [stories, storyless] = await Promise.all([listStories(actor), editor ? listStorylessArticles(actor) : Promise.resolve([])]);
   return (
@@ -27,6 +28,11 @@ export default async function StoriesPage() {
         A story groups the articles of several outlets about the same event. Stories are suggested on import from shared matched claims and named
         entities; an editor confirms or splits them, or makes one by hand.
       </p>
+      {dissolved === "1" && (
+        <p className="panel" role="status" data-testid="story-dissolved">
+          The story&apos;s last article was removed, so the story was dissolved (its steps stay in the audit log).
+        </p>
+      )}
       {stories.length === 0 ? (
         <p className="panel muted" data-testid="no-stories">
           No stories yet.
@@ -58,6 +64,7 @@ export default async function StoriesPage() {
                       {i > 0 && ", "}
                       <UserText>{a.outlet}</UserText>
                       {a.publishedAt && <span className="muted"> ({formatDate(a.publishedAt)})</span>}
+                      {a.suggested && s.status === "CONFIRMED" && <span className="badge">suggested, waiting</span>}
                     </span>
                   ))}
                 </td>

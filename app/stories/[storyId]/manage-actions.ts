@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { performFormAction } from "@/lib/server/action";
 import { acceptStoryArticle, addArticleToStory, confirmStory, removeArticleFromStory, renameStory, splitStory } from "@/lib/server/story/change-story";
 import type { ActionState } from "@/lib/validation/action-state";
@@ -31,8 +32,24 @@ export async function addStoryArticleAction(_prev: ActionState, formData: FormDa
   return performFormAction(formData, storyArticleSchema, addArticleToStory, { revalidate: storyPages(formData), success: "Article added to the story." });
 }
 
+/**
+ * Removes an article from a story. Removing its last article dissolves the story: its page is gone, so
+ * the editor is taken to the stories list, which says so (`?dissolved=1`), instead of a "Not found" page.
+ */
 export async function removeStoryArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return performFormAction(formData, storyArticleSchema, removeArticleFromStory, { revalidate: storyPages(formData), success: "Article removed from the story." });
+  let dissolved = false;
+  const state = await performFormAction(
+    formData,
+    storyArticleSchema,
+    async function removeArticleFromStoryStep(actor, input) {
+      const result = await removeArticleFromStory(actor, input);
+      dissolved = result.version === null;
+      return result;
+    },
+    { revalidate: storyPages(formData), success: "Article removed from the story." },
+  );
+  if (state.status === "ok" && dissolved) redirect("/stories?dissolved=1");
+  return state;
 }
 
 export async function acceptStoryArticleAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

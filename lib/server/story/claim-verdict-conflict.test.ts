@@ -16,7 +16,7 @@ async function storyPageSays(actor: Awaited<ReturnType<typeof makeUser>>, claimI
  * Two published claims (in two fresh articles, each with its own reviewer) with the given ratings,
  * matched into one cluster, their articles in one story.
  */
-async function conflictingPair(ratings: [string, string] = ["FALSE", "MISLEADING"], { inStory = true } = {}) {
+async function conflictingPair(ratings: [string, string] = ["FALSE", "MISLEADING"], { inStory = true, pending = false } = {}) {
   const editor = await makeUser("EDITOR");
   const approver = await makeUser("EDITOR");
   const reviewerA = await makeUser("REVIEWER");
@@ -30,7 +30,7 @@ async function conflictingPair(ratings: [string, string] = ["FALSE", "MISLEADING
   await db.storyArticle.deleteMany({ where: { articleId: { in: [a.article.id, b.article.id] } } });
   const story = await db.story.create({ data: { title: `Story ${clusterId.slice(-8)}`, status: "CONFIRMED", origin: "MANUAL", createdById: editor.id } });
   await db.storyArticle.create({ data: { storyId: story.id, articleId: a.article.id } });
-  if (inStory) await db.storyArticle.create({ data: { storyId: story.id, articleId: b.article.id } });
+  if (inStory) await db.storyArticle.create({ data: { storyId: story.id, articleId: b.article.id, suggested: pending } });
   const claimA = { id: a.claim.id, articleId: a.article.id, clusterId };
   const claimB = { id: b.claim.id, articleId: b.article.id, clusterId };
   return { editor, reviewerA, story, claimA, claimB, db };
@@ -53,6 +53,13 @@ describe("a claim's verdict conflict in its story", () => {
     expect(await findClaimVerdictConflict(editor, claimA)).toBeNull();
     const outside = await conflictingPair(["FALSE", "MISLEADING"], { inStory: false });
     expect(await findClaimVerdictConflict(outside.editor, outside.claimA)).toBeNull();
+  });
+
+  it("leaves out an article import suggested for the confirmed story and no editor accepted yet, as the story page does", async () => {
+    const { editor, claimA, claimB } = await conflictingPair(["FALSE", "MISLEADING"], { pending: true });
+    expect(await storyPageSays(editor, claimA.id)).toBeNull();
+    expect(await findClaimVerdictConflict(editor, claimA)).toBeNull();
+    expect(await findClaimVerdictConflict(editor, claimB)).toBeNull();
   });
 
   it("counts only claims the actor may read: a reviewer of one side is not told about the other", async () => {

@@ -35,7 +35,8 @@ interface ConflictRow {
  * claims count only when the actor may read them too.
  *
  * One SQL statement, sent only when the claim has a cluster (the claim page's query budget): the
- * cluster's claims in the articles of the story holding the claim's article, with their current final
+ * cluster's claims in the articles of the story holding the claim's article (an article suggested for a
+ * confirmed story and not accepted yet is left out, as getStory leaves it out of the comparison), with their current final
  * verdicts and the cluster's latest resolution. Null when there is no conflict, no cluster, or the
  * article belongs to no story.
  */
@@ -53,7 +54,7 @@ export async function findClaimVerdictConflict(
       r."resolution" AS "resolution", r."verdictIds" AS "resolutionIds"
     FROM "StoryArticle" own
     JOIN "Story" st ON st."id" = own."storyId"
-    JOIN "StoryArticle" sa ON sa."storyId" = own."storyId"
+    JOIN "StoryArticle" sa ON sa."storyId" = own."storyId" AND (st."status" <> 'CONFIRMED' OR NOT sa."suggested")
     JOIN "Claim" c ON c."articleId" = sa."articleId" AND c."clusterId" = ${claim.clusterId} AND c."status" <> 'REJECTED'
     JOIN "Verdict" v ON v."claimId" = c."id" AND v."state" IN (${Prisma.join([...FINAL_VERDICT_STATES])})
     LEFT JOIN "StoryVerdictResolution" r ON r."id" = (
