@@ -62,11 +62,16 @@ describe("importArticle", () => {
     const claims = await db.claim.findMany({ where: { articleId: result.id }, orderBy: { start: "asc" } });
     expect(claims.length).toBeGreaterThanOrEqual(15);
     const writes = statements.filter((q) => /^\s*(INSERT|UPDATE|DELETE)/i.test(q));
+    // When earlier tests left these articles' claims on the desk, the new claims join their clusters:
+    // one UPDATE per cluster (not per claim), counted apart so the bound holds in any test order.
+    const clusterUpdates = writes.filter((q) => /^\s*UPDATE\b[\s\S]*?Claim[`"]?\s+SET\s+[`"]?clusterId/i.test(q));
+    const clusters = new Set(claims.map((c) => c.clusterId).filter(Boolean)).size;
+    expect(clusterUpdates.length).toBeLessThanOrEqual(clusters);
     // Two statements per claim before (a claim INSERT and an audit INSERT each).
-    expect(writes.length).toBeLessThan(12);
+    expect(writes.length - clusterUpdates.length).toBeLessThan(12);
     // Plus the story suggestion that follows the commit (issue 18): six reads of stored candidates and,
     // when one scores high enough, one short step of its own — a fixed number, whatever the claims.
-    expect(statements.length).toBeLessThan(24 + 16);
+    expect(statements.length - clusterUpdates.length).toBeLessThan(24 + 16);
     // (claim.match events follow when the desk already holds these articles' claims.)
     const events = await db.auditEvent.findMany({
       where: { OR: [{ entityId: result.id }, { claimId: { in: claims.map((c) => c.id) } }], action: { in: ["article.import", "claim.create"] } },
