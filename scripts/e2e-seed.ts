@@ -56,6 +56,19 @@ await confirmStory(editor, { storyId: story.storyId, expectedVersion: suggested.
 for (const claim of pair) {
   await assignClaim(editor, { claimId: claim.id, assigneeId: storyReviewer.id, priority: "NORMAL", dueAt: undefined, expectedVersion: claim.version });
 }
+// The second article's outlet-only claims e2e/18-story-comparison.spec.ts reads are kept out of the
+// unassigned pool too (assigned to a reviewer of their own): specs that take its unassigned claims
+// in list order reword some of them (16-report-scripts), which would change what the story spec
+// checks. (The first article's pool is short; its specs reword none of its claims.)
+const storyKeeper = await makeUser("REVIEWER", "Kim Keeper");
+for (const phrase of ["Elbridge Colby", "Storm Shadow", "3,000 extended-range", "green, yellow, and red"]) {
+  const claim = await db.claim.findFirst({
+    where: { articleId: { in: articles.map((a) => a.id) }, text: { contains: phrase }, status: "NEW", assigneeId: null },
+    select: { id: true, version: true },
+    orderBy: { start: "asc" },
+  });
+  if (claim) await assignClaim(editor, { claimId: claim.id, assigneeId: storyKeeper.id, priority: "NORMAL", dueAt: undefined, expectedVersion: claim.version });
+}
 const fixtures = {
   password: TEST_PASSWORD,
   users: { admin, editor, editor2, reviewer, reviewer2, mfa, storyReviewer },
