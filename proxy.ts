@@ -81,8 +81,9 @@ export const config = {
       // Evidence file uploads and downloads skip the proxy: Next buffers (and past 10 MB silently cuts)
       // the body of every request a proxy sees (experimental.proxyClientMaxBodySize), while these routes
       // stream it to disk under their own cap. They set their own headers and check the session (and
-      // the two-factor rule, lib/server/auth.ts requireUser) themselves.
-      source: "/((?!_next/static|_next/image|favicon.ico|fonts/|claims/[^/]+/evidence/[^/]+/file$|api/v1/claims/[^/]+/evidence/[^/]+/file$).*)",
+      // the two-factor rule, lib/server/auth.ts requireUser) themselves. The health check
+      // (app/api/health) reads no session and sets its own headers.
+      source: "/((?!_next/static|_next/image|favicon.ico|fonts/|api/health$|claims/[^/]+/evidence/[^/]+/file$|api/v1/claims/[^/]+/evidence/[^/]+/file$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

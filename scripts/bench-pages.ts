@@ -496,6 +496,16 @@ async function measureSize(n: number): Promise<SizeResult> {
         return { path: side === "route" ? "/account" : `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(sessionOf(i), side) };
       });
       scenarios.floorList = await scenario(b, "floor: /account ÷ raw claims list", per, (side, _alt, i) => ({ path: side === "route" ? "/account" : "/claims", headers: asUser(sessionOf(i), side) }));
+      // Below the page: a route handler that reads the session through the proxy (next-auth's session
+      // endpoint), and the health check, a route handler answering a constant that the proxy skips.
+      scenarios.floorSession = await scenario(b, "floor: /api/auth/session ÷ raw claim page", per, (side, alt, i) => {
+        const list = claimLists[i % b.sessions.length]!;
+        return { path: side === "route" ? "/api/auth/session" : `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(sessionOf(i), side) };
+      });
+      scenarios.floorHealth = await scenario(b, "floor: /api/health ÷ raw claim page", per, (side, alt, i) => {
+        const list = claimLists[i % b.sessions.length]!;
+        return { path: side === "route" ? "/api/health" : `/claims/${list[(alt * per + i) % list.length]}`, headers: asUser(sessionOf(i), side) };
+      });
     }
 
     const fts = await searchIndexOf(url);
@@ -658,6 +668,11 @@ async function main() {
   if (floors.length) {
     console.log(`\n▸ Floor (not a target): the cheapest signed-in page, /account, req/s ÷ raw — the ceiling of any page's ratio with this stack`);
     for (const r of floors) console.log(`  [${r.n.toLocaleString("en-US")}] ÷ raw claim page ${fmt(r.scenarios.floorClaim!.ratio, 2)}×, ÷ raw claims list ${fmt(r.scenarios.floorList!.ratio, 2)}×; /account p50 ${fmt(r.scenarios.floorClaim!.route.p50)} ms`);
+    for (const r of floors) {
+      const { floorSession, floorHealth } = r.scenarios;
+      if (floorSession && floorHealth)
+        console.log(`  [${r.n.toLocaleString("en-US")}] below any page, ÷ raw claim page: a route handler reading the session through the proxy (/api/auth/session) ${fmt(floorSession.ratio, 2)}×, a constant answer the proxy skips (/api/health) ${fmt(floorHealth.ratio, 2)}×`);
+    }
   }
   console.log(`\n▸ Targets (issue 13), ${args.database}`);
   const targets = targetsOf(results, emptyImportMs);
