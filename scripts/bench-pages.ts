@@ -31,7 +31,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { articleIdOf, assigneeOf, claimIdOf, CLAIM_VERSION, DESK_PASSWORD, DESK_USERS, pgDesk, recreatePgDatabase, REVIEWERS, sqliteDesk, statusOf } from "./lib/bench-desk";
 import { ensureProductionBuild, freePort, signIn, sleep, startDetached, startNextServer, stopChild, uptimeLine, waitUntilUp } from "./lib/bench-server";
-import { formatTarget, median, medianRatio, parseBenchPagesArgs, summarize, targetsLine, type BenchGroup, type LoadSummary, type Target } from "./lib/bench-stats";
+import { formatTarget, growthSizes, largestFilledSize, median, medianRatio, parseBenchPagesArgs, summarize, targetsLine, type BenchGroup, type LoadSummary, type Target } from "./lib/bench-stats";
+import { CLAIM_PAGE_SIZES } from "../lib/validation/claims";
 
 const ROOT = process.cwd();
 const SESSIONS = 20;
@@ -103,7 +104,7 @@ interface Batch {
 }
 
 /** `total` requests from `concurrency` loops (request i from make(i)); never more, whatever happens. */
-async function load(base: string, total: number, concurrency: number, make: (i: number) => Req): Promise<Batch> {
+async function load(base: string, total: number, concurrency: number, make: (i: number) => Req, inspect?: (res: Res) => void): Promise<Batch> {
   let next = 0;
   const latencies: number[] = [];
   let errors = 0;
@@ -117,6 +118,7 @@ async function load(base: string, total: number, concurrency: number, make: (i: 
         try {
           const res = await request(base, make(i), agent);
           latencies.push(res.ms);
+          inspect?.(res);
           if (res.status >= 400) {
             errors += 1;
             firstError ??= `HTTP ${res.status}: ${res.body.slice(0, 200)}`;
@@ -264,16 +266,29 @@ async function insertTokens(url: string): Promise<Map<string, string>> {
   return tokens;
 }
 
-/** The desk's database for a run: a scratch copy of the cached SQLite desk, or a freshly generated PostgreSQL one. */
-async function deskForRun(n: number): Promise<string> {
-  if (args.database === "postgresql") return pgDesk(ROOT, PG_URL, n);
+/**
+ * The desk's database for a run: a scratch copy of the cached SQLite desk (`<label>-<n>.db` beside the
+ * cache), or a freshly generated PostgreSQL one in `pgUrl`.
+ */
+async function deskForRun(n: number, label = "run", pgUrl = PG_URL): Promise<string> {
+  if (args.database === "postgresql") return pgDesk(ROOT, pgUrl, n);
   if (n === 0) return sqliteDesk(ROOT, 0, { fresh: true });
   const cached = (await sqliteDesk(ROOT, n)).slice(5);
-  const scratch = path.join(path.dirname(cached), `run-${n}.db`);
+  const scratch = path.join(path.dirname(cached), `${label}-${n}.db`);
   for (const s of ["", "-wal", "-shm"]) rmSync(scratch + s, { force: true });
   copyFileSync(cached, scratch);
   return `file:${scratch}`;
 }
+
+/** The bench's `next start` environment for a desk: its database, a fixed secret, rate limits raised. */
+const nextEnv = (url: string): Record<string, string> => ({
+  DATABASE_URL: url,
+  NEXTAUTH_SECRET: "bench-pages-secret-not-for-production",
+  API_RATE_LIMIT_PER_TOKEN: "1000000",
+  API_RATE_LIMIT_PER_IP: "1000000",
+  ACTION_RATE_LIMIT_PER_USER: "1000000",
+  IMPORT_RATE_LIMIT_PER_USER: "1000000",
+});
 
 async function startBench(n: number, url: string): Promise<{ bench: Bench; stop: () => void }> {
   const tokens = await insertTokens(url);
@@ -286,14 +301,7 @@ async function startBench(n: number, url: string): Promise<{ bench: Bench; stop:
   let next: Awaited<ReturnType<typeof startNextServer>>;
   try {
     await waitUntilUp(`http://127.0.0.1:${rawPort}/health`, raw, 60_000);
-    next = await startNextServer(ROOT, args.port, {
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: "bench-pages-secret-not-for-production",
-      API_RATE_LIMIT_PER_TOKEN: "1000000",
-      API_RATE_LIMIT_PER_IP: "1000000",
-      ACTION_RATE_LIMIT_PER_USER: "1000000",
-      IMPORT_RATE_LIMIT_PER_USER: "1000000",
-    });
+    next = await startNextServer(ROOT, args.port, nextEnv(url));
   } catch (error) {
     stopRaw();
     throw error;
@@ -317,6 +325,148 @@ async function startBench(n: number, url: string): Promise<{ bench: Bench; stop:
 
 const asUser = (s: Session, side: "route" | "raw"): Record<string, string> => (side === "route" ? { Cookie: s.cookie } : { "x-bench-user": s.user.id });
 const bearer = (b: Bench, userId: string) => ({ Authorization: `Bearer ${b.tokens.get(userId)!}` });
+
+// ---------------------------------------------------------------------------------------------
+// Desk growth: the claims list on the small and the large desk at once, at the same rows shown.
+
+/** One desk of the growth group: its own `next start` (same build) and the same 20 sessions' users signed in. */
+interface GrowthSide {
+  n: number;
+  base: string;
+  cookies: string[];
+  stop: () => void;
+}
+
+/** A filter of the growth group; `path` is the list's URL for session `s` (index `si`) without a page size. */
+interface GrowthFilter {
+  key: "listNone" | "listStatus" | "listSearch";
+  label: string;
+  path: (user: (typeof DESK_USERS)[number], si: number) => string;
+}
+
+/**
+ * The list's three filters as each session would use them: no filter; a status with an assignee (a
+ * reviewer their own in-review claims, an editor a reviewer's); a text search whose matches fill a page
+ * for every user on both desks (reviewers included: "unemployment capital" matches no claim of eight of
+ * the ten reviewers, so their pages would be empty on both desks).
+ */
+const GROWTH_FILTERS: readonly GrowthFilter[] = [
+  { key: "listNone", label: "no filter", path: () => "/claims" },
+  { key: "listStatus", label: "status + assignee", path: (user, si) => `/claims?status=IN_REVIEW&assigneeId=${user.role === "REVIEWER" ? user.id : REVIEWERS[si % REVIEWERS.length]!.id}` },
+  { key: "listSearch", label: "text search", path: () => "/claims?q=capital+percent" },
+];
+
+interface GrowthResult {
+  key: GrowthFilter["key"];
+  label: string;
+  /** the page size both desks were measured at (rows shown), null when no offered size fills every page */
+  perPage: number | null;
+  /** every row count a measured response showed, per desk */
+  rows: { small: number[]; large: number[] };
+  small: LoadSummary;
+  large: LoadSummary;
+  /** median over alternations of p50(large) ÷ p50(small) */
+  ratio: number;
+  errors: number;
+}
+
+/** Rows of the claims table in a list page's HTML. */
+const rowsShown = (html: string) => html.split('data-testid="claim-row"').length - 1;
+const withPerPage = (p: string, size: number) => `${p}${p.includes("?") ? "&" : "?"}perPage=${size}`;
+const kilo = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+/** The growth group's PostgreSQL database for a desk: BENCH_PG_URL's name with `_growth_<n>`. */
+function growthPgUrl(n: number): string {
+  const u = new URL(PG_URL);
+  u.pathname = `${u.pathname}_growth_${n}`;
+  return u.toString();
+}
+
+async function startGrowthSide(n: number, url: string, port: number): Promise<GrowthSide> {
+  const next = await startNextServer(ROOT, port, nextEnv(url));
+  const stop = () => stopChild(next.child);
+  try {
+    const cookies: string[] = [];
+    for (let i = 0; i < SESSIONS; i++) cookies.push(await signIn(next.base, DESK_USERS[i % DESK_USERS.length]!.email, DESK_PASSWORD));
+    return { n, base: next.base, cookies, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/**
+ * The growth group: `next start` on the small and on the large desk at once (ports --port and
+ * --port+1), the same 20 sessions' users signed in on both. Per filter: every session's page read
+ * once on both desks at the largest size, the page size chosen as the largest one the list offers that
+ * every page fills on both desks (so both show the same rows), then `alternations` batches on each
+ * desk, small first then large first in turn; p50 / p95 of each side, the rows each response showed,
+ * and the median of the per-alternation p50 ratios (large ÷ small).
+ */
+async function measureGrowth([small, large]: [number, number]): Promise<GrowthResult[]> {
+  console.log(`\n▸ desk growth: the claims list on ${small.toLocaleString("en-US")} and ${large.toLocaleString("en-US")} claims at once (two servers, same build; ${SESSIONS} sessions on each); load ${uptimeLine().replace(/^.*load average:\s*/, "")}`);
+  const urls: string[] = [];
+  const sides: GrowthSide[] = [];
+  try {
+    for (const n of [small, large]) urls.push(await deskForRun(n, "growth", growthPgUrl(n)));
+    for (const [i, n] of [small, large].entries()) sides.push(await startGrowthSide(n, urls[i]!, args.port + i));
+    const [s, l] = sides as [GrowthSide, GrowthSide];
+    const per = readRequests(large);
+    const results: GrowthResult[] = [];
+    for (const filter of GROWTH_FILTERS) {
+      const pathOf = (si: number) => filter.path(DESK_USERS[si % DESK_USERS.length]!, si);
+      // Every session's page at the largest size, on both desks (also the warm-up).
+      const most = Math.max(...CLAIM_PAGE_SIZES);
+      const probed: number[] = [];
+      for (const side of sides) for (let si = 0; si < SESSIONS; si++) probed.push(rowsShown((await request(side.base, { path: withPerPage(pathOf(si), most), headers: { Cookie: side.cookies[si]! } })).body));
+      const perPage = largestFilledSize(CLAIM_PAGE_SIZES, probed);
+      const size = perPage ?? Math.min(...CLAIM_PAGE_SIZES);
+      const rows = { small: [] as number[], large: [] as number[] };
+      const batches = { small: [] as Batch[], large: [] as Batch[] };
+      for (let alt = 0; alt < args.alternations; alt++) {
+        for (const side of alt % 2 === 0 ? [s, l] : [l, s]) {
+          const which = side === s ? "small" : "large";
+          const batch = await load(side.base, per, SESSIONS, (i) => ({ path: withPerPage(pathOf(i % SESSIONS), size), headers: { Cookie: side.cookies[i % SESSIONS]! } }), (res) => rows[which].push(rowsShown(res.body)));
+          batches[which].push(batch);
+        }
+      }
+      const pooled = (bs: Batch[]) => summarize(bs.flatMap((x) => x.latencies), bs.reduce((sum, x) => sum + (x.summary.requests * 1000) / x.summary.reqPerS, 0));
+      const result: GrowthResult = {
+        key: filter.key,
+        label: filter.label,
+        perPage,
+        rows,
+        small: pooled(batches.small),
+        large: pooled(batches.large),
+        ratio: medianRatio(batches.large.map((x) => x.summary.p50), batches.small.map((x) => x.summary.p50)),
+        errors: [...batches.small, ...batches.large].reduce((sum, x) => sum + x.errors, 0),
+      };
+      const span = (xs: number[]) => (xs.length ? (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`) : "—");
+      console.log(`  claims list, ${filter.label}: ${perPage === null ? `no offered page size is filled by every page (fewest rows ${Math.min(...probed)}), measured at ${size}` : `${perPage} rows a page (?perPage=${perPage}: the largest size the list offers that every session's page fills on both desks)`}`);
+      console.log(`    ${kilo(small).padEnd(5)} p50 ${fmt(result.small.p50).padStart(7)} ms  p95 ${fmt(result.small.p95).padStart(7)} ms  ${fmt(result.small.reqPerS).padStart(6)} req/s  rows shown ${span(rows.small)} (${result.small.requests} requests)`);
+      console.log(`    ${kilo(large).padEnd(5)} p50 ${fmt(result.large.p50).padStart(7)} ms  p95 ${fmt(result.large.p95).padStart(7)} ms  ${fmt(result.large.reqPerS).padStart(6)} req/s  rows shown ${span(rows.large)} (${result.large.requests} requests)`);
+      const firstError = [...batches.small, ...batches.large].find((x) => x.firstError)?.firstError;
+      if (firstError) console.log(`    ${result.errors} FAILED; first failure: ${firstError}`);
+      console.log(`    p50 ${kilo(large)} ÷ ${kilo(small)}, median of ${args.alternations} alternations: ${fmt(result.ratio, 2)}× (target ≤ 1.5×) ${growthTarget(result, small, large).figure <= 1.5 ? "met" : "NOT met"}`);
+      results.push(result);
+    }
+    return results;
+  } finally {
+    for (const side of sides) side.stop();
+    if (args.database === "sqlite") for (const url of urls) for (const x of ["", "-wal", "-shm"]) rmSync(url.slice(5) + x, { force: true });
+    else for (const n of [small, large]) await recreatePgDatabase(growthPgUrl(n), true).catch(() => undefined);
+  }
+}
+
+/**
+ * The target of one growth filter: p50 on the large desk ÷ on the small one, measured side by side at
+ * the same rows shown; not measured (NaN) when the rows differed or a request failed.
+ */
+function growthTarget(r: GrowthResult, small: number, large: number): Target {
+  const all = [...r.rows.small, ...r.rows.large];
+  const equal = r.perPage !== null && all.length > 0 && all.every((x) => x === r.perPage);
+  const note = equal ? `${r.perPage} rows on both, interleaved` : `rows shown differ (${kilo(small)} ${Math.min(...r.rows.small)}–${Math.max(...r.rows.small)}, ${kilo(large)} ${Math.min(...r.rows.large)}–${Math.max(...r.rows.large)})`;
+  return { what: `claims list (${r.label}) p50 at ${kilo(large)} ÷ p50 at ${kilo(small)}, ${note}`, figure: equal && r.errors === 0 ? r.ratio : Number.NaN, op: "<=", limit: 1.5, unit: "×" };
+}
 
 /** Imports into an empty desk: the reference for "import into the big desk ≤ 1.5× an empty one". */
 async function emptyDeskImport(): Promise<number> {
@@ -612,7 +762,7 @@ async function searchIndexOf(url: string): Promise<string | null> {
   }
 }
 
-function targetsOf(results: SizeResult[], emptyImportMs: number | null): Target[] {
+function targetsOf(results: SizeResult[], emptyImportMs: number | null, growth: { sizes: [number, number]; results: GrowthResult[] } | null): Target[] {
   const t: Target[] = [];
   const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
   for (const r of results) {
@@ -637,18 +787,27 @@ function targetsOf(results: SizeResult[], emptyImportMs: number | null): Target[
     t.push({ what: `${at} REST propose-verdict: SQL statements`, figure: r.statements.proposeVerdict ?? Number.NaN, op: "<=", limit: 8 });
     t.push({ what: `${at} text search through a ranked full-text index (FTS5 / tsvector GIN): ${r.fts ?? "none"}`, figure: r.fts === "FTS5" || r.fts === "tsvector GIN" ? 1 : 0, op: ">=", limit: 1 });
   }
-  const small = results.find((r) => r.n === 1000);
-  const large = results.find((r) => r.n === 100_000) ?? (results.length > 1 ? results.at(-1) : undefined);
-  if (small && large && large !== small && small.scenarios.listNone && large.scenarios.listNone) {
-    for (const [key, label] of [
+  // "p50 at 100k ≤ 1.5× p50 at 1k": from the growth group only (both desks at once, same rows shown).
+  if (growth) for (const r of growth.results) t.push(growthTarget(r, ...growth.sizes));
+  return t;
+}
+
+/**
+ * The lists' p50 of two separate desk runs (minutes apart, each page holding the rows its desk has):
+ * printed for information only — load drift and unequal pages make it no measure of desk growth.
+ */
+function crossRunLines(results: SizeResult[]): string[] {
+  const small = results.find((r) => r.n === 1000) ?? results[0];
+  const large = results.find((r) => r.n === 100_000) ?? results.at(-1);
+  if (!small || !large || small === large || !small.scenarios.listNone || !large.scenarios.listNone) return [];
+  const k = kilo;
+  return (
+    [
       ["listNone", "no filter"],
       ["listStatus", "status+assignee"],
       ["listSearch", "text search"],
-    ] as const) {
-      t.push({ what: `claims list (${label}) p50 at ${k(large.n)} ÷ p50 at 1k`, figure: large.scenarios[key]!.route.p50 / small.scenarios[key]!.route.p50, op: "<=", limit: 1.5, unit: "×" });
-    }
-  }
-  return t;
+    ] as const
+  ).map(([key, label]) => `  (info, not a target) claims list (${label}) p50 at ${k(large.n)} ÷ p50 at ${k(small.n)}, separate runs, full pages of their own desk: ${fmt(large.scenarios[key]!.route.p50 / small.scenarios[key]!.route.p50, 2)}×`);
 }
 
 async function main() {
@@ -662,7 +821,10 @@ async function main() {
   ensureProductionBuild(ROOT, args.skipBuild);
   const emptyImportMs = runs("import") ? await emptyDeskImport() : null;
   const results: SizeResult[] = [];
-  for (const n of args.sizes) results.push(await measureSize(n));
+  // A desk on its own is measured unless --only names nothing but the growth group.
+  if (!args.only || args.only.some((g) => g !== "growth")) for (const n of args.sizes) results.push(await measureSize(n));
+  const pair = growthSizes(args.sizes, args.only);
+  const growth = pair ? { sizes: pair, results: await measureGrowth(pair) } : null;
   if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true);
   const floors = results.filter((r) => r.scenarios.floorClaim && r.scenarios.floorList);
   if (floors.length) {
@@ -675,8 +837,9 @@ async function main() {
     }
   }
   console.log(`\n▸ Targets (issue 13), ${args.database}`);
-  const targets = targetsOf(results, emptyImportMs);
+  const targets = targetsOf(results, emptyImportMs, growth);
   for (const target of targets) console.log(`  ${formatTarget(target)}`);
+  for (const info of crossRunLines(results)) console.log(info);
   console.log("  (the CSV export's targets: npm run bench:export)");
   console.log(`uptime at end: ${uptimeLine()}`);
   console.log(targetsLine(targets));
@@ -686,7 +849,7 @@ main().then(
   () => process.exit(0),
   async (error) => {
     console.error(error);
-    if (args.database === "postgresql") await recreatePgDatabase(PG_URL, true).catch(() => undefined);
+    if (args.database === "postgresql") for (const url of [PG_URL, ...args.sizes.map(growthPgUrl)]) await recreatePgDatabase(url, true).catch(() => undefined);
     process.exit(1);
   },
 );

@@ -14,13 +14,10 @@ import { isEditor } from "@/lib/server/permissions";
 import { readVerdictScale } from "@/lib/server/settings";
 import { listAssignableUsers } from "@/lib/server/users";
 import { encodeClaimPageCursor, parseClaimListView } from "@/lib/validation/claim-sort";
-import { DEFAULT_DUE_WITHIN_DAYS, type ClaimListFilter } from "@/lib/validation/claims";
+import { CLAIM_PAGE_SIZES, DEFAULT_CLAIM_PAGE_SIZE, DEFAULT_DUE_WITHIN_DAYS, type ClaimListFilter } from "@/lib/validation/claims";
 import { bulkAssignClaimsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Claims" };
-
-/** How many rows a page shows; "Next 200" continues after the last one. */
-const PAGE_ROWS = 200;
 
 /** A claim's text as the list shows it: at most 140 UTF-16 code units, "…" when cut (sent once, not whole). */
 const shortenClaimText = (text: string) => (text.length > 140 ? `${text.slice(0, 137)}…` : text);
@@ -30,10 +27,11 @@ function buildFilterParams(filter: ClaimListFilter): URLSearchParams {
   return new URLSearchParams(Object.entries(filter).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 }
 
-/** The claims page with these filters and order, at the first page or after a cursor. */
-function buildPageUrl(filter: ClaimListFilter, sort: ClaimSort | undefined, after?: string): string {
+/** The claims page with these filters, order and page size (undefined: the default), at the first page or after a cursor. */
+function buildPageUrl(filter: ClaimListFilter, sort: ClaimSort | undefined, perPage: number | undefined, after?: string): string {
   const params = buildFilterParams(filter);
   if (sort) params.set("sort", sort);
+  if (perPage) params.set("perPage", String(perPage));
   if (after) params.set("after", after);
   const query = params.toString();
   return query ? `/claims?${query}` : "/claims";
@@ -44,12 +42,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   if (!actor) redirect("/login?callbackUrl=/claims");
   // A malformed cursor is named among the ignored filters and the list starts at its first page.
   const editor = isEditor(actor);
-  const { filter, sort, explicitSort, after, ignored } = parseClaimListView(await searchParams, editor);
-  // Pager links keep the order the user chose (the default needs no parameter).
+  const { filter, sort, explicitSort, after, perPage, explicitPerPage, ignored } = parseClaimListView(await searchParams, editor);
+  // Pager links keep the order and page size the user chose (the defaults need no parameter).
   const sortParam = explicitSort ? sort : undefined;
+  const perPageParam = explicitPerPage ? perPage : undefined;
   const now = new Date();
   const [{ claims, total, totalIsAtLeast, first, next }, people, articles, scale] = await Promise.all([
-    listSortedClaimPage(actor, filter, { sort, size: PAGE_ROWS, after, now }),
+    listSortedClaimPage(actor, filter, { sort, size: perPage, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
     listArticleOptions(actor),
     readVerdictScale(actor),
@@ -127,6 +126,17 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
           </div>
+          <div className="field">
+            <label htmlFor="claim-per-page">Rows a page</label>
+            <select id="claim-per-page" name="perPage" defaultValue={String(perPage)} data-testid="claim-per-page">
+              {CLAIM_PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                  {size === DEFAULT_CLAIM_PAGE_SIZE ? " (default)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
           <FilterSelect
             label="Due"
             name="due"
@@ -147,7 +157,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
               Filter
             </button>
             {filtered && (
-              <Link href="/claims" className="button secondary">
+              <Link href={buildPageUrl({}, undefined, perPageParam)} className="button secondary">
                 Clear filters
               </Link>
             )}
@@ -161,7 +171,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       <p className="muted" data-testid="claim-count">
         {totalIsAtLeast ? `More than ${total.toLocaleString("en-US")} claims` : total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}
         {filtered ? " match these filters" : ""}
-        {total > PAGE_ROWS ? `, ${CLAIM_SORT_LABELS[sort].toLowerCase()}, ${PAGE_ROWS} a page.` : "."}
+        {total > perPage ? `, ${CLAIM_SORT_LABELS[sort].toLowerCase()}, ${perPage} a page.` : "."}
       </p>
       {rows.length === 0 ? (
         <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
@@ -179,10 +189,10 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
                 ? `Showing ${rows.length.toLocaleString("en-US")} more of ${total.toLocaleString("en-US")}+ claims`
                 : `Showing ${first.toLocaleString("en-US")}–${(first + rows.length - 1).toLocaleString("en-US")} of ${total.toLocaleString("en-US")}${totalIsAtLeast ? "+" : ""} claims`}
           </span>
-          {after && <Link href={buildPageUrl(filter, sortParam)}>First page</Link>}
+          {after && <Link href={buildPageUrl(filter, sortParam, perPageParam)}>First page</Link>}
           {next && (
-            <Link href={buildPageUrl(filter, sortParam, encodeClaimPageCursor(next))} data-testid="next-page">
-              Next {PAGE_ROWS} →
+            <Link href={buildPageUrl(filter, sortParam, perPageParam, encodeClaimPageCursor(next))} data-testid="next-page">
+              Next {perPage} →
             </Link>
           )}
         </nav>

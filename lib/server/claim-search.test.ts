@@ -4,8 +4,8 @@ import { claimListFilterSchema } from "@/lib/validation/claims";
 import { listClaimsFromRequest } from "./api-v1";
 import { setClaimant } from "./claimant";
 import { listSortedClaimPage } from "./claim-sorting";
-import { findClaimSearchMatches } from "./claim-search";
-import { listClaims } from "./claims";
+import { findClaimSearchMatches, SEARCH_MATCH_LIMIT } from "./claim-search";
+import { countClaims, listClaims } from "./claims";
 import { getDb } from "./db";
 import { rewordClaim } from "./suggestions";
 import { apiRequest, makeApiToken } from "./testing/api";
@@ -93,5 +93,17 @@ describe("full-text claim search", () => {
     expect(await found("authority")).toEqual([claim.id]);
     await db.claim.delete({ where: { id: claim.id } });
     expect(await found("lake")).toEqual([]);
+  });
+
+  it("lists and counts a search with as many matches as it keeps (its ids in one statement, past SQLite's old 999)", async () => {
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const real = [(await makeClaimWithText(editor, `${tag} The harbour reopened`)).claim, (await makeClaimWithText(editor, `${tag} The harbour closed`)).claim];
+    // A search's matches as findClaimSearchMatches returns them at its limit: the two claims among
+    // ids of claims that are gone (a broad search on a large desk matches this many).
+    const matches = { ids: [real[1]!.id, ...Array.from({ length: SEARCH_MATCH_LIMIT - 2 }, (_, i) => `gone${i}`), real[0]!.id], capped: true };
+    const filter = claimListFilterSchema.parse({ q: tag });
+    expect(ids(await listClaims(editor, filter, { search: matches }))).toEqual(ids(real));
+    expect(await countClaims(editor, filter, new Date(), undefined, 5000, matches)).toBe(2);
   });
 });

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ClaimListFilter } from "@/lib/validation/claims";
 import { orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { readClaimListRows, type ClaimListKey } from "./claim-list-rows";
-import { CLAIM_COUNT_LIMIT, CLAIM_LIST_KEY, claimListWhere, countClaims, listClaimPage, resolveSearch } from "./claims";
+import { CLAIM_COUNT_LIMIT, CLAIM_LIST_KEY, claimListWhere, countClaims, listClaimPage, resolveReviewerScope, resolveSearch, type ReviewerScope } from "./claims";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 
@@ -50,7 +50,8 @@ function afterCursorWhere(buckets: SortBucket[], after: SortedClaimCursor): Pris
  * position of the first row (null when unknown past the cap) and the next page's
  * cursor (null on the last page). `changed` is the list's own order (listClaimPage); the others read
  * one keyset query per bucket (keys only) until the page is full, then the page's rows in one
- * statement (readClaimListRows) — at most (buckets + 3) queries, whatever the data size. As with `changed`, a claim edited while someone pages may move; paging never loops and
+ * statement (readClaimListRows) — at most (buckets + 4) queries, whatever the data size (a
+ * reviewer's one more: their scope, resolveReviewerScope, so every statement reads an index). As with `changed`, a claim edited while someone pages may move; paging never loops and
  * never skips an unchanged claim.
  */
 export async function listSortedClaimPage(
@@ -61,15 +62,15 @@ export async function listSortedClaimPage(
   const { sort, size } = options;
   const now = options.now ?? new Date();
   const after = options.after?.sort === sort ? options.after : undefined;
-  const search = await resolveSearch(actor, filter);
-  if (sort === "relevance" && search) return listRankedClaimPage(actor, filter, search, { size, now, after });
+  const [search, scope] = await Promise.all([resolveSearch(actor, filter), resolveReviewerScope(actor)]);
+  if (sort === "relevance" && search) return listRankedClaimPage(actor, filter, search, { size, now, after, scope });
   if (sort === "changed" || sort === "relevance") {
-    const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id }, search });
+    const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id }, search, scope });
     return { ...page, next: page.next && { sort, bucket: 0, at: page.next.updatedAt, id: page.next.id } };
   }
   const db = await getDb();
   const buckets = sortBuckets(sort);
-  const base = claimListWhere(actor, filter, now, search);
+  const base = claimListWhere(actor, filter, now, search, scope);
   const rows: (ClaimListKey & { bucket: number })[] = [];
   for (let index = after?.bucket ?? 0; index < buckets.length && rows.length <= size; index++) {
     const bucket = buckets[index]!;
@@ -84,7 +85,7 @@ export async function listSortedClaimPage(
   }
   // A first page that is not full holds every match: its length is the exact total, no count needed.
   const [counted, ahead] = await Promise.all([
-    !after && rows.length <= size ? rows.length : countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search),
+    !after && rows.length <= size ? rows.length : countClaims(actor, filter, now, undefined, CLAIM_COUNT_LIMIT, search, scope),
     after ? db.claim.count({ where: { AND: [base, afterCursorWhere(buckets, after)] }, take: CLAIM_COUNT_LIMIT + 1 }) : Promise.resolve(null),
   ]);
   // Counts stop at CLAIM_COUNT_LIMIT, as on the list's own order ("1,000+"); past it the position is unknown.
@@ -106,10 +107,10 @@ export async function listSortedClaimPage(
  * ranking (when that claim no longer matches, the list ends there). Counts as the other orders: exact
  * up to CLAIM_COUNT_LIMIT, "+" past it or when the search kept only its best matches.
  */
-async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search: ClaimSearchMatches, options: { size: number; now: Date; after?: SortedClaimCursor }) {
+async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search: ClaimSearchMatches, options: { size: number; now: Date; after?: SortedClaimCursor; scope: ReviewerScope | null }) {
   const { size, now, after } = options;
   const db = await getDb();
-  const where = claimListWhere(actor, filter, now, search);
+  const where = claimListWhere(actor, filter, now, search, options.scope);
   const matching = orderByRank(await db.claim.findMany({ where, select: CLAIM_LIST_KEY }), search);
   const start = after ? matching.findIndex((r) => r.id === after.id) + 1 : 0;
   const rows = start === 0 && after ? [] : await readClaimListRows(db, actor, matching.slice(start, start + size));

@@ -16,6 +16,11 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
  *   the caller knows nothing was saved;
  * - a BEGIN that fails releases the lock too.
  * Statements outside transactions go to the adapter unchanged.
+ *
+ * It also tells Prisma how many bind values one statement may carry (SQLITE_MAX_BIND_VALUES): the
+ * adapter says nothing, so Prisma assumed SQLite's old limit of 999 and refused (P2029) any query
+ * with more — the claims list with a text search matching ~1,000 claims or more (its matches go into
+ * the list's statements as `id IN (…)`, up to SEARCH_MATCH_LIMIT) failed on any desk that large.
  */
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
@@ -47,6 +52,9 @@ export function createLock(): { acquire(): Promise<() => void> } {
     },
   };
 }
+
+/** Bind values per statement better-sqlite3's SQLite accepts (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since SQLite 3.32). */
+export const SQLITE_MAX_BIND_VALUES = 32_766;
 
 const BEGIN: Query = { sql: "BEGIN", args: [], argTypes: [] };
 
@@ -104,7 +112,9 @@ function wrapAdapter(adapter: SqliteAdapter): SqliteAdapter {
     };
     return transaction;
   };
-  return Object.assign(Object.create(adapter) as SqliteAdapter, { startTransaction });
+  // Relation joins stay off, as Prisma assumes for an adapter that reports nothing.
+  const getConnectionInfo = () => ({ maxBindValues: SQLITE_MAX_BIND_VALUES, supportsRelationJoins: false });
+  return Object.assign(Object.create(adapter) as SqliteAdapter, { startTransaction, getConnectionInfo });
 }
 
 /**

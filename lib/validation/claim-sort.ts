@@ -1,7 +1,7 @@
 import { encodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { CLAIM_SORTS, decodeSortedClaimCursor, defaultClaimSort, encodeSortedClaimCursor, type ClaimSort, type SortedClaimCursor } from "@/lib/domain/claim-sort";
 import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
-import { parseClaimListPage } from "./claims";
+import { claimPageSizeSchema, DEFAULT_CLAIM_PAGE_SIZE, parseClaimListPage, type ClaimPageSize } from "./claims";
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -10,8 +10,24 @@ type Params = Record<string, string | string[] | undefined>;
  * missing: `relevance` when the search `q` has words, else the role's default, My claims by due date) and `after`, the cursor of the row the page
  * continues after. `changed` keeps the list's own cursor; the other sorts take theirs. A bad sort or a
  * cursor of another sort is named among the ignored parameters and the list starts at its first page.
+ * `perPage` is the page's size, one of CLAIM_PAGE_SIZES (`explicitPerPage` when the URL chose it, so
+ * links keep it); a missing one gives DEFAULT_CLAIM_PAGE_SIZE, a bad one too and is named among the ignored.
  */
 export function parseClaimListView(params: Params, editor: boolean) {
+  const { perPage: rawPerPage, ...rest } = params;
+  const view = parseSortedView(rest, editor);
+  const size = claimPageSizeSchema.safeParse(Array.isArray(rawPerPage) ? rawPerPage[0] : rawPerPage);
+  const chosen: ClaimPageSize | undefined = size.success ? size.data : undefined;
+  return {
+    ...view,
+    perPage: chosen ?? DEFAULT_CLAIM_PAGE_SIZE,
+    explicitPerPage: chosen !== undefined,
+    ignored: size.success ? view.ignored : [...view.ignored, "perPage"],
+  };
+}
+
+/** The view without its page size (see parseClaimListView). */
+function parseSortedView(params: Params, editor: boolean) {
   const raw = typeof params.sort === "string" ? params.sort : undefined;
   const known = raw !== undefined && (CLAIM_SORTS as readonly string[]).includes(raw);
   // A search with words opens on its best matches.

@@ -133,6 +133,24 @@ export const claimListFilterSchema = z
 export type ClaimListFilter = z.infer<typeof claimListFilterSchema>;
 export { DEFAULT_DUE_WITHIN_DAYS };
 
+/** The page sizes the claims page offers (its "Rows a page" choice, URL parameter `perPage`). */
+export const CLAIM_PAGE_SIZES = [25, 50, 100, 200] as const;
+export type ClaimPageSize = (typeof CLAIM_PAGE_SIZES)[number];
+/** The claims page's size when the URL names none. */
+export const DEFAULT_CLAIM_PAGE_SIZE: ClaimPageSize = 200;
+
+/**
+ * The claims page's `perPage` URL parameter: one of CLAIM_PAGE_SIZES as text ("25" … "200"), parsed to
+ * the number; empty or missing gives undefined (the default size). Anything else fails.
+ */
+export const claimPageSizeSchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .enum(CLAIM_PAGE_SIZES.map(String) as [string, ...string[]], { error: `Choose ${CLAIM_PAGE_SIZES.join(", ")} rows a page.` })
+    .transform((v) => Number(v) as ClaimPageSize)
+    .optional(),
+);
+
 /** The claim list's filters from URL parameters; bad parameters are dropped and named. */
 export const parseClaimListFilter = (params: Record<string, string | string[] | undefined>) => parseSearchParams(claimListFilterSchema, params);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTarget, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
+import { formatTarget, growthSizes, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
 
 describe("median and percentile", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
@@ -96,5 +96,32 @@ describe("parseBenchPagesArgs", () => {
     expect(() => parseBenchPagesArgs(["--database", "mysql"])).toThrow(/sqlite or postgresql/);
     expect(() => parseBenchPagesArgs(["--alternations", "3"])).toThrow(/5 to 50/);
     expect(() => parseBenchPagesArgs(["--fast"])).toThrow(/unknown argument/);
+  });
+});
+
+describe("the desk-growth group", () => {
+  it("compares 1k with 100k in the default run, and only then", () => {
+    expect(growthSizes([1000, 10_000, 100_000], null)).toEqual([1000, 100_000]);
+    expect(growthSizes([1000, 100_000], ["lists", "growth"])).toEqual([1000, 100_000]);
+    expect(growthSizes([1000, 10_000], null)).toBeNull();
+    expect(growthSizes([1000, 100_000], ["lists"])).toBeNull();
+  });
+
+  it("compares the smallest with the largest desk when --only names it", () => {
+    expect(growthSizes([1000, 10_000], ["growth"])).toEqual([1000, 10_000]);
+    expect(growthSizes([500, 2000, 10_000], ["growth"])).toEqual([500, 10_000]);
+    expect(growthSizes([10_000], ["growth"])).toBeNull();
+    expect(() => parseBenchPagesArgs(["--only", "growth", "--sizes", "10000"])).toThrow(/two sizes/);
+    expect(parseBenchPagesArgs(["--only", "growth", "--sizes", "1000,100000"]).only).toEqual(["growth"]);
+  });
+
+  it("picks the largest offered page size every page fills", () => {
+    const offered = [25, 50, 100, 200];
+    expect(largestFilledSize(offered, [200, 200, 90, 200])).toBe(50);
+    expect(largestFilledSize(offered, [30, 200])).toBe(25);
+    expect(largestFilledSize(offered, [200, 200])).toBe(200);
+    expect(largestFilledSize(offered, [100])).toBe(100);
+    expect(largestFilledSize(offered, [24, 200])).toBeNull();
+    expect(largestFilledSize(offered, [])).toBeNull();
   });
 });

@@ -104,10 +104,36 @@ export interface BenchPagesArgs {
  * search; the two REST writes; the import with its probes (another user's page during imports, the
  * nested upload, 2 MB of text, the import into an empty desk); the floor (the cheapest signed-in
  * page against the raw claim page and the raw list: the most any page can reach with the stack, not a
- * target). The SQL statement counts and the search index are reported in every run.
+ * target); desk growth (the claims list's three filters on the smallest and the largest desk at once,
+ * two servers, alternating, at the same rows shown: growthSizes). The SQL statement counts and the
+ * search index are reported in every run that measures a desk on its own.
  */
-export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import", "floor"] as const;
+export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import", "floor", "growth"] as const;
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
+
+/**
+ * The two desks the growth group compares, [small, large]: 1,000 and 100,000 claims when both are among
+ * `sizes` (the default run), else — only when `--only` names the group — the smallest and the largest
+ * size. Null when the group does not run (not chosen, or fewer than two sizes).
+ */
+export function growthSizes(sizes: readonly number[], only: readonly BenchGroup[] | null): [number, number] | null {
+  if (only && !only.includes("growth")) return null;
+  if (sizes.includes(1000) && sizes.includes(100_000)) return [1000, 100_000];
+  if (!only || sizes.length < 2) return null;
+  return [Math.min(...sizes), Math.max(...sizes)];
+}
+
+/**
+ * The page size for a like-for-like comparison: the largest of `offered` that every page in `rows`
+ * (rows each page holds at its largest size, on every desk and for every session) fills, so both desks
+ * show exactly that many rows. Null when even the smallest offered size is not filled everywhere.
+ */
+export function largestFilledSize(offered: readonly number[], rows: readonly number[]): number | null {
+  if (rows.length === 0) return null;
+  const least = Math.min(...rows);
+  const fitting = offered.filter((size) => size <= least);
+  return fitting.length ? Math.max(...fitting) : null;
+}
 
 /** The largest desk bench:pages generates (claims). */
 export const MAX_DESK_CLAIMS = 1_000_000;
@@ -116,7 +142,7 @@ export const MAX_DESK_CLAIMS = 1_000_000;
  * Parses bench:pages' arguments: `--sizes 1000,10000` (claims per desk, 1 … 1,000,000, default
  * 1000,10000,100000), `--database sqlite|postgresql` or `--pg`, `--skip-build`, `--generate-only`, `--alternations N`
  * (5 … 50, default 5), `--port N` (default BENCH_PORT or 4210), `--only claim-page,lists,…` (a comma
- * list of BENCH_GROUPS; default all). Throws Error with a message for the
+ * list of BENCH_GROUPS; default all; `growth` needs two sizes). Throws Error with a message for the
  * user on anything else.
  */
 export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): BenchPagesArgs {
@@ -160,5 +186,6 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
     } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port, --only, --imports-only)`);
   }
   if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
+  if (out.only?.includes("growth") && !out.generateOnly && out.sizes.length < 2) throw new Error("--only growth compares two desks: give --sizes two sizes or more (e.g. 1000,100000)");
   return out;
 }
