@@ -23,16 +23,22 @@ const scaleSchema = z.array(
 
 /** The desk's verdict scale: the admin's saved version, or the default scale. */
 export async function getVerdictScale(db: Db | Tx): Promise<readonly VerdictRating[]> {
-  const row = await db.setting.findUnique({ where: { key: "verdictScale" } });
+  // Hand-written: a Prisma model read costs several times this SELECT on every list and page.
+  const [row] = await db.$queryRaw<{ value: string }[]>`SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale'`;
   return parseVerdictScale(row?.value ?? null);
 }
 
+/** The last stored scale parsed (its JSON text and the result): pages read the same value on every request. */
+let lastParsedScale: { value: string; scale: readonly VerdictRating[] } | null = null;
+
 /**
  * The verdict scale from the Setting row's stored JSON (`verdictScale`), for readers that fetch the
- * row with other data: the default scale when there is none or it does not parse.
+ * row with other data: the default scale when there is none or it does not parse. The same text as
+ * the last call gives the same (shared, not to be changed) array without parsing it again.
  */
 export function parseVerdictScale(value: string | null): readonly VerdictRating[] {
   if (value === null) return DEFAULT_VERDICT_SCALE;
+  if (lastParsedScale?.value === value) return lastParsedScale.scale;
   let json: unknown;
   try {
     json = JSON.parse(value);
@@ -40,7 +46,9 @@ export function parseVerdictScale(value: string | null): readonly VerdictRating[
     return DEFAULT_VERDICT_SCALE;
   }
   const parsed = scaleSchema.safeParse(json);
-  return parsed.success && parsed.data.length > 0 ? parsed.data : DEFAULT_VERDICT_SCALE;
+  const scale = parsed.success && parsed.data.length > 0 ? parsed.data : DEFAULT_VERDICT_SCALE;
+  lastParsedScale = { value, scale };
+  return scale;
 }
 
 // ---------------------------------------------------------------------------------------------

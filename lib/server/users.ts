@@ -45,15 +45,14 @@ export async function createUser(
   });
 }
 
-/** People an editor can assign claims to. */
-export async function listAssignableUsers(actor: Actor) {
+/**
+ * People an editor can assign claims to: the active users' id, name, e-mail and role, by role
+ * (descending) then name. One hand-written SELECT (the claims list reads it on every editor's view).
+ */
+export async function listAssignableUsers(actor: Actor): Promise<{ id: string; name: string; email: string; role: string }[]> {
   assertEditor(actor, "assign claims");
   const db = await getDb();
-  return db.user.findMany({
-    where: { active: true },
-    select: { id: true, name: true, email: true, role: true },
-    orderBy: [{ role: "desc" }, { name: "asc" }],
-  });
+  return db.$queryRaw`SELECT u."id", u."name", u."email", u."role" FROM "User" u WHERE u."active" = TRUE ORDER BY u."role" DESC, u."name" ASC`;
 }
 
 type UserBefore = { role: string; active: boolean };
