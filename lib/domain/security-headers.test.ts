@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, newCspNonce, strictTransportSecurity } from "./security-headers";
+import { apiSecurityHeaders, contentSecurityPolicy, hstsMaxAgeSeconds, newCspNonce, parseHstsMode, servedOverHttps, strictTransportSecurity } from "./security-headers";
 
 describe("content security policy", () => {
   it("lets scripts run only with the response's nonce, never inline without it", () => {
@@ -27,5 +27,22 @@ describe("strict transport security", () => {
     expect(strictTransportSecurity("auto", false, 31_536_000)).toBeNull();
     expect(strictTransportSecurity("on", false, 600)).toBe("max-age=600; includeSubDomains");
     expect(strictTransportSecurity("off", true, 600)).toBeNull();
+  });
+});
+
+describe("API security headers", () => {
+  it("send the API's own policy, and HSTS by the pages' rule", () => {
+    expect(apiSecurityHeaders(false, {})).toEqual([["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"]]);
+    expect(apiSecurityHeaders(true, {})).toContainEqual(["Strict-Transport-Security", "max-age=31536000; includeSubDomains"]);
+    expect(apiSecurityHeaders(false, { hsts: "on", maxAge: "600" })).toContainEqual(["Strict-Transport-Security", "max-age=600; includeSubDomains"]);
+    expect(apiSecurityHeaders(true, { hsts: "off" })).toHaveLength(1);
+    expect(parseHstsMode("sometimes")).toBe("auto");
+    expect(hstsMaxAgeSeconds("x")).toBe(31_536_000);
+  });
+
+  it("count a request as HTTPS from a trusted proxy's X-Forwarded-Proto or an https: URL", () => {
+    expect(servedOverHttps(new Headers({ "x-forwarded-proto": "https" }), "http://127.0.0.1/api/v1/claims")).toBe(true);
+    expect(servedOverHttps(new Headers(), "https://desk.example/api/v1/claims")).toBe(true);
+    expect(servedOverHttps(new Headers({ "x-forwarded-proto": "http" }), "http://127.0.0.1/api/v1/claims")).toBe(false);
   });
 });

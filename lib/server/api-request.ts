@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
+import { apiSecurityHeaders, servedOverHttps } from "@/lib/domain/security-headers";
 import { runThroughToken } from "./audit-context";
 import { authenticateApiToken, type ApiTokenAuth } from "./api-tokens";
 import { toErrorResponse } from "./respond";
@@ -99,19 +100,40 @@ export function jsonResponse(body: unknown, init: { status?: number; etag?: stri
 }
 
 /**
+ * Sets the API's security headers on an answer to `request` (lib/domain/security-headers.ts
+ * apiSecurityHeaders: Content-Security-Policy `default-src 'none'; frame-ancestors 'none'`, and
+ * Strict-Transport-Security as HSTS / HSTS_MAX_AGE_SECONDS say). The proxy skips /api/v1/… (proxy.ts),
+ * so every answer there — JSON, streams, files, errors, the catch-all's 404 — passes through this.
+ * Returns the same response (a copy when its headers cannot be changed).
+ */
+export function withApiSecurityHeaders(request: Request, response: Response): Response {
+  const headers = apiSecurityHeaders(servedOverHttps(request.headers, request.url), { hsts: process.env.HSTS, maxAge: process.env.HSTS_MAX_AGE_SECONDS });
+  let target = response;
+  try {
+    for (const [name, value] of headers) target.headers.set(name, value);
+  } catch {
+    // Immutable headers (a fetched response passed through): answer with a copy.
+    target = new Response(response.body, response);
+    for (const [name, value] of headers) target.headers.set(name, value);
+  }
+  return target;
+}
+
+/**
  * Runs one API handler for a token-authenticated request. Every audit event it writes records the
  * token and the human who created it (lib/server/audit-context.ts). 412 answers carry the claim's
- * current ETag next to its current state.
+ * current ETag next to its current state. Every answer carries the API's security headers
+ * (withApiSecurityHeaders).
  */
 export async function handleApiRequest(request: Request, route: string, run: (auth: ApiTokenAuth) => Promise<Response>): Promise<Response> {
   let auth: ApiTokenAuth | undefined;
   try {
     const authenticated = (auth = await authenticateApiToken(request));
-    return await runThroughToken({ tokenId: authenticated.tokenId, tokenCreatorId: authenticated.tokenCreatorId }, () => run(authenticated));
+    return withApiSecurityHeaders(request, await runThroughToken({ tokenId: authenticated.tokenId, tokenCreatorId: authenticated.tokenCreatorId }, () => run(authenticated)));
   } catch (error) {
     const response = toErrorResponse(error, { route, method: request.method, tokenId: auth?.tokenId, actorId: auth?.actor.id });
     const current = error instanceof AppError ? (error.current as { etag?: unknown } | undefined) : undefined;
     if (response.status === 412 && typeof current?.etag === "string") response.headers.set("ETag", current.etag);
-    return response;
+    return withApiSecurityHeaders(request, response);
   }
 }

@@ -14,11 +14,12 @@ import {
 import { AppError, invalid, notFound } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
 import type { CreateApiTokenInput, RevokeApiTokenInput } from "@/lib/validation/api-tokens";
-import { consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
+import { apiRateCounting, apiRatesCountedInSql, checkApiRateCount, consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
 import { appendAuditEvent } from "./audit";
 import { clientIp } from "./client-ip";
 import { securityEvent } from "./security-log";
 import { getDb, type Db } from "./db";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { assertAdmin, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
@@ -163,17 +164,59 @@ interface TokenUserSqlRow {
   userActive: boolean | number | bigint;
 }
 
+const TOKEN_WITH_USER_COLUMNS = Prisma.sql`t."id", t."scope", t."userId", t."createdById", t."expiresAt", t."lastUsedAt", t."revokedAt",
+    u."email" AS "userEmail", u."name" AS "userName", u."role" AS "userRole", u."active" AS "userActive"`;
+
+function toTokenWithUser(row: TokenUserSqlRow) {
+  const { userEmail, userName, userRole, userActive, ...token } = row;
+  return { ...token, user: { id: row.userId, email: userEmail, name: userName, role: userRole, active: Number(userActive) === 1 } };
+}
+
 /**
  * The token with this sha-256 and the user it acts as, or null: one hand-written statement (the same
  * SQL on SQLite and PostgreSQL) on every API request, where Prisma sent two (the token, then its user).
  */
 async function findTokenWithUser(db: Db, tokenHash: string) {
-  const [row] = await db.$queryRaw<TokenUserSqlRow[]>`SELECT t."id", t."scope", t."userId", t."createdById", t."expiresAt", t."lastUsedAt", t."revokedAt",
-    u."email" AS "userEmail", u."name" AS "userName", u."role" AS "userRole", u."active" AS "userActive"
+  const [row] = await db.$queryRaw<TokenUserSqlRow[]>`SELECT ${TOKEN_WITH_USER_COLUMNS}
     FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}`;
-  if (!row) return null;
-  const { userEmail, userName, userRole, userActive, ...token } = row;
-  return { ...token, user: { id: row.userId, email: userEmail, name: userName, role: userRole, active: Number(userActive) === 1 } };
+  return row ? toTokenWithUser(row) : null;
+}
+
+type CountedTokenSqlRow = { [K in keyof TokenUserSqlRow]: TokenUserSqlRow[K] | null } & {
+  ipPoints: number | bigint;
+  ipExpire: Date | null;
+  tokenPoints: number | bigint | null;
+  tokenExpire: Date | null;
+};
+
+/**
+ * findTokenWithUser and both rate-limit counts of the request in one statement (PostgreSQL, counters
+ * in the database): the CTE finds the token, adds one point to the address's counter and, when the
+ * token exists, to the token's (one INSERT … ON CONFLICT of one or two rows, counting exactly as the
+ * one-statement limiter of rate-limit-store.ts does: a window that has ended starts again), and the
+ * row carries the token (null columns when unknown) with both counts. Where the library's store sent
+ * two statements per limit and the lookup one more, a request now sends one.
+ */
+async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, now: Date) {
+  const { ipKey, tokenKeyPrefix, windowEnd } = apiRateCounting(ip, now);
+  const [row] = await db.$queryRaw<CountedTokenSqlRow[]>`WITH "found" AS (
+      SELECT ${TOKEN_WITH_USER_COLUMNS} FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}
+    ), "counted" AS (
+      INSERT INTO "RateLimitCounter" ("key", "points", "expire")
+      SELECT k."key", 1, ${windowEnd}::timestamp(3) FROM (SELECT ${ipKey}::text AS "key" UNION ALL SELECT ${tokenKeyPrefix}::text || f."id" FROM "found" f) k
+      ON CONFLICT ("key") DO UPDATE SET
+        "points" = CASE WHEN "RateLimitCounter"."expire" IS NOT NULL AND "RateLimitCounter"."expire" <= ${now}::timestamp(3) THEN EXCLUDED."points" ELSE "RateLimitCounter"."points" + EXCLUDED."points" END,
+        "expire" = CASE WHEN "RateLimitCounter"."expire" IS NOT NULL AND "RateLimitCounter"."expire" <= ${now}::timestamp(3) THEN EXCLUDED."expire" ELSE "RateLimitCounter"."expire" END
+      RETURNING "key", "points", "expire"
+    )
+    SELECT f.*, ip."points" AS "ipPoints", ip."expire" AS "ipExpire", tc."points" AS "tokenPoints", tc."expire" AS "tokenExpire"
+    FROM "counted" ip LEFT JOIN "found" f ON TRUE LEFT JOIN "counted" tc ON tc."key" = ${tokenKeyPrefix}::text || f."id"
+    WHERE ip."key" = ${ipKey}::text`;
+  if (!row) throw new Error("The API request count returned no row.");
+  checkApiRateCount("address", ip, Number(row.ipPoints), row.ipExpire, now);
+  const { ipPoints: _ip, ipExpire: _ipExpire, tokenPoints, tokenExpire, ...token } = row;
+  if (token.id === null) return null;
+  return { token: toTokenWithUser(token as TokenUserSqlRow), counted: { points: Number(tokenPoints ?? 0), windowEnd: tokenExpire } };
 }
 
 /**
@@ -183,12 +226,18 @@ async function findTokenWithUser(db: Db, tokenHash: string) {
  * `access` defaults to what the HTTP method needs (GET/HEAD read, anything else writes).
  */
 export async function authenticateApiToken(request: Request, access: ApiAccess = accessForMethod(request.method), now = new Date()): Promise<ApiTokenAuth> {
-  await consumeIpRequest(clientIp(request.headers));
+  const ip = clientIp(request.headers);
   const presented = bearerToken(request);
+  const wellFormed = presented !== null && API_TOKEN_PATTERN.test(presented);
+  // On PostgreSQL both counts ride on the token's lookup (one statement); otherwise the address is
+  // counted first (memory counters on SQLite), every request, before the token is looked up.
+  const countedInSql = wellFormed && apiRatesCountedInSql();
+  if (!countedInSql) await consumeIpRequest(ip);
   if (presented === null) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
-  if (!API_TOKEN_PATTERN.test(presented)) throw unauthenticated("This API token is not valid.");
+  if (!wellFormed) throw unauthenticated("This API token is not valid.");
   const db = await getDb();
-  const token = await findTokenWithUser(db, hashApiToken(presented));
+  const found = countedInSql ? await findTokenCountingRequest(db, hashApiToken(presented), ip, now) : { token: await findTokenWithUser(db, hashApiToken(presented)), counted: null };
+  const token = found?.token;
   if (!token) throw unauthenticated("This API token is not valid.");
   const status = apiTokenStatus(token, now);
   const refuse = (reason: string, message: string) => {
@@ -199,14 +248,15 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (status === "EXPIRED") throw refuse("expired", "This API token has expired.");
   const { user } = token;
   if (!user.active || !isRole(user.role)) throw refuse("user_inactive", "The account this API token acts as is deactivated.");
-  await consumeTokenRequest(token.id);
+  if (found.counted) checkApiRateCount("token", token.id, found.counted.points, found.counted.windowEnd, now);
+  else await consumeTokenRequest(token.id);
   if (!isApiTokenScope(token.scope) || !scopeAllows(token.scope, access)) {
     throw new AppError("FORBIDDEN", "This API token is read-only; ask an admin for a token with write access.");
   }
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     await db.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { lastUsedAt: now } });
     // Token use in the security log, at most once per LAST_USED_RESOLUTION_MS per token.
-    securityEvent("api_token_used", { tokenId: token.id, userId: user.id, ip: clientIp(request.headers) });
+    securityEvent("api_token_used", { tokenId: token.id, userId: user.id, ip });
   }
   return { actor: { id: user.id, email: user.email, name: user.name, role: user.role }, scope: token.scope, tokenId: token.id, tokenCreatorId: token.createdById };
 }

@@ -361,8 +361,9 @@ describe("GET /api/v1/reports", () => {
 
 describe("GET /api/v1/openapi.json", () => {
   it("serves the OpenAPI 3.1 document without a token", async () => {
-    const response = await openApiRoute();
+    const response = await openApiRoute(apiRequest("GET", "/api/v1/openapi.json"));
     expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const doc = await readJson<{ openapi: string; paths: Record<string, unknown> }>(response);
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/claims", "/claims/{claimId}", "/claims/{claimId}/verdict"]));

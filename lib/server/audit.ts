@@ -47,6 +47,44 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
   state.locked = true;
 }
 
+/**
+ * Lets the step's first statement take the chain lock (inTransaction's `chainLock: "first-statement"`,
+ * PostgreSQL): the lock statement is then not sent on its own. Only for steps whose first statement
+ * locks no row (a SELECT) or takes the lock before its row (auditChainLockFrom in an UPDATE). That
+ * statement's snapshot may predate the lock, so what it read is checked afterwards: the events'
+ * INSERT verifies that the head it read is still the head (insertAuditRows) — nobody appended, so
+ * nobody changed anything, in between — and any failure of the step reruns it with the lock first.
+ */
+export function armAuditChainLockInStatement(tx: Tx): void {
+  const state = chainState(tx);
+  if (provider === "postgresql" && !state.locked) state.lockInStatement = "armed";
+}
+
+const LOCK_SUBQUERY = Prisma.sql`(SELECT pg_advisory_xact_lock(${Prisma.raw(String(AUDIT_CHAIN_LOCK))})) AS "auditChainLock"`;
+
+function takeLockInStatement(tx: Tx): boolean {
+  const state = chainState(tx);
+  if (state.lockInStatement !== "armed" || state.locked) return false;
+  state.lockInStatement = "taken";
+  state.locked = true;
+  return true;
+}
+
+/**
+ * SQL to append to a SELECT's FROM list (` CROSS JOIN (SELECT pg_advisory_xact_lock(…))`) when this
+ * transaction's first statement is to take the chain lock (armAuditChainLockInStatement); empty
+ * otherwise. The statement must return a row for the lock to count as taken (a step finding nothing
+ * fails, and its transaction is rolled back).
+ */
+export function auditChainLockJoin(tx: Tx): Prisma.Sql {
+  return takeLockInStatement(tx) ? Prisma.sql` CROSS JOIN ${LOCK_SUBQUERY}` : Prisma.empty;
+}
+
+/** auditChainLockJoin for an UPDATE: ` FROM (SELECT pg_advisory_xact_lock(…))` (the lock comes before the row's). */
+export function auditChainLockFrom(tx: Tx): Prisma.Sql {
+  return takeLockInStatement(tx) ? Prisma.sql` FROM ${LOCK_SUBQUERY}` : Prisma.empty;
+}
+
 /** A chain link: an event's id and hash (id 0 and GENESIS_HASH before the first event). */
 export interface AuditChainLink {
   id: number;
@@ -66,6 +104,16 @@ type PendingAuditRow = ReturnType<typeof auditRow>;
  */
 interface ChainState {
   locked: boolean;
+  /**
+   * PostgreSQL, a step run by inTransaction with `chainLock: "first-statement"`: the lock is not sent
+   * on its own but taken by the step's first statement (auditChainLockJoin / auditChainLockFrom).
+   */
+  lockInStatement: "armed" | "taken" | null;
+  /**
+   * The head was read by the statement that took the lock, whose snapshot may predate the lock: the
+   * INSERT of the events checks it is still the head (see insertAuditRows).
+   */
+  verifyHead: boolean;
   before?: AuditChainLink;
   head?: AuditChainLink;
   appended: number;
@@ -76,7 +124,7 @@ const chainStates = new WeakMap<object, ChainState>();
 
 function chainState(tx: Tx): ChainState {
   let state = chainStates.get(tx);
-  if (!state) chainStates.set(tx, (state = { locked: false, appended: 0, deferred: false, pending: [] }));
+  if (!state) chainStates.set(tx, (state = { locked: false, lockInStatement: null, verifyHead: false, appended: 0, deferred: false, pending: [] }));
   return state;
 }
 
@@ -110,6 +158,7 @@ export interface AuditHeadRow {
 export function primeAuditChainHead(tx: Tx, row: AuditHeadRow): void {
   const state = chainState(tx);
   if (state.head || !state.locked) return;
+  if (state.lockInStatement === "taken") state.verifyHead = true;
   state.before = state.head = row.auditHeadId == null || row.auditHeadHash == null ? { id: 0, hash: GENESIS_HASH } : { id: Number(row.auditHeadId), hash: row.auditHeadHash };
 }
 
@@ -157,11 +206,18 @@ function auditRow(input: AuditInput, prevHash: string) {
  * same on SQLite and PostgreSQL): Prisma's createMany returns no ids on SQLite, and one create per row
  * costs a statement each.
  */
-async function insertAuditRows(tx: Tx, rows: readonly PendingAuditRow[]): Promise<number[]> {
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${r.at}, ${r.actorId}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.entityVersion}, ${r.claimId}, ${r.before}, ${r.after}, ${r.tokenId}, ${r.tokenCreatorId}, ${r.prevHash}, ${r.hash}, ${r.hashAlgorithm})`,
-  );
+async function insertAuditRows(tx: Tx, rows: readonly PendingAuditRow[], verifyHead = false): Promise<number[]> {
+  const values = rows.map((r, i) => {
+    // The first event links to the head read by the lock-taking statement: under the lock, this
+    // statement sees every committed event, and a head that moved makes prevHash NULL (refused by
+    // its NOT NULL constraint), so the INSERT fails and nothing forks.
+    const prevHash =
+      i === 0 && verifyHead
+        ? Prisma.sql`(SELECT ${r.prevHash}::text WHERE COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}::text) = ${r.prevHash}::text)`
+        : Prisma.sql`${r.prevHash}`;
+    return Prisma.sql`(${r.at}, ${r.actorId}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.entityVersion}, ${r.claimId}, ${r.before}, ${r.after}, ${r.tokenId}, ${r.tokenCreatorId}, ${prevHash}, ${r.hash}, ${r.hashAlgorithm})`;
+  });
+  // A failed check aborts the step; inTransaction runs it again with the lock first.
   const created = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "entityVersion", "claimId", "before", "after", "tokenId", "tokenCreatorId", "prevHash", "hash", "hashAlgorithm") VALUES ${Prisma.join(values)} RETURNING "id"`;
   return created.map((c) => Number(c.id)).sort((a, b) => a - b);
 }
@@ -185,7 +241,8 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<void>
     state.pending.push(row);
     return;
   }
-  const [id] = await insertAuditRows(tx, [row]);
+  const [id] = await insertAuditRows(tx, [row], state.verifyHead);
+  state.verifyHead = false;
   state.head = { id: id!, hash: row.hash };
   state.appended++;
 }
@@ -205,7 +262,8 @@ export async function flushAuditEvents(tx: Tx): Promise<void> {
   // 14 bound values a row: 500 rows stay far below SQLite's and PostgreSQL's caps on bound values.
   for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
     const batch = rows.slice(i, i + AUDIT_INSERT_BATCH);
-    const ids = await insertAuditRows(tx, batch);
+    const ids = await insertAuditRows(tx, batch, state.verifyHead);
+    state.verifyHead = false;
     state.head = { id: ids.at(-1)!, hash: batch.at(-1)!.hash };
     state.appended += batch.length;
   }
@@ -234,7 +292,8 @@ export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[]): 
   }
   for (let i = 0; i < rows.length; i += AUDIT_INSERT_BATCH) {
     const batch = rows.slice(i, i + AUDIT_INSERT_BATCH);
-    const ids = await insertAuditRows(tx, batch);
+    const ids = await insertAuditRows(tx, batch, state.verifyHead);
+    state.verifyHead = false;
     state.head = { id: ids.at(-1)!, hash: batch.at(-1)!.hash };
     state.appended += batch.length;
   }

@@ -29,7 +29,7 @@ import type {
   ReopenClaimInput,
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
-import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, primeAuditChainHead, type AuditInput } from "./audit";
+import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, auditChainLockJoin, primeAuditChainHead, type AuditInput } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
 import { readClaimListRows } from "./claim-list-rows";
@@ -283,7 +283,8 @@ interface WorkClaimSqlRow extends WorkClaim {
  * the verdict scale and the audit chain's head — one hand-written statement (the same SQL on SQLite
  * and PostgreSQL; Prisma's query for a full claim row with two counts cost about ten times as much),
  * two on a double-reviewed claim (only then are the reviewer rows read). Call it after the chain lock
- * (inTransaction): the head it reads spares appendAuditEvent its own read. Throws NOT_FOUND when
+ * (inTransaction), or as the step's first statement, which then takes the lock itself
+ * (inTransaction's chainLock "first-statement"): the head it reads spares appendAuditEvent its own read. Throws NOT_FOUND when
  * the claim does not exist or the actor may not see it, CONFLICT on another version.
  */
 async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
@@ -292,7 +293,7 @@ async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedV
     (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c."id" AND e."deletedAt" IS NULL) AS "evidenceCount",
     (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue",
     ${AUDIT_HEAD_COLUMNS}
-    FROM "Claim" c WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+    FROM "Claim" c${auditChainLockJoin(tx)} WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
   if (!row) throw notFound();
   primeAuditChainHead(tx, row);
   const claim: WorkClaim = { id: row.id, status: row.status, version: Number(row.version), assigneeId: row.assigneeId };
@@ -568,7 +569,8 @@ export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInpu
     });
     if (double) return { claim: await settleProposals(tx, actor, claim), scale };
     return { claim: await applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } }), scale };
-  });
+    // The claim's read takes the chain lock (one statement less on PostgreSQL, see inTransaction).
+  }, { chainLock: "first-statement" });
 }
 
 /** The claim's proposed verdicts, newest first (two in a blind double review). */

@@ -65,6 +65,12 @@ export function idempotentReplay(): boolean {
   return scope.getStore()?.replayed === true;
 }
 
+/** True when a keyed use case is in scope whose key no transaction has looked up yet. */
+export function idempotencyKeyPending(): boolean {
+  const current = scope.getStore();
+  return current !== undefined && !current.used;
+}
+
 /** JSON with Date values tagged, so a stored result reads back with its dates. */
 function serialise(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, k, v) {

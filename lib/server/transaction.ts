@@ -1,8 +1,8 @@
 import "server-only";
-import { auditChainProgress, deferAuditWrites, flushAuditEvents, lockAuditChain } from "./audit";
+import { armAuditChainLockInStatement, auditChainProgress, deferAuditWrites, flushAuditEvents, lockAuditChain } from "./audit";
 import { recordAuditCheckpoint } from "./audit-checkpoint";
 import { getDb, provider, type Tx } from "./db";
-import { idempotentStep } from "./idempotency";
+import { idempotencyKeyPending, idempotentStep } from "./idempotency";
 
 /** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
 const rolledBackErrors = new WeakSet<object>();
@@ -16,15 +16,43 @@ export function isKnownRolledBack(error: unknown): boolean {
   return typeof error === "object" && error !== null && rolledBackErrors.has(error);
 }
 
+export interface TransactionOptions {
+  /**
+   * "first-statement" (PostgreSQL): the step's first statement takes the audit chain's lock itself
+   * (lib/server/audit.ts auditChainLockJoin / auditChainLockFrom) instead of a lock statement of its
+   * own — one statement less. That statement may read a snapshot older than the lock, so the step's
+   * audit INSERT checks the chain's head is still the one it read, and if the step fails in any way
+   * (that check, or a refusal that a stale read could have caused) it runs again, once, with the lock
+   * taken first. Only for steps whose first statement locks no row before the chain lock, and that
+   * write nothing outside the database. With an idempotency key in scope the lock comes first as
+   * usual (the key is looked up under it). Default "separate".
+   */
+  chainLock?: "separate" | "first-statement";
+}
+
 /**
  * One business step = one transaction, together with its audit event. No network I/O inside.
  * Steps write the audit chain, so they are serialised from their start (see lockAuditChain): rows are
  * always locked after the chain lock, never before it, and steps cannot deadlock each other.
  * The step's audit events are appended in memory and written in one INSERT before the commit
  * (lib/server/audit.ts deferAuditWrites). After the commit, a signed checkpoint of the chain's head is appended outside the database
- * (lib/server/audit-checkpoint.ts; never throws).
+ * (lib/server/audit-checkpoint.ts; never throws). See TransactionOptions for `chainLock`.
  */
-export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const lockInStatement = options.chainLock === "first-statement" && provider === "postgresql" && !idempotencyKeyPending();
+  if (lockInStatement) {
+    try {
+      return await runTransaction(work, true);
+    } catch (error) {
+      // A failure before the commit rolled everything back: run the step again with the lock first,
+      // where every read is under the lock (the answer, success or refusal, is then the usual one).
+      if (!isKnownRolledBack(error)) throw error;
+    }
+  }
+  return runTransaction(work, false);
+}
+
+async function runTransaction<T>(work: (tx: Tx) => Promise<T>, lockInStatement: boolean): Promise<T> {
   const db = await getDb();
   let committing = false;
   let result: T;
@@ -32,7 +60,8 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
   try {
     result = await db.$transaction(
       async (tx) => {
-        await lockAuditChain(tx);
+        if (lockInStatement) armAuditChainLockInStatement(tx);
+        else await lockAuditChain(tx);
         // The step's audit events are written together, in one statement, once its work is done.
         deferAuditWrites(tx);
         // With an idempotency key in scope, the key is checked and stored inside this transaction.

@@ -2,7 +2,7 @@ import "server-only";
 import { createPatch } from "diff";
 import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
-import { appendAuditEvent, AUDIT_HEAD_COLUMNS, primeAuditChainHead, type AuditHeadRow } from "../audit";
+import { appendAuditEvent, AUDIT_HEAD_COLUMNS, auditChainLockFrom, primeAuditChainHead, type AuditHeadRow } from "../audit";
 import { getDb, type Tx } from "../db";
 import { loadClaimForUpdate } from "../claims";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
@@ -88,14 +88,15 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
 
 /**
  * Writes a capture's outcome on the evidence and returns the chain's head, read by the same
- * hand-written statement (the same SQL on SQLite and PostgreSQL) after the chain lock; null when the
- * evidence row is gone.
+ * hand-written statement (the same SQL on SQLite and PostgreSQL) after the chain lock, or taking it
+ * (inTransaction's chainLock "first-statement": the lock before the row's); null when the evidence
+ * row is gone.
  */
 async function writeArchiveState(tx: Tx, evidenceId: string, result: Capture, updatedAt: Date) {
   const [row] = result.ok
     ? await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'ARCHIVED', "archiveError" = NULL, "snapshotText" = ${result.text}, "snapshotSha256" = ${result.sha256},
-        "warcSha256" = ${result.warcSha256}, "fetchedAt" = ${result.at}, "recheckDiff" = NULL, "updatedAt" = ${updatedAt} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`
-    : await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'FAILED', "archiveError" = ${result.reason}, "updatedAt" = ${updatedAt} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`;
+        "warcSha256" = ${result.warcSha256}, "fetchedAt" = ${result.at}, "recheckDiff" = NULL, "updatedAt" = ${updatedAt}${auditChainLockFrom(tx)} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`
+    : await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'FAILED', "archiveError" = ${result.reason}, "updatedAt" = ${updatedAt}${auditChainLockFrom(tx)} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`;
   return row ?? null;
 }
 
@@ -124,7 +125,7 @@ async function archiveSeenEvidence<E extends { id: string; url: string; claimId:
       after: result.ok ? { status: "ARCHIVED", sha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at.toISOString() } : { status: "FAILED", reason: result.reason },
     });
     return { ...evidence, ...data, updatedAt };
-  });
+  }, { chainLock: "first-statement" });
   const status: ArchiveStatus = result.ok ? "ARCHIVED" : "FAILED";
   return { status, reason: result.ok ? undefined : result.reason, row };
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/domain/errors";
+import { withApiSecurityHeaders } from "@/lib/server/api-request";
 import { toErrorResponse } from "@/lib/server/respond";
 
 /**
@@ -7,7 +8,8 @@ import { toErrorResponse } from "@/lib/server/respond";
  */
 function unknownPath(request: Request): Response {
   const path = new URL(request.url).pathname;
-  return toErrorResponse(new AppError("NOT_FOUND", `There is no API endpoint at ${path}. See /api/v1/openapi.json.`), { route: "unknown", method: request.method });
+  const response = toErrorResponse(new AppError("NOT_FOUND", `There is no API endpoint at ${path}. See /api/v1/openapi.json.`), { route: "unknown", method: request.method });
+  return withApiSecurityHeaders(request, response);
 }
 
 export const GET = unknownPath;
