@@ -1,21 +1,27 @@
 /**
- * Export benchmark (issue 5): streams CSV and NDJSON reports of N claims through the real route
- * handler of a production build, and the same CSV from a raw in-process SQL scan.
+ * Export benchmark (issues 5 and 13): streams CSV and NDJSON reports of N claims through the real
+ * route handler of a production build, and the same CSV from a raw in-process SQL scan, on SQLite or
+ * PostgreSQL.
  *
- *   npm run bench:export [-- --sizes 10000,100000,1000000] [--runs 5] [--skip-build]
+ *   npm run bench:export [-- --sizes 10000,100000,1000000] [--runs 5] [--skip-build] [--pg | --database postgresql]
  *
- * For each N: a scratch SQLite database with N claims (verdicts, evidence, people; kept in
- * .bench/export/ for later runs), `next start` on 127.0.0.1 at a free port, a user signed in
- * through the real next-auth credentials login, then per format: total time, rows/s, time to first
+ * For each N: a scratch database with N claims (verdicts, evidence, people) — SQLite: a file kept in
+ * .bench/export/ for later runs; PostgreSQL (--pg): BENCH_PG_URL's database (default
+ * postgresql://postgres@127.0.0.1:5432/claimledger_bench_export), created with the app's migrations
+ * (prisma/postgresql), filled with multi-row INSERTs and dropped when the size is done, on an error
+ * and on Ctrl-C. Then `next start` on 127.0.0.1 (BENCH_PORT, or a free port), a user signed in
+ * through the real next-auth credentials login, and per format: total time, rows/s, time to first
  * byte, the server's peak RSS and its growth over the idle server, and the worst latency of a small
- * report another user asks for meanwhile. Then the raw scan (better-sqlite3, one SQL query, the same
- * report model and CSV renderer) with its time, rows/s, first byte and RSS, and whether its CSV is
- * byte-identical to the server's. Finally the ratios against the targets:
- * t(100k)/t(10k) ≤ 11, rows/s ≥ 0.5× raw scan, RSS growth ≤ 64 MB at 1M, TTFB flat with N.
+ * report another user asks for meanwhile. Then the raw scan (scripts/lib/export-raw-scan.ts:
+ * better-sqlite3 or pg, one SQL query, the same report model and CSV renderer) with its time, rows/s,
+ * first byte and RSS, and whether its CSV is byte-identical to the server's (when not, the first
+ * differing line of each). Targets, printed beside the figures as met / NOT met:
+ * rows/s ≥ 0.5× raw scan, t(100k)/t(10k) ≤ 11, RSS growth ≤ 64 MB at 1M, TTFB flat with N.
  * Route runs and raw scans alternate (at least 5 alternations, A/B then B/A); the rows/s ratio is the
  * median of the per-alternation ratios, so load changes on the shared machine hit both sides alike.
  * Times are medians of those runs; time to first byte is the median of 7 requests
- * cut after their first byte; RSS growth is the last run's. Only 127.0.0.1; every loop is bounded.
+ * cut after their first byte; RSS growth is the last run's. `uptime` is printed at the start and the
+ * end. Only 127.0.0.1; every loop is bounded; the server is killed on exit, error and Ctrl-C.
  * The server runs with the app's heap policy (lib/server/heap-policy.ts, applied by instrumentation.ts);
  * CLAIMLEDGER_HEAP_GROWING_PERCENT=0 measures it under V8's default heap growth instead.
  */
@@ -26,12 +32,13 @@ import http from "node:http";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
-import { renderCsvHeader, renderCsvRecords } from "../lib/domain/report/csv";
-import { buildReportEntry, reportInputFromRow, type ReportEntry, type ReportSqlRow } from "../lib/domain/report/model";
-import { DEFAULT_VERDICT_SCALE } from "../lib/domain/verdict-scale";
+import pg from "pg";
 import { heapGrowingPercent } from "../lib/server/heap-policy";
-import { median } from "./lib/bench-stats";
-import { ensureProductionBuild, loadAverage, processTree, signIn, sleep, startNextServer, statusKb, stopChild, treeRss } from "./lib/bench-server";
+import { recreatePgDatabase, type DeskSink } from "./lib/bench-desk";
+import { ensureProductionBuild, loadAverage, processTree, signIn, sleep, startNextServer, statusKb, stopChild, treeRss, uptimeLine } from "./lib/bench-server";
+import { formatTarget, median, type Target } from "./lib/bench-stats";
+import { createRecordCounter, firstDifference, parseBenchExportArgs, type BenchExportArgs } from "./lib/export-bench";
+import { rawScanPostgres, rawScanSqlite, type RawScanOptions, type RawScanResult } from "./lib/export-raw-scan";
 
 const GENERATOR_VERSION = "4";
 const ROOT = process.cwd();
@@ -41,29 +48,31 @@ const EMAIL = "bench-editor@bench.claimledger.test";
 const CLAIMS_PER_ARTICLE = 20;
 const MB = 1024 * 1024;
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const sizes = (arg("--sizes") ?? "10000,100000,1000000")
-  .split(",")
-  .map((s) => Number(s.trim()))
-  .filter((n) => Number.isInteger(n) && n > 0 && n <= 5_000_000);
-if (sizes.length === 0) {
-  console.error("--sizes takes a comma-separated list of claim counts (1 … 5,000,000)");
+let args: BenchExportArgs;
+try {
+  args = parseBenchExportArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
+const sizes = args.sizes;
 /** Fewest A/B alternations of route and raw scan per size (issue 13: ≥ 5, ratio = their median). */
 const ALTERNATIONS = 5;
-const runsFor = (n: number) => (n >= 1_000_000 ? 2 : Math.max(1, Math.min(Number(arg("--runs") ?? 5), 9)));
-
+const runsFor = (n: number) => (n >= 1_000_000 ? 2 : args.runs);
 
 // ---------------------------------------------------------------------------------------------
 // Scratch database
 
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 const claimId = (k: number) => `cb${k.toString(36).padStart(9, "0")}`;
+const articleIdOf = (a: number) => `ab${a.toString(36).padStart(8, "0")}`;
+/** The article another user's small report reads while an export streams (the first one). */
+const PROBE_ARTICLE = articleIdOf(0);
+/** Claims per generated batch: one transaction (SQLite) or a few multi-row INSERTs per table (PostgreSQL). */
+const CHUNK = 20_000;
+
+/** Where the scratch database is: a SQLite file, or a PostgreSQL database the bench created (and drops). */
+type Scratch = { kind: "sqlite"; file: string; url: string } | { kind: "postgresql"; url: string };
 
 function dbPath(n: number) {
   return path.join(BENCH_DIR, `claims-${n}.db`);
@@ -81,129 +90,200 @@ function isReady(file: string, n: number): boolean {
   }
 }
 
-async function generate(n: number): Promise<string> {
-  const file = dbPath(n);
-  if (isReady(file, n)) {
-    console.log(`  reusing ${path.relative(ROOT, file)}`);
-    return file;
-  }
-  mkdirSync(BENCH_DIR, { recursive: true });
-  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true });
-  const url = `file:${file}`;
+function migrate(url: string) {
   const migrate = spawnSync(path.join(ROOT, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: url },
     encoding: "utf8",
   });
   if (migrate.status !== 0) throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+}
 
-  const started = performance.now();
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
+/**
+ * Writes the desk of `n` claims into `sink`, table by table per CHUNK claims (articles, claims,
+ * verdicts, evidence: foreign keys first). Deterministic: the same n gives the same rows on both
+ * databases (booleans as true/false; the SQLite sink stores 1/0).
+ */
+async function writeDesk(sink: DeskSink, n: number) {
   const t0 = Date.parse("2026-01-01T00:00:00Z");
   const passwordHash = await hash(PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-  const insertUser = db.prepare(
-    `INSERT INTO "User" (id, email, name, role, passwordHash, active, sessionVersion, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?)`,
-  );
   const reviewers = Array.from({ length: 20 }, (_, i) => `ur${i}`);
-  db.transaction(() => {
-    insertUser.run("ubench", EMAIL, "Bench Editor", "EDITOR", passwordHash, iso(t0), iso(t0));
-    insertUser.run("uapprover", "approver@bench.claimledger.test", "Ada Approver", "EDITOR", passwordHash, iso(t0), iso(t0));
-    reviewers.forEach((id, i) => insertUser.run(id, `reviewer${i}@bench.claimledger.test`, `Reviewer ${i}`, "REVIEWER", passwordHash, iso(t0), iso(t0)));
-  })();
-
-  const insertArticle = db.prepare(
-    `INSERT INTO "Article" (id, title, outlet, author, url, publishedAt, text, contentHash, importedById, importedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ubench', ?)`,
-  );
-  const insertClaim = db.prepare(
-    `INSERT INTO "Claim" (id, articleId, text, start, "end", quote, prefix, suffix, checkworthiness, kind, reasons, status, assigneeId, priority, version, origin, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0.5, 'STATISTIC', '[]', ?, ?, 'NORMAL', 3, 'EXTRACTED', ?, ?)`,
-  );
-  const insertVerdict = db.prepare(
-    `INSERT INTO "Verdict" (id, claimId, rating, rationale, proposedById, approvedById, approvedAt, publishedAt, state, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  );
-  const insertEvidence = db.prepare(
-    `INSERT INTO "Evidence" (id, claimId, url, title, publisher, quote, stance, sourceType, addedById, version, createdAt, updatedAt)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'OTHER', ?, 1, ?, ?)`,
+  const user = (id: string, email: string, name: string, role: string) => [id, email, name, role, passwordHash, true, 1, iso(t0), iso(t0)];
+  await sink.insert(
+    "User",
+    ["id", "email", "name", "role", "passwordHash", "active", "sessionVersion", "createdAt", "updatedAt"],
+    [
+      user("ubench", EMAIL, "Bench Editor", "EDITOR"),
+      user("uapprover", "approver@bench.claimledger.test", "Ada Approver", "EDITOR"),
+      ...reviewers.map((id, i) => user(id, `reviewer${i}@bench.claimledger.test`, `Reviewer ${i}`, "REVIEWER")),
+    ],
   );
   const ratings = ["TRUE", "MOSTLY_TRUE", "HALF_TRUE", "MISLEADING", "MOSTLY_FALSE", "FALSE", "UNPROVEN", "NOT_CHECKABLE"];
   const stances = ["SUPPORTS", "REFUTES", "CONTEXT"];
   const statusOf = (k: number) => ["PUBLISHED", "PUBLISHED", "PUBLISHED", "PUBLISHED", "PUBLISHED", "APPROVED", "APPROVED", "PROPOSED", "IN_REVIEW", "ASSIGNED"][k % 10]!;
-  const articles = Math.ceil(n / CLAIMS_PER_ARTICLE);
-  const CHUNK = 20_000;
   for (let from = 0; from < n; from += CHUNK) {
-    db.transaction(() => {
-      for (let k = from; k < Math.min(n, from + CHUNK); k++) {
-        const a = Math.floor(k / CLAIMS_PER_ARTICLE);
-        const articleId = `ab${a.toString(36).padStart(8, "0")}`;
-        if (k % CLAIMS_PER_ARTICLE === 0) {
-          const text = `Bench article ${a}. Unemployment fell, prices rose and officials said many things worth checking.`;
-          insertArticle.run(
-            articleId,
-            `Bench article ${a}: the economy, in numbers`,
-            ["The Daily Example", "Example Wire", "Le Monde d'exemple"][a % 3],
-            a % 2 ? `Writer ${a % 50}` : null,
-            `https://news.example/${a}`,
-            iso(t0 - (a % 365) * 86_400_000),
-            text,
-            createHash("sha256").update(`${GENERATOR_VERSION}:${n}:${a}`).digest("hex"),
-            iso(t0),
-          );
-        }
-        const id = claimId(k);
-        const status = statusOf(k);
-        const at = t0 + k * 1000;
-        const text =
-          k % 97 === 0
-            ? `=HYPERLINK("https://evil.example/${k}") claims ${k % 100}.${k % 10} percent, "quoted", in ${2000 + (k % 25)}`
-            : `Claim ${k}: unemployment fell to ${k % 100}.${k % 10} percent in ${2000 + (k % 25)}, "officials said", with commas and “quotes” — ü ✓`;
-        const reviewer = reviewers[k % reviewers.length]!;
-        insertClaim.run(id, articleId, text, (k % CLAIMS_PER_ARTICLE) * 120, (k % CLAIMS_PER_ARTICLE) * 120 + text.length, text, `Context before claim ${k} `, ` and context after ${k}.`, status, reviewer, iso(at), iso(at + 500));
-        const rationale = `**Rationale ${k}.** The ministry's figures show otherwise:\n- series A, ${k % 13} points\n- series B${k % 11 === 0 ? "\n+SUM(A1:A2)" : ""}`;
-        if (k % 7 === 0) {
-          insertVerdict.run(`vo${id}`, id, ratings[(k + 3) % ratings.length], `Earlier take ${k}.`, reviewer, null, null, null, "RETURNED", iso(at + 50), iso(at + 60));
-        }
-        if (status !== "IN_REVIEW" && status !== "ASSIGNED") {
-          const approved = status === "PUBLISHED" || status === "APPROVED";
-          insertVerdict.run(
-            `v${id}`,
-            id,
-            ratings[k % ratings.length],
-            rationale,
-            reviewer,
-            approved ? "uapprover" : null,
-            approved ? iso(at + 200) : null,
-            status === "PUBLISHED" ? iso(at + 300) : null,
-            status,
-            iso(at + 100),
-            iso(at + 300),
-          );
-        }
-        for (let j = 0; j < 1 + (k % 3); j++) {
-          insertEvidence.run(
-            `e${j}${id}`,
-            id,
-            `https://source.example/${k}/${j}?q=a,b`,
-            `Source ${j} for claim ${k}`,
-            ["Statistics Office", "Example Wire", "Ministry"][j % 3],
-            `A quoted passage ${j} from the source of claim ${k}.`,
-            stances[(k + j) % 3],
-            reviewer,
-            iso(at + 10 + j),
-            iso(at + 10 + j),
-          );
-        }
+    const articleRows: unknown[][] = [];
+    const claimRows: unknown[][] = [];
+    const verdictRows: unknown[][] = [];
+    const evidenceRows: unknown[][] = [];
+    for (let k = from; k < Math.min(n, from + CHUNK); k++) {
+      const a = Math.floor(k / CLAIMS_PER_ARTICLE);
+      const articleId = articleIdOf(a);
+      if (k % CLAIMS_PER_ARTICLE === 0) {
+        const text = `Bench article ${a}. Unemployment fell, prices rose and officials said many things worth checking.`;
+        articleRows.push([
+          articleId,
+          `Bench article ${a}: the economy, in numbers`,
+          ["The Daily Example", "Example Wire", "Le Monde d'exemple"][a % 3],
+          a % 2 ? `Writer ${a % 50}` : null,
+          `https://news.example/${a}`,
+          iso(t0 - (a % 365) * 86_400_000),
+          text,
+          createHash("sha256").update(`${GENERATOR_VERSION}:${n}:${a}`).digest("hex"),
+          "ubench",
+          iso(t0),
+        ]);
       }
-    })();
+      const id = claimId(k);
+      const status = statusOf(k);
+      const at = t0 + k * 1000;
+      const text =
+        k % 97 === 0
+          ? `=HYPERLINK("https://evil.example/${k}") claims ${k % 100}.${k % 10} percent, "quoted", in ${2000 + (k % 25)}`
+          : `Claim ${k}: unemployment fell to ${k % 100}.${k % 10} percent in ${2000 + (k % 25)}, "officials said", with commas and “quotes” — ü ✓`;
+      const reviewer = reviewers[k % reviewers.length]!;
+      const start = (k % CLAIMS_PER_ARTICLE) * 120;
+      claimRows.push([id, articleId, text, start, start + text.length, text, `Context before claim ${k} `, ` and context after ${k}.`, 0.5, "STATISTIC", "[]", status, reviewer, "NORMAL", 3, "EXTRACTED", iso(at), iso(at + 500)]);
+      const rationale = `**Rationale ${k}.** The ministry's figures show otherwise:\n- series A, ${k % 13} points\n- series B${k % 11 === 0 ? "\n+SUM(A1:A2)" : ""}`;
+      if (k % 7 === 0) {
+        verdictRows.push([`vo${id}`, id, ratings[(k + 3) % ratings.length], `Earlier take ${k}.`, reviewer, null, null, null, "RETURNED", 1, iso(at + 50), iso(at + 60)]);
+      }
+      if (status !== "IN_REVIEW" && status !== "ASSIGNED") {
+        const approved = status === "PUBLISHED" || status === "APPROVED";
+        verdictRows.push([
+          `v${id}`,
+          id,
+          ratings[k % ratings.length],
+          rationale,
+          reviewer,
+          approved ? "uapprover" : null,
+          approved ? iso(at + 200) : null,
+          status === "PUBLISHED" ? iso(at + 300) : null,
+          status,
+          1,
+          iso(at + 100),
+          iso(at + 300),
+        ]);
+      }
+      for (let j = 0; j < 1 + (k % 3); j++) {
+        evidenceRows.push([
+          `e${j}${id}`,
+          id,
+          `https://source.example/${k}/${j}?q=a,b`,
+          `Source ${j} for claim ${k}`,
+          ["Statistics Office", "Example Wire", "Ministry"][j % 3],
+          `A quoted passage ${j} from the source of claim ${k}.`,
+          stances[(k + j) % 3],
+          "OTHER",
+          reviewer,
+          1,
+          iso(at + 10 + j),
+          iso(at + 10 + j),
+        ]);
+      }
+    }
+    await sink.insert("Article", ["id", "title", "outlet", "author", "url", "publishedAt", "text", "contentHash", "importedById", "importedAt"], articleRows);
+    await sink.insert(
+      "Claim",
+      ["id", "articleId", "text", "start", "end", "quote", "prefix", "suffix", "checkworthiness", "kind", "reasons", "status", "assigneeId", "priority", "version", "origin", "createdAt", "updatedAt"],
+      claimRows,
+    );
+    await sink.insert("Verdict", ["id", "claimId", "rating", "rationale", "proposedById", "approvedById", "approvedAt", "publishedAt", "state", "version", "createdAt", "updatedAt"], verdictRows);
+    await sink.insert("Evidence", ["id", "claimId", "url", "title", "publisher", "quote", "stance", "sourceType", "addedById", "version", "createdAt", "updatedAt"], evidenceRows);
     if (n >= 200_000 && (from / CHUNK) % 10 === 9) process.stdout.write(`  … ${(from + CHUNK).toLocaleString("en-US")} claims\n`);
   }
-  db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('benchExport', ?, ?)`).run(JSON.stringify({ version: GENERATOR_VERSION, n }), iso(t0));
+}
+
+/** The SQLite scratch database of `n` claims: reused from .bench/export/ when its stamp matches, else generated. */
+async function sqliteScratch(n: number): Promise<Scratch> {
+  const file = dbPath(n);
+  const url = `file:${file}`;
+  if (isReady(file, n)) {
+    console.log(`  reusing ${path.relative(ROOT, file)}`);
+    return { kind: "sqlite", file, url };
+  }
+  mkdirSync(BENCH_DIR, { recursive: true });
+  for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(file + s, { force: true });
+  migrate(url);
+  const started = performance.now();
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const statements = new Map<string, Database.Statement>();
+  const sink: DeskSink = {
+    async insert(table, columns, rows) {
+      if (rows.length === 0) return;
+      const key = `${table}:${columns.join(",")}`;
+      let statement = statements.get(key);
+      if (!statement) {
+        statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        statements.set(key, statement);
+      }
+      const st = statement;
+      db.transaction(() => {
+        for (const row of rows) st.run(row.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v)));
+      })();
+    },
+  };
+  await writeDesk(sink, n);
+  db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('benchExport', ?, ?)`).run(JSON.stringify({ version: GENERATOR_VERSION, n }), iso(Date.parse("2026-01-01T00:00:00Z")));
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.exec("ANALYZE");
   db.close();
-  console.log(`  generated ${n.toLocaleString("en-US")} claims in ${articles.toLocaleString("en-US")} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return file;
+  console.log(`  generated ${n.toLocaleString("en-US")} claims in ${Math.ceil(n / CLAIMS_PER_ARTICLE).toLocaleString("en-US")} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { kind: "sqlite", file, url };
+}
+
+/** Parameters per multi-row INSERT (PostgreSQL allows 65,535). */
+const PG_PARAMETERS = 60_000;
+
+/**
+ * The PostgreSQL scratch database of `n` claims in BENCH_PG_URL's database, (re)created: the app's
+ * migrations, then multi-row INSERTs (at most PG_PARAMETERS values each), then ANALYZE.
+ */
+async function postgresScratch(url: string, n: number): Promise<Scratch> {
+  const started = performance.now();
+  await recreatePgDatabase(url);
+  migrate(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET synchronous_commit = off");
+    const sink: DeskSink = {
+      async insert(table, columns, rows) {
+        const per = Math.max(1, Math.floor(PG_PARAMETERS / columns.length));
+        for (let i = 0; i < rows.length; i += per) {
+          const values: unknown[] = [];
+          const tuples = rows.slice(i, i + per).map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(", ")})`);
+          await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")}`, values);
+        }
+      },
+    };
+    await writeDesk(sink, n);
+    await client.query("VACUUM ANALYZE");
+  } finally {
+    await client.end();
+  }
+  const parsed = new URL(url);
+  console.log(`  generated ${n.toLocaleString("en-US")} claims in ${Math.ceil(n / CLAIMS_PER_ARTICLE).toLocaleString("en-US")} articles in PostgreSQL database ${parsed.pathname.slice(1)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return { kind: "postgresql", url };
+}
+
+/** Drops BENCH_PG_URL's database synchronously (a child node process): usable from an exit handler. */
+function dropPgDatabaseSync(url: string) {
+  const script = `const pg = require(process.env.PG_MODULE); const u = new URL(process.env.DROP_URL); const name = decodeURIComponent(u.pathname.slice(1)); u.pathname = "/postgres";
+const c = new pg.Client({ connectionString: u.toString() });
+c.connect().then(() => c.query('DROP DATABASE IF EXISTS "' + name + '" WITH (FORCE)')).catch((e) => console.error("could not drop " + name + ": " + e.message)).finally(() => c.end());`;
+  spawnSync(process.execPath, ["-e", script], { env: { ...process.env, PG_MODULE: path.join(ROOT, "node_modules", "pg"), DROP_URL: url }, stdio: "inherit", timeout: 15_000 });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,60 +296,20 @@ interface Server {
   probeArticle: string;
 }
 
-async function startServer(file: string): Promise<Server> {
-  const { child, base } = await startNextServer(ROOT, Number(process.env.BENCH_PORT ?? 0), {
-    DATABASE_URL: `file:${file}`,
+async function startServer(scratch: Scratch): Promise<Server> {
+  const { child, base } = await startNextServer(ROOT, args.port, {
+    DATABASE_URL: scratch.url,
     NEXTAUTH_SECRET: "bench-export-secret-not-for-production",
   });
   const cookie = await signIn(base, EMAIL, PASSWORD);
   const check = await fetch(`${base}/api/v1/reports?format=ndjson&status=NEW`, { headers: { Cookie: cookie } });
   if (!check.ok) throw new Error(`the session does not open reports (HTTP ${check.status})`);
   await check.arrayBuffer();
-  const db = new Database(file, { readonly: true });
-  const probeArticle = (db.prepare(`SELECT id FROM "Article" ORDER BY id LIMIT 1`).get() as { id: string }).id;
-  db.close();
-  return { child, base, cookie, probeArticle };
+  return { child, base, cookie, probeArticle: PROBE_ARTICLE };
 }
 
 function stopServer(server: Server) {
   stopChild(server.child);
-}
-
-/**
- * Claims in a download, counted with native byte searches: NDJSON lines; CSV records (line breaks
- * outside quoted fields) minus the header.
- */
-function createLineCounter(format: "csv" | "ndjson") {
-  let lines = 0;
-  let inQuotes = false;
-  return {
-    push(chunk: Buffer) {
-      if (format === "ndjson") {
-        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines += 1;
-        return;
-      }
-      let i = 0;
-      while (i < chunk.length) {
-        if (inQuotes) {
-          const q = chunk.indexOf(34, i);
-          if (q < 0) return;
-          inQuotes = false;
-          i = q + 1;
-        } else {
-          const q = chunk.indexOf(34, i);
-          const nl = chunk.indexOf(10, i);
-          if (nl >= 0 && (q < 0 || nl < q)) {
-            lines += 1;
-            i = nl + 1;
-          } else if (q >= 0) {
-            inQuotes = true;
-            i = q + 1;
-          } else return;
-        }
-      }
-    },
-    rows: () => (format === "csv" ? Math.max(0, lines - 1) : lines),
-  };
 }
 
 interface ExportRun {
@@ -324,7 +364,7 @@ async function exportOnce(server: Server, pid: number, format: "csv" | "ndjson")
         return;
       }
       const digest = createHash("sha256");
-      const lines = createLineCounter(format);
+      const lines = createRecordCounter(format);
       let ttfb = -1;
       let bytes = 0;
       res.on("data", (chunk: Buffer) => {
@@ -383,195 +423,185 @@ async function measureTtfb(server: Server, format: "csv" | "ndjson", tries = 7):
 }
 
 // ---------------------------------------------------------------------------------------------
-// The raw scan: one SQL query over the same tables (written independently of the server's paged
-// queries, so the byte comparison checks one against the other), the same report model and CSV renderer.
+// The raw side (scripts/lib/export-raw-scan.ts)
 
-const RAW_SQL = `
-SELECT c.id, c.text, c.status, c.quote, c.prefix, c.suffix, c.updatedAt,
-       a.id AS articleId, a.title, a.outlet, a.author, a.url, a.publishedAt,
-       u.name AS assigneeName,
-       v.rating, v.rationale, v.state, v.createdAt AS proposedAt, v.approvedAt, v.publishedAt AS verdictPublishedAt,
-       pu.name AS proposedByName, au.name AS approvedByName,
-       (SELECT json_group_array(json_array(e.url, e.title, e.publisher, e.quote, e.stance))
-          FROM (SELECT * FROM "Evidence" e WHERE e.claimId = c.id AND e.deletedAt IS NULL ORDER BY e.createdAt, e.id) e) AS evidence
-FROM "Claim" c
-JOIN "Article" a ON a.id = c.articleId
-LEFT JOIN "User" u ON u.id = c.assigneeId
-LEFT JOIN "Verdict" v ON v.id = (SELECT v2.id FROM "Verdict" v2 WHERE v2.claimId = c.id AND v2.state <> 'SUPERSEDED' ORDER BY v2.createdAt DESC, v2.id DESC LIMIT 1)
-LEFT JOIN "User" pu ON pu.id = v.proposedById
-LEFT JOIN "User" au ON au.id = v.approvedById
-WHERE c.status NOT IN ('REJECTED', 'SUGGESTED')
-ORDER BY c.id`;
+function rawScan(scratch: Scratch, options: RawScanOptions = {}): Promise<RawScanResult> {
+  return scratch.kind === "sqlite" ? Promise.resolve(rawScanSqlite(scratch.file, options)) : rawScanPostgres(scratch.url, options);
+}
 
-function rawScan(file: string, limit?: number) {
-  const db = new Database(file, { readonly: true });
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const digest = createHash("sha256");
-  const t0 = performance.now();
-  let ttfb = -1;
-  let bytes = 0;
-  let rows = 0;
-  const write = (text: string) => {
-    if (ttfb < 0) ttfb = performance.now() - t0;
-    const buf = Buffer.from(text, "utf8");
-    bytes += buf.byteLength;
-    digest.update(buf);
-  };
-  write(`\uFEFF${renderCsvHeader()}`);
-  let batch: ReportEntry[] = [];
-  const sql = limit ? `${RAW_SQL} LIMIT ${Math.floor(limit)}` : RAW_SQL;
-  for (const row of db.prepare(sql).iterate() as IterableIterator<ReportSqlRow>) {
-    batch.push(buildReportEntry(reportInputFromRow(row), DEFAULT_VERDICT_SCALE));
-    if (batch.length === 500) {
-      write(renderCsvRecords(batch));
-      rows += batch.length;
-      batch = [];
-      if (rows % 50_000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
-    }
-  }
-  write(renderCsvRecords(batch));
-  rows += batch.length;
-  const seconds = (performance.now() - t0) / 1000;
-  peak = Math.max(peak, process.memoryUsage().rss);
-  db.close();
-  return { seconds, rows, bytes, ttfbMs: ttfb, peakRss: peak, rssGrowth: peak - before, sha256: digest.digest("hex") };
+/** The route's whole CSV in memory (for a comparison after a mismatch; not timed). */
+async function downloadCsv(server: Server): Promise<Buffer> {
+  const res = await fetch(`${server.base}/api/v1/reports?format=csv&includeWip=1`, { headers: { Cookie: server.cookie } });
+  if (!res.ok) throw new Error(`export failed: HTTP ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
 }
 
 // ---------------------------------------------------------------------------------------------
 
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+type Picked = ExportRun & { firstRssGrowth: number };
+interface SizeResult {
+  csv: Picked;
+  ndjson: Picked;
+  raw: RawScanResult;
+  identical: boolean;
+  runs: number;
+  ratio: { csv: number; ndjson: number };
+  load: string;
+}
+
+/** The rows/s target of issue 13's table: the route ≥ 0.5× the raw scan, median of the interleaved alternations. */
+const ratioTarget = (format: "csv" | "ndjson", n: number, ratio: number): Target => ({
+  what: `${format.toUpperCase()} N=${fmt(n)} rows/s ÷ raw scan`,
+  figure: ratio,
+  op: ">=",
+  limit: 0.5,
+  unit: "×",
+});
+
+/** One size: scratch database, server, warm-up, interleaved route / raw runs, figures printed with their targets. */
+async function measureSize(n: number, heapPolicy: number): Promise<SizeResult> {
+  const scratch = args.database === "postgresql" ? await postgresScratch(args.pgUrl, n) : await sqliteScratch(n);
+  const runs = runsFor(n);
+  const server = await startServer(scratch);
+  const pid = server.child.pid!;
+  try {
+    // Warm-up (code paths, JIT, the Prisma client): both formats over all claims, or over one
+    // article for the large sizes (their first measured run then warms the heap up).
+    const warmScope = n > 100_000 ? `&articleId=${server.probeArticle}` : "";
+    for (const format of ["csv", "ndjson", "csv", "ndjson"]) {
+      const res = await fetch(`${server.base}/api/v1/reports?format=${format}&includeWip=1${warmScope}`, { headers: { Cookie: server.cookie } });
+      await res.arrayBuffer();
+    }
+    const tree = processTree(pid);
+    console.log(
+      `  server on ${server.base} (${scratch.kind === "sqlite" ? "SQLite" : "PostgreSQL"}), pid ${pid}${tree.length > 1 ? ` (+${tree.length - 1} child processes)` : ""}, idle RSS ${fmt(treeRss(pid) / MB)} MB, ` +
+        `heap growing ${heapPolicy === 0 ? "V8's default" : `${heapPolicy} %`} (CLAIMLEDGER_HEAP_GROWING_PERCENT)`,
+    );
+    const pick = (all: ExportRun[]): Picked => {
+      const t = median(all.map((r) => r.seconds));
+      const chosen = all.find((r) => r.seconds === t) ?? all[0]!;
+      // RSS growth: the first run's (from a server whose heap has not reached its working size
+      // yet) and the last run's (a server in use); the target is checked on the last.
+      return {
+        ...chosen,
+        seconds: t,
+        ttfbMs: median(all.map((r) => r.ttfbMs)),
+        peakRss: Math.max(...all.map((r) => r.peakRss)),
+        rssGrowth: all.at(-1)!.rssGrowth,
+        firstRssGrowth: all[0]!.rssGrowth,
+      };
+    };
+    // The two sides interleaved (A/B, then B/A on the next alternation), so a change of the shared
+    // machine's load meets both alike; each alternation gives one ratio, and the target is checked
+    // on their median. At least ALTERNATIONS of them, whatever --runs says.
+    const csvRuns: ExportRun[] = [];
+    const ndRuns: ExportRun[] = [];
+    const rawRuns: RawScanResult[] = [];
+    await rawScan(scratch, { limit: 50_000 }); // warm-up
+    await sleep(300);
+    const alternations = Math.max(ALTERNATIONS, runs);
+    // The SQLite raw scan blocks this process's event loop: a pause after it lets the HTTP agent see
+    // the keep-alive sockets the server closed meanwhile, instead of reusing one ("socket hang up").
+    const rawSide = async () => {
+      rawRuns.push(await rawScan(scratch));
+      await sleep(300);
+    };
+    for (let r = 0; r < alternations; r++) {
+      if (r % 2 === 1) await rawSide();
+      csvRuns.push(await exportOnce(server, pid, "csv"));
+      ndRuns.push(await exportOnce(server, pid, "ndjson"));
+      if (r % 2 === 0) await rawSide();
+    }
+    const rowsPerSecond = (x: { rows: number; seconds: number }) => x.rows / x.seconds;
+    const ratio = {
+      csv: median(csvRuns.map((c, i) => rowsPerSecond(c) / rowsPerSecond(rawRuns[i]!))),
+      ndjson: median(ndRuns.map((c, i) => rowsPerSecond(c) / rowsPerSecond(rawRuns[i]!))),
+    };
+    const csv = { ...pick(csvRuns), ttfbMs: await measureTtfb(server, "csv") };
+    const ndjson = { ...pick(ndRuns), ttfbMs: await measureTtfb(server, "ndjson") };
+    const hwm = processTree(pid).reduce((s, p) => s + statusKb(p, "VmHWM"), 0) * 1024;
+    const rawT = median(rawRuns.map((r) => r.seconds));
+    const raw = { ...rawRuns[0]!, seconds: rawT, ttfbMs: median(rawRuns.map((r) => r.ttfbMs)) };
+    const identical = csvRuns.every((r) => r.sha256 === raw.sha256) && rawRuns.every((r) => r.sha256 === raw.sha256);
+    // Not identical: both CSVs once more, in memory, to say where they part (up to ~100 MB each at 100k).
+    const difference = !identical && n <= 200_000 ? firstDifference(await downloadCsv(server), (await rawScan(scratch, { keep: true })).csv!) : null;
+    stopServer(server);
+    const load = loadAverage();
+    for (const [label, r] of [
+      ["CSV via route", csv],
+      ["NDJSON via route", ndjson],
+    ] as const) {
+      console.log(
+        `  ${label.padEnd(17)} ${fmt(r.seconds, 2).padStart(7)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  TTFB ${fmt(r.ttfbMs, 1).padStart(6)} ms  ` +
+          `${fmt(r.bytes / MB, 1).padStart(7)} MB  server peak RSS ${fmt(r.peakRss / MB)} MB (growth: first run +${fmt(r.firstRssGrowth / MB, 1)} MB, last +${fmt(r.rssGrowth / MB, 1)} MB)  ` +
+          `other user's report: worst ${fmt(r.probeMaxMs)} ms over ${r.probes} requests${r.encoding ? `  [${r.encoding}]` : ""}`,
+      );
+      if (r.rows !== n) console.log(`  !! ${label} gave ${r.rows} rows, expected ${n}`);
+    }
+    console.log(
+      `  ${"raw SQL scan".padEnd(17)} ${fmt(raw.seconds, 2).padStart(7)} s  ${fmt(raw.rows / raw.seconds).padStart(9)} rows/s  TTFB ${fmt(raw.ttfbMs, 1).padStart(6)} ms  ` +
+        `${fmt(raw.bytes / MB, 1).padStart(7)} MB  bench process RSS ${fmt(raw.peakRss / MB)} MB (+${fmt(raw.rssGrowth / MB, 1)} MB)`,
+    );
+    if (raw.rows !== n) console.log(`  !! the raw scan gave ${raw.rows} rows, expected ${n}`);
+    console.log(`  server VmHWM ${fmt(hwm / MB)} MB; route CSV ${identical ? "byte-identical to" : "DIFFERS from"} the raw scan's CSV; medians of ${alternations} interleaved alternation(s)`);
+    if (difference) {
+      console.log(`  !! first difference at byte ${fmt(difference.offset)}, line ${fmt(difference.line)}:`);
+      console.log(`     route: ${difference.left}`);
+      console.log(`     raw:   ${difference.right}`);
+    }
+    for (const format of ["csv", "ndjson"] as const) console.log(`  ${formatTarget(ratioTarget(format, n, ratio[format]))}, median of ${alternations} alternations; load ${load}`);
+    return { csv, ndjson, raw, identical, runs: alternations, ratio, load };
+  } finally {
+    stopServer(server);
+    if (scratch.kind === "postgresql") await recreatePgDatabase(scratch.url, true).catch((error: Error) => console.error(`  could not drop the scratch database: ${error.message}`));
+  }
+}
+
 async function main() {
+  console.log(`▸ bench:export on ${args.database === "postgresql" ? `PostgreSQL (${new URL(args.pgUrl).pathname.slice(1)}, created and dropped)` : "SQLite (.bench/export/)"}, sizes ${sizes.map((n) => fmt(n)).join(", ")}`);
+  console.log(`  uptime at start: ${uptimeLine()}`);
   // The server applies it at start (instrumentation.ts); shown so that runs with another value are told apart.
   const heapPolicy = heapGrowingPercent(process.env.CLAIMLEDGER_HEAP_GROWING_PERCENT);
-  ensureProductionBuild(ROOT, process.argv.includes("--skip-build"));
+  ensureProductionBuild(ROOT, args.skipBuild);
+  if (args.database === "postgresql") {
+    // Ctrl-C or a crash while a scratch database exists: drop it on the way out (the server is killed
+    // by bench-server's own exit hook). Ctrl-C must turn into an exit for that hook to run.
+    process.on("exit", () => dropPgDatabaseSync(args.pgUrl));
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => process.exit(130));
+  }
 
-  type Picked = ExportRun & { firstRssGrowth: number };
-  const results: Record<number, { csv: Picked; ndjson: Picked; raw: ReturnType<typeof rawScan>; identical: boolean; runs: number; ratio: { csv: number; ndjson: number } }> = {};
+  const results: Record<number, SizeResult> = {};
   for (const n of sizes) {
     console.log(`\n▸ N = ${fmt(n)}`);
-    const file = await generate(n);
-    const runs = runsFor(n);
-    const server = await startServer(file);
-    const pid = server.child.pid!;
-    try {
-      // Warm-up (code paths, JIT, the Prisma client): both formats over all claims, or over one
-      // article for the large sizes (their first measured run then warms the heap up).
-      const warmScope = n > 100_000 ? `&articleId=${server.probeArticle}` : "";
-      for (const format of ["csv", "ndjson", "csv", "ndjson"]) {
-        const res = await fetch(`${server.base}/api/v1/reports?format=${format}&includeWip=1${warmScope}`, { headers: { Cookie: server.cookie } });
-        await res.arrayBuffer();
-      }
-      const tree = processTree(pid);
-      console.log(
-        `  server on ${server.base}, pid ${pid}${tree.length > 1 ? ` (+${tree.length - 1} child processes)` : ""}, idle RSS ${fmt(treeRss(pid) / MB)} MB, ` +
-          `heap growing ${heapPolicy === 0 ? "V8's default" : `${heapPolicy} %`} (CLAIMLEDGER_HEAP_GROWING_PERCENT)`,
-      );
-      const pick = (format: "csv" | "ndjson", all: ExportRun[]) => {
-        const t = median(all.map((r) => r.seconds));
-        const chosen = all.find((r) => r.seconds === t) ?? all[0]!;
-        // RSS growth: the first run's (from a server whose heap has not reached its working size
-        // yet) and the last run's (a server in use); the target is checked on the last.
-        return {
-          ...chosen,
-          seconds: t,
-          ttfbMs: median(all.map((r) => r.ttfbMs)),
-          peakRss: Math.max(...all.map((r) => r.peakRss)),
-          rssGrowth: all.at(-1)!.rssGrowth,
-          firstRssGrowth: all[0]!.rssGrowth,
-        };
-      };
-      // The two sides interleaved (A/B, then B/A on the next alternation), so a change of the shared
-      // machine's load meets both alike; each alternation gives one ratio, and the target is checked
-      // on their median. At least ALTERNATIONS of them, whatever --runs says.
-      const csvRuns: ExportRun[] = [];
-      const ndRuns: ExportRun[] = [];
-      const rawRuns: ReturnType<typeof rawScan>[] = [];
-      rawScan(file, 50_000); // warm-up
-      await sleep(300);
-      const alternations = Math.max(ALTERNATIONS, runs);
-      // The raw scan blocks this process's event loop: a pause after it lets the HTTP agent see the
-      // keep-alive sockets the server closed meanwhile, instead of reusing one ("socket hang up").
-      const rawSide = async () => {
-        rawRuns.push(rawScan(file));
-        await sleep(300);
-      };
-      for (let r = 0; r < alternations; r++) {
-        if (r % 2 === 1) await rawSide();
-        csvRuns.push(await exportOnce(server, pid, "csv"));
-        ndRuns.push(await exportOnce(server, pid, "ndjson"));
-        if (r % 2 === 0) await rawSide();
-      }
-      const rowsPerSecond = (x: { rows: number; seconds: number }) => x.rows / x.seconds;
-      const ratio = {
-        csv: median(csvRuns.map((c, i) => rowsPerSecond(c) / rowsPerSecond(rawRuns[i]!))),
-        ndjson: median(ndRuns.map((c, i) => rowsPerSecond(c) / rowsPerSecond(rawRuns[i]!))),
-      };
-      const csv = { ...pick("csv", csvRuns), ttfbMs: await measureTtfb(server, "csv") };
-      const ndjson = { ...pick("ndjson", ndRuns), ttfbMs: await measureTtfb(server, "ndjson") };
-      const hwm = processTree(pid).reduce((s, p) => s + statusKb(p, "VmHWM"), 0) * 1024;
-      stopServer(server);
-      const rawT = median(rawRuns.map((r) => r.seconds));
-      const raw = { ...rawRuns[0]!, seconds: rawT, ttfbMs: median(rawRuns.map((r) => r.ttfbMs)) };
-      const identical = csvRuns.every((r) => r.sha256 === raw.sha256);
-      results[n] = { csv, ndjson, raw, identical, runs: alternations, ratio };
-      for (const [label, r] of [
-        ["CSV via route", csv],
-        ["NDJSON via route", ndjson],
-      ] as const) {
-        console.log(
-          `  ${label.padEnd(17)} ${fmt(r.seconds, 2).padStart(7)} s  ${fmt(r.rows / r.seconds).padStart(9)} rows/s  TTFB ${fmt(r.ttfbMs, 1).padStart(6)} ms  ` +
-            `${fmt(r.bytes / MB, 1).padStart(7)} MB  server peak RSS ${fmt(r.peakRss / MB)} MB (growth: first run +${fmt(r.firstRssGrowth / MB, 1)} MB, last +${fmt(r.rssGrowth / MB, 1)} MB)  ` +
-            `other user's report: worst ${fmt(r.probeMaxMs)} ms over ${r.probes} requests${r.encoding ? `  [${r.encoding}]` : ""}`,
-        );
-        if (r.rows !== n) console.log(`  !! ${label} gave ${r.rows} rows, expected ${n}`);
-      }
-      console.log(
-        `  ${"raw SQL scan".padEnd(17)} ${fmt(raw.seconds, 2).padStart(7)} s  ${fmt(raw.rows / raw.seconds).padStart(9)} rows/s  TTFB ${fmt(raw.ttfbMs, 1).padStart(6)} ms  ` +
-          `${fmt(raw.bytes / MB, 1).padStart(7)} MB  bench process RSS ${fmt(raw.peakRss / MB)} MB (+${fmt(raw.rssGrowth / MB, 1)} MB)`,
-      );
-      console.log(`  server VmHWM ${fmt(hwm / MB)} MB; route CSV ${identical ? "byte-identical to" : "DIFFERS from"} the raw scan's CSV; medians of ${alternations} interleaved alternation(s)`);
-      console.log(`  rows/s ÷ raw scan, median of the ${alternations} alternations: CSV ${fmt(ratio.csv, 2)}×, NDJSON ${fmt(ratio.ndjson, 2)}×; load ${loadAverage()}`);
-    } finally {
-      stopServer(server);
-    }
+    results[n] = await measureSize(n, heapPolicy);
     await sleep(500);
   }
 
-  console.log("\n▸ Targets");
-  const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
+  console.log(`\n▸ Targets (${args.database === "postgresql" ? "PostgreSQL" : "SQLite"})`);
+  const targets: Target[] = [];
   const ns = Object.keys(results).map(Number).sort((a, b) => a - b);
   const r10k = results[10_000];
   const r100k = results[100_000];
   for (const format of ["csv", "ndjson"] as const) {
-    if (r10k && r100k) {
-      const ratio = r100k[format].seconds / r10k[format].seconds;
-      console.log(`  ${format}: t(100k)/t(10k) = ${fmt(ratio, 2)} (target ≤ 11) ${verdict(ratio <= 11)}`);
-    }
-    for (const n of ns) {
-      const r = results[n]!;
-      const ratio = r.ratio[format];
-      console.log(`  ${format}: N=${fmt(n)} rows/s = ${fmt(ratio, 2)}× the raw scan, median of ${r.runs} interleaved alternations (target ≥ 0.5) ${verdict(ratio >= 0.5)}`);
-    }
+    for (const n of ns) targets.push(ratioTarget(format, n, results[n]!.ratio[format]));
+    if (r10k && r100k) targets.push({ what: `${format.toUpperCase()} t(100k) ÷ t(10k)`, figure: r100k[format].seconds / r10k[format].seconds, op: "<=", limit: 11, unit: "×" });
     const big = results[1_000_000];
-    if (big) {
-      console.log(
-        `  ${format}: server RSS growth at 1M = ${fmt(big[format].rssGrowth / MB, 1)} MB in use (first run from a fresh server: ${fmt(big[format].firstRssGrowth / MB, 1)} MB) (target ≤ 64) ${verdict(big[format].rssGrowth <= 64 * MB)}`,
-      );
-    }
-    if (ns.length > 1) {
-      const peaks = ns.map((n) => results[n]![format].peakRss);
-      console.log(`  ${format}: server peak RSS by N ${peaks.map((p) => `${fmt(p / MB)} MB`).join(" → ")}`);
-    }
+    if (big) targets.push({ what: `${format.toUpperCase()} server RSS growth at 1M, in use (first run from a fresh server: ${fmt(big[format].firstRssGrowth / MB, 1)} MB)`, figure: big[format].rssGrowth / MB, op: "<=", limit: 64, unit: "MB" });
     if (ns.length > 1) {
       const first = results[ns[0]!]![format].ttfbMs;
       const last = results[ns.at(-1)!]![format].ttfbMs;
-      const flat = last <= first * 2 + 20;
-      console.log(`  ${format}: TTFB ${ns.map((n) => `${fmt(results[n]![format].ttfbMs, 1)} ms`).join(" → ")} (flat: last ≤ 2×first + 20 ms) ${verdict(flat)}`);
+      // Flat: the largest size's first byte within 2× the smallest's + 20 ms.
+      targets.push({ what: `${format.toUpperCase()} TTFB ${ns.map((n) => `${fmt(results[n]![format].ttfbMs, 1)} ms`).join(" → ")}, largest ÷ (2× smallest + 20 ms)`, figure: last / (first * 2 + 20), op: "<=", limit: 1, unit: "×" });
+      console.log(`  ${format.toUpperCase()} server peak RSS by N: ${ns.map((n) => `${fmt(results[n]![format].peakRss / MB)} MB`).join(" → ")}`);
     }
   }
-  writeFileSync(path.join(BENCH_DIR, "results.json"), JSON.stringify(results, null, 2));
+  for (const n of ns) targets.push({ what: `N=${fmt(n)} route CSV byte-identical to the raw scan's (1 = yes)`, figure: results[n]!.identical ? 1 : 0, op: ">=", limit: 1 });
+  for (const t of targets) console.log(`  ${formatTarget(t)}`);
+  console.log(`  uptime at end: ${uptimeLine()}`);
+  mkdirSync(BENCH_DIR, { recursive: true });
+  writeFileSync(path.join(BENCH_DIR, `results-${args.database}.json`), JSON.stringify(results, null, 2));
 }
 
 main().catch((error) => {
