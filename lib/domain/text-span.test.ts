@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANCHOR_CONTEXT, buildAnchor, codePointLength, segmentText, sliceCodePoints } from "./text-span";
+import { ANCHOR_CONTEXT, buildAnchor, buildAnchors, codePointLength, segmentText, sliceCodePoints } from "./text-span";
 
 // "👍" and "𝔸" are astral (two UTF-16 units each); "é" here is a single code point.
 const TEXT = "a👍b𝔸c\u00e9";
@@ -100,5 +100,37 @@ describe("buildAnchor", () => {
   it("shortens the context at the ends of the text", () => {
     expect(buildAnchor("ab👍cd", 2, 3, 5)).toEqual({ quote: "👍", prefix: "ab", suffix: "cd" });
     expect(buildAnchor("hello", 0, 5)).toEqual({ quote: "hello", prefix: "", suffix: "" });
+  });
+});
+
+describe("buildAnchors", () => {
+  /** The anchor computed the slow, obvious way: on the array of code points. */
+  function reference(text: string, start: number, end: number, context: number) {
+    const cps = [...text];
+    const s = Math.max(0, Math.min(start, cps.length));
+    const e = Math.max(s, Math.min(end, cps.length));
+    return { quote: cps.slice(s, e).join(""), prefix: cps.slice(Math.max(0, s - context), s).join(""), suffix: cps.slice(e, e + context).join("") };
+  }
+
+  it("anchors every span on code points, in the order given, like buildAnchor", () => {
+    for (const text of ["The minister said 40% of the budget went to schools. Critics disagreed.", "🙂 a𝒳b said 12 🚀 things; c👍d e", ""]) {
+      const total = codePointLength(text);
+      const spans = [
+        { start: 4, end: 12 },
+        { start: 0, end: total },
+        { start: total - 3, end: total },
+        { start: 2, end: 2 },
+        { start: -5, end: 3 },
+        { start: total + 4, end: total + 9 },
+        { start: 9, end: 4 },
+      ];
+      expect(buildAnchors(text, spans)).toEqual(spans.map((s) => reference(text, s.start, s.end, ANCHOR_CONTEXT)));
+      expect(buildAnchors(text, spans, 3)).toEqual(spans.map((s) => reference(text, s.start, s.end, 3)));
+      expect(spans.map((s) => buildAnchor(text, s.start, s.end, 3))).toEqual(spans.map((s) => reference(text, s.start, s.end, 3)));
+    }
+  });
+
+  it("returns nothing for no spans", () => {
+    expect(buildAnchors("text", [])).toEqual([]);
   });
 });

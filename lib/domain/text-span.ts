@@ -6,7 +6,7 @@ import { reanchorSpan } from "./extraction/anchor";
 import { codePointLength, codePointToUtf16, cpSlice } from "./extraction/codepoints";
 
 export { codePointLength } from "./extraction/codepoints";
-export { ANCHOR_CONTEXT, buildAnchor } from "./extraction/anchor";
+export { ANCHOR_CONTEXT, buildAnchor, buildAnchors, type TextAnchor } from "./extraction/anchor";
 
 /** Slice by code-point offsets [start, end). */
 export function sliceCodePoints(text: string, start: number, end?: number): string {

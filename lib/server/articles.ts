@@ -61,6 +61,8 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
           importedById: actor.id,
           entities: JSON.stringify(entities),
         },
+        // Not the text back: a 2 MB snapshot would be read back and decoded for nothing.
+        select: { id: true, title: true, outlet: true },
       });
       await appendAuditEvent(tx, {
         actorId: actor.id,

@@ -16,7 +16,7 @@ import { dueCondition } from "@/lib/domain/due-dates";
 import { AppError, invalid, notFound, staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText, searchTerms } from "@/lib/domain/search-text";
 import { hasSearchTerms, parseSearchQuery } from "@/lib/domain/search-query";
-import { buildAnchor } from "@/lib/domain/text-span";
+import { buildAnchor, buildAnchors, type TextAnchor } from "@/lib/domain/text-span";
 import { checkVerdictEvidence, CURRENT_VERDICT_STATES, findRating, type VerdictRating } from "@/lib/domain/verdict-scale";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type {
@@ -701,9 +701,8 @@ export interface AnchoredClaimInput {
   matchFeatures?: MatchFeatures;
 }
 
-/** The Claim row of `input`, anchored in `articleText` (quote, prefix and suffix of its span). */
-function anchoredClaimData(articleText: string, input: AnchoredClaimInput) {
-  const anchor = buildAnchor(articleText, input.start, input.end);
+/** The Claim row of `input`, with `anchor` (quote, prefix and suffix of its span in the article). */
+function anchoredClaimData(anchor: TextAnchor, input: AnchoredClaimInput) {
   return {
     articleId: input.articleId,
     text: input.text,
@@ -743,7 +742,7 @@ function claimCreatedEvent(actor: Actor, claim: CreatedClaimFields): AuditInput 
  * span can be re-found) and records it, inside the caller's transaction.
  */
 export async function createAnchoredClaim(tx: Tx, actor: Actor, articleText: string, input: AnchoredClaimInput) {
-  const claim = await tx.claim.create({ data: anchoredClaimData(articleText, input) });
+  const claim = await tx.claim.create({ data: anchoredClaimData(buildAnchor(articleText, input.start, input.end), input) });
   await appendAuditEvent(tx, claimCreatedEvent(actor, claim));
   return claim;
 }
@@ -757,8 +756,10 @@ export async function createAnchoredClaim(tx: Tx, actor: Actor, articleText: str
  */
 export async function createAnchoredClaims(tx: Tx, actor: Actor, articleText: string, inputs: readonly AnchoredClaimInput[]): Promise<CreatedClaimFields[]> {
   if (inputs.length === 0) return [];
+  // One pass over the article for all the anchors (a 2 MB article: a few ms, not one pass per claim).
+  const anchors = buildAnchors(articleText, inputs);
   const rows = await tx.claim.createManyAndReturn({
-    data: inputs.map((input) => anchoredClaimData(articleText, input)),
+    data: inputs.map((input, i) => anchoredClaimData(anchors[i]!, input)),
     select: { id: true, articleId: true, version: true, text: true, start: true, end: true, checkworthiness: true, kind: true, origin: true, claimant: true, claimantKind: true },
   });
   const bySpan = new Map(rows.map((r) => [`${r.articleId}:${r.start}:${r.end}`, r]));

@@ -26,15 +26,29 @@ export const ANCHOR_CONTEXT = 32;
 
 /** Builds an anchor for the code-point span [start, end) of `text`. */
 export function buildAnchor(text: string, start: number, end: number, context = ANCHOR_CONTEXT): TextAnchor {
+  return buildAnchors(text, [{ start, end }], context)[0]!;
+}
+
+/**
+ * Anchors for several code-point spans of one text, in the order given: the same anchors as
+ * buildAnchor span by span, but the text's code-point map is built once for all of them (none at
+ * all for text without surrogate pairs), so the cost is one pass over the text, not one per span —
+ * an import of a 2 MB article with 40 claims took ~3 s of the request thread, inside its write
+ * transaction, when every span scanned the whole text and allocated a table of its length.
+ */
+export function buildAnchors(text: string, spans: readonly { start: number; end: number }[], context = ANCHOR_CONTEXT): TextAnchor[] {
+  if (spans.length === 0) return [];
   const toU = codePointToUtf16(text);
-  const total = utf16ToCodePointTable(text)[text.length] ?? 0;
-  const s = Math.max(0, Math.min(start, total));
-  const e = Math.max(s, Math.min(end, total));
-  return {
-    quote: text.slice(toU(s), toU(e)),
-    prefix: text.slice(toU(Math.max(0, s - context)), toU(s)),
-    suffix: text.slice(toU(e), toU(Math.min(total, e + context))),
-  };
+  const total = codePointLength(text);
+  return spans.map(({ start, end }) => {
+    const s = Math.max(0, Math.min(start, total));
+    const e = Math.max(s, Math.min(end, total));
+    return {
+      quote: text.slice(toU(s), toU(e)),
+      prefix: text.slice(toU(Math.max(0, s - context)), toU(s)),
+      suffix: text.slice(toU(e), toU(Math.min(total, e + context))),
+    };
+  });
 }
 
 /** Length of the common suffix of a and b (UTF-16 units). */

@@ -1,6 +1,7 @@
 import "server-only";
-import { STORY_SUGGESTION_THRESHOLD, storySimilarity } from "@/lib/domain/story/entities";
-import { getDb } from "../db";
+import { STORY_SUGGESTION_THRESHOLD, storySimilarity } from "@/lib/domain/story/similarity";
+import { getDb, provider, type Db } from "../db";
+import { sqlParameters } from "../report-rows";
 import { logger } from "../logger";
 import type { Actor } from "../permissions";
 import { inTransaction } from "../transaction";
@@ -46,37 +47,16 @@ export async function suggestStoryForArticle(actor: Actor, articleId: string): P
   const db = await getDb();
   const article = await db.article.findUnique({ where: { id: articleId }, select: { entities: true, storyArticle: { select: { storyId: true } } } });
   if (!article || article.storyArticle) return null;
-  const own = await db.claim.findMany({
-    where: { articleId, clusterId: { not: null }, status: { not: "REJECTED" } },
-    select: { clusterId: true },
-    distinct: ["clusterId"],
-  });
-  const clusterIds = own.map((c) => c.clusterId!);
-  const [byCluster, recent] = await Promise.all([
-    clusterIds.length === 0
-      ? Promise.resolve([])
-      : db.claim.findMany({
-          where: { clusterId: { in: clusterIds }, articleId: { not: articleId }, status: { not: "REJECTED" } },
-          select: { articleId: true },
-          distinct: ["articleId"],
-          take: STORY_CLUSTER_CANDIDATES,
-        }),
-    db.article.findMany({ where: { id: { not: articleId } }, select: { id: true }, orderBy: { importedAt: "desc" }, take: STORY_RECENT_CANDIDATES }),
-  ]);
-  const candidateIds = [...new Set([...byCluster.map((c) => c.articleId), ...recent.map((a) => a.id)])];
+  const { clusterIds, sharedBy } = await sharedClusters(db, articleId);
+  const recent = await db.article.findMany({ where: { id: { not: articleId } }, select: { id: true }, orderBy: { importedAt: "desc" }, take: STORY_RECENT_CANDIDATES });
+  const candidateIds = [...new Set([...[...sharedBy.keys()].slice(0, STORY_CLUSTER_CANDIDATES), ...recent.map((a) => a.id)])];
   if (candidateIds.length === 0) return null;
-  const [candidates, candidateClusters] = await Promise.all([
-    db.article.findMany({
-      where: { id: { in: candidateIds } },
-      select: { id: true, title: true, entities: true, importedAt: true, storyArticle: { select: { storyId: true } } },
-    }),
-    db.claim.findMany({
-      where: { articleId: { in: candidateIds }, clusterId: { not: null }, status: { not: "REJECTED" } },
-      select: { articleId: true, clusterId: true },
-    }),
-  ]);
-  const clustersOf = new Map<string, string[]>();
-  for (const c of candidateClusters) clustersOf.set(c.articleId, [...(clustersOf.get(c.articleId) ?? []), c.clusterId!]);
+  const candidates = await db.article.findMany({
+    where: { id: { in: candidateIds } },
+    select: { id: true, title: true, entities: true, importedAt: true, storyArticle: { select: { storyId: true } } },
+  });
+  // storySimilarity counts the clusters both articles hold, so a candidate's shared clusters are all it needs.
+  const clustersOf = sharedBy;
   const mine = { entities: parseStoredEntities(article.entities), clusterIds };
   let best: { id: string; title: string; storyId: string | null; score: number; importedAt: Date } | null = null;
   for (const c of candidates) {
@@ -125,6 +105,45 @@ export async function suggestStoryForArticle(actor: Actor, articleId: string): P
     logger.warn({ event: "story_suggestion_skipped", articleId, err: error }, "story suggestion skipped");
     return null;
   }
+}
+
+/** Most of the new article's clusters looked at (an import brings at most SUGGESTIONS_PER_ARTICLE claims). */
+export const STORY_OWN_CLUSTERS = 200;
+/** Most claims of one cluster read (the first found): a cluster's size never makes suggestion slower. */
+export const STORY_CLUSTER_MEMBERS = 200;
+
+/**
+ * The article's claim clusters (not rejected; at most STORY_OWN_CLUSTERS) and, for each other article
+ * holding a claim of one of them, the clusters it shares, in the order found. Two statements, each
+ * an index range whatever the desk's size: the article's claims (Claim.articleId), then one bounded
+ * range per cluster (Claim.clusterId, at most STORY_CLUSTER_MEMBERS claims each). On SQLite the
+ * indexes are named (INDEXED BY): after ANALYZE, a column that is null on nearly every claim looks
+ * useless to the planner, which then walked the whole Claim table in id order (~150–800 ms at
+ * 100,000 claims, synchronous on the request thread) to find a few dozen rows.
+ */
+async function sharedClusters(db: Db, articleId: string): Promise<{ clusterIds: string[]; sharedBy: Map<string, string[]> }> {
+  const sqlite = provider === "sqlite";
+  const own = sqlParameters();
+  const ownRows = await db.$queryRawUnsafe<{ clusterId: string }[]>(
+    `SELECT DISTINCT "clusterId" FROM "Claim"${sqlite ? ` INDEXED BY "Claim_articleId_idx"` : ""}
+  WHERE "articleId" = ${own.bind(articleId)} AND "clusterId" IS NOT NULL AND "status" <> 'REJECTED' LIMIT ${STORY_OWN_CLUSTERS}`,
+    ...own.values,
+  );
+  const clusterIds = ownRows.map((r) => r.clusterId);
+  const sharedBy = new Map<string, string[]>();
+  if (clusterIds.length === 0) return { clusterIds, sharedBy };
+  const { values, bind } = sqlParameters();
+  const ranges = clusterIds.map(
+    (clusterId, i) =>
+      `SELECT * FROM (SELECT "articleId", "clusterId" FROM "Claim"${sqlite ? ` INDEXED BY "Claim_clusterId_idx"` : ""} WHERE "clusterId" = ${bind(clusterId)} AND "articleId" <> ${bind(articleId)} AND "status" <> 'REJECTED' LIMIT ${STORY_CLUSTER_MEMBERS}) AS m${i}`,
+  );
+  const rows = await db.$queryRawUnsafe<{ articleId: string; clusterId: string }[]>(ranges.join(" UNION ALL "), ...values);
+  for (const row of rows) {
+    const shared = sharedBy.get(row.articleId);
+    if (!shared) sharedBy.set(row.articleId, [row.clusterId]);
+    else if (!shared.includes(row.clusterId)) shared.push(row.clusterId);
+  }
+  return { clusterIds, sharedBy };
 }
 
 function round(score: number): number {
