@@ -2,7 +2,7 @@
  * Page and REST benchmark (issue 13): the app's production build against a raw baseline, side by side.
  *
  *   npm run bench:pages [-- --sizes 1000,10000,100000] [--database postgresql | --pg] [--skip-build]
- *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import,floor]
+ *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import,floor,growth]
  *
  * For each desk size (generated once and cached under prisma/data/bench-pages/, see
  * scripts/lib/bench-desk.ts; a scratch copy is measured, so writes never dirty the cache): `next start`
@@ -14,7 +14,12 @@
  * alternating route and raw (A/B, then B/A) at least 5 times: req/s, p50/p95/p99 of each side and the
  * median of the per-alternation req/s ratios. Plus: another user's claim page during an import vs
  * idle; a 17 KB upload of nested <div>s (depth 1,500) through the import page's preview; 2 MB of plain
- * text through POST /api/v1/articles; an import into this desk vs into an empty desk. Every target of
+ * text through POST /api/v1/articles; an import into this desk vs into an empty desk. Desk growth
+ * (`growth`: when 1,000 and 100,000 are among the sizes, or named by --only): `next start` on both
+ * desks at once, the same 20 sessions on each, the claims list's three filters at the same rows shown
+ * (the largest `?perPage=` every page fills on both), alternating desks ≥ 5 times; the median of the
+ * per-alternation p50 ratios is the target "p50 at 100k ≤ 1.5× p50 at 1k" (the p50s of two separate
+ * desk runs are printed as information only). Every target of
  * the issue's table is printed beside its figure (met / NOT met), and the last line is
  * `targets met: N of M`. Every loop is bounded; servers are killed on exit, Ctrl-C and error.
  * PostgreSQL: the bench creates and drops BENCH_PG_URL's database (default

@@ -106,4 +106,29 @@ describe("full-text claim search", () => {
     expect(ids(await listClaims(editor, filter, { search: matches }))).toEqual(ids(real));
     expect(await countClaims(editor, filter, new Date(), undefined, 5000, matches)).toBe(2);
   });
+
+  it("lists a search without other filters straight from its ranking: listed claims the actor may see, best first, page by page", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const strong = (await makeClaimWithText(editor, `${tag} Ports, ports and more ports`)).claim;
+    const weak = (await makeClaimWithText(editor, `${tag} The ports reopened after a long storm over the coast and the hills`)).claim;
+    const suggested = (await makeClaimWithText(editor, `${tag} ports ports ports ports ports`)).claim;
+    await (await getDb()).claim.update({ where: { id: suggested.id }, data: { status: "SUGGESTED" } });
+    // The form always sends the days of the due filter: without `due` they filter nothing.
+    const filter = claimListFilterSchema.parse({ q: `${tag} ports`, dueWithinDays: "7" });
+    const page = await listSortedClaimPage(editor, filter, { sort: "relevance", size: 10 });
+    expect(page.claims.map((c) => c.id)).toEqual([strong.id, weak.id]);
+    expect({ total: page.total, totalIsAtLeast: page.totalIsAtLeast, first: page.first, next: page.next }).toEqual({ total: 2, totalIsAtLeast: false, first: 1, next: null });
+    // With another filter the same claims come through the list's conditions, in the same order.
+    const filtered = await listSortedClaimPage(editor, { ...filter, priority: strong.priority as never }, { sort: "relevance", size: 10 });
+    expect(filtered.claims.map((c) => c.id)).toEqual(page.claims.map((c) => c.id).filter((id) => id === strong.id || weak.priority === strong.priority));
+    const first = await listSortedClaimPage(editor, filter, { sort: "relevance", size: 1 });
+    expect(first.claims.map((c) => c.id)).toEqual([strong.id]);
+    expect(first.first).toBe(1);
+    const second = await listSortedClaimPage(editor, filter, { sort: "relevance", size: 1, after: first.next! });
+    expect([second.claims.map((c) => c.id), second.first, second.next]).toEqual([[weak.id], 2, null]);
+    // A reviewer's search ranks only their claims: none of these.
+    expect((await listSortedClaimPage(reviewer, filter, { sort: "relevance", size: 10 })).claims).toEqual([]);
+  });
 });

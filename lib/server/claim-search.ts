@@ -1,4 +1,5 @@
 import "server-only";
+import { LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { parseSearchQuery, toFts5Match, toTsQuery } from "@/lib/domain/search-query";
 import type { Db, Tx } from "./db";
 import { provider } from "./db";
@@ -22,16 +23,24 @@ export interface ClaimSearchMatches {
 
 const SQLITE_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
 WHERE "ClaimSearch" MATCH ? ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
+/** The claims list's statuses as SQL literals (closed set of constants, no user input). */
+const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
+// The same, keeping only the claims the list shows (no suggestions, no rejected ones).
+const SQLITE_LISTED_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
+JOIN "Claim" c ON c."id" = k."claimId"
+WHERE "ClaimSearch" MATCH ? AND c."status" IN (${LISTED_SQL}) ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
+const PG_LISTED_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q AND "status" IN (${LISTED_SQL})
+ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $2`;
 const PG_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
 ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $2`;
 // A reviewer's search ranks only the claims they review (permissions.ts visibleClaimsWhere), so the
 // best matches of the desk never crowd out theirs.
-const SQLITE_REVIEWER_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
+const sqliteReviewerSearch = (listed: boolean) => `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
 JOIN "Claim" c ON c."id" = k."claimId"
-WHERE "ClaimSearch" MATCH ? AND (c."assigneeId" = ? OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ?))
+WHERE "ClaimSearch" MATCH ? AND (c."assigneeId" = ? OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ?))${listed ? ` AND c."status" IN (${LISTED_SQL})` : ""}
 ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
-const PG_REVIEWER_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
-AND ("assigneeId" = $2 OR "id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = $2))
+const pgReviewerSearch = (listed: boolean) => `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
+AND ("assigneeId" = $2 OR "id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = $2))${listed ? ` AND "status" IN (${LISTED_SQL})` : ""}
 ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $3`;
 
 /**
@@ -39,19 +48,28 @@ ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $3`;
  * ranked first, at most `limit` (default SEARCH_MATCH_LIMIT); null when the query has nothing to look
  * for (no search: every claim stays in the list). One statement. For a reviewer only the claims they
  * review are ranked; the list's other filters (and visibility, again) are the caller's (the ids go
- * into claimListWhere). Never throws for any query text: the
- * compiled query holds only words, quoted.
+ * into claimListWhere). `listedOnly` keeps only claims in the list's statuses (LISTED_STATUSES): then,
+ * for a search without other filters, the ids are the list itself, best first. Never throws for any
+ * query text: the compiled query holds only words, quoted.
  */
-export async function findClaimSearchMatches(db: Db | Tx, actor: Actor, query: string | undefined, limit = SEARCH_MATCH_LIMIT): Promise<ClaimSearchMatches | null> {
+export async function findClaimSearchMatches(
+  db: Db | Tx,
+  actor: Actor,
+  query: string | undefined,
+  limit = SEARCH_MATCH_LIMIT,
+  options: { listedOnly?: boolean } = {},
+): Promise<ClaimSearchMatches | null> {
   const parsed = parseSearchQuery(query);
   const compiled = provider === "postgresql" ? toTsQuery(parsed) : toFts5Match(parsed);
   if (compiled === null) return null;
   const pg = provider === "postgresql";
+  const listed = options.listedOnly ?? false;
+  const editorSql = pg ? (listed ? PG_LISTED_SEARCH : PG_SEARCH) : listed ? SQLITE_LISTED_SEARCH : SQLITE_SEARCH;
   const rows = isEditor(actor)
-    ? await db.$queryRawUnsafe<{ id: string }[]>(pg ? PG_SEARCH : SQLITE_SEARCH, compiled, limit + 1)
+    ? await db.$queryRawUnsafe<{ id: string }[]>(editorSql, compiled, limit + 1)
     : pg
-      ? await db.$queryRawUnsafe<{ id: string }[]>(PG_REVIEWER_SEARCH, compiled, actor.id, limit + 1)
-      : await db.$queryRawUnsafe<{ id: string }[]>(SQLITE_REVIEWER_SEARCH, compiled, actor.id, actor.id, limit + 1);
+      ? await db.$queryRawUnsafe<{ id: string }[]>(pgReviewerSearch(listed), compiled, actor.id, limit + 1)
+      : await db.$queryRawUnsafe<{ id: string }[]>(sqliteReviewerSearch(listed), compiled, actor.id, actor.id, limit + 1);
   return { ids: rows.slice(0, limit).map((r) => r.id), capped: rows.length > limit };
 }
 

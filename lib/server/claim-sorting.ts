@@ -100,20 +100,46 @@ export async function listSortedClaimPage(
   return { claims, total, totalIsAtLeast, first, next };
 }
 
+/** True when the filter holds nothing but the text search (`dueWithinDays` only counts with `due`, as in claimListWhere). */
+function searchIsTheWholeFilter(filter: ClaimListFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => value === undefined || key === "q" || (key === "dueWithinDays" && filter.due === undefined));
+}
+
+/**
+ * The ranked ids as list keys, lazily: `length`, `findIndex` and `slice` as on an array of keys, but
+ * only a slice's keys are read (one statement per slice; ids of claims deleted meanwhile are left out).
+ */
+async function keysInOrder(db: Awaited<ReturnType<typeof getDb>>, ids: readonly string[]) {
+  return {
+    length: ids.length,
+    findIndex: (test: (key: { id: string }) => boolean) => ids.findIndex((id) => test({ id })),
+    slice: async (start: number, end: number) => {
+      const wanted = ids.slice(start, end);
+      if (wanted.length === 0) return [];
+      const found = new Map((await db.claim.findMany({ where: { id: { in: wanted } }, select: CLAIM_LIST_KEY })).map((k) => [k.id, k]));
+      return wanted.flatMap((id) => found.get(id) ?? []);
+    },
+  };
+}
+
 /**
  * The `relevance` order: the search's matches that pass the filter (one statement reads their keys,
- * at most SEARCH_MATCH_LIMIT), best ranked first; the page's rows are read by id in one statement
- * (readClaimListRows). The cursor names the last row shown; a page continues after its place in the
+ * at most SEARCH_MATCH_LIMIT; with no other filter only the page's keys), best ranked first; the
+ * page's rows are read by id in one statement (readClaimListRows). The cursor names the last row shown; a page continues after its place in the
  * ranking (when that claim no longer matches, the list ends there). Counts as the other orders: exact
  * up to CLAIM_COUNT_LIMIT, "+" past it or when the search kept only its best matches.
  */
 async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search: ClaimSearchMatches, options: { size: number; now: Date; after?: SortedClaimCursor; scope: ReviewerScope | null }) {
   const { size, now, after } = options;
   const db = await getDb();
-  const where = claimListWhere(actor, filter, now, search, options.scope);
-  const matching = orderByRank(await db.claim.findMany({ where, select: CLAIM_LIST_KEY }), search);
+  // A search with no other filter: its matches (visible to the actor, listed statuses, best first:
+  // resolveSearch) are the list, so only the page's keys are read, never all the matches' (each
+  // match's id was a bind value of a statement through Prisma: ~0.2 ms per match on this machine).
+  const matching = searchIsTheWholeFilter(filter)
+    ? await keysInOrder(db, search.ids)
+    : orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, now, search, options.scope), select: CLAIM_LIST_KEY }), search);
   const start = after ? matching.findIndex((r) => r.id === after.id) + 1 : 0;
-  const rows = start === 0 && after ? [] : await readClaimListRows(db, actor, matching.slice(start, start + size));
+  const rows = start === 0 && after ? [] : await readClaimListRows(db, actor, await matching.slice(start, start + size));
   const totalIsAtLeast = matching.length > CLAIM_COUNT_LIMIT || search.capped;
   const total = Math.min(matching.length, CLAIM_COUNT_LIMIT);
   const last = rows.at(-1);

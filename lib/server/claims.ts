@@ -171,10 +171,11 @@ export async function listClaims(
 
 /**
  * The text search's matches for a filter: `given` when the caller resolved them already (null: no
- * search), else one full-text query (lib/server/claim-search.ts).
+ * search), else one full-text query (lib/server/claim-search.ts) over the claims the list shows
+ * (LISTED_STATUSES), so the matches kept are all listable.
  */
 export async function resolveSearch(actor: Actor, filter: ClaimListFilter, given?: ClaimSearchMatches | null): Promise<ClaimSearchMatches | null> {
-  return given !== undefined ? given : findClaimSearchMatches(await getDb(), actor, filter.q);
+  return given !== undefined ? given : findClaimSearchMatches(await getDb(), actor, filter.q, undefined, { listedOnly: true });
 }
 
 /** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
