@@ -278,6 +278,8 @@ async function postgresScratch(url: string, n: number): Promise<Scratch> {
   return { kind: "postgresql", url };
 }
 
+const dropScratchOnExit = () => dropPgDatabaseSync(args.pgUrl);
+
 /** Drops BENCH_PG_URL's database synchronously (a child node process): usable from an exit handler. */
 function dropPgDatabaseSync(url: string) {
   const script = `const pg = require(process.env.PG_MODULE); const u = new URL(process.env.DROP_URL); const name = decodeURIComponent(u.pathname.slice(1)); u.pathname = "/postgres";
@@ -465,6 +467,12 @@ async function measureSize(n: number, heapPolicy: number): Promise<SizeResult> {
   const scratch = args.database === "postgresql" ? await postgresScratch(args.pgUrl, n) : await sqliteScratch(n);
   const runs = runsFor(n);
   const server = await startServer(scratch);
+  if (scratch.kind === "postgresql") {
+    // Exit hooks run in the order they were added: the drop goes after bench-server's, which kills
+    // the server (added when the first one started), so the server goes first.
+    process.off("exit", dropScratchOnExit);
+    process.on("exit", dropScratchOnExit);
+  }
   const pid = server.child.pid!;
   try {
     // Warm-up (code paths, JIT, the Prisma client): both formats over all claims, or over one
@@ -566,9 +574,9 @@ async function main() {
   const heapPolicy = heapGrowingPercent(process.env.CLAIMLEDGER_HEAP_GROWING_PERCENT);
   ensureProductionBuild(ROOT, args.skipBuild);
   if (args.database === "postgresql") {
-    // Ctrl-C or a crash while a scratch database exists: drop it on the way out (the server is killed
-    // by bench-server's own exit hook). Ctrl-C must turn into an exit for that hook to run.
-    process.on("exit", () => dropPgDatabaseSync(args.pgUrl));
+    // Ctrl-C or a crash while a scratch database exists: drop it on the way out. Ctrl-C must turn
+    // into an exit for the exit hooks to run.
+    process.on("exit", dropScratchOnExit);
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, () => process.exit(130));
   }
 
