@@ -5,6 +5,7 @@ import { getDb } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import { DEMO_ARTICLES, readDemoArticle } from "./seed/demo-data";
 import { makeArticle, makeUser } from "./testing/factories";
+import { countQueries } from "./testing/query-counter";
 
 const HEGSETH_A = "personal authorization from Defense Secretary Pete Hegseth";
 const HEGSETH_B = "cleared directly by Defense Secretary Pete Hegseth";
@@ -44,6 +45,21 @@ describe("the match index", () => {
     expect(ids).not.toContain(unemployment.id);
     expect(total).toBeGreaterThan(0);
     expect(new Map(df).get("e:hegseth")).toBeGreaterThan(0);
+  });
+
+  it("counts the desk's indexed claims at most once in a while, then adds the claims it indexes itself", async () => {
+    const editor = await makeUser("EDITOR");
+    const db = await getDb();
+    const [features] = await runExtractionTask("features", { texts: ["Any strike must now be cleared directly by Defense Secretary Pete Hegseth."] });
+    const probe = [{ id: "new:0", articleId: "new-article", features: features! }];
+    const before = (await findMatchCandidates(db, probe)).total;
+    // Never fewer than the claims indexed (the count may run a few high: reworded claims, rollbacks).
+    expect(before - 1).toBeGreaterThanOrEqual(await db.claim.count({ where: { matchIndexed: true } }));
+    const { claims } = await makeArticle(editor);
+    const { result, statements } = await countQueries(() => findMatchCandidates(db, probe));
+    expect(result.total).toBe(before + claims.length);
+    // No statement counted the claims again (a walk over the whole matchIndexed index at 100,000 claims).
+    expect(statements.filter((sql) => /count\(\*\)/i.test(sql) && /"?Claim"?\b/.test(sql) && !/ClaimMatchKey/.test(sql))).toEqual([]);
   });
 
   it("indexes claims from before the index at the next import, and still matches them", async () => {
