@@ -1,6 +1,7 @@
 // @ts-check
-// Security headers on every response (DESIGN.md §5). The Content-Security-Policy (nonce-based, no
-// 'unsafe-inline' for scripts) and Strict-Transport-Security are set per request in proxy.ts.
+// Security headers on every response (DESIGN.md §5). The pages' Content-Security-Policy (nonce-based,
+// no 'unsafe-inline' for scripts) and Strict-Transport-Security are set per request in proxy.ts; the
+// JSON API's (/api/v1, which the proxy skips) by its routes, with a static copy of its policy below.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -40,6 +41,13 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      // The JSON API skips proxy.ts: its routes set this policy (and HSTS) themselves
+      // (lib/server/api-request.ts withApiSecurityHeaders); this static copy also covers the answers
+      // Next gives without running a handler (405 for a method a route does not serve, OPTIONS).
+      {
+        source: "/api/v1/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
       // The public fact-check site is the same for every visitor (no session is read there): shared
       // caches (CDN, proxy) may keep it for a minute and serve it stale while refetching; browsers

@@ -5,11 +5,13 @@ import { ARCHIVE_STATUSES } from "@/lib/domain/evidence-file";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApiClaim, ApiClaimListQuery, ApiClaimPage, ApiClaimSummary, ApiEvidence } from "@/lib/validation/api";
 import { notFound } from "@/lib/domain/errors";
+import { BLIND_STATUSES } from "@/lib/domain/double-review";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { readClaimListRows } from "./claim-list-rows";
 import { CLAIM_LIST_KEY, claimListWhere, type getClaimDetail } from "./claims";
 import { getDb, type Db } from "./db";
-import { visibleClaimSql, visibleClaimsWhere, visibleEvidenceWhere, visibleVerdictsWhere, type Actor } from "./permissions";
+import { visibleClaimSql, visibleClaimsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
 import type { VerdictRating } from "@/lib/domain/verdict-scale";
 
@@ -126,7 +128,13 @@ function toApiClaimSummary(row: SummaryRow): ApiClaimSummary {
 
 type EvidenceRow = Awaited<ReturnType<typeof getClaimDetail>>["claim"]["evidence"][number];
 
-export function toApiEvidence(row: Omit<EvidenceRow, "addedBy"> & { addedBy: { id: string; name: string } }): ApiEvidence {
+/** The evidence columns the API shows. */
+type ApiEvidenceColumns = Pick<
+  EvidenceRow,
+  "id" | "url" | "title" | "publisher" | "quote" | "stance" | "createdAt" | "version" | "archiveStatus" | "archiveError" | "fetchedAt" | "snapshotSha256" | "recheckedAt" | "fileSha256" | "fileSize" | "fileType" | "fileName"
+>;
+
+export function toApiEvidence(row: ApiEvidenceColumns & { addedBy: { id: string; name: string } }): ApiEvidence {
   return {
     id: row.id,
     // "" is how a file-only piece of evidence (no web address) is stored: null in the API.
@@ -200,6 +208,7 @@ interface ApiClaimSqlRow {
   articleAuthor: string | null;
   articleUrl: string | null;
   articlePublishedAt: Date | null;
+  blind: boolean | number | bigint;
 }
 
 /**
@@ -210,12 +219,16 @@ interface ApiClaimSqlRow {
 async function readApiClaimRow(db: Db, actor: Actor, claimId: string) {
   const [row] = await db.$queryRaw<ApiClaimSqlRow[]>`SELECT c."id", c."text", c."status", c."priority", c."kind", c."checkworthiness", c."dueAt", c."version", c."createdAt", c."updatedAt",
     c."assigneeId", c."claimant", c."claimantKind", c."start", c."end", c."quote", c."prefix", c."suffix", c."reasons", c."origin", c."clusterId",
-    a."id" AS "articleId", a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl", a."publishedAt" AS "articlePublishedAt"
+    a."id" AS "articleId", a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl", a."publishedAt" AS "articlePublishedAt",
+    CASE WHEN c."status" IN (${Prisma.join([...BLIND_STATUSES])}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}) THEN 1 ELSE 0 END AS "blind"
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
   if (!row) return null;
-  const { articleId, articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, ...claim } = row;
+  const { articleId, articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, blind, ...claim } = row;
   return {
     ...claim,
+    // blindClaimsWhere for this claim (permissions.ts: double-reviewed with the actor as a reviewer,
+    // still in review): only the actor's own evidence and verdicts are shown then.
+    blind: Number(blind) === 1,
     version: Number(claim.version),
     start: Number(claim.start),
     end: Number(claim.end),
@@ -224,22 +237,73 @@ async function readApiClaimRow(db: Db, actor: Actor, claimId: string) {
   };
 }
 
+interface ApiEvidenceSqlRow {
+  id: string;
+  url: string;
+  title: string;
+  publisher: string;
+  quote: string;
+  stance: string;
+  addedById: string;
+  createdAt: Date;
+  version: number | bigint;
+  archiveStatus: string | null;
+  archiveError: string | null;
+  fetchedAt: Date | null;
+  snapshotSha256: string | null;
+  recheckedAt: Date | null;
+  fileSha256: string | null;
+  fileSize: number | bigint | null;
+  fileType: string | null;
+  fileName: string | null;
+}
+
+/**
+ * A claim's evidence (not removed) as the API shows it, oldest first: one hand-written statement (the
+ * same SQL on SQLite and PostgreSQL) with only the columns shown — never the archived text or the
+ * recheck diff. `onlyBy` = the actor on a claim blind for them (visibleEvidenceWhere: their own only).
+ */
+async function readApiEvidence(db: Db, claimId: string, onlyBy: string | null) {
+  const rows = await db.$queryRaw<ApiEvidenceSqlRow[]>`SELECT "id", "url", "title", "publisher", "quote", "stance", "addedById", "createdAt", "version",
+    "archiveStatus", "archiveError", "fetchedAt", "snapshotSha256", "recheckedAt", "fileSha256", "fileSize", "fileType", "fileName"
+    FROM "Evidence" WHERE "claimId" = ${claimId} AND "deletedAt" IS NULL${onlyBy ? Prisma.sql` AND "addedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" ASC, "id" ASC`;
+  return rows.map((e) => ({ ...e, version: Number(e.version), fileSize: e.fileSize === null ? null : Number(e.fileSize) }));
+}
+
+interface ApiVerdictSqlRow {
+  id: string;
+  rating: string;
+  rationale: string;
+  state: string;
+  proposedById: string;
+  approvedById: string | null;
+  approvedAt: Date | null;
+  returnReason: string | null;
+  createdAt: Date;
+}
+
+/**
+ * A claim's verdicts as the API shows them, newest first: one hand-written statement (the same SQL on
+ * both databases). `onlyBy` = the actor on a claim blind for them (visibleVerdictsWhere).
+ */
+async function readApiVerdicts(db: Db, claimId: string, onlyBy: string | null) {
+  return db.$queryRaw<ApiVerdictSqlRow[]>`SELECT "id", "rating", "rationale", "state", "proposedById", "approvedById", "approvedAt", "returnReason", "createdAt"
+    FROM "Verdict" WHERE "claimId" = ${claimId}${onlyBy ? Prisma.sql` AND "proposedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" DESC, "id" DESC`;
+}
+
 /**
  * One claim with its evidence and verdicts; 404 when the actor may not see it. Reads what it shows
- * — the claim with its article's metadata (not its text), evidence and verdicts the actor may see
- * (visibleEvidenceWhere / visibleVerdictsWhere: blind double review), the scale (unless `known`
- * gives it) and the people named other than the actor (one IN, none when only the actor is named) —
- * five statements at most, whatever the claim holds.
+ * — the claim with its article's metadata (not its text) and whether it is blind for the actor,
+ * evidence and verdicts the actor may see (the rule of visibleEvidenceWhere / visibleVerdictsWhere:
+ * on a blind claim their own only), the scale (unless `known` gives it) and the people named other
+ * than the actor (one IN, none when only the actor is named) — five statements at most, whatever the
+ * claim holds, all hand-written (no Prisma query compiler on the REST answer).
  */
 export async function getApiClaim(actor: Actor, claimId: string, known: { scale?: readonly VerdictRating[] } = {}): Promise<ApiClaim> {
   const db = await getDb();
   const row = await readApiClaimRow(db, actor, claimId);
   if (!row) throw notFound();
-  const [evidence, verdicts, scale] = await Promise.all([
-    db.evidence.findMany({ where: { AND: [{ claimId: row.id }, { deletedAt: null }, visibleEvidenceWhere(actor)] }, orderBy: { createdAt: "asc" } }),
-    db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
-    known.scale ?? getVerdictScale(db),
-  ]);
+  const [evidence, verdicts, scale] = await Promise.all([readApiEvidence(db, row.id, row.blind ? actor.id : null), readApiVerdicts(db, row.id, row.blind ? actor.id : null), known.scale ?? getVerdictScale(db)]);
   const ids = [row.assigneeId, ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById])].filter((id): id is string => Boolean(id));
   // The actor's own name is known: people are read only when someone else is named.
   const others = [...new Set(ids)].filter((id) => id !== actor.id);

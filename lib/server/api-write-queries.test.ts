@@ -1,7 +1,9 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { hmacAuditEvent, KEYED_ALGORITHM } from "@/lib/domain/audit-chain";
+import { appendAuditEvent, auditChainLockSettled, auditChainTryLock, primeAuditChainHead } from "./audit";
 import { auditKey } from "./audit-checkpoint";
+import { inTransaction } from "./transaction";
 import { GET as getClaimRoute } from "@/app/api/v1/claims/[claimId]/route";
 import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence/route";
 import { POST as proposeVerdictRoute } from "@/app/api/v1/claims/[claimId]/verdict/route";
@@ -98,11 +100,10 @@ describe("REST writes", () => {
     expect(proposed.statements.filter(isLockStatement)).toEqual([]);
   });
 
-  // PostgreSQL: the claim's read takes the chain lock, so its snapshot may be older than the lock.
-  // Here another writer holds the lock while the step's read waits, and appends an event: the step's
-  // audit INSERT must find the head moved, and the step run again with the lock first, linking its
-  // events to that event (no fork).
-  it.skipIf(provider !== "postgresql")("a step whose lock-taking read is older than another writer's commit runs again, chained after it", async () => {
+  // PostgreSQL: the claim's read tries the chain lock. Here another writer holds it and appends an
+  // event meanwhile: the step must wait for the lock, read again under it and link its events to
+  // that event (no fork, no gap).
+  it.skipIf(provider !== "postgresql")("a step whose first statement finds the chain lock busy waits for it, reads again and chains after the other writer", async () => {
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");
@@ -132,7 +133,7 @@ describe("REST writes", () => {
       await other.query("COMMIT");
       const added = await pending;
       expect(added.result.status).toBe(201);
-      // The first attempt's INSERT failed; the second took the lock on its own.
+      // The busy lock cost one lock statement of its own (and the claim's read again).
       expect(added.statements.filter((q) => /^\s*select\s+pg_advisory_xact_lock/i.test(q)).length).toBe(1);
       const db = await getDb();
       const events = await db.auditEvent.findMany({ where: { id: { gt: 0 }, claimId: claim.id }, orderBy: { id: "desc" }, take: 6 });
@@ -140,10 +141,43 @@ describe("REST writes", () => {
       const next = events.filter((e) => e.id > interleaved.id).sort((a, b) => a.id - b.id);
       expect(next.map((e) => e.action)).toEqual(["claim.startReview", "evidence.add", "evidence.archive"]);
       expect(next[0]!.prevHash).toBe(interleaved.hash);
+      // The ids stay consecutive.
+      expect(next.map((e) => e.id)).toEqual([interleaved.id + 1, interleaved.id + 2, interleaved.id + 3]);
       expect(await db.auditEvent.count({ where: { prevHash: interleaved.prevHash } })).toBe(1);
     } finally {
       await other.query("ROLLBACK").catch(() => undefined);
       await other.end();
     }
+  });
+
+  // PostgreSQL: the lock-trying statement's snapshot may predate the lock (a writer committing between
+  // the two). The events' INSERT then finds another head: it writes nothing (no id drawn) and the step
+  // runs again with the lock first. Simulated here by a head the first attempt got wrong.
+  it.skipIf(provider !== "postgresql")("an INSERT whose head moved writes nothing, and the step runs again with the lock first", async () => {
+    const admin = await makeUser("ADMIN");
+    const db = await getDb();
+    let attempts = 0;
+    const run = await countQueries(() =>
+      inTransaction(
+        async (tx) => {
+          attempts++;
+          const tryLock = auditChainTryLock(tx);
+          if (tryLock) {
+            const [row] = await tx.$queryRaw<{ auditLocked: boolean }[]>`SELECT ${tryLock.locked} AS "auditLocked" FROM ${tryLock.from}`;
+            expect(auditChainLockSettled(tx, row!.auditLocked)).toBe(true);
+            primeAuditChainHead(tx, { auditHeadId: 1, auditHeadHash: "0".repeat(63) + "f" });
+          }
+          await appendAuditEvent(tx, { actorId: admin.id, action: "test.moved", entityType: "User", entityId: admin.id });
+        },
+        { chainLock: "first-statement" },
+      ),
+    );
+    expect(attempts).toBe(2);
+    expect(run.statements.filter((q) => /^\s*select\s+pg_advisory_xact_lock/i.test(q)).length).toBe(1);
+    const [last, previous] = await db.auditEvent.findMany({ orderBy: { id: "desc" }, take: 2 });
+    expect(last!.action).toBe("test.moved");
+    expect(last!.prevHash).toBe(previous!.hash);
+    expect(last!.id).toBe(previous!.id + 1);
+    expect(await db.auditEvent.count({ where: { action: "test.moved", entityId: admin.id } })).toBe(1);
   });
 });

@@ -48,11 +48,12 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
 }
 
 /**
- * Lets the step's first statement take the chain lock (inTransaction's `chainLock: "first-statement"`,
- * PostgreSQL): the lock statement is then not sent on its own. Only for steps whose first statement
- * locks no row (a SELECT) or takes the lock before its row (auditChainLockFrom in an UPDATE). That
- * statement's snapshot may predate the lock, so what it read is checked afterwards: the events'
- * INSERT verifies that the head it read is still the head (insertAuditRows) — nobody appended, so
+ * Lets the step's first statement try to take the chain lock (inTransaction's `chainLock:
+ * "first-statement"`, PostgreSQL): when the lock is free — the usual case — no lock statement is sent
+ * on its own. Only for steps whose first statement locks no row (a SELECT) or updates its row only
+ * once it holds the lock (auditChainTryLock's `locked` condition in an UPDATE). That statement's
+ * snapshot may predate the lock, so what it read is checked afterwards: the events' INSERT verifies
+ * that the head it read is still the head (insertAuditRowsAfterCheckedHead) — nobody appended, so
  * nobody changed anything, in between — and any failure of the step reruns it with the lock first.
  */
 export function armAuditChainLockInStatement(tx: Tx): void {
@@ -60,29 +61,33 @@ export function armAuditChainLockInStatement(tx: Tx): void {
   if (provider === "postgresql" && !state.locked) state.lockInStatement = "armed";
 }
 
-const LOCK_SUBQUERY = Prisma.sql`(SELECT pg_advisory_xact_lock(${Prisma.raw(String(AUDIT_CHAIN_LOCK))})) AS "auditChainLock"`;
-
-function takeLockInStatement(tx: Tx): boolean {
+/**
+ * The SQL for a step's first statement to try the chain lock (armAuditChainLockInStatement), or null
+ * when this transaction does not (SQLite, lock already held, not armed): `from` is a one-row subquery
+ * `(SELECT pg_try_advisory_xact_lock(…) AS "auditLocked") AS "auditChainLock"` to add to the FROM list,
+ * `locked` its column. The caller hands the column's value to auditChainLockSettled.
+ */
+export function auditChainTryLock(tx: Tx): { from: Prisma.Sql; locked: Prisma.Sql } | null {
   const state = chainState(tx);
-  if (state.lockInStatement !== "armed" || state.locked) return false;
-  state.lockInStatement = "taken";
-  state.locked = true;
-  return true;
+  if (state.lockInStatement !== "armed" || state.locked) return null;
+  state.lockInStatement = null;
+  return {
+    from: Prisma.sql`(SELECT pg_try_advisory_xact_lock(${Prisma.raw(String(AUDIT_CHAIN_LOCK))}) AS "auditLocked") AS "auditChainLock"`,
+    locked: Prisma.sql`"auditChainLock"."auditLocked"`,
+  };
 }
 
 /**
- * SQL to append to a SELECT's FROM list (` CROSS JOIN (SELECT pg_advisory_xact_lock(…))`) when this
- * transaction's first statement is to take the chain lock (armAuditChainLockInStatement); empty
- * otherwise. The statement must return a row for the lock to count as taken (a step finding nothing
- * fails, and its transaction is rolled back).
+ * Records what auditChainTryLock's statement got: true when it took the lock (the head it read is then
+ * checked by the events' INSERT); false when the lock was busy (or the statement found no row), and
+ * the caller takes the lock as usual (lockAuditChain) and reads again.
  */
-export function auditChainLockJoin(tx: Tx): Prisma.Sql {
-  return takeLockInStatement(tx) ? Prisma.sql` CROSS JOIN ${LOCK_SUBQUERY}` : Prisma.empty;
-}
-
-/** auditChainLockJoin for an UPDATE: ` FROM (SELECT pg_advisory_xact_lock(…))` (the lock comes before the row's). */
-export function auditChainLockFrom(tx: Tx): Prisma.Sql {
-  return takeLockInStatement(tx) ? Prisma.sql` FROM ${LOCK_SUBQUERY}` : Prisma.empty;
+export function auditChainLockSettled(tx: Tx, locked: boolean | null | undefined): boolean {
+  const state = chainState(tx);
+  if (locked !== true) return false;
+  state.locked = true;
+  state.lockInStatement = "taken";
+  return true;
 }
 
 /** A chain link: an event's id and hash (id 0 and GENESIS_HASH before the first event). */
@@ -207,18 +212,33 @@ function auditRow(input: AuditInput, prevHash: string) {
  * costs a statement each.
  */
 async function insertAuditRows(tx: Tx, rows: readonly PendingAuditRow[], verifyHead = false): Promise<number[]> {
-  const values = rows.map((r, i) => {
-    // The first event links to the head read by the lock-taking statement: under the lock, this
-    // statement sees every committed event, and a head that moved makes prevHash NULL (refused by
-    // its NOT NULL constraint), so the INSERT fails and nothing forks.
-    const prevHash =
-      i === 0 && verifyHead
-        ? Prisma.sql`(SELECT ${r.prevHash}::text WHERE COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}::text) = ${r.prevHash}::text)`
-        : Prisma.sql`${r.prevHash}`;
-    return Prisma.sql`(${r.at}, ${r.actorId}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.entityVersion}, ${r.claimId}, ${r.before}, ${r.after}, ${r.tokenId}, ${r.tokenCreatorId}, ${prevHash}, ${r.hash}, ${r.hashAlgorithm})`;
-  });
-  // A failed check aborts the step; inTransaction runs it again with the lock first.
+  if (verifyHead) return insertAuditRowsAfterCheckedHead(tx, rows);
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.at}, ${r.actorId}, ${r.action}, ${r.entityType}, ${r.entityId}, ${r.entityVersion}, ${r.claimId}, ${r.before}, ${r.after}, ${r.tokenId}, ${r.tokenCreatorId}, ${r.prevHash}, ${r.hash}, ${r.hashAlgorithm})`,
+  );
   const created = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "entityVersion", "claimId", "before", "after", "tokenId", "tokenCreatorId", "prevHash", "hash", "hashAlgorithm") VALUES ${Prisma.join(values)} RETURNING "id"`;
+  return created.map((c) => Number(c.id)).sort((a, b) => a - b);
+}
+
+/**
+ * insertAuditRows when the head was read by the lock-taking statement (PostgreSQL, see
+ * armAuditChainLockInStatement): the INSERT writes the rows only if the first one's prevHash is still
+ * the chain's head — under the lock, this statement sees every committed event — and otherwise writes
+ * nothing (no id drawn from the sequence, so no gap) and the step fails, to run again with the lock
+ * first (inTransaction). Columns are typed as the table's (timestamp(3), integer, text).
+ */
+async function insertAuditRowsAfterCheckedHead(tx: Tx, rows: readonly PendingAuditRow[]): Promise<number[]> {
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${r.at}::timestamp(3), ${r.actorId}::text, ${r.action}::text, ${r.entityType}::text, ${r.entityId}::text, ${r.entityVersion}::integer, ${r.claimId}::text, ${r.before}::text, ${r.after}::text, ${r.tokenId}::text, ${r.tokenCreatorId}::text, ${r.prevHash}::text, ${r.hash}::text, ${r.hashAlgorithm}::text)`,
+  );
+  const expected = rows[0]!.prevHash;
+  const created = await tx.$queryRaw<{ id: number | bigint }[]>`INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "entityVersion", "claimId", "before", "after", "tokenId", "tokenCreatorId", "prevHash", "hash", "hashAlgorithm")
+    SELECT * FROM (VALUES ${Prisma.join(values)}) AS "event"
+    WHERE COALESCE((SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1), ${GENESIS_HASH}::text) = ${expected}::text
+    RETURNING "id"`;
+  if (created.length !== rows.length) throw new Error("The audit chain moved before this step took its lock; the step runs again with the lock first.");
   return created.map((c) => Number(c.id)).sort((a, b) => a - b);
 }
 

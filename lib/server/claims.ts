@@ -29,7 +29,7 @@ import type {
   ReopenClaimInput,
   ReturnVerdictInput,
 } from "@/lib/validation/claims";
-import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, auditChainLockJoin, primeAuditChainHead, type AuditInput } from "./audit";
+import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, auditChainLockSettled, auditChainTryLock, lockAuditChain, primeAuditChainHead, type AuditInput } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
 import { audienceOf } from "./comments";
 import { readClaimListRows } from "./claim-list-rows";
@@ -284,17 +284,19 @@ interface WorkClaimSqlRow extends WorkClaim {
  * the verdict scale and the audit chain's head — one hand-written statement (the same SQL on SQLite
  * and PostgreSQL; Prisma's query for a full claim row with two counts cost about ten times as much),
  * two on a double-reviewed claim (only then are the reviewer rows read). Call it after the chain lock
- * (inTransaction), or as the step's first statement, which then takes the lock itself
- * (inTransaction's chainLock "first-statement"): the head it reads spares appendAuditEvent its own read. Throws NOT_FOUND when
+ * (inTransaction), or as the step's first statement, which then tries the lock itself
+ * (inTransaction's chainLock "first-statement"; a busy lock costs a lock statement and a second read):
+ * the head it reads spares appendAuditEvent its own read. Throws NOT_FOUND when
  * the claim does not exist or the actor may not see it, CONFLICT on another version.
  */
 async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedVersion?: number) {
-  const [row] = await tx.$queryRaw<WorkClaimSqlRow[]>`SELECT c."id", c."status", c."version", c."assigneeId",
-    (SELECT count(*) FROM "ClaimReviewer" r WHERE r."claimId" = c."id") AS "reviewerCount",
-    (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c."id" AND e."deletedAt" IS NULL) AS "evidenceCount",
-    (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue",
-    ${AUDIT_HEAD_COLUMNS}
-    FROM "Claim" c${auditChainLockJoin(tx)} WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+  const tryLock = auditChainTryLock(tx);
+  let row = await readWorkClaim(tx, actor, claimId, tryLock);
+  if (tryLock && row && !auditChainLockSettled(tx, row.auditLocked)) {
+    // The lock was busy: wait for it, then read again under it.
+    await lockAuditChain(tx);
+    row = await readWorkClaim(tx, actor, claimId, null);
+  }
   if (!row) throw notFound();
   primeAuditChainHead(tx, row);
   const claim: WorkClaim = { id: row.id, status: row.status, version: Number(row.version), assigneeId: row.assigneeId };
@@ -303,6 +305,16 @@ async function loadClaimForWork(tx: Tx, actor: Actor, claimId: string, expectedV
   }
   const reviewers = Number(row.reviewerCount) > 0 ? await loadClaimReviewers(tx, claim.id) : [];
   return { claim, reviewers, evidenceCount: Number(row.evidenceCount), scale: parseVerdictScale(row.scaleValue) };
+}
+
+async function readWorkClaim(tx: Tx, actor: Actor, claimId: string, tryLock: ReturnType<typeof auditChainTryLock>) {
+  const [row] = await tx.$queryRaw<(WorkClaimSqlRow & { auditLocked?: boolean })[]>`SELECT c."id", c."status", c."version", c."assigneeId",
+    (SELECT count(*) FROM "ClaimReviewer" r WHERE r."claimId" = c."id") AS "reviewerCount",
+    (SELECT count(*) FROM "Evidence" e WHERE e."claimId" = c."id" AND e."deletedAt" IS NULL) AS "evidenceCount",
+    (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue",
+    ${AUDIT_HEAD_COLUMNS}${tryLock ? Prisma.sql`, ${tryLock.locked} AS "auditLocked"` : Prisma.empty}
+    FROM "Claim" c${tryLock ? Prisma.sql` CROSS JOIN ${tryLock.from}` : Prisma.empty} WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+  return row ?? null;
 }
 
 function claimStatus(claim: Pick<ClaimRow, "id" | "status">): ClaimStatus {

@@ -2,7 +2,8 @@ import "server-only";
 import { createPatch } from "diff";
 import { AppError, notFound } from "@/lib/domain/errors";
 import type { AddEvidenceInput } from "@/lib/validation/evidence";
-import { appendAuditEvent, AUDIT_HEAD_COLUMNS, auditChainLockFrom, primeAuditChainHead, type AuditHeadRow } from "../audit";
+import { appendAuditEvent, AUDIT_HEAD_COLUMNS, auditChainLockSettled, auditChainTryLock, lockAuditChain, primeAuditChainHead, type AuditHeadRow } from "../audit";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Tx } from "../db";
 import { loadClaimForUpdate } from "../claims";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
@@ -88,15 +89,30 @@ export async function archiveEvidence(actor: Actor, evidenceId: string): Promise
 
 /**
  * Writes a capture's outcome on the evidence and returns the chain's head, read by the same
- * hand-written statement (the same SQL on SQLite and PostgreSQL) after the chain lock, or taking it
- * (inTransaction's chainLock "first-statement": the lock before the row's); null when the evidence
- * row is gone.
+ * hand-written statement (the same SQL on SQLite and PostgreSQL) after the chain lock, or trying it
+ * (inTransaction's chainLock "first-statement": the row is updated only once the lock is held; a busy
+ * lock costs a lock statement and the update again); null when the evidence row is gone.
  */
 async function writeArchiveState(tx: Tx, evidenceId: string, result: Capture, updatedAt: Date) {
-  const [row] = result.ok
-    ? await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'ARCHIVED', "archiveError" = NULL, "snapshotText" = ${result.text}, "snapshotSha256" = ${result.sha256},
-        "warcSha256" = ${result.warcSha256}, "fetchedAt" = ${result.at}, "recheckDiff" = NULL, "updatedAt" = ${updatedAt}${auditChainLockFrom(tx)} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`
-    : await tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'FAILED', "archiveError" = ${result.reason}, "updatedAt" = ${updatedAt}${auditChainLockFrom(tx)} WHERE "id" = ${evidenceId} RETURNING ${AUDIT_HEAD_COLUMNS}`;
+  const update = (tryLock: ReturnType<typeof auditChainTryLock>) => {
+    // With a lock to try, the row is updated only once the lock is held (rows after the chain lock).
+    const from = tryLock ? Prisma.sql` FROM ${tryLock.from}` : Prisma.empty;
+    const locked = tryLock ? Prisma.sql` AND ${tryLock.locked}` : Prisma.empty;
+    return result.ok
+      ? tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'ARCHIVED', "archiveError" = NULL, "snapshotText" = ${result.text}, "snapshotSha256" = ${result.sha256},
+        "warcSha256" = ${result.warcSha256}, "fetchedAt" = ${result.at}, "recheckDiff" = NULL, "updatedAt" = ${updatedAt}${from} WHERE "id" = ${evidenceId}${locked} RETURNING ${AUDIT_HEAD_COLUMNS}`
+      : tx.$queryRaw<AuditHeadRow[]>`UPDATE "Evidence" SET "archiveStatus" = 'FAILED', "archiveError" = ${result.reason}, "updatedAt" = ${updatedAt}${from} WHERE "id" = ${evidenceId}${locked} RETURNING ${AUDIT_HEAD_COLUMNS}`;
+  };
+  const tryLock = auditChainTryLock(tx);
+  let [row] = await update(tryLock);
+  if (tryLock) {
+    if (row) auditChainLockSettled(tx, true);
+    else {
+      // The lock was busy (or the row is gone): wait for the lock, then update under it.
+      await lockAuditChain(tx);
+      [row] = await update(null);
+    }
+  }
   return row ?? null;
 }
 
