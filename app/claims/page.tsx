@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { ClaimTable } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { CLAIM_SORT_LABELS, CLAIM_SORTS, type ClaimSort } from "@/lib/domain/claim-sort";
-import { claimRowsHtml, type ClaimTableRow } from "@/lib/domain/claim-rows-html";
+import { claimRowsHtml, packHtml, type ClaimTableRow } from "@/lib/domain/claim-rows-html";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
@@ -172,7 +172,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         // The rows go as one HTML string (claimRowsHtml): no React element per cell.
         <ClaimTable
           key={after ? encodeClaimPageCursor(after) : "first"}
-          rowsHtml={claimRowsHtml(rows, editor)}
+          packedRows={packHtml(claimRowsHtml(rows, editor))}
           bulk={editor ? { action: bulkAssignClaimsAction, people, keys: rows.map((r) => `${r.id}@${r.version}`) } : undefined}
         />
       )}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import type { ClaimTableRow } from "@/lib/domain/claim-rows-html";
+import { unpackHtml, type ClaimTableRow } from "@/lib/domain/claim-rows-html";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
 import { useRowSelection } from "../use-row-selection";
@@ -19,7 +19,7 @@ const rowBoxes = (body: HTMLElement | null) => (body ? [...body.querySelectorAll
 
 /**
  * The claim list. Its rows come as HTML built on the server (lib/domain/claim-rows-html.ts
- * claimRowsHtml: the page's cost per row was React's, twice). For editors (`bulk` given, with each
+ * claimRowsHtml, packed with packHtml: the page's cost per row was React's, twice). For editors (`bulk` given, with each
  * row's `id@version` key in list order) each row has a checkbox ("select all" ticks the rows shown,
  * i.e. this page of the list, never claims on other pages), and the panel above assigns, reassigns or
  * unassigns the selected claims at once; each claim is sent with the version shown, so a claim someone
@@ -28,13 +28,14 @@ const rowBoxes = (body: HTMLElement | null) => (body ? [...body.querySelectorAll
  * listed stays ticked); boxes ticked before the page's script ran are taken as selected.
  */
 export function ClaimTable({
-  rowsHtml,
+  packedRows,
   bulk,
 }: {
-  rowsHtml: string;
+  packedRows: string;
   bulk?: { action: FormAction; people: { id: string; name: string; role: string }[]; keys: string[] };
 }) {
   const keys = bulk?.keys ?? [];
+  const rowsHtml = useMemo(() => unpackHtml(packedRows), [packedRows]);
   const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
   const ids = useMemo(() => keys.map(idOf), [keys]);
   const { selected, allSelected, toggleAll, clear, setSelected } = useRowSelection(ids);

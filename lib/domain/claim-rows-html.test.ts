@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimRowsHtml, escapeHtml, type ClaimTableRow } from "./claim-rows-html";
+import { claimRowsHtml, escapeHtml, packHtml, unpackHtml, type ClaimTableRow } from "./claim-rows-html";
 
 const row = (over: Partial<ClaimTableRow> = {}): ClaimTableRow => ({
   id: "c1",
@@ -93,5 +93,23 @@ describe("claimRowsHtml", () => {
 
   it("shows an unknown status as it is stored", () => {
     expect(claimRowsHtml([row({ status: "ARCHIVED" })], false)).toContain('<span class="badge status-ARCHIVED">ARCHIVED</span>');
+  });
+});
+
+describe("packHtml / unpackHtml", () => {
+  it("carries the rows without <, > or & and gives them back unchanged", () => {
+    const html = claimRowsHtml([row({ text: "5 < 6 & 7 > 3", claimant: "O'Brien" })], true);
+    const packed = packHtml(html);
+    expect(packed).not.toMatch(/[<>&]/);
+    expect(unpackHtml(packed)).toBe(html);
+  });
+
+  it("never turns the private-use stand-ins in user text into markup", () => {
+    const sneaky = "\uE000script\uE001alert(1)\uE000/script\uE001 \uE002lt;";
+    const html = claimRowsHtml([row({ text: sneaky, claimant: sneaky, article: { id: "a1", title: sneaky, outlet: sneaky } })], true);
+    expect(html).not.toMatch(/[\uE000-\uE002]/);
+    const shown = unpackHtml(packHtml(html));
+    expect(shown).not.toContain("<script>");
+    expect(shown).toContain("&#xE000;script&#xE001;alert(1)");
   });
 });
