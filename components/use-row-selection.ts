@@ -1,14 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 /**
  * Ticked rows of a list with checkboxes and a "select all" box: the ids ticked, and the ways to change them.
  * `selected` only ever holds ids of rows listed now (`ids`): a row that left the list (accepted, rejected,
  * filtered out) is never carried into the next bulk action. When `resetOn` changes (pass the form's action
  * state), the selection is cleared, so every answer from the server starts a fresh selection.
- * `setSelected(ids, on)` ticks or unticks the given rows (of those listed), for checkboxes the caller
- * reads itself; it keeps its identity across renders.
  */
 export function useRowSelection(ids: readonly string[], resetOn?: unknown) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -24,23 +22,6 @@ export function useRowSelection(ids: readonly string[], resetOn?: unknown) {
     });
   const toggleAll = () => setTicked(allSelected ? new Set() : new Set(ids));
   const clear = () => setTicked(new Set());
-  const listedNow = useRef(listed);
-  useLayoutEffect(() => {
-    listedNow.current = listed;
-  }, [listed]);
-  const setSelected = useCallback(
-    (changed: readonly string[], on: boolean) =>
-      setTicked((previous) => {
-        const next = new Set([...previous].filter((id) => listedNow.current.has(id)));
-        for (const id of changed) {
-          if (!listedNow.current.has(id)) continue;
-          if (on) next.add(id);
-          else next.delete(id);
-        }
-        return next;
-      }),
-    [],
-  );
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
@@ -49,5 +30,5 @@ export function useRowSelection(ids: readonly string[], resetOn?: unknown) {
     }
     setTicked(new Set());
   }, [resetOn]);
-  return { selected, allSelected, toggle, toggleAll, clear, setSelected };
+  return { selected, allSelected, toggle, toggleAll, clear };
 }

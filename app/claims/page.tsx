@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ClaimTable } from "@/components/claim/claim-table";
+import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { CLAIM_SORT_LABELS, CLAIM_SORTS, type ClaimSort } from "@/lib/domain/claim-sort";
-import { claimRowsHtml, type ClaimTableRow } from "@/lib/domain/claim-rows-html";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
@@ -179,12 +178,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       ) : (
         // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
         // acts on the ticked rows of this page only).
-        // The rows go as one HTML string (claimRowsHtml): no React element per cell.
-        <ClaimTable
-          key={after ? encodeClaimPageCursor(after) : "first"}
-          rowsHtml={claimRowsHtml(rows, editor)}
-          bulk={editor ? { action: bulkAssignClaimsAction, people, keys: rows.map((r) => `${r.id}@${r.version}`) } : undefined}
-        />
+        <ClaimTable key={after ? encodeClaimPageCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
       )}
       {(after || next) && (
         <nav className="pager" aria-label="Pages" data-testid="claim-pager">

@@ -1,77 +1,58 @@
 "use client";
 
-import { useActionState, useEffect, useLayoutEffect, useMemo, useRef } from "react";
-import type { ClaimTableRow } from "@/lib/domain/claim-rows-html";
+import { useActionState, useEffect } from "react";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
 import { useRowSelection } from "../use-row-selection";
 import { PriorityField } from "./priority-field";
+import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
 
-export type { ClaimTableRow };
+export interface ClaimTableRow {
+  id: string;
+  /** The claim's text as the list shows it (the page shortens it to 140 UTF-16 code units). */
+  text: string;
+  status: string;
+  priority: string;
+  dueAt: Date | null;
+  overdue: boolean;
+  version: number;
+  article: { id: string; title: string; outlet: string };
+  /** Who made the claim, if recorded. */
+  claimant?: string | null;
+  assignee: { id: string; name: string } | null;
+  verdict: { label: string; color: string; state: string } | null;
+  /** The other reviewer's proposal in a blind double review once both have proposed. */
+  otherProposal?: { label: string; color: string; state: string } | null;
+}
 
 const noAction: FormAction = async () => IDLE_STATE;
 
-/** The claim id of a row key `id@version`. */
-const idOf = (key: string) => key.slice(0, key.lastIndexOf("@"));
-
-/** The rows' checkboxes (plain HTML, see claimRowsHtml). */
-const rowBoxes = (body: HTMLElement | null) => (body ? [...body.querySelectorAll<HTMLInputElement>("input.row-check")] : []);
-
 /**
- * The claim list. Its rows come as HTML built on the server (lib/domain/claim-rows-html.ts
- * claimRowsHtml: the page's cost per row was React's, twice). For editors (`bulk` given, with each
- * row's `id@version` key in list order) each row has a checkbox ("select all" ticks the rows shown,
- * i.e. this page of the list, never claims on other pages), and the panel above assigns, reassigns or
- * unassigns the selected claims at once; each claim is sent with the version shown, so a claim someone
- * else changed meanwhile blocks the whole action instead of being overwritten. The selection is kept
- * here and written onto the rows' checkboxes, also after a refresh replaced the rows (a row still
- * listed stays ticked); boxes ticked before the page's script ran are taken as selected.
+ * The claim list. For editors (`bulk` given) each row has a checkbox ("select all" ticks the rows
+ * shown, i.e. this page of the list, never claims on other pages), and the panel above assigns,
+ * reassigns or unassigns the selected claims at once; each claim is sent with the version shown, so a
+ * claim someone else changed meanwhile blocks the whole action instead of being overwritten.
  */
 export function ClaimTable({
-  rowsHtml,
+  rows,
   bulk,
 }: {
-  rowsHtml: string;
-  bulk?: { action: FormAction; people: { id: string; name: string; role: string }[]; keys: string[] };
+  rows: ClaimTableRow[];
+  bulk?: { action: FormAction; people: { id: string; name: string; role: string }[] };
 }) {
-  const keys = bulk?.keys ?? [];
   const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
-  const ids = useMemo(() => keys.map(idOf), [keys]);
-  const { selected, allSelected, toggleAll, clear, setSelected } = useRowSelection(ids);
+  const { selected, allSelected, toggle, toggleAll, clear } = useRowSelection(rows.map((r) => r.id));
   useEffect(() => {
     if (state.status === "ok") clear();
     // Only a new answer from the server clears the selection.
   }, [state]);
-  const body = useRef<HTMLTableSectionElement>(null);
-  const synced = useRef(false);
-  useLayoutEffect(() => {
-    if (!bulk) return;
-    const boxes = rowBoxes(body.current);
-    if (!synced.current) {
-      synced.current = true;
-      const early = boxes.filter((b) => b.checked).map((b) => idOf(b.dataset.key ?? ""));
-      if (early.length > 0) setSelected(early, true);
-      return;
-    }
-    for (const box of boxes) box.checked = selected.has(idOf(box.dataset.key ?? ""));
-  }, [bulk, selected, rowsHtml, setSelected]);
-  useEffect(() => {
-    const tbody = body.current;
-    if (!bulk || !tbody) return;
-    const onChange = (event: Event) => {
-      const box = event.target;
-      if (box instanceof HTMLInputElement && box.classList.contains("row-check")) setSelected([idOf(box.dataset.key ?? "")], box.checked);
-    };
-    tbody.addEventListener("change", onChange);
-    return () => tbody.removeEventListener("change", onChange);
-  }, [bulk, setSelected]);
-  const shown = keys.filter((key) => selected.has(idOf(key)));
+  const shown = rows.filter((r) => selected.has(r.id));
 
   return (
     <>
       {bulk && (
         <form action={formAction} className="panel stack" data-testid="bulk-assign-form" aria-label="Assign selected claims" noValidate>
-          <input type="hidden" name="claims" value={shown.join(",")} />
+          <input type="hidden" name="claims" value={shown.map((r) => `${r.id}@${r.version}`).join(",")} />
           <div className="row">
             <label style={{ flex: "2 1 14rem" }}>
               Assign selected to
@@ -117,7 +98,7 @@ export function ClaimTable({
                     className="row-check-all"
                     checked={allSelected}
                     onChange={toggleAll}
-                    aria-label={`Select all ${keys.length} claims on this page`}
+                    aria-label={`Select all ${rows.length} claims on this page`}
                   />
                   Claim
                 </label>
@@ -133,7 +114,66 @@ export function ClaimTable({
             <th>Verdict</th>
           </tr>
         </thead>
-        <tbody ref={body} dangerouslySetInnerHTML={{ __html: rowsHtml }} />
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id} data-testid="claim-row" data-claim-id={c.id}>
+              <td>
+                <span className="row claim-cell">
+                  {bulk && (
+                    <input
+                      type="checkbox"
+                      className="row-check"
+                      checked={selected.has(c.id)}
+                      onChange={() => toggle(c.id)}
+                      aria-label={`Select claim: ${c.text}`}
+                    />
+                  )}
+                  <span>
+                    {/* Plain links: 400 next/link instances a page cost render time and would prefetch 200 claim pages. */}
+                    <a href={`/claims/${c.id}`}>{c.text}</a>
+                    {c.claimant && (
+                      <span className="muted block" data-testid="row-claimant">
+                        Claimed by {c.claimant}
+                      </span>
+                    )}
+                  </span>
+                </span>
+              </td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
+              <td>
+                <a href={`/articles/${c.article.id}`}>{c.article.title}</a>
+                <div className="muted">{c.article.outlet}</div>
+              </td>
+              <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td>
+                <PriorityBadge priority={c.priority} />
+              </td>
+              <td className={c.overdue ? "nowrap overdue" : "nowrap"} data-overdue={c.overdue || undefined}>
+                {formatDate(c.dueAt)}
+                {c.overdue && <span className="overdue-mark" role="img" aria-label="overdue" title="Overdue" />}
+              </td>
+              <td>
+                {c.verdict ? (
+                  <span className="verdict-label" style={{ background: c.verdict.color }} title={c.verdict.state}>
+                    {c.verdict.label}
+                  </span>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+                {c.otherProposal && (
+                  <>
+                    {" "}
+                    <span className="verdict-label" style={{ background: c.otherProposal.color }} title={c.otherProposal.state} data-testid="other-proposal">
+                      {c.otherProposal.label}
+                    </span>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </>
   );
