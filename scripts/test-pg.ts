@@ -1,6 +1,8 @@
 /**
  * npm run test:pg — the integration suite against PostgreSQL (127.0.0.1:5432, trust auth; a fresh
- * database claimledger_it is created through the `test` database). Ends with "tests: N passed, N failed".
+ * database claimledger_it is created through the `test` database; TEST_PG_DATABASE_URL names another).
+ * Arguments are passed to vitest: `npm run test:pg -- lib/server/import.test.ts` runs only those files.
+ * Ends with "postgresql: N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -10,7 +12,7 @@ const out = path.join(".tmp", "test-reports", "integration-postgresql.json");
 mkdirSync(path.dirname(out), { recursive: true });
 const result = spawnSync(
   path.join("node_modules", ".bin", "vitest"),
-  ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+  ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)],
   { stdio: "inherit", env: { ...process.env, TEST_DATABASE: "postgresql" } },
 );
 let passed = 0;
