@@ -94,4 +94,14 @@ describe("claimRowsHtml", () => {
   it("shows an unknown status as it is stored", () => {
     expect(claimRowsHtml([row({ status: "ARCHIVED" })], false)).toContain('<span class="badge status-ARCHIVED">ARCHIVED</span>');
   });
+
+  it("writes a verdict colour only when it is one CSS colour value: a stored colour cannot add declarations or load anything", () => {
+    const colour = (color: string) => claimRowsHtml([row({ verdict: { label: "True", color, state: "PUBLISHED" } })], false).match(/style="([^"]*)"/)![1];
+    expect(colour(" #1A7F37 ")).toBe("background:#1A7F37");
+    expect(colour("rebeccapurple")).toBe("background:rebeccapurple");
+    expect(colour("rgb(26, 127, 55)")).toBe("background:rgb(26, 127, 55)");
+    for (const hostile of ["red;position:fixed;inset:0;z-index:99", "url(https://evil.test/x)", "red}body{display:none", 'red" onmouseover="alert(1)', "expression(alert(1))", "red/**/;top:0", "var(--x)"]) {
+      expect(colour(hostile), hostile).toBe("background:#6e7781");
+    }
+  });
 });

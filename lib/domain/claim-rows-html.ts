@@ -32,8 +32,24 @@ export function escapeHtml(value: string): string {
   return value.replace(NEEDS_ESCAPE, (c) => ESCAPES[c]!);
 }
 
+/** The grey drawn for a verdict whose stored colour is not a plain CSS colour value. */
+const FALLBACK_COLOR = "#6e7781";
+/** `#hex`, a colour keyword, or one rgb()/hsl()/oklch()-style function of numbers: nothing that ends the declaration or loads a URL. */
+const PLAIN_CSS_COLOR = /^(?:#[0-9a-f]{3,8}|[a-z]{3,30}|(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\([0-9a-z.,%+\-\s/]{1,60}\))$/i;
+
+/**
+ * A stored verdict colour as the row's inline style may use it: the value (trimmed) when it is one plain
+ * CSS colour (PLAIN_CSS_COLOR), else FALLBACK_COLOR, so a colour written into the database other than
+ * through the scale editor (which saves #rrggbb) cannot add declarations (`red;position:fixed`) or load
+ * anything (`url(…)`).
+ */
+export function plainCssColor(value: string): string {
+  const color = value.trim();
+  return PLAIN_CSS_COLOR.test(color) && !/^(?:url|var|expression|inherit|initial|unset|revert)$/i.test(color) ? color : FALLBACK_COLOR;
+}
+
 const verdictSpan = (v: { label: string; color: string; state: string }, testId?: string) =>
-  `<span class="verdict-label" style="background:${escapeHtml(v.color.trim())}" title="${escapeHtml(v.state)}"${testId ? ` data-testid="${testId}"` : ""}>${escapeHtml(v.label)}</span>`;
+  `<span class="verdict-label" style="background:${escapeHtml(plainCssColor(v.color))}" title="${escapeHtml(v.state)}"${testId ? ` data-testid="${testId}"` : ""}>${escapeHtml(v.label)}</span>`;
 
 /**
  * The claims list's rows as HTML (the inside of its <tbody>), the markup the table's React components
