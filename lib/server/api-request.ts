@@ -119,6 +119,23 @@ export function withApiSecurityHeaders(request: Request, response: Response): Re
   return target;
 }
 
+type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
+/**
+ * Answers for the methods a route under /api/v1 (or /api/health) does not serve, with the API's
+ * security headers (withApiSecurityHeaders): 405 with `Allow`, and OPTIONS 204 with `Allow`, what
+ * Next answers by itself for a method a route does not export, but Next's answers carry no
+ * Content-Security-Policy or HSTS, and the proxy that added them skips these paths (proxy.ts). A route
+ * exports the ones it lacks: `export const { PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["GET", "POST"])`
+ * (HEAD is GET's when the route serves GET: leave it to Next then). `served`: the route's own methods.
+ */
+export function otherApiMethods(served: readonly ("GET" | "POST")[]): Record<HttpMethod, (request: Request) => Response> {
+  const allow = [...served, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+  const notAllowed = (request: Request) => withApiSecurityHeaders(request, new Response(null, { status: 405, headers: { Allow: allow, "Cache-Control": "no-store" } }));
+  const options = (request: Request) => withApiSecurityHeaders(request, new Response(null, { status: 204, headers: { Allow: allow } }));
+  return { GET: notAllowed, HEAD: notAllowed, POST: notAllowed, PUT: notAllowed, PATCH: notAllowed, DELETE: notAllowed, OPTIONS: options };
+}
+
 /**
  * Runs one API handler for a token-authenticated request. Every audit event it writes records the
  * token and the human who created it (lib/server/audit-context.ts). 412 answers carry the claim's

@@ -1,4 +1,4 @@
-import { handleApiRequest } from "@/lib/server/api-request";
+import { handleApiRequest, otherApiMethods } from "@/lib/server/api-request";
 import { listClaimsFromRequest } from "@/lib/server/api-v1";
 
 export const dynamic = "force-dynamic";
@@ -6,3 +6,5 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return handleApiRequest(request, "api.claims.list", ({ actor }) => listClaimsFromRequest(actor, request));
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["GET"]);

@@ -1,4 +1,4 @@
-import { withApiSecurityHeaders } from "@/lib/server/api-request";
+import { otherApiMethods, withApiSecurityHeaders } from "@/lib/server/api-request";
 import { buildOpenApiDocument } from "@/lib/validation/openapi";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,5 @@ export async function GET(request: Request) {
   const response = new Response(document, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" } });
   return withApiSecurityHeaders(request, response);
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["GET"]);

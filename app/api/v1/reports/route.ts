@@ -1,4 +1,4 @@
-import { withApiSecurityHeaders } from "@/lib/server/api-request";
+import { otherApiMethods, withApiSecurityHeaders } from "@/lib/server/api-request";
 import { createReportResponse, publicBaseUrl } from "@/lib/server/report-export";
 import { requireRequestActor } from "@/lib/server/request-actor";
 import { toErrorResponse } from "@/lib/server/respond";
@@ -26,3 +26,5 @@ async function report(request: Request): Promise<Response> {
     return toErrorResponse(error, { route: "reports" });
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["GET"]);

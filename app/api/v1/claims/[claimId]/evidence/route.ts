@@ -1,4 +1,4 @@
-import { handleApiRequest } from "@/lib/server/api-request";
+import { handleApiRequest, otherApiMethods } from "@/lib/server/api-request";
 import { addEvidenceFromRequest } from "@/lib/server/api-v1";
 
 export const dynamic = "force-dynamic";
@@ -8,3 +8,5 @@ export async function POST(request: Request, context: { params: Promise<{ claimI
     addEvidenceFromRequest(actor, request, (await context.params).claimId),
   );
 }
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["POST"]);

@@ -1,4 +1,4 @@
-import { handleApiRequest } from "@/lib/server/api-request";
+import { handleApiRequest, otherApiMethods } from "@/lib/server/api-request";
 import { evidenceFileDownload, uploadEvidenceFileFromRequest } from "@/lib/server/evidence-archive/evidence-file-http";
 
 export const dynamic = "force-dynamic";
@@ -18,3 +18,5 @@ export async function POST(request: Request, context: Params) {
     return uploadEvidenceFileFromRequest(actor, request, claimId, evidenceId);
   });
 }
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherApiMethods(["GET", "POST"]);
