@@ -4,6 +4,7 @@ import type { VerdictRating } from "@/lib/domain/verdict-scale";
 import type { ActionState, FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "../action-form";
 import { FieldError, invalidProps, keptValue } from "../form-message";
+import { plainCssColor } from "@/lib/domain/css-color";
 
 const VALUE_OPTIONS = [
   { value: "", label: "none (not a factual rating)" },
@@ -70,7 +71,7 @@ export function VerdictScaleEditor({
         {scale.map((rating, index) => (
           <li key={rating.key} className="panel" data-testid="scale-rating" data-key={rating.key}>
             <h3>
-              <span className="verdict-label" style={{ background: rating.color }}>
+              <span className="verdict-label" style={{ background: plainCssColor(rating.color) }}>
                 {rating.label}
               </span>
               {rating.retired && <span className="badge"> Retired: no new verdicts</span>}

@@ -6,6 +6,7 @@ import { FieldError, FormMessage, invalidProps, keptValue } from "../form-messag
 import { useRowSelection } from "../use-row-selection";
 import { PriorityField } from "./priority-field";
 import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
+import { plainCssColor } from "@/lib/domain/css-color";
 
 export interface ClaimTableRow {
   id: string;
@@ -156,7 +157,7 @@ export function ClaimTable({
               </td>
               <td>
                 {c.verdict ? (
-                  <span className="verdict-label" style={{ background: c.verdict.color }} title={c.verdict.state}>
+                  <span className="verdict-label" style={{ background: plainCssColor(c.verdict.color) }} title={c.verdict.state}>
                     {c.verdict.label}
                   </span>
                 ) : (
@@ -165,7 +166,7 @@ export function ClaimTable({
                 {c.otherProposal && (
                   <>
                     {" "}
-                    <span className="verdict-label" style={{ background: c.otherProposal.color }} title={c.otherProposal.state} data-testid="other-proposal">
+                    <span className="verdict-label" style={{ background: plainCssColor(c.otherProposal.color) }} title={c.otherProposal.state} data-testid="other-proposal">
                       {c.otherProposal.label}
                     </span>
                   </>

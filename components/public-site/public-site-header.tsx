@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { UserText } from "@/components/user-text";
+import { plainCssColor } from "@/lib/domain/css-color";
 
 /** The public site's header: the desk's name and the public pages (no desk navigation, no session). */
 export function PublicSiteHeader({ deskName }: { deskName: string }) {
@@ -21,7 +22,7 @@ export function PublicSiteHeader({ deskName }: { deskName: string }) {
 /** A verdict's label in the scale's colour (public pages have the colour, not the whole scale). */
 export function PublicVerdict({ label, color }: { label: string; color: string | null }) {
   return (
-    <span className="verdict-label" style={{ background: color ?? "#555" }} data-testid="public-verdict">
+    <span className="verdict-label" style={{ background: plainCssColor(color) }} data-testid="public-verdict">
       {label}
     </span>
   );

@@ -3,6 +3,7 @@ import { Markdown } from "@/components/markdown";
 import { ANY_SCRIPT_CLASS, UserText as U } from "@/components/user-text";
 import { PrintButton } from "./print-button";
 import { WORK_IN_PROGRESS_LABEL, type ReportDocument, type ReportEntry } from "@/lib/domain/report";
+import { plainCssColor } from "@/lib/domain/css-color";
 
 function day(iso: string | null): string {
   return iso ? iso.slice(0, 10) : "—";
@@ -28,7 +29,7 @@ function ClaimBlock({ entry, index }: { entry: ReportEntry; index: number }) {
       <p className="report-verdict" data-testid="report-verdict">
         {v ? (
           <>
-            <span className="verdict-label" style={{ background: v.color ?? "#555" }}>
+            <span className="verdict-label" style={{ background: plainCssColor(v.color) }}>
               {v.label}
             </span>{" "}
             {v.ratingValue !== null && <span className="muted">rating {v.ratingValue} · </span>}
