@@ -166,10 +166,8 @@ export function layoutText(root: Element): string {
   return paragraphs.join("\n\n");
 }
 
-/** True when the string contains something that reads as an HTML tag, comment or doctype. */
-export function looksLikeHtml(source: string): boolean {
-  return /<(?:[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?|\/[a-z][a-z0-9-]*\s*|!--[\s\S]*?--|!doctype[^<>]*)>/i.test(source);
-}
+/** Re-exported from its own module (lib/domain/html-sniff.ts), which loads no HTML parser. */
+export { looksLikeHtml } from "./html-sniff";
 
 /**
  * Reads an HTML page or fragment into its readable article text and metadata.

@@ -51,7 +51,7 @@ import {
 } from "./permissions";
 import { assertFourEyes } from "./four-eyes";
 import { getVerdictScale, parseVerdictScale } from "./settings";
-import { insertProposedVerdict } from "./row-inserts";
+import { insertClaims, insertProposedVerdict, type NewClaimRow } from "./row-inserts";
 import { inTransaction } from "./transaction";
 
 // ---------------------------------------------------------------------------------------------
@@ -735,6 +735,19 @@ function anchoredClaimData(anchor: TextAnchor, input: AnchoredClaimInput) {
   };
 }
 
+/** anchoredClaimData with every column insertClaims writes (defaults filled in as the schema has them). */
+function anchoredClaimRow(anchor: TextAnchor, input: AnchoredClaimInput): NewClaimRow {
+  const data = anchoredClaimData(anchor, input);
+  return {
+    ...data,
+    claimant: data.claimant ?? null,
+    claimantKind: data.claimantKind ?? null,
+    claimantSearch: data.claimantSearch ?? "",
+    matchFeatures: data.matchFeatures ?? null,
+    matchIndexed: data.matchIndexed ?? false,
+  };
+}
+
 type CreatedClaimFields = { id: string; version: number; text: string; start: number; end: number; checkworthiness: number; kind: string; origin: string; claimant: string | null; claimantKind: string | null };
 
 /** The `claim.create` audit event of a claim just written. */
@@ -771,16 +784,22 @@ export async function createAnchoredClaims(tx: Tx, actor: Actor, articleText: st
   if (inputs.length === 0) return [];
   // One pass over the article for all the anchors (a 2 MB article: a few ms, not one pass per claim).
   const anchors = buildAnchors(articleText, inputs);
-  const rows = await tx.claim.createManyAndReturn({
-    data: inputs.map((input, i) => anchoredClaimData(anchors[i]!, input)),
-    select: { id: true, articleId: true, version: true, text: true, start: true, end: true, checkworthiness: true, kind: true, origin: true, claimant: true, claimantKind: true },
-  });
-  const bySpan = new Map(rows.map((r) => [`${r.articleId}:${r.start}:${r.end}`, r]));
-  const created = inputs.map((input) => {
-    const row = bySpan.get(`${input.articleId}:${input.start}:${input.end}`);
-    if (!row) throw new Error(`createAnchoredClaims: no row returned for span ${input.start}–${input.end}`);
-    return row;
-  });
+  // Hand-written INSERT (lib/server/row-inserts.ts): the rows are known here, nothing is read back.
+  const rows = inputs.map((input, i) => anchoredClaimRow(anchors[i]!, input));
+  const ids = await insertClaims(tx, rows);
+  const created = rows.map((row, i) => ({
+    id: ids[i]!,
+    articleId: row.articleId,
+    version: 1,
+    text: row.text,
+    start: row.start,
+    end: row.end,
+    checkworthiness: row.checkworthiness,
+    kind: row.kind,
+    origin: row.origin,
+    claimant: row.claimant,
+    claimantKind: row.claimantKind,
+  }));
   await appendAuditEvents(tx, created.map((claim) => claimCreatedEvent(actor, claim)));
   return created;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/domain/errors";
-import { looksLikeHtml } from "@/lib/domain/html-article";
+import { looksLikeHtml } from "@/lib/domain/html-sniff";
 import { decodeDocumentBytes, hasUtf16Bom } from "@/lib/domain/text-decoding";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
