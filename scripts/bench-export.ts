@@ -34,7 +34,7 @@ import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { heapGrowingPercent } from "../lib/server/heap-policy";
-import { recreatePgDatabase, type DeskSink } from "./lib/bench-desk";
+import { recreatePgDatabase, sqliteDeskSink, type DeskSink } from "./lib/bench-desk";
 import { ensureProductionBuild, loadAverage, processTree, signIn, sleep, startNextServer, statusKb, stopChild, treeRss, uptimeLine } from "./lib/bench-server";
 import { formatTarget, median, type Target } from "./lib/bench-stats";
 import { createRecordCounter, firstDifference, parseBenchExportArgs, type BenchExportArgs } from "./lib/export-bench";
@@ -216,24 +216,7 @@ async function sqliteScratch(n: number): Promise<Scratch> {
   migrate(url);
   const started = performance.now();
   const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
-  const statements = new Map<string, Database.Statement>();
-  const sink: DeskSink = {
-    async insert(table, columns, rows) {
-      if (rows.length === 0) return;
-      const key = `${table}:${columns.join(",")}`;
-      let statement = statements.get(key);
-      if (!statement) {
-        statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-        statements.set(key, statement);
-      }
-      const st = statement;
-      db.transaction(() => {
-        for (const row of rows) st.run(row.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v)));
-      })();
-    },
-  };
+  const sink = sqliteDeskSink(db);
   await writeDesk(sink, n);
   db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('benchExport', ?, ?)`).run(JSON.stringify({ version: GENERATOR_VERSION, n }), iso(Date.parse("2026-01-01T00:00:00Z")));
   db.pragma("wal_checkpoint(TRUNCATE)");

@@ -86,6 +86,32 @@ export interface DeskSink {
   insert(table: string, columns: readonly string[], rows: unknown[][]): Promise<void>;
 }
 
+/**
+ * A DeskSink writing into an open better-sqlite3 database for bulk generation: WAL, no fsync
+ * (`synchronous = OFF`: a scratch desk, never a real one), one prepared INSERT per table and column
+ * list, each batch in one transaction; booleans are stored as 0/1 like Prisma does.
+ */
+export function sqliteDeskSink(db: Database.Database): DeskSink {
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const statements = new Map<string, Database.Statement>();
+  return {
+    async insert(table, columns, rows) {
+      if (rows.length === 0) return;
+      const key = `${table}:${columns.join(",")}`;
+      let statement = statements.get(key);
+      if (!statement) {
+        statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+        statements.set(key, statement);
+      }
+      const st = statement;
+      db.transaction(() => {
+        for (const row of rows) st.run(row.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v)));
+      })();
+    },
+  };
+}
+
 const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 
 /**
@@ -246,24 +272,7 @@ export async function sqliteDesk(root: string, n: number, options: { fresh?: boo
   const started = performance.now();
   migrate(root, `file:${file}`);
   const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
-  const statements = new Map<string, Database.Statement>();
-  const sink: DeskSink = {
-    async insert(table, columns, rows) {
-      if (rows.length === 0) return;
-      const key = `${table}:${columns.join(",")}`;
-      let st = statements.get(key);
-      if (!st) {
-        st = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-        statements.set(key, st);
-      }
-      const stmt = st;
-      db.transaction(() => {
-        for (const row of rows) stmt.run(row.map((v) => (typeof v === "boolean" ? (v ? 1 : 0) : v)));
-      })();
-    },
-  };
+  const sink = sqliteDeskSink(db);
   const shape = await generateDesk(sink, n);
   db.prepare(`INSERT INTO "Setting" (key, value, updatedAt) VALUES ('benchPages', ?, ?)`).run(stamp, new Date().toISOString());
   db.exec("ANALYZE");
