@@ -76,6 +76,14 @@ test("hostile text stays text, keyboard selection and select-all drive the bulk 
   // The page size survives the filter form.
   await page.getByRole("form", { name: "Filter claims" }).getByRole("button", { name: "Filter" }).click();
   await page.waitForURL(/perPage=25/);
+  // Choosing another size in the form changes the rows shown, and the choice stays in the form.
+  const filter = page.getByRole("form", { name: "Filter claims" });
+  await filter.getByLabel("Rows a page").selectOption("50");
+  await filter.getByRole("button", { name: "Filter" }).click();
+  await page.waitForURL(/perPage=50/);
+  await expect(filter.getByLabel("Rows a page")).toHaveValue("50");
+  expect(await rows.count()).toBeLessThanOrEqual(50);
+  expect(await rows.count()).toBeGreaterThanOrEqual(count);
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n    ")}`);
