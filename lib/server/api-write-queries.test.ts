@@ -36,15 +36,23 @@ function afterWrite(statements: string[]): string[] {
   return statements.slice(last + 1);
 }
 
+/**
+ * A claim assigned to a reviewer and a write token acting as them, already in use: its lastUsedAt is
+ * written at most once a minute (lib/server/api-tokens.ts), so the measured request does not write it.
+ */
+async function claimWithTokenInUse() {
+  const admin = await makeUser("ADMIN");
+  const editor = await makeUser("EDITOR");
+  const reviewer = await makeUser("REVIEWER");
+  const { claim } = await makeAssignedClaim(editor, reviewer);
+  const token = await makeApiToken(admin, reviewer, "WRITE");
+  await getClaimRoute(apiRequest("GET", `/api/v1/claims/${claim.id}`, { token: token.secret }), routeParams({ claimId: claim.id }));
+  return { claim, token };
+}
+
 describe("REST writes", () => {
   it("add evidence and propose a verdict in at most 8 statements each, the ETag from the write", async () => {
-    const admin = await makeUser("ADMIN");
-    const editor = await makeUser("EDITOR");
-    const reviewer = await makeUser("REVIEWER");
-    const { claim } = await makeAssignedClaim(editor, reviewer);
-    const token = await makeApiToken(admin, reviewer, "WRITE");
-    // A token in use: its lastUsedAt is written at most once a minute (lib/server/api-tokens.ts).
-    await getClaimRoute(apiRequest("GET", `/api/v1/claims/${claim.id}`, { token: token.secret }), routeParams({ claimId: claim.id }));
+    const { claim, token } = await claimWithTokenInUse();
 
     // The first evidence also moves the claim into review (an update and its audit event).
     const added = await countQueries(() =>
@@ -98,6 +106,31 @@ describe("REST writes", () => {
     expect(response.join("\n")).not.toMatch(/[`"](Comment|AuditEvent|Setting|User)[`"]|[`"]Article[`"]\.[`"]text[`"]/);
     expect(proposed.statements.length, proposed.statements.join("\n")).toBeLessThanOrEqual(8);
     expect(proposed.statements.filter(isLockStatement)).toEqual([]);
+  });
+
+  // A source at a literal address the fetcher refuses without sending anything (here a documentation
+  // address, RFC 5737): its FAILED archive state and "evidence.archive" event are written by the
+  // evidence's own transaction, so the request is one transaction and no archive UPDATE.
+  it("records an archive refused before any fetch in the evidence's own transaction", async () => {
+    const { claim, token } = await claimWithTokenInUse();
+    const body = { ...EVIDENCE, url: "https://192.0.2.1/report" };
+    const added = await countQueries(() =>
+      addEvidenceRoute(apiRequest("POST", `/api/v1/claims/${claim.id}/evidence`, { token: token.secret, body }), routeParams({ claimId: claim.id })),
+    );
+    expect(added.result.status).toBe(201);
+    const answer = (await added.result.json()) as { data: { id: string; archive: { status: string; error?: string } } };
+    expect(answer.data.archive).toMatchObject({ status: "FAILED", error: expect.stringMatching(/private network or this machine/) });
+    // The token, the claim's read, the status change, the evidence, one INSERT of the three events.
+    expect(added.statements.filter((q) => /^\s*update\s+(?:[`"]main[`"]\.)?[`"]?(?:public[`"]\.[`"])?Evidence\b/i.test(q))).toEqual([]);
+    expect(added.statements.length, added.statements.join("\n")).toBeLessThanOrEqual(5);
+    const db = await getDb();
+    const evidence = await db.evidence.findUniqueOrThrow({ where: { id: answer.data.id } });
+    expect(evidence).toMatchObject({ archiveStatus: "FAILED", archiveError: answer.data.archive.error, snapshotText: null });
+    const events = await db.auditEvent.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } });
+    const archived = events.findIndex((e) => e.action === "evidence.archive");
+    expect(events[archived - 1]).toMatchObject({ action: "evidence.add", entityId: evidence.id });
+    expect(events[archived]).toMatchObject({ entityType: "Evidence", entityId: evidence.id, prevHash: events[archived - 1]!.hash });
+    expect(JSON.parse(events[archived]!.after!)).toEqual({ status: "FAILED", reason: evidence.archiveError });
   });
 
   // PostgreSQL: the claim's read tries the chain lock. Here another writer holds it and appends an

@@ -67,9 +67,12 @@ export async function addEvidence(actor: Actor, input: AddEvidenceInput, file?: 
 
 /**
  * addEvidence, also returning the claim's row as the step left it (status and version: the REST
- * API's ETag, without reading the claim again).
+ * API's ETag, without reading the claim again). `archiveRefused`: why the source's address cannot be
+ * archived, known before any fetch (evidence-archive/archive-evidence.ts): the evidence is saved with
+ * archive state FAILED and that reason, and the "evidence.archive" event the archive step would have
+ * written follows "evidence.add" in this same transaction.
  */
-export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
+export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile, archiveRefused?: string) {
   if (!input.url && !file) throw new AppError("VALIDATION", URL_OR_FILE_MESSAGE, { fields: { url: [URL_OR_FILE_MESSAGE] } });
   return inTransaction(async (tx) => {
     const loaded = await loadClaimForWork(tx, actor, input.claimId);
@@ -87,6 +90,7 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, fil
       stance: input.stance,
       addedById: actor.id,
       file,
+      archiveRefused,
     });
     await appendAuditEvent(tx, {
       actorId: actor.id,
@@ -104,6 +108,16 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, fil
         ...(file ? { file: { ...file } } : {}),
       },
     });
+    if (archiveRefused !== undefined) {
+      await appendAuditEvent(tx, {
+        actorId: actor.id,
+        action: "evidence.archive",
+        entityType: "Evidence",
+        entityId: evidence.id,
+        claimId: inReview.id,
+        after: { status: "FAILED", reason: archiveRefused },
+      });
+    }
     return { evidence, claim: { id: inReview.id, status: inReview.status, version: inReview.version } };
     // The claim's read takes the chain lock (one statement less on PostgreSQL, see inTransaction).
   }, { chainLock: "first-statement" });

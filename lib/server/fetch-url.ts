@@ -2,7 +2,7 @@ import "server-only";
 import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
 import { AppError } from "@/lib/domain/errors";
 import { isPublicAddress } from "@/lib/domain/net-address";
 import { decodeDocumentBytes } from "@/lib/domain/text-decoding";
@@ -32,8 +32,32 @@ function fail(message: string): never {
   throw new AppError("VALIDATION", message, { fields: { url: [message] } });
 }
 
+const NOT_A_URL = "Enter a full http:// or https:// address.";
+const NOT_HTTP = "Only http:// and https:// addresses can be imported.";
+const NOT_PUBLIC = "That address points into a private network or this machine; only public web pages can be fetched.";
+
+/** The URL's host as an address or a name to look up (an IPv6 literal without its brackets). */
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
+
+/**
+ * Why fetchPublicDocument refuses `rawUrl` before any network I/O — the same message it throws — or
+ * null when only a DNS look-up or a fetch can tell: not a URL, not http(s), or a host that is a
+ * literal IP address that is not public (and not on the test allowlist). Sends nothing.
+ */
+export function refusalBeforeFetch(rawUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    return NOT_A_URL;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return NOT_HTTP;
+  const host = hostOf(url);
+  return isIP(host) !== 0 && !allowlist().has(url.host) && !isPublicAddress(host) ? NOT_PUBLIC : null;
+}
+
 async function resolveChecked(url: URL): Promise<{ address: string; family: number }> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = hostOf(url);
   let records: { address: string; family: number }[];
   try {
     records = await lookup(host, { all: true, verbatim: true });
@@ -44,7 +68,7 @@ async function resolveChecked(url: URL): Promise<{ address: string; family: numb
   const allowed = allowlist().has(url.host);
   for (const r of records) {
     if (!allowed && !isPublicAddress(r.address)) {
-      fail("That address points into a private network or this machine; only public web pages can be fetched.");
+      fail(NOT_PUBLIC);
     }
   }
   return records[0]!;
@@ -120,9 +144,9 @@ export async function fetchPublicDocument(rawUrl: string, { timeoutMs = TIMEOUT_
   try {
     url = new URL(rawUrl);
   } catch {
-    fail("Enter a full http:// or https:// address.");
+    fail(NOT_A_URL);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") fail("Only http:// and https:// addresses can be imported.");
+  if (url.protocol !== "http:" && url.protocol !== "https:") fail(NOT_HTTP);
   const originalHost = url.host;
   const deadline = Date.now() + timeoutMs;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {

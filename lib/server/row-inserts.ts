@@ -33,9 +33,11 @@ export interface NewEvidence {
   stance: string;
   addedById: string;
   file?: { sha256: string; size: number; type: string; name: string };
+  /** Why its source cannot be archived, known before any fetch: the row starts with archive state FAILED and this reason. */
+  archiveRefused?: string;
 }
 
-/** Inserts one Evidence row (version 1, sourceType OTHER, not archived) and returns it; one statement. */
+/** Inserts one Evidence row (version 1, sourceType OTHER, not archived unless refused) and returns it; one statement. */
 export async function insertEvidence(tx: Tx, input: NewEvidence, now = new Date()): Promise<Evidence> {
   const row: Evidence = {
     id: newRowId(),
@@ -50,8 +52,8 @@ export async function insertEvidence(tx: Tx, input: NewEvidence, now = new Date(
     snapshotText: null,
     snapshotSha256: null,
     fetchedAt: null,
-    archiveStatus: null,
-    archiveError: null,
+    archiveStatus: input.archiveRefused === undefined ? null : "FAILED",
+    archiveError: input.archiveRefused ?? null,
     warcSha256: null,
     recheckedAt: null,
     recheckDiff: null,
@@ -64,8 +66,8 @@ export async function insertEvidence(tx: Tx, input: NewEvidence, now = new Date(
     createdAt: now,
     updatedAt: now,
   };
-  await tx.$executeRaw`INSERT INTO "Evidence" ("id", "claimId", "url", "title", "publisher", "quote", "stance", "sourceType", "addedById", "fileSha256", "fileSize", "fileType", "fileName", "version", "createdAt", "updatedAt")
-    VALUES (${row.id}, ${row.claimId}, ${row.url}, ${row.title}, ${row.publisher}, ${row.quote}, ${row.stance}, ${row.sourceType}, ${row.addedById}, ${row.fileSha256}, ${row.fileSize}, ${row.fileType}, ${row.fileName}, ${row.version}, ${row.createdAt}, ${row.updatedAt})`;
+  await tx.$executeRaw`INSERT INTO "Evidence" ("id", "claimId", "url", "title", "publisher", "quote", "stance", "sourceType", "addedById", "fileSha256", "fileSize", "fileType", "fileName", "archiveStatus", "archiveError", "version", "createdAt", "updatedAt")
+    VALUES (${row.id}, ${row.claimId}, ${row.url}, ${row.title}, ${row.publisher}, ${row.quote}, ${row.stance}, ${row.sourceType}, ${row.addedById}, ${row.fileSha256}, ${row.fileSize}, ${row.fileType}, ${row.fileName}, ${row.archiveStatus}, ${row.archiveError}, ${row.version}, ${row.createdAt}, ${row.updatedAt})`;
   return row;
 }
 

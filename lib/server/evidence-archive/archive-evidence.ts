@@ -9,7 +9,7 @@ import { loadClaimForUpdate } from "../claims";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { idempotentReplay } from "../idempotency";
 import { runExtractionTask } from "../extraction-pool/run-task";
-import { fetchPublicDocument, type FetchedDocument } from "../fetch-url";
+import { fetchPublicDocument, refusalBeforeFetch, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
 import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
@@ -229,11 +229,15 @@ export async function addEvidenceAndArchive(actor: Actor, input: AddEvidenceInpu
 
 /**
  * addEvidenceAndArchive, also returning the claim's row as the evidence step left it (status and
- * version: the REST API's ETag) and the evidence row as the archive step wrote it, without reading
- * either again. Throws what addEvidence throws; a failed archive step is logged, never thrown.
+ * version: the REST API's ETag) and the evidence row as the archive step wrote it (or as the evidence
+ * step did, for a source refused before any fetch), without reading either again. Throws what addEvidence throws; a failed archive step is logged, never thrown.
  */
 export async function addEvidenceAndArchiveStep(actor: Actor, input: AddEvidenceInput, file?: StoredEvidenceFile) {
-  const added = await addEvidenceStep(actor, input, file);
+  // An address the fetcher refuses without sending anything (a literal private, loopback or reserved
+  // IP address) is recorded as a FAILED archive in the evidence's own transaction: the fetch would
+  // only repeat the refusal, and a second transaction would record it.
+  const refused = input.url ? refusalBeforeFetch(input.url) : null;
+  const added = await addEvidenceStep(actor, input, file, refused ?? undefined);
   let evidence = added.evidence;
   // Evidence with no URL (a file only) has nothing to fetch: it stays unarchived (archiveStatus null).
   if (!evidence.url) return { evidence, claim: added.claim };
