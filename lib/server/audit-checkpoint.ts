@@ -31,8 +31,11 @@ export function checkpointFilePath(databaseUrl: string = env.DATABASE_URL): stri
 
 /** The last checkpoint this process wrote or read, per file (to count new events incrementally). */
 const lastWritten = new Map<string, SignedAuditCheckpoint>();
-/** Per file: the write in flight, and whether another step committed while it ran. */
-const inFlight = new Map<string, { running: Promise<void>; again: boolean }>();
+/**
+ * Per file: the write in flight, whether another step committed while it ran, and those steps' views of
+ * the chain (the next round follows them from the last checkpoint without reading the chain).
+ */
+const inFlight = new Map<string, { running: Promise<void>; again: boolean; waiting: StepChainProgress[] }>();
 
 async function readLastLine(file: string): Promise<string | null> {
   if (!existsSync(file)) return null;
@@ -56,16 +59,37 @@ export interface StepChainProgress {
   appended: number;
 }
 
-async function writeCheckpoint(db: Db, key: string, file: string, progress?: StepChainProgress): Promise<void> {
+/**
+ * The chain from `previous` through the steps' views that link to it, each starting at the head the
+ * one before it left (steps hold the chain's lock, so each read its predecessor's head): the count and
+ * head after the last of them. Views already covered by `previous` are skipped. Null when there is no
+ * new view, or when one does not link (a step between them appended without a view): the chain must
+ * be read then.
+ */
+export function followSteps(previous: { count: number; lastId: number; head: string }, steps: readonly StepChainProgress[]) {
+  let link = { count: previous.count, lastId: previous.lastId, head: previous.head };
+  let followed = false;
+  for (const step of [...steps].sort((a, b) => a.before.id - b.before.id)) {
+    if (step.head.id <= link.lastId) continue;
+    if (step.before.id !== link.lastId || step.before.hash !== link.head) return null;
+    link = { count: link.count + step.appended, lastId: step.head.id, head: step.head.hash };
+    followed = true;
+  }
+  return followed ? link : null;
+}
+
+async function writeCheckpoint(db: Db, key: string, file: string, steps: readonly StepChainProgress[]): Promise<void> {
   let previous = lastWritten.get(file);
   if (!previous) {
     const line = await readLastLine(file);
     previous = (line && parseSignedCheckpoint(key, line)) || undefined;
   }
-  // The step read, under the chain's lock, the very head the last checkpoint signed, and appended
-  // `appended` events after it: the new count and head are known without reading the chain.
-  if (progress && previous && previous.lastId === progress.before.id && previous.head === progress.before.hash) {
-    await appendCheckpoint(key, file, { count: previous.count + progress.appended, lastId: progress.head.id, head: progress.head.hash });
+  // The steps read, under the chain's lock, the very head the last checkpoint signed (or the one the
+  // step before them left), and appended their events after it: the new count and head are known
+  // without reading the chain.
+  const followed = previous ? followSteps(previous, steps) : null;
+  if (followed) {
+    await appendCheckpoint(key, file, followed);
     return;
   }
   const head = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
@@ -93,8 +117,8 @@ async function appendCheckpoint(key: string, file: string, link: { count: number
 /**
  * Appends a signed checkpoint of the chain's current head to the checkpoint file, after a business
  * step committed (lib/server/transaction.ts). Outside any transaction; concurrent calls in one process
- * coalesce into one more write. With the step's `progress` (inTransaction passes it) and a last checkpoint
- * at the head the step started from, no statement is sent. Never throws: a failure is logged (the step itself has committed), and
+ * coalesce into one more write. With the steps' `progress` (inTransaction passes it) linking, one after
+ * the other, to the last checkpoint's head, no statement is sent. Never throws: a failure is logged (the step itself has committed), and
  * the next step's checkpoint covers it. Does nothing without AUDIT_KEY.
  */
 export async function recordAuditCheckpoint(options: { db?: Db; file?: string; progress?: StepChainProgress } = {}): Promise<void> {
@@ -104,18 +128,20 @@ export async function recordAuditCheckpoint(options: { db?: Db; file?: string; p
   const current = inFlight.get(file);
   if (current) {
     current.again = true;
+    if (options.progress) current.waiting.push(options.progress);
     return current.running;
   }
-  const entry = { running: Promise.resolve(), again: false };
+  const entry = { running: Promise.resolve(), again: false, waiting: options.progress ? [options.progress] : [] };
   entry.running = (async () => {
     const db = options.db ?? (await getDb());
-    // Only the first round is this step's; a round for steps that committed meanwhile reads the chain.
-    let progress = options.progress;
+    // A round covers the steps that committed before it began; one that committed meanwhile asks for
+    // another round, which follows their views of the chain (it reads the chain only if they do not link).
     do {
       entry.again = false;
+      const steps = entry.waiting;
+      entry.waiting = [];
       try {
-        await writeCheckpoint(db, key, file, progress);
-        progress = undefined;
+        await writeCheckpoint(db, key, file, steps);
       } catch (error) {
         logger.error({ event: "audit_checkpoint_failed", err: error }, "could not write the audit checkpoint");
         return;
