@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { followSteps, type StepChainProgress } from "./audit-checkpoint";
+import { appendAuditEvent } from "./audit";
+import { auditKey, followSteps, scanCheckpoints, type StepChainProgress } from "./audit-checkpoint";
+import { getDb } from "./db";
+import { makeUser } from "./testing/factories";
+import { inTransaction } from "./transaction";
 
 const link = (id: number) => ({ id, hash: `h${id}` });
 const step = (from: number, to: number): StepChainProgress => ({ before: link(from), head: link(to), appended: to - from });
@@ -23,5 +27,20 @@ describe("followSteps (signed checkpoints after steps that committed while one w
   it("gives nothing when no step is new", () => {
     expect(followSteps(previous, [])).toBeNull();
     expect(followSteps(previous, [step(9, 10)])).toBeNull();
+  });
+});
+
+describe("signed checkpoints after concurrent steps", () => {
+  it("sign the chain's head and count once every step has committed, those that waited for a write included", async () => {
+    const admin = await makeUser("ADMIN");
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        inTransaction((tx) => appendAuditEvent(tx, { actorId: admin.id, action: "test.checkpoint", entityType: "User", entityId: admin.id, after: { i } })),
+      ),
+    );
+    const db = await getDb();
+    const head = await db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    const scan = await scanCheckpoints(auditKey()!);
+    expect(scan?.newest).toMatchObject({ lastId: head.id, head: head.hash, count: await db.auditEvent.count({ where: { id: { lte: head.id } } }) });
   });
 });
