@@ -32,6 +32,11 @@ describe("the search query language", () => {
     expect(both("COVID-19 3,000")).toEqual({ fts: '"covid 19" AND "3 000"', ts: "('covid' <-> '19') & ('3' <-> '000')" });
   });
 
+  it("keeps combining marks inside a word (each database splits it as it split the claims)", () => {
+    expect(both("नमस्ते प्रधान*")).toEqual({ fts: '"नमस्ते" AND "प्रधान"*', ts: "'नमस्ते' & 'प्रधान':*" });
+    expect(both("שָׁלוֹם")).toEqual({ fts: '"שָׁלוֹם"', ts: "'שָׁלוֹם'" });
+  });
+
   it("never lets operators or quotes of either database through", () => {
     for (const hostile of ['"', "*", "NEAR(", "OR", "'", "a OR b", "NOT x", "x AND", "a:b", "'; DROP TABLE \"Claim\"; --", "(((", "^a", "a & !b | c", "\\"]) {
       const { fts, ts } = both(hostile);

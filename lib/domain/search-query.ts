@@ -6,9 +6,8 @@
  * - `"a quoted phrase"`: the words next to each other, in this order.
  * - `-word`, `-"a phrase"`, `-wor*`: claims containing it are left out.
  * - `wor*`: any word starting with `wor` (at least MIN_PREFIX_LENGTH code points before the star).
- * - Anything else is plain words: a word is a run of letters, digits or private-use characters
- *   (Unicode L, N, Co — the characters SQLite's unicode61 tokenizer keeps, and what PostgreSQL's
- *   `[[:alnum:]]` keeps in a UTF-8 database), everything else separates words. So `OR`, `NEAR(`,
+ * - Anything else is plain words: a word is a run of letters, combining marks, digits or private-use
+ *   characters (Unicode L, M, N, Co), everything else separates words. So `OR`, `NEAR(`,
  *   `AND`, `NOT`, `'`, `"`, `*`, `(`, `:` are never operators of either database: `OR` is the word
  *   "or", a lone `"` or `*` is nothing. A bare token that splits into several words (`covid-19`,
  *   `3,000`, `U.S.`) is a phrase of them, as both databases' tokenizers split it the same way.
@@ -18,6 +17,15 @@
  *
  * Both compiled forms contain only words of the characters above, wrapped in the database's own
  * quoting, so no input reaches either database as syntax.
+ *
+ * Each database then splits a quoted word further exactly as it split the claims' text: SQLite's FTS5
+ * runs its unicode61 tokenizer over a quoted string (a word that splits becomes a phrase), and
+ * lib/server/claim-search.ts passes the tsquery through the same `[[:alnum:]]` replacement as the
+ * PostgreSQL column before to_tsquery's parser. The marks stay in the words here because the two
+ * databases disagree about them (unicode61 splits at most marks; PostgreSQL keeps Devanagari vowel
+ * signs and Hebrew points inside a word but splits at a virama): dropping them here made
+ * `नमस्ते` the phrase `नमस त`, which matched on SQLite and never on PostgreSQL (indexed as `नमस ते`),
+ * and made `प्रधान*` a one-letter prefix, which is no prefix at all.
  */
 
 import { MAX_SEARCH_TERMS } from "./search-text";
@@ -38,7 +46,7 @@ export interface ParsedSearch {
   terms: SearchTerm[];
 }
 
-const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
+const WORD = /[\p{L}\p{M}\p{N}\p{Co}]+/gu;
 
 /** The words of a piece of text, lower-cased (the tokenizers' case folding). */
 export function searchWords(text: string): string[] {
@@ -81,7 +89,7 @@ export function parseSearchQuery(query: string | undefined | null): ParsedSearch
     const words = searchWords(token.text);
     if (words.length === 0) continue;
     // A star right after the last word (and nothing else after it) makes it a prefix.
-    const starred = !token.quoted && /[\p{L}\p{N}\p{Co}]\*+$/u.test(token.text);
+    const starred = !token.quoted && /[\p{L}\p{M}\p{N}\p{Co}]\*+$/u.test(token.text);
     const prefix = starred && [...words.at(-1)!].length >= MIN_PREFIX_LENGTH;
     const term: SearchTerm = { words, prefix, exclude: token.exclude };
     const key = JSON.stringify(term);

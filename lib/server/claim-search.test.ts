@@ -55,6 +55,26 @@ describe("full-text claim search", () => {
     }
   });
 
+  it("finds words of scripts written with combining marks (Devanagari, pointed Hebrew, Arabic harakat, Thai) alike on both databases", async () => {
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const made = {
+      hindi: (await makeClaimWithText(editor, `${tag} प्रधानमंत्री ने कहा कि बजट की घोषणा अगले सप्ताह होगी`)).claim,
+      hebrew: (await makeClaimWithText(editor, `${tag} הַשַּׂר אָמַר שָׁלוֹם לַכְּנֶסֶת`)).claim,
+      arabic: (await makeClaimWithText(editor, `${tag} قَالَ الوَزِيرُ إِنَّ المِيزَانِيَّةَ ارْتَفَعَتْ`)).claim,
+      thai: (await makeClaimWithText(editor, `${tag} นายกรัฐมนตรีกล่าวว่า งบประมาณ เพิ่มขึ้น`)).claim,
+    };
+    const search = async (q: string) => ids(await listClaims(editor, claimListFilterSchema.parse({ q: `${tag} ${q}` })));
+    expect(await search("प्रधानमंत्री")).toEqual([made.hindi.id]);
+    expect(await search('"बजट की घोषणा"')).toEqual([made.hindi.id]);
+    expect(await search("प्रधान*")).toEqual([made.hindi.id]);
+    expect(await search("सप्ताह -प्रधानमंत्री")).toEqual([]);
+    expect(await search("שָׁלוֹם")).toEqual([made.hebrew.id]);
+    expect(await search("الوَزِيرُ")).toEqual([made.arabic.id]);
+    expect(await search("งบประมาณ")).toEqual([made.thai.id]);
+    expect(await search("เพิ่มขึ้น")).toEqual([made.thai.id]);
+  });
+
   it("ranks the best match first, on the claims list and in the REST API", async () => {
     const admin = await makeUser("ADMIN");
     const editor = await makeUser("EDITOR");

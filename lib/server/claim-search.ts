@@ -23,15 +23,23 @@ export interface ClaimSearchMatches {
 
 const SQLITE_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
 WHERE "ClaimSearch" MATCH ? ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
+/**
+ * The tsquery of search-query.ts's text ($1), lower-cased and split as the "searchVector" column
+ * splits a claim (migration 20261202310000): inside each quoted word every run of what is not
+ * `[[:alnum:]]` becomes a space, so to_tsquery reads the word as the phrase of the pieces the column
+ * holds. The tsquery's own syntax characters (quotes, parentheses, `:*`, `<->`, `&`, `!`) are kept:
+ * the words never contain them (search-query.ts).
+ */
+const PG_TSQUERY = `to_tsquery('simple', regexp_replace(lower($1), '[^[:alnum:]''():*<>&!-]+', ' ', 'g'))`;
 /** The claims list's statuses as SQL literals (closed set of constants, no user input). */
 const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
 // The same, keeping only the claims the list shows (no suggestions, no rejected ones).
 const SQLITE_LISTED_SEARCH = `SELECT k."claimId" AS "id" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k."id" = "ClaimSearch"."rowid"
 JOIN "Claim" c ON c."id" = k."claimId"
 WHERE "ClaimSearch" MATCH ? AND c."status" IN (${LISTED_SQL}) ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
-const PG_LISTED_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q AND "status" IN (${LISTED_SQL})
+const PG_LISTED_SEARCH = `SELECT "id" FROM "Claim", ${PG_TSQUERY} AS q WHERE "searchVector" @@ q AND "status" IN (${LISTED_SQL})
 ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $2`;
-const PG_SEARCH = `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
+const PG_SEARCH = `SELECT "id" FROM "Claim", ${PG_TSQUERY} AS q WHERE "searchVector" @@ q
 ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $2`;
 // A reviewer's search ranks only the claims they review (permissions.ts visibleClaimsWhere), so the
 // best matches of the desk never crowd out theirs.
@@ -39,7 +47,7 @@ const sqliteReviewerSearch = (listed: boolean) => `SELECT k."claimId" AS "id" FR
 JOIN "Claim" c ON c."id" = k."claimId"
 WHERE "ClaimSearch" MATCH ? AND (c."assigneeId" = ? OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ?))${listed ? ` AND c."status" IN (${LISTED_SQL})` : ""}
 ORDER BY bm25("ClaimSearch", 2.0, 1.0), k."claimId" LIMIT ?`;
-const pgReviewerSearch = (listed: boolean) => `SELECT "id" FROM "Claim", to_tsquery('simple', $1) AS q WHERE "searchVector" @@ q
+const pgReviewerSearch = (listed: boolean) => `SELECT "id" FROM "Claim", ${PG_TSQUERY} AS q WHERE "searchVector" @@ q
 AND ("assigneeId" = $2 OR "id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = $2))${listed ? ` AND "status" IN (${LISTED_SQL})` : ""}
 ORDER BY ts_rank("searchVector", q) DESC, "id" LIMIT $3`;
 

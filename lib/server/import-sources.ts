@@ -43,9 +43,14 @@ function fromPlain(text: string, url = ""): ArticlePreview {
   return { title: firstLine.length <= 200 ? firstLine : "", outlet: url ? new URL(url).hostname.replace(/^www\./, "") : "", author: "", url, publishedAt: "", text: normalized };
 }
 
-/** Reads an uploaded .txt, .md or .html file (at most 2 MB, not binary; encoding as `readDocument` sniffs it). Throws AppError FORBIDDEN, VALIDATION, PAYLOAD_TOO_LARGE. */
-export async function previewUploadedFile(actor: Actor, file: File): Promise<ArticlePreview> {
+/**
+ * Reads an uploaded .txt, .md or .html file (at most 2 MB, not binary; encoding as `readDocument`
+ * sniffs it). `file` is the form's field as received: anything but a File (text, or nothing, from a
+ * hand-made request) is refused. Throws AppError FORBIDDEN, VALIDATION, PAYLOAD_TOO_LARGE.
+ */
+export async function previewUploadedFile(actor: Actor, file: unknown): Promise<ArticlePreview> {
   assertEditor(actor, "import articles");
+  if (!(file instanceof File)) throw new AppError("VALIDATION", "Choose a file to upload.");
   if (file.size === 0) throw new AppError("VALIDATION", "The file is empty.");
   if (file.size > MAX_FETCH_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The file is larger than 2 MB.");
   const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? "";

@@ -157,7 +157,10 @@ describe("uploaded files", () => {
     ["a file over 2 MB", file("a".repeat(2 * 1024 * 1024 + 1), "a.txt"), /larger than 2 MB/],
     ["another type of file", file("%PDF-1.7", "a.pdf"), /\.txt, \.md or \.html/],
     ["HTML that is mostly script", file(`<html><body><script>${"x=1;".repeat(5000)}</script><p>Hi</p></body></html>`, "a.html"), /No readable article text/],
-  ])("refuses %s with a clear message", async (_label, input, message) => {
+    // A hand-made request can send the form's file field as text, or leave it out.
+    ["a text field in place of the file", "<p>not a file</p>", /Choose a file/],
+    ["no file at all", null, /Choose a file/],
+  ])("refuses %s with a clear message", async (_label, input: unknown, message) => {
     const editor = await makeUser("EDITOR");
     await expect(previewUploadedFile(editor, input)).rejects.toThrow(message);
   });

@@ -33,9 +33,7 @@ export async function previewFileAction(formData: FormData): Promise<PreviewResu
   return preview(async () => {
     const actor = await requireUser();
     await consumeWriteAction(actor, "import");
-    const file = formData.get("file");
-    if (!(file instanceof File)) throw new Error("no file");
-    return previewUploadedFile(actor, file);
+    return previewUploadedFile(actor, formData.get("file"));
   });
 }
 
