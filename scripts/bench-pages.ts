@@ -44,7 +44,7 @@ const SESSIONS = 20;
 const ARTICLE_FILE = path.join(ROOT, "prisma", "seed", "articles", "000_a04bcc9c32dccfc7.txt");
 /** Imports (and nested uploads) during which another user's page is probed. */
 const IMPORT_PROBE_ROUNDS = 8;
-/** The nested upload is repeated until this many probes of another user's page are in (at most maxRuns uploads). */
+/** The nested upload is repeated until this many probes of another user's page are in (at most maxRuns uploads, one at a time). */
 const NESTED_PROBES: RepeatBounds = { minProbes: 20, maxRuns: 200 };
 
 /** Requests per side and alternation for the read scenarios, by desk size (bounded run time). */
@@ -231,12 +231,15 @@ function importBody(label: string): string {
   return JSON.stringify({ title: `Bench import ${label} ${importNonce}`, outlet: "Bench Wire", text: `Bench import ${label} ${importNonce} ${randomBytes(4).toString("hex")}.\n${articleText}` });
 }
 
-/** Latency (ms) of `probe` requests while `during` runs, sequential, at most `max` probes. */
-async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, max = 400): Promise<number[]> {
+/**
+ * Latency (ms) of `probe` requests while `during` runs, sequential, at most `max` probes; the first
+ * probe goes `startDelayMs` after the call (with 0 it goes at once, so a short run is probed too).
+ */
+async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, max = 400, startDelayMs = 20): Promise<number[]> {
   let done = false;
   void during.finally(() => (done = true)).catch(() => undefined);
   const out: number[] = [];
-  await sleep(20);
+  if (startDelayMs > 0) await sleep(startDelayMs);
   for (let i = 0; !done && i < max; i++) {
     out.push((await request(b.base, probe())).ms);
     await sleep(25);
@@ -246,31 +249,14 @@ async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, 
 }
 
 /**
- * Latency (ms) of `probe` requests while `start` runs again and again (one run at a time), until
- * `bounds.minProbes` probes are in or `bounds.maxRuns` runs were started (keepRepeating); the probes
- * stop when the runs do.
+ * Latency (ms) of `probe` requests during `start`, run in rounds one after another: each round
+ * starts one run and probes at once, then as long as the run lasts (probeWhile with no start delay,
+ * so even a run of a few ms is probed once). Rounds go on until `bounds.minProbes` probes are in or
+ * `bounds.maxRuns` rounds were run (keepRepeating).
  */
 async function probeWhileRepeating(b: Bench, bounds: RepeatBounds, start: () => Promise<unknown>, probe: () => Req): Promise<number[]> {
   const out: number[] = [];
-  let runs = 0;
-  let done = false;
-  const driver = (async () => {
-    try {
-      while (keepRepeating(out.length, runs, bounds)) {
-        runs += 1;
-        await start();
-      }
-    } finally {
-      done = true;
-    }
-  })();
-  void driver.catch(() => undefined);
-  await sleep(20);
-  while (!done) {
-    out.push((await request(b.base, probe())).ms);
-    await sleep(25);
-  }
-  await driver;
+  for (let runs = 0; keepRepeating(out.length, runs, bounds); runs++) out.push(...(await probeWhile(b, start(), probe, 400, 0)));
   return out;
 }
 
@@ -738,8 +724,9 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<ImportF
   const nestedHtml = `<!DOCTYPE html><html><head><title>Nested</title></head><body>${"<div>".repeat(1500)}<p>Deep text ${"word ".repeat(60)}</p>${"</div>".repeat(1500)}</body></html>`;
   const editorSession = b.sessions.find((s) => s.user.id === editor)!;
   const nestedIdle = await idleLatency(b, probe);
-  // Uploads one after another, another user's page probed all along, until NESTED_PROBES.minProbes
-  // probes are in (a refused upload ends in 10–100 ms: one upload leaves room for one probe or none).
+  // One upload at a time, another user's page probed from its start, round after round until
+  // NESTED_PROBES.minProbes probes are in (a refused upload ends in 10–100 ms: one upload alone
+  // leaves room for one probe or none).
   let nestedRes: Res | undefined;
   const nestedTimes: number[] = [];
   const nestedProbes = await probeWhileRepeating(b, NESTED_PROBES, async () => {
