@@ -36,7 +36,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { articleIdOf, assigneeOf, claimIdOf, CLAIM_VERSION, DESK_PASSWORD, DESK_USERS, pgDesk, recreatePgDatabase, REVIEWERS, sqliteDesk, statusOf } from "./lib/bench-desk";
 import { ensureProductionBuild, freePort, signIn, sleep, startDetached, startNextServer, stopChild, uptimeLine, waitUntilUp } from "./lib/bench-server";
-import { formatTarget, growthSizes, largestFilledSize, median, medianRatio, parseBenchPagesArgs, summarize, targetsLine, type BenchGroup, type LoadSummary, type Target } from "./lib/bench-stats";
+import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, summarize, targetsLine, type BenchGroup, type LoadSummary, type RepeatBounds, type Target } from "./lib/bench-stats";
 import { CLAIM_PAGE_SIZES } from "../lib/validation/claims";
 
 const ROOT = process.cwd();
@@ -44,6 +44,8 @@ const SESSIONS = 20;
 const ARTICLE_FILE = path.join(ROOT, "prisma", "seed", "articles", "000_a04bcc9c32dccfc7.txt");
 /** Imports (and nested uploads) during which another user's page is probed. */
 const IMPORT_PROBE_ROUNDS = 8;
+/** The nested upload is repeated until this many probes of another user's page are in (at most maxRuns uploads, one at a time). */
+const NESTED_PROBES: RepeatBounds = { minProbes: 20, maxRuns: 200 };
 
 /** Requests per side and alternation for the read scenarios, by desk size (bounded run time). */
 const readRequests = (_n: number) => 40;
@@ -229,17 +231,32 @@ function importBody(label: string): string {
   return JSON.stringify({ title: `Bench import ${label} ${importNonce}`, outlet: "Bench Wire", text: `Bench import ${label} ${importNonce} ${randomBytes(4).toString("hex")}.\n${articleText}` });
 }
 
-/** Latency (ms) of `probe` requests while `during` runs, sequential, at most `max` probes. */
-async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, max = 400): Promise<number[]> {
+/**
+ * Latency (ms) of `probe` requests while `during` runs, sequential, at most `max` probes; the first
+ * probe goes `startDelayMs` after the call (with 0 it goes at once, so a short run is probed too).
+ */
+async function probeWhile(b: Bench, during: Promise<unknown>, probe: () => Req, max = 400, startDelayMs = 20): Promise<number[]> {
   let done = false;
   void during.finally(() => (done = true)).catch(() => undefined);
   const out: number[] = [];
-  await sleep(20);
+  if (startDelayMs > 0) await sleep(startDelayMs);
   for (let i = 0; !done && i < max; i++) {
     out.push((await request(b.base, probe())).ms);
     await sleep(25);
   }
   await during.catch(() => undefined);
+  return out;
+}
+
+/**
+ * Latency (ms) of `probe` requests during `start`, run in rounds one after another: each round
+ * starts one run and probes at once, then as long as the run lasts (probeWhile with no start delay,
+ * so even a run of a few ms is probed once). Rounds go on until `bounds.minProbes` probes are in or
+ * `bounds.maxRuns` rounds were run (keepRepeating).
+ */
+async function probeWhileRepeating(b: Bench, bounds: RepeatBounds, start: () => Promise<unknown>, probe: () => Req): Promise<number[]> {
+  const out: number[] = [];
+  for (let runs = 0; keepRepeating(out.length, runs, bounds); runs++) out.push(...(await probeWhile(b, start(), probe, 400, 0)));
   return out;
 }
 
@@ -706,26 +723,19 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<ImportF
   // A deeply nested upload (depth 1,500, ~17 KB) through the import page's file preview.
   const nestedHtml = `<!DOCTYPE html><html><head><title>Nested</title></head><body>${"<div>".repeat(1500)}<p>Deep text ${"word ".repeat(60)}</p>${"</div>".repeat(1500)}</body></html>`;
   const editorSession = b.sessions.find((s) => s.user.id === editor)!;
-  const nestedIdle = await idleLatency(b, probe, 7);
-  // Three uploads one after the other, another user's page probed all along.
+  const nestedIdle = await idleLatency(b, probe);
+  // One upload at a time, another user's page probed from its start, round after round until
+  // NESTED_PROBES.minProbes probes are in (a refused upload ends in 10–100 ms: one upload alone
+  // leaves room for one probe or none).
   let nestedRes: Res | undefined;
   const nestedTimes: number[] = [];
-  const nestedProbes: number[] = [];
-  for (let i = 0; i < IMPORT_PROBE_ROUNDS; i++) {
-    nestedProbes.push(
-      ...(await probeWhile(
-        b,
-        request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml)).then((r) => {
-          nestedRes = r;
-          nestedTimes.push(r.ms);
-        }),
-        probe,
-      )),
-    );
-  }
+  const nestedProbes = await probeWhileRepeating(b, NESTED_PROBES, async () => {
+    nestedRes = await request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml));
+    nestedTimes.push(nestedRes.ms);
+  }, probe);
   const answer = !nestedRes ? "no answer" : /"ok":true/.test(nestedRes.body) ? "parsed" : /"ok":false/.test(nestedRes.body) ? `refused: ${/"message":"([^"]*)"/.exec(nestedRes.body)?.[1] ?? "?"}` : `HTTP ${nestedRes.status}`;
   const nested = { ms: nestedTimes.length ? Math.max(...nestedTimes) : Number.NaN, answer, probe: nestedProbes.length ? median(nestedProbes) : nestedIdle, idle: nestedIdle };
-  console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500), ${IMPORT_PROBE_ROUNDS} times: ${answer}, slowest answer ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
+  console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500), ${nestedTimes.length} times: ${answer}, slowest answer ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
 
   // 2 MB of plain text through the REST import.
   const words = "the committee said spending rose again this year while officials disputed the figures ";

@@ -67,4 +67,25 @@ describe("hand-written claim inserts (imports)", () => {
     // The search index was kept by the insert.
     expect((await findClaimSearchMatches(db, editor, `${tag} lanterns`))?.ids).toContain(lanterns.id);
   });
+
+  it("store the article row (hand-written INSERT) as Prisma reads it: metadata, dates, snapshot, entities; newest by importedAt", async () => {
+    const editor = await makeUser("EDITOR");
+    const db = await getDb();
+    const tag = randomUUID().slice(0, 8);
+    const text = `Desk note ${tag}\n\nMayor Ada Lindqvist said the ${tag} bridge cost 12 million euros in Oslo last year.`;
+    const publishedAt = new Date("2026-11-30T08:15:00.000Z");
+    const before = new Date(Date.now() - 1);
+    const { id, created } = await importArticle(editor, { title: `Article ${tag}`, outlet: "Test Wire", author: "R. Writer", url: `https://example.org/${tag}`, publishedAt, text });
+    expect(created).toBe(true);
+    expect(idSchema.safeParse(id).success).toBe(true);
+    const article = await db.article.findUniqueOrThrow({ where: { id } });
+    expect(article).toMatchObject({ title: `Article ${tag}`, outlet: "Test Wire", author: "R. Writer", url: `https://example.org/${tag}`, publishedAt, text, importedById: editor.id });
+    expect(article.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(article.importedAt.getTime()).toBeGreaterThanOrEqual(before.getTime());
+    expect(JSON.parse(article.entities ?? "null")).toEqual(expect.any(Array));
+    const newest = await db.article.findFirst({ orderBy: { importedAt: "desc" }, select: { id: true } });
+    expect(newest?.id).toBe(id);
+    // The same text again opens this article (looked up by its hash), whatever the metadata.
+    expect(await importArticle(editor, { title: "Other", outlet: "Other", author: undefined, publishedAt: undefined, text })).toEqual({ id, created: false });
+  });
 });

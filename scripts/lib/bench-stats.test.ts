@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTarget, growthSizes, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
+import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
 
 describe("median and percentile", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
@@ -24,6 +24,25 @@ describe("median and percentile", () => {
   it("summarises a batch into req/s and percentiles", () => {
     const s = summarize([10, 20, 30, 40], 2000);
     expect(s).toEqual({ requests: 4, reqPerS: 2, p50: 20, p95: 40, p99: 40 });
+  });
+});
+
+describe("keepRepeating", () => {
+  it("starts requests until enough probes are in, and never past the run bound", () => {
+    const bounds = { minProbes: 20, maxRuns: 60 };
+    expect(keepRepeating(0, 0, bounds)).toBe(true);
+    expect(keepRepeating(19, 59, bounds)).toBe(true);
+    expect(keepRepeating(20, 3, bounds)).toBe(false);
+    expect(keepRepeating(2, 60, bounds)).toBe(false);
+    // A simulated series where every request leaves room for one probe in three: the loop ends.
+    let probes = 0;
+    let runs = 0;
+    while (keepRepeating(probes, runs, bounds)) {
+      runs += 1;
+      if (runs % 3 === 0) probes += 1;
+    }
+    expect(runs).toBe(60);
+    expect(probes).toBe(20);
   });
 });
 

@@ -55,6 +55,24 @@ export function medianRatio(a: readonly number[], b: readonly number[]): number 
   return median(ratios);
 }
 
+/** Bounds of a probe series during repeated requests (see keepRepeating). */
+export interface RepeatBounds {
+  /** probes wanted: no new request is started once this many were taken */
+  minProbes: number;
+  /** most requests started, whatever the probe count */
+  maxRuns: number;
+}
+
+/**
+ * Whether a bench should start one more of the requests it probes other users' pages during
+ * (`runs` started so far, `probes` taken so far): until `minProbes` probes are in, never past `maxRuns`.
+ * A request that ends in 10–100 ms (a refused upload) leaves room for one probe or none, so one
+ * request alone gives no median worth the name.
+ */
+export function keepRepeating(probes: number, runs: number, bounds: RepeatBounds): boolean {
+  return probes < bounds.minProbes && runs < bounds.maxRuns;
+}
+
 /** A target of the issue's table: `figure` must be ≤ or ≥ `limit`. */
 export interface Target {
   what: string;

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import type { Tx } from "../db";
 import { appendAuditEvent } from "../audit";
+import { sqlParameters } from "../report-rows";
 
 /** A story row as the write steps read it under the audit lock. */
 export interface LockedStory {
@@ -26,7 +27,8 @@ export async function loadStoryForUpdate(tx: Tx, storyId: string, expectedVersio
 }
 
 /**
- * Compare-and-set: writes `data` and the next version only if the story is still at `story.version`.
+ * Compare-and-set: writes `data` and the next version only if the story is still at `story.version`
+ * (one UPDATE).
  * @returns the new version.
  * @throws AppError CONFLICT when another step changed the story in between.
  */
@@ -35,7 +37,14 @@ export async function bumpStory(
   story: LockedStory,
   data: { title?: string; status?: string; confirmedById?: string; confirmedAt?: Date } = {},
 ): Promise<number> {
-  const { count } = await tx.story.updateMany({ where: { id: story.id, version: story.version }, data: { ...data, version: { increment: 1 } } });
+  // One hand-written UPDATE (Prisma's updateMany compiled a plan per call on the request thread);
+  // updatedAt is set here as Prisma's @updatedAt would.
+  const { values, bind } = sqlParameters();
+  const set = [`"version" = "version" + 1`, `"updatedAt" = ${bind(new Date())}`];
+  for (const column of ["title", "status", "confirmedById", "confirmedAt"] as const) {
+    if (data[column] !== undefined) set.push(`"${column}" = ${bind(data[column])}`);
+  }
+  const count = await tx.$executeRawUnsafe(`UPDATE "Story" SET ${set.join(", ")} WHERE "id" = ${bind(story.id)} AND "version" = ${bind(story.version)}`, ...values);
   if (count !== 1) throw staleVersion("story");
   return story.version + 1;
 }
