@@ -39,22 +39,24 @@ const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
  * creation time), each with `keep`: the actor may see it and (`listed`) it is in the list's statuses.
  * Visibility is checked on these rows only, never on every match: a reviewer (permissions.ts
  * visibleClaimsWhere: assigned, or a second reviewer) keeps theirs among the desk's newest matches.
- * With `ranked` the rows carry the text and claimant the ranking reads. Parameters: SQLite
+ * With `ranked` the kept rows carry the text and claimant the ranking reads. Parameters: SQLite
  * ([actor, actor,] match, limit); PostgreSQL ($1 match, $2 limit[, $3 actor]).
  */
 function candidatesSql(pg: boolean, reviewer: boolean, listed: boolean, ranked: boolean): string {
-  const columns = `c."id" AS "id"${ranked ? `, c."text" AS "text", c."claimant" AS "claimant"` : ""}`;
   const reviews = (actor: string) => `(c."assigneeId" = ${actor} OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ${actor}))`;
   const keep = [listed ? `c."status" IN (${LISTED_SQL})` : "", reviewer ? reviews(pg ? "$3" : "?") : ""].filter(Boolean).join(" AND ") || "TRUE";
+  // Only the kept rows carry their words: a reviewer's search drops most of the rows it reads.
+  const outer = `SELECT "id", "keep"${ranked ? `, CASE WHEN "keep" = 1 THEN "text" END AS "text", CASE WHEN "keep" = 1 THEN "claimant" END AS "claimant"` : ""} FROM`;
+  const inner = `c."id" AS "id", c."text" AS "text", c."claimant" AS "claimant", CASE WHEN ${keep} THEN 1 ELSE 0 END AS "keep"`;
   if (pg) {
-    return `SELECT ${columns}, CASE WHEN ${keep} THEN 1 ELSE 0 END AS "keep" FROM "Claim" c WHERE c."searchVector" @@ to_tsquery('simple', $1)
-ORDER BY c."createdAt" DESC, c."id" DESC LIMIT $2`;
+    return `${outer} (SELECT ${inner}, c."createdAt" AS "at" FROM "Claim" c WHERE c."searchVector" @@ to_tsquery('simple', $1)
+ORDER BY c."createdAt" DESC, c."id" DESC LIMIT $2) x ORDER BY "at" DESC, "id" DESC`;
   }
-  return `SELECT ${columns}, CASE WHEN ${keep} THEN 1 ELSE 0 END AS "keep" FROM (SELECT "rowid" AS "at" FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ? ORDER BY "rowid" DESC LIMIT ?) m
-JOIN "ClaimSearchKey" k ON k."id" = m."at" JOIN "Claim" c ON c."id" = k."claimId" ORDER BY m."at" DESC`;
+  return `${outer} (SELECT ${inner}, m."at" AS "at" FROM (SELECT "rowid" AS "at" FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ? ORDER BY "rowid" DESC LIMIT ?) m
+JOIN "ClaimSearchKey" k ON k."id" = m."at" JOIN "Claim" c ON c."id" = k."claimId") x ORDER BY "at" DESC`;
 }
 
-/** A candidate as the statement returns it (`keep`: 1 or 0, never null: a null assignee makes no null here). */
+/** A candidate as the statement returns it (`keep`: 1 or 0, never null: a null assignee makes no null here; text null when not kept). */
 type CandidateRow = SearchCandidate & { keep: number | bigint };
 
 /**
