@@ -9,6 +9,7 @@ import { isOverdue } from "@/lib/domain/due-dates";
 import { findRating, PRIORITY_OPTIONS } from "@/lib/domain/verdict-scale";
 import { listArticleOptions } from "@/lib/server/articles";
 import { getCurrentUser } from "@/lib/server/auth";
+import { SEARCH_MATCH_LIMIT } from "@/lib/server/claim-search";
 import { listSortedClaimPage } from "@/lib/server/claim-sorting";
 import { isEditor } from "@/lib/server/permissions";
 import { readVerdictScale } from "@/lib/server/settings";
@@ -47,7 +48,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const sortParam = explicitSort ? sort : undefined;
   const perPageParam = explicitPerPage ? perPage : undefined;
   const now = new Date();
-  const [{ claims, total, totalIsAtLeast, first, next }, people, articles, scale] = await Promise.all([
+  const [{ claims, total, totalIsAtLeast, first, next, searchCapped }, people, articles, scale] = await Promise.all([
     listSortedClaimPage(actor, filter, { sort, size: perPage, after, now }),
     editor ? listAssignableUsers(actor) : Promise.resolve([]),
     listArticleOptions(actor),
@@ -173,6 +174,13 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
         {filtered ? " match these filters" : ""}
         {total > perPage ? `, ${CLAIM_SORT_LABELS[sort].toLowerCase()}, ${perPage} a page.` : "."}
       </p>
+      {searchCapped && (
+        <p className="notice" role="status" data-testid="search-capped">
+          More than {SEARCH_MATCH_LIMIT.toLocaleString("en-US")} claims on the desk match this search: only its{" "}
+          {SEARCH_MATCH_LIMIT.toLocaleString("en-US")} newest matches were read and ranked, so older claims are missing from this list. Add words, a
+          &quot;phrase&quot; or a filter to narrow it.
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="panel muted">{editor || filtered || after ? "No claims match this view." : "No claims are assigned to you right now."}</p>
       ) : (

@@ -48,9 +48,14 @@ export interface ParsedSearch {
 
 const WORD = /[\p{L}\p{M}\p{N}\p{Co}]+/gu;
 
-/** The words of a piece of text, lower-cased (the tokenizers' case folding). */
+/** Every word of a piece of text, lower-cased (the tokenizers' case folding), in order. */
+export function textWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** The words of a query token, lower-cased, at most MAX_PHRASE_WORDS. */
 export function searchWords(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).slice(0, MAX_PHRASE_WORDS);
+  return textWords(text).slice(0, MAX_PHRASE_WORDS);
 }
 
 /** Splits the query into raw tokens: quoted runs (with an optional leading `-`) and bare runs. */

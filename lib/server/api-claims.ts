@@ -70,8 +70,9 @@ export async function listClaimsPage(actor: Actor, query: ApiClaimListQuery): Pr
 }
 
 /**
- * A text search's page: the matches that pass the filter, best ranked first (lib/server/claim-search.ts,
- * at most SEARCH_MATCH_LIMIT of them), `limit` after the cursor's claim. The cursor has the same form
+ * A text search's page: the matches that pass the filter, best ranked first (lib/server/claim-search.ts:
+ * the desk's SEARCH_MATCH_LIMIT newest matches at most; `searchCapped` when more matched), `limit`
+ * after the cursor's claim. The cursor has the same form
  * as the unranked list's; a page continues after its claim's place in the ranking (when that claim no
  * longer matches, the list ends there). Three statements whatever the desk: the search, the matches'
  * keys, the page's rows (readClaimListRows).
@@ -85,6 +86,7 @@ async function listRankedClaimsPage(actor: Actor, filter: Omit<ApiClaimListQuery
   return {
     data: rows.map(toApiClaimSummary),
     nextCursor: last && start + limit < matching.length ? encodeClaimCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    searchCapped: search.capped,
   };
 }
 

@@ -5,6 +5,7 @@ import { listClaimsFromRequest } from "./api-v1";
 import { setClaimant } from "./claimant";
 import { listSortedClaimPage } from "./claim-sorting";
 import { findClaimSearchMatches, SEARCH_MATCH_LIMIT } from "./claim-search";
+import type { ApiClaimPage } from "@/lib/validation/api";
 import { countClaims, listClaims } from "./claims";
 import { getDb } from "./db";
 import { rewordClaim } from "./suggestions";
@@ -150,5 +151,46 @@ describe("full-text claim search", () => {
     expect([second.claims.map((c) => c.id), second.first, second.next]).toEqual([[weak.id], 2, null]);
     // A reviewer's search ranks only their claims: none of these.
     expect((await listSortedClaimPage(reviewer, filter, { sort: "relevance", size: 10 })).claims).toEqual([]);
+  });
+  it("reads only the desk's newest matches, ranks those, says when it left older ones out, and keeps a reviewer's own", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const oldest = (await makeClaimWithText(editor, `${tag} Tides, tides and tides`)).claim;
+    const weak = (await makeClaimWithText(editor, `${tag} The tides turned after a long storm over the coast and the hills`)).claim;
+    const newest = (await makeClaimWithText(editor, `${tag} Tides and more tides`)).claim;
+    const db = await getDb();
+    const search = (actor: typeof editor, limit: number) => findClaimSearchMatches(db, actor, `${tag} tides`, limit);
+    // All three read: best first (more occurrences, then the shorter claim).
+    expect(await search(editor, 3)).toEqual({ ids: [oldest.id, newest.id, weak.id], capped: false });
+    // Two read: the newest two, ranked, and the result says the oldest match was left out.
+    expect(await search(editor, 2)).toEqual({ ids: [newest.id, weak.id], capped: true });
+    expect(await findClaimSearchMatches(db, editor, `${tag} tides`, 2, { order: "newest" })).toEqual({ ids: [newest.id, weak.id], capped: true });
+    // A reviewer keeps only the claims they review among the matches read, whatever the limit.
+    await db.claim.updateMany({ where: { id: { in: [oldest.id, weak.id] } }, data: { assigneeId: reviewer.id } });
+    expect(await search(reviewer, 3)).toEqual({ ids: [oldest.id, weak.id], capped: false });
+    expect(await search(reviewer, 2)).toEqual({ ids: [weak.id], capped: true });
+    expect(await search(reviewer, 1)).toEqual({ ids: [], capped: true });
+  });
+
+  it("tells the claims page and the REST API when a search matched more claims than it reads", async () => {
+    const admin = await makeUser("ADMIN");
+    const editor = await makeUser("EDITOR");
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const { claim } = await makeClaimWithText(editor, `${tag} Harbour tolls rose`);
+    const db = await getDb();
+    const filter = claimListFilterSchema.parse({ q: `${tag} harbour` });
+    const capped = async () => {
+      const page = await listSortedClaimPage(editor, filter, { sort: "relevance", size: 10 });
+      const token = await makeApiToken(admin, editor, "READ");
+      const response = await listClaimsFromRequest(editor, apiRequest("GET", `/api/v1/claims?q=${encodeURIComponent(`${tag} harbour`)}&limit=10`, { token: token.secret }));
+      const body = (await response.json()) as ApiClaimPage;
+      return { page: [page.searchCapped, page.totalIsAtLeast, page.claims.length], api: [body.searchCapped, body.data.length] };
+    };
+    expect(await capped()).toEqual({ page: [false, false, 1], api: [false, 1] });
+    // As many more matches as the search reads, all newer than the first claim.
+    const row = { articleId: claim.articleId, start: 0, end: 10, quote: "x", prefix: "", suffix: "" };
+    await db.claim.createMany({ data: Array.from({ length: SEARCH_MATCH_LIMIT }, (_, i) => ({ ...row, text: `${tag} harbour ${i}` })) });
+    expect(await capped()).toEqual({ page: [true, true, 10], api: [true, 10] });
   });
 });

@@ -48,7 +48,8 @@ function afterCursorWhere(buckets: SortBucket[], after: SortedClaimCursor): Pris
  * One page of the claims page in the chosen order (lib/domain/claim-sort.ts): up to `size` claims
  * after the cursor, the filter's total (capped at CLAIM_COUNT_LIMIT: `totalIsAtLeast`), the 1-based
  * position of the first row (null when unknown past the cap) and the next page's
- * cursor (null on the last page). `changed` is the list's own order (listClaimPage); the others read
+ * cursor (null on the last page); `searchCapped`: the text search matched more claims than it reads
+ * (claim-search.ts SEARCH_MATCH_LIMIT: only the newest were listed, the page must say so). `changed` is the list's own order (listClaimPage); the others read
  * one keyset query per bucket (keys only) until the page is full, then the page's rows in one
  * statement (readClaimListRows) — at most (buckets + 4) queries, whatever the data size (a
  * reviewer's one more: their scope, resolveReviewerScope, so every statement reads an index). As with `changed`, a claim edited while someone pages may move; paging never loops and
@@ -63,10 +64,11 @@ export async function listSortedClaimPage(
   const now = options.now ?? new Date();
   const after = options.after?.sort === sort ? options.after : undefined;
   const [search, scope] = await Promise.all([resolveSearch(actor, filter), resolveReviewerScope(actor)]);
-  if (sort === "relevance" && search) return listRankedClaimPage(actor, filter, search, { size, now, after, scope });
+  const searchCapped = Boolean(search?.capped);
+  if (sort === "relevance" && search) return { ...(await listRankedClaimPage(actor, filter, search, { size, now, after, scope })), searchCapped };
   if (sort === "changed" || sort === "relevance") {
     const page = await listClaimPage(actor, filter, { size, now, after: after && { updatedAt: after.at, id: after.id }, search, scope });
-    return { ...page, next: page.next && { sort, bucket: 0, at: page.next.updatedAt, id: page.next.id } };
+    return { ...page, next: page.next && { sort, bucket: 0, at: page.next.updatedAt, id: page.next.id }, searchCapped };
   }
   const db = await getDb();
   const buckets = sortBuckets(sort);
@@ -97,7 +99,7 @@ export async function listSortedClaimPage(
   const lastKey = last && (buckets[last.bucket]!.key === "dueAt" ? last.dueAt : last.updatedAt);
   const next: SortedClaimCursor | null = rows.length > size && last && lastKey ? { sort, bucket: last.bucket, at: lastKey, id: last.id } : null;
   const first = ahead === null ? 1 : totalIsAtLeast || ahead > CLAIM_COUNT_LIMIT ? null : Math.max(1, total - ahead + 1);
-  return { claims, total, totalIsAtLeast, first, next };
+  return { claims, total, totalIsAtLeast, first, next, searchCapped };
 }
 
 /** True when the filter holds nothing but the text search (`dueWithinDays` only counts with `due`, as in claimListWhere). */

@@ -123,8 +123,9 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
     const claim = await db.claim.findFirst({ where: { AND: [{ id: scope.claimId }, visibleClaimsWhere(actor)] }, select: { id: true } });
     if (!claim) throw notFound();
   }
-  // A text search keeps its REPORT_SEARCH_LIMIT best matches (the report's scope says so when it cut).
-  const search = await findClaimSearchMatches(db, actor, scope.q, REPORT_SEARCH_LIMIT);
+  // A text search keeps its REPORT_SEARCH_LIMIT newest matches (the report's scope says so when it cut);
+  // the report has its own order, so they are not ranked.
+  const search = await findClaimSearchMatches(db, actor, scope.q, REPORT_SEARCH_LIMIT, { order: "newest" });
   const conditions: Prisma.ClaimWhereInput[] = [claimListWhere(actor, scope, new Date(), search)];
   if (scope.claimId) conditions.push({ id: scope.claimId });
   if (!includeWip) conditions.push({ status: { in: [...FINAL_CLAIM_STATUSES] } });
@@ -137,7 +138,7 @@ export async function prepareReport(actor: Actor, scope: ReportScope, options: R
 
   const [scale, desk, publicSite] = await Promise.all([getVerdictScale(db), getDeskSettings(db), getPublicSiteSettings(db)]);
   const scopeLines = await describeScope(db, actor, scope, article, scale);
-  if (search?.capped) scopeLines.push(`The search's ${REPORT_SEARCH_LIMIT.toLocaleString("en-US")} best matches only`);
+  if (search?.capped) scopeLines.push(`The search's ${REPORT_SEARCH_LIMIT.toLocaleString("en-US")} newest matches only`);
   const header: ReportHeader = {
     title: article ? `Verdict report: ${article.title}` : "Verdict report",
     scope: scopeLines,

@@ -144,6 +144,9 @@ export type ApiClaim = z.infer<typeof apiClaimSchema>;
 export const apiClaimPageSchema = z.object({
   data: z.array(apiClaimSummarySchema),
   nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+  searchCapped: z.boolean().optional().meta({
+    description: "Only with `q`: true when more claims matched than the search reads (its 1,000 newest matches, ranked); older matches are missing from these pages: narrow the search.",
+  }),
 }).meta({ id: "ClaimPage" });
 export type ApiClaimPage = z.infer<typeof apiClaimPageSchema>;
 

@@ -183,7 +183,8 @@ function searchCondition(db: RawDb, q: string | null): [string, unknown[]] {
   if (db.fts) {
     const words = terms.flatMap((t) => t.split(/[^\p{L}\p{N}]+/u)).filter(Boolean);
     return [
-      ` AND c.id IN (SELECT k."claimId" FROM "ClaimSearch" JOIN "ClaimSearchKey" k ON k.id = "ClaimSearch".rowid WHERE "ClaimSearch" MATCH ? ORDER BY bm25("ClaimSearch", 2.0, 1.0) LIMIT 2000)`,
+      // The app's bounded read (lib/server/claim-search.ts): the desk's 1,001 newest matches, by rowid.
+      ` AND c.id IN (SELECT k."claimId" FROM (SELECT rowid AS at FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ? ORDER BY rowid DESC LIMIT 1001) m JOIN "ClaimSearchKey" k ON k.id = m.at)`,
       [words.map((w) => `"${w}"`).join(" ")],
     ];
   }
