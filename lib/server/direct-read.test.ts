@@ -35,6 +35,17 @@ describe("direct reads", () => {
     expect(await readRows(Prisma.sql`SELECT "id" FROM "User" WHERE "id" = ${user.id} AND "createdAt" >= ${at(-1)} AND "createdAt" < ${at(1)}`)).toHaveLength(1);
   });
 
+  it("give a table's DateTime and Boolean columns as $queryRaw does (Date, boolean), NULL as null", async () => {
+    const user = await makeUser("ADMIN");
+    const db = await getDb();
+    const query = Prisma.sql`SELECT "id", "role", "active", "mustChangePassword", "createdAt", "updatedAt", "totpEnabledAt", "sessionVersion" FROM "User" WHERE "id" = ${user.id}`;
+    const [direct] = await readRows<Record<string, unknown>>(query);
+    expect(direct).toEqual((await db.$queryRaw<Record<string, unknown>[]>(query))[0]);
+    expect(direct?.createdAt).toBeInstanceOf(Date);
+    expect(direct?.active).toBe(true);
+    expect(direct?.totpEnabledAt).toBeNull();
+  });
+
   it("refuse a statement that would write, and change nothing", async () => {
     const user = await makeUser("REVIEWER");
     // RETURNING makes it a statement that gives rows: refused by the connection (read-only), not by the API.

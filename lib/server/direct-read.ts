@@ -23,9 +23,10 @@ import { env } from "./env";
  * DATABASE_URL, hence the same role and rights.
  *
  * Values are bound as Prisma's adapters bind them (a Date as ISO-8601 UTC text, a boolean as 1/0 on
- * SQLite). Rows come back as the driver gives them, which callers normalise: SQLite booleans are 0/1,
- * PostgreSQL counts (int8) are decimal strings, so read numbers with Number(); a `timestamp` column is
- * read as UTC on both (SQLite keeps Prisma's ISO text).
+ * SQLite). Rows come back as `$queryRaw` gives them for table columns: a DateTime column as a Date
+ * (UTC), a Boolean one as a boolean (on SQLite from the columns' declared types DATETIME / BOOLEAN,
+ * as Prisma's adapter does). Computed values come as the driver gives them: a PostgreSQL count
+ * (int8) is a decimal string and an SQLite truth value 0/1, so callers read them with Number().
  */
 export const DIRECT_STATEMENT_CACHE_SIZE = 200;
 export const DIRECT_POOL_SIZE = 4;
@@ -43,7 +44,6 @@ export function observeDirectReads(listener: Listener): () => void {
 }
 
 const globalForReads = globalThis as unknown as { claimledgerSqliteReader?: Database.Database; claimledgerPgReader?: pg.Pool };
-const statements = new Map<string, Database.Statement>();
 
 function sqliteReader(): Database.Database {
   if (!globalForReads.claimledgerSqliteReader) {
@@ -76,16 +76,46 @@ function sqliteValue(value: unknown): unknown {
   return value;
 }
 
-function cachedStatement(reader: Database.Database, sql: string): Database.Statement {
-  let statement = statements.get(sql);
-  if (statement) {
+/** A prepared statement and which of its columns are DATETIME / BOOLEAN columns of a table (declared types). */
+interface PreparedRead {
+  statement: Database.Statement;
+  dates: string[];
+  booleans: string[];
+}
+const statements = new Map<string, PreparedRead>();
+
+function preparedRead(reader: Database.Database, sql: string): PreparedRead {
+  let read = statements.get(sql);
+  if (read) {
     statements.delete(sql); // re-inserted below: the Map's order is the recency order
   } else {
-    statement = reader.prepare(sql);
+    const statement = reader.prepare(sql);
+    const declared = statement.columns();
+    const named = (type: string) => declared.filter((c) => c.type?.toUpperCase() === type).map((c) => c.name);
+    read = { statement, dates: named("DATETIME"), booleans: named("BOOLEAN") };
     if (statements.size >= DIRECT_STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
   }
-  statements.set(sql, statement);
-  return statement;
+  statements.set(sql, read);
+  return read;
+}
+
+/** Prisma's SQLite text of an instant (ISO 8601, or SQLite's own "YYYY-MM-DD HH:MM:SS" in UTC), or ms. */
+function sqliteDate(value: unknown): unknown {
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  if (typeof value !== "string") return value;
+  return new Date(/^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value.replace(" ", "T")}Z` : value);
+}
+
+function sqliteRows<T>(reader: Database.Database, query: Prisma.Sql): T[] {
+  const { statement, dates, booleans } = preparedRead(reader, query.sql);
+  const rows = statement.all(...query.values.map(sqliteValue)) as Record<string, unknown>[];
+  if (dates.length || booleans.length) {
+    for (const row of rows) {
+      for (const name of dates) if (row[name] !== null) row[name] = sqliteDate(row[name]);
+      for (const name of booleans) if (row[name] !== null) row[name] = Number(row[name]) === 1;
+    }
+  }
+  return rows as T[];
 }
 
 /**
@@ -96,7 +126,7 @@ function cachedStatement(reader: Database.Database, sql: string): Database.State
 export async function readRows<T>(query: Prisma.Sql): Promise<T[]> {
   if (provider === "sqlite") {
     for (const listener of listeners) listener(query.sql);
-    return cachedStatement(sqliteReader(), query.sql).all(...query.values.map(sqliteValue)) as T[];
+    return sqliteRows<T>(sqliteReader(), query);
   }
   for (const listener of listeners) listener(query.text);
   const values = query.values.map((v) => (v instanceof Date ? v.toISOString() : v));
