@@ -6,12 +6,14 @@ import { cookies } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { AppError } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { safeRedirectUrl } from "@/lib/domain/safe-redirect";
 import { signInSchema } from "@/lib/validation/auth";
 import { decodeSessionToken, encodeSessionToken } from "./auth/session-token";
 import { verifySecondFactor } from "./auth/two-factor";
 import { clientIp } from "./client-ip";
 import { getDb } from "./db";
+import { readRows } from "./direct-read";
 import { endAllSessions, recordSignIn } from "./users";
 import { env } from "./env";
 import { logger } from "./logger";
@@ -183,14 +185,14 @@ interface SessionUserRow {
   name: string;
   role: string;
   active: boolean | number | bigint;
-  sessionVersion: number | bigint;
+  sessionVersion: number | bigint | string;
   mustChangePassword: boolean | number | bigint;
   totpEnabledAt: Date | string | number | null;
 }
 
 /**
  * The user a session's claims point to, or null: one hand-written statement (the same SQL on SQLite
- * and PostgreSQL; every page and action pays it). Null for claims without uid or sv, past the
+ * and PostgreSQL; every page and action pays it), read on the driver (direct-read.ts). Null for claims without uid or sv, past the
  * absolute lifetime (SESSION_MAX_HOURS, from `at`, s) at `nowMs`, for an unknown or deactivated
  * account, a sessionVersion other than the claims' (logout, password or role change, deactivation
  * bump it) or an unknown role. The actor carries mustChangePassword (one-time password still in use)
@@ -199,9 +201,8 @@ interface SessionUserRow {
 export async function readSessionUser(session: SessionClaims | null, nowMs = Date.now()): Promise<Actor | null> {
   if (!session || typeof session.uid !== "string" || typeof session.sv !== "number") return null;
   if (!withinAbsoluteLifetime(session.at, nowMs)) return null;
-  const db = await getDb();
-  const [user] = await db.$queryRaw<SessionUserRow[]>`SELECT "id", "email", "name", "role", "active", "sessionVersion", "mustChangePassword", "totpEnabledAt"
-    FROM "User" WHERE "id" = ${session.uid}`;
+  const [user] = await readRows<SessionUserRow>(Prisma.sql`SELECT "id", "email", "name", "role", "active", "sessionVersion", "mustChangePassword", "totpEnabledAt"
+    FROM "User" WHERE "id" = ${session.uid}`);
   if (!user || Number(user.active) !== 1 || Number(user.sessionVersion) !== session.sv || !isRole(user.role)) return null;
   return {
     id: user.id,

@@ -5,6 +5,7 @@ import { describeNotification, dueReminderKey, parseDetail, tomorrowWindow, type
 import { Prisma } from "@/lib/generated/sqlite/client";
 import type { MarkNotificationReadInput } from "@/lib/validation/notifications";
 import { getDb, type Tx } from "./db";
+import { readRows } from "./direct-read";
 import { isEditor, visibleClaimSql, visibleClaimsWhere, type Actor } from "./permissions";
 
 // ---------------------------------------------------------------------------------------------
@@ -114,20 +115,20 @@ function ownNotificationsWhere(actor: Actor): Prisma.NotificationWhereInput {
  * the unread count, stating ownNotificationsWhere (the actor's own, about no claim or a claim they
  * may see: visibleClaimSql), and whether any of the actor's work due tomorrow still lacks its
  * reminder (dueReminderKey, built in SQL); only then are reminders materialised and the count read again.
+ * Both reads run on the driver (direct-read.ts): every page's header pays them.
  */
 export async function countUnreadNotifications(actor: Actor, now = new Date()): Promise<number> {
-  const db = await getDb();
   const window = tomorrowWindow(now);
   const unreadSql = Prisma.sql`SELECT COUNT(*) FROM "Notification" n
     WHERE n."userId" = ${actor.id} AND n."readAt" IS NULL
       AND (n."claimId" IS NULL OR EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = n."claimId"${visibleClaimSql(actor, "c")}))`;
   // dueReminderKey(userId, claimId, day) = due:<userId>:<claimId>:<day>
-  const [row] = await db.$queryRaw<{ unread: number | bigint; missing: number | bigint }[]>`SELECT (${unreadSql}) AS "unread",
+  const [row] = await readRows<{ unread: number | bigint | string; missing: number | bigint | string }>(Prisma.sql`SELECT (${unreadSql}) AS "unread",
     (SELECT COUNT(*) FROM "Claim" c WHERE ${dueWorkSql(actor, window)}
-      AND NOT EXISTS (SELECT 1 FROM "Notification" d WHERE d."dedupeKey" = 'due:' || CAST(${actor.id} AS TEXT) || ':' || c."id" || ':' || CAST(${window.key} AS TEXT))) AS "missing"`;
+      AND NOT EXISTS (SELECT 1 FROM "Notification" d WHERE d."dedupeKey" = 'due:' || CAST(${actor.id} AS TEXT) || ':' || c."id" || ':' || CAST(${window.key} AS TEXT))) AS "missing"`);
   if (Number(row?.missing ?? 0) === 0) return Number(row?.unread ?? 0);
   await materializeDueReminders(actor, now);
-  const [again] = await db.$queryRaw<{ unread: number | bigint }[]>`SELECT (${unreadSql}) AS "unread"`;
+  const [again] = await readRows<{ unread: number | bigint | string }>(Prisma.sql`SELECT (${unreadSql}) AS "unread"`);
   return Number(again?.unread ?? 0);
 }
 

@@ -2,9 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { AppError, invalid, staleVersion } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import type { AdminCreateUserInput, ChangePasswordInput, CreateUserInput, UpdateOwnNameInput } from "@/lib/validation/users";
 import { appendAuditEvent } from "./audit";
 import { getDb, type Tx } from "./db";
+import { readRows } from "./direct-read";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "./passwords";
 import { assertAdmin, assertEditor, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -295,10 +297,9 @@ export async function updateOwnName(actor: Actor, input: UpdateOwnNameInput) {
 
 /** The signed-in user's own account as /account shows it: name and version (for the forms' compare-and-set). Throws NOT_FOUND. */
 export async function readOwnAccount(actor: Actor): Promise<{ name: string; version: number }> {
-  const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { name: true, version: true } });
+  const [user] = await readRows<{ name: string; version: number | bigint | string }>(Prisma.sql`SELECT "name", "version" FROM "User" WHERE "id" = ${actor.id}`);
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
-  return user;
+  return { name: user.name, version: Number(user.version) };
 }
 
 /** Records a successful sign-in (the users page shows it). Not audited, like every sign-in. */

@@ -6,6 +6,7 @@ import type { AuditEvent, Comment, Evidence, Verdict } from "@/lib/generated/sql
 import { withTokenOrigins } from "../audit-token-origins";
 import { audienceOf } from "../comments";
 import { getDb, type Db } from "../db";
+import { readRows } from "../direct-read";
 import { isEditor, visibleClaimSql, visibleCommentsWhere, visibleHistoryWhere, visibleVerdictsWhere, type Actor } from "../permissions";
 import { parseVerdictScale } from "../settings";
 
@@ -28,7 +29,7 @@ interface ClaimPageRow extends ClaimRow {
   scaleValue: string | null;
 }
 
-/** A DateTime column read by `$queryRaw`: a Date on both databases; text or ms tolerated. */
+/** A DateTime column read by `readRows` (as by `$queryRaw`): a Date on both databases; text or ms tolerated. */
 function asDate(value: Date | string | number | null): Date | null {
   if (value === null || value instanceof Date) return value;
   const date = new Date(value);
@@ -43,8 +44,8 @@ const CLAIM_COLUMNS = Prisma.raw(Object.values(Prisma.ClaimScalarFieldEnum).map(
  * shows of it), its double reviewers (slots 1 and 2) and the desk's stored verdict scale. Null when
  * there is no such claim or the actor may not see it.
  */
-async function readClaimForPage(db: Db, actor: Actor, claimId: string) {
-  const [found] = await db.$queryRaw<ClaimPageRow[]>`
+async function readClaimForPage(actor: Actor, claimId: string) {
+  const [found] = await readRows<ClaimPageRow>(Prisma.sql`
     SELECT ${CLAIM_COLUMNS},
       a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl",
       a."publishedAt" AS "articlePublishedAt", a."text" AS "articleText",
@@ -52,7 +53,7 @@ async function readClaimForPage(db: Db, actor: Actor, claimId: string) {
       (SELECT r."userId" FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."slot" = 2) AS "reviewer2",
       (SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale') AS "scaleValue"
     FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-    WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+    WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`);
   if (!found) return null;
   const { articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, articleText, reviewer1, reviewer2, scaleValue, ...claim } = found;
   const reviewers = [...(reviewer1 ? [{ slot: 1, userId: reviewer1 }] : []), ...(reviewer2 ? [{ slot: 2, userId: reviewer2 }] : [])];
@@ -70,22 +71,22 @@ const AUDIT_COLUMNS = columns(Prisma.AuditEventScalarFieldEnum, "h");
 /**
  * A claim's evidence (not removed), verdicts (newest first), comments and history, and the desk's
  * users, in hand-written statements (the same SQL on SQLite and PostgreSQL; Prisma's per-query cost
- * was most of the page's database time). Only for a claim the actor was found to see and that is
+ * was most of the page's database time), run on the driver (direct-read.ts) like the claim's read. Only for a claim the actor was found to see and that is
  * NOT blind for them: then everything of the claim is visible (permissions.ts: the evidence,
  * verdict, comment and history rules narrow only blind claims), so each read needs only the claim id.
  */
-function readOpenClaimRows(db: Db, claimId: string) {
+function readOpenClaimRows(claimId: string) {
   return Promise.all([
-    db.$queryRaw<Evidence[]>`SELECT ${EVIDENCE_COLUMNS} FROM "Evidence" e WHERE e."claimId" = ${claimId} AND e."deletedAt" IS NULL ORDER BY e."createdAt" ASC`,
-    db.$queryRaw<Verdict[]>`SELECT ${VERDICT_COLUMNS} FROM "Verdict" v WHERE v."claimId" = ${claimId} ORDER BY v."createdAt" DESC`,
-    db.$queryRaw<Comment[]>`SELECT ${COMMENT_COLUMNS} FROM "Comment" m WHERE m."claimId" = ${claimId} ORDER BY m."createdAt" ASC, m."id" ASC`,
-    db.$queryRaw<AuditEvent[]>`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" h WHERE h."claimId" = ${claimId} ORDER BY h."id" ASC`,
-    readDeskUsers(db),
+    readRows<Evidence>(Prisma.sql`SELECT ${EVIDENCE_COLUMNS} FROM "Evidence" e WHERE e."claimId" = ${claimId} AND e."deletedAt" IS NULL ORDER BY e."createdAt" ASC`),
+    readRows<Verdict>(Prisma.sql`SELECT ${VERDICT_COLUMNS} FROM "Verdict" v WHERE v."claimId" = ${claimId} ORDER BY v."createdAt" DESC`),
+    readRows<Comment>(Prisma.sql`SELECT ${COMMENT_COLUMNS} FROM "Comment" m WHERE m."claimId" = ${claimId} ORDER BY m."createdAt" ASC, m."id" ASC`),
+    readRows<AuditEvent>(Prisma.sql`SELECT ${AUDIT_COLUMNS} FROM "AuditEvent" h WHERE h."claimId" = ${claimId} ORDER BY h."id" ASC`),
+    readDeskUsers(),
   ]);
 }
 
-function readDeskUsers(db: Db): Promise<DeskUser[]> {
-  return db.$queryRaw<DeskUser[]>`SELECT u."id", u."name", u."email", u."role", u."active" FROM "User" u ORDER BY u."name" ASC, u."id" ASC LIMIT ${Prisma.raw(String(MAX_DESK_USERS))}`;
+function readDeskUsers(): Promise<DeskUser[]> {
+  return readRows<DeskUser>(Prisma.sql`SELECT u."id", u."name", u."email", u."role", u."active" FROM "User" u ORDER BY u."name" ASC, u."id" ASC LIMIT ${Prisma.raw(String(MAX_DESK_USERS))}`);
 }
 
 /**
@@ -106,7 +107,7 @@ function readDeskUsers(db: Db): Promise<DeskUser[]> {
  */
 export async function getClaimDetail(actor: Actor, claimId: string) {
   const db = await getDb();
-  const found = await readClaimForPage(db, actor, claimId);
+  const found = await readClaimForPage(actor, claimId);
   if (!found) throw notFound();
   const { article, reviewers, scale } = found;
   const row = { ...found.claim, reviewers };
@@ -121,9 +122,9 @@ export async function getClaimDetail(actor: Actor, claimId: string) {
         db.verdict.findMany({ where: { AND: [{ claimId: row.id }, visibleVerdictsWhere(actor)] }, orderBy: { createdAt: "desc" } }),
         db.comment.findMany({ where: { AND: [{ claimId: row.id }, visibleCommentsWhere(actor, row)] }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
         null,
-        readDeskUsers(db),
+        readDeskUsers(),
       ])
-    : await readOpenClaimRows(db, row.id);
+    : await readOpenClaimRows(row.id);
   const evidence = blind ? evidenceRead.filter((e) => e.deletedAt === null) : evidenceRead;
   // Blind: history entries about evidence, verdicts and comments show only those the actor can see
   // (their own evidence counts even once removed).

@@ -1,12 +1,14 @@
 import { getDb } from "../db";
+import { observeDirectReads } from "../direct-read";
 
 type QueryListener = (event: { query: string }) => void;
 const listeners = new Set<QueryListener>();
 let attached = false;
 
 /**
- * Runs `work` and returns how many SQL statements the app's client sent meanwhile (the client logs
- * query events under NODE_ENV=test). Transaction control statements are not counted.
+ * Runs `work` and returns how many SQL statements the app sent meanwhile: those of the Prisma client
+ * (it logs query events under NODE_ENV=test) and the reads run on the driver (direct-read.ts).
+ * Transaction control statements are not counted.
  */
 export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
   const db = await getDb();
@@ -19,10 +21,12 @@ export async function countQueries<T>(work: () => Promise<T>): Promise<{ result:
     if (!/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(e.query)) statements.push(e.query);
   };
   listeners.add(listener);
+  const stopDirect = observeDirectReads((query) => listener({ query }));
   try {
     const result = await work();
     return { result, queries: statements.length, statements };
   } finally {
     listeners.delete(listener);
+    stopDirect();
   }
 }
