@@ -424,7 +424,8 @@ export interface AssignmentResult {
  * The one assignment step for one claim, inside the caller's transaction: assigns a new claim,
  * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one;
  * sets or keeps the second reviewer of a blind double review; tells the new reviewers. Version-checked
- * and recorded. Single and bulk assignment both run this.
+ * and recorded. Single assignment runs this, and bulk assignment (claim-assignment.ts) for a claim
+ * in a blind double review or with a proposal waiting; its other claims are written in batches.
  */
 export async function assignClaimInTransaction(tx: Tx, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
   assertEditor(actor, "assign claims");
