@@ -22,7 +22,6 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import type {
   ApproveVerdictInput,
   AssignClaimInput,
-  BulkAssignClaimsInput,
   ClaimListFilter,
   ClaimVersionInput,
   ProposeVerdictInput,
@@ -31,6 +30,7 @@ import type {
 } from "@/lib/validation/claims";
 import { appendAuditEvent, appendAuditEvents, AUDIT_HEAD_COLUMNS, auditChainLockSettled, auditChainTryLock, lockAuditChain, primeAuditChainHead, type AuditInput } from "./audit";
 import { withTokenOrigins } from "./audit-token-origins";
+import { findAssignee } from "./claim-assignment";
 import { audienceOf } from "./comments";
 import { readClaimListRows } from "./claim-list-rows";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
@@ -248,6 +248,7 @@ export async function listClaimPage(
 export type ClaimListItem = Awaited<ReturnType<typeof listClaims>>[number];
 
 export { getClaimDetail, type ClaimDetail } from "./claim-detail/get-claim-detail";
+export { bulkAssignClaims } from "./claim-assignment";
 
 // ---------------------------------------------------------------------------------------------
 // Writes: each is one transaction with its audit events.
@@ -368,7 +369,20 @@ export async function applyTransition<C extends ClaimCore>(
   return updated;
 }
 
-function pickChanged(row: ClaimCore, data: object | undefined): Record<string, unknown> {
+/**
+ * The refusal to reassign a claim outside the review stage (a status not in REASSIGNABLE).
+ */
+export function notReassignable(status: ClaimStatus): AppError {
+  return new AppError(
+    "INVALID_TRANSITION",
+    status === "PROPOSED"
+      ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
+      : "Only claims that are still in the review stage can be reassigned.",
+  );
+}
+
+/** The values of `data`'s keys in `row` (null for missing ones): the audit event's before/after of a change. */
+export function pickChanged(row: ClaimCore, data: object | undefined): Record<string, unknown> {
   if (!data) return {};
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(data)) out[key] = (row as Record<string, unknown>)[key] ?? null;
@@ -386,7 +400,8 @@ async function ensureInReview<C extends ClaimCore>(tx: Tx, actor: Actor, claim: 
   return applyTransition(tx, actor, claim, "startReview");
 }
 
-const REASSIGNABLE: readonly ClaimStatus[] = ["ASSIGNED", "IN_REVIEW", "RETURNED", "REOPENED"];
+/** The statuses in which an assigned claim may be reassigned (or its priority and due date changed). */
+export const REASSIGNABLE: readonly ClaimStatus[] = ["ASSIGNED", "IN_REVIEW", "RETURNED", "REOPENED"];
 
 export interface AssignmentInput {
   claimId: string;
@@ -409,7 +424,8 @@ export interface AssignmentResult {
  * The one assignment step for one claim, inside the caller's transaction: assigns a new claim,
  * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one;
  * sets or keeps the second reviewer of a blind double review; tells the new reviewers. Version-checked
- * and recorded. Single and bulk assignment both run this.
+ * and recorded. Single assignment runs this, and bulk assignment (claim-assignment.ts) for a claim
+ * in a blind double review or with a proposal waiting; its other claims are written in batches.
  */
 export async function assignClaimInTransaction(tx: Tx, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {
   assertEditor(actor, "assign claims");
@@ -433,41 +449,6 @@ export async function assignClaim(actor: Actor, input: AssignClaimInput) {
   return result.claim;
 }
 
-const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-/**
- * Assigns, reassigns or unassigns many claims at once (editors): one transaction, each claim checked
- * against the version the editor saw, one audit event per claim. If any claim cannot be changed,
- * nothing is, and the refusal names the claim that blocked it.
- */
-export async function bulkAssignClaims(actor: Actor, input: BulkAssignClaimsInput) {
-  assertEditor(actor, "assign claims");
-  return inTransaction(async (tx) => {
-    const ids = input.claims.map((c) => c.claimId);
-    const texts = new Map(
-      (await tx.claim.findMany({ where: { AND: [{ id: { in: ids } }, visibleClaimsWhere(actor)] }, select: { id: true, text: true } })).map((c) => [c.id, c.text]),
-    );
-    const results: AssignmentResult[] = [];
-    for (const ref of input.claims) {
-      try {
-        results.push(
-          await assignClaimInTransaction(tx, actor, { ...ref, assigneeId: input.assigneeId, priority: input.priority, dueAt: input.dueAt }),
-        );
-      } catch (error) {
-        // A bad assignee is about the form, not about one claim.
-        if (!(error instanceof AppError) || error.fields?.assigneeId) throw error;
-        const text = texts.get(ref.claimId);
-        throw new AppError(
-          error.code,
-          `Nothing was changed. ${text ? `The claim “${shorten(text)}” blocked it: ` : "A selected claim blocked it: "}${error.message}`,
-          { fields: { claims: [error.message] }, current: { claimId: ref.claimId, ...(error.current as object | undefined) } },
-        );
-      }
-    }
-    return results.map((r) => r.claim);
-  });
-}
-
 /** The claim row's part of an assignment: status, assignee, priority and due date, recorded. */
 async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: AssignmentInput): Promise<ClaimRow> {
   const status = claimStatus(claim);
@@ -479,21 +460,11 @@ async function updateAssignment(tx: Tx, actor: Actor, claim: ClaimRow, input: As
   if (input.assigneeId === null) {
     return applyTransition(tx, actor, claim, "unassign", { data: { assigneeId: null }, beforeDetails, details: { assignee: null } });
   }
-  const assignee = await tx.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, active: true, name: true } });
-  if (!assignee || !assignee.active) {
-    throw new AppError("VALIDATION", "Choose an active reviewer.", { fields: { assigneeId: ["Choose an active reviewer."] } });
-  }
+  const assignee = await findAssignee(tx, input.assigneeId);
   const data = { assigneeId: assignee.id, priority: input.priority, dueAt: input.dueAt ?? null };
   const details = { assignee: assignee.name };
   if (status === "NEW") return applyTransition(tx, actor, claim, "assign", { data, beforeDetails, details });
-  if (!REASSIGNABLE.includes(status)) {
-    throw new AppError(
-      "INVALID_TRANSITION",
-      status === "PROPOSED"
-        ? "This claim has a proposed verdict waiting for approval; approve or return it before reassigning."
-        : "Only claims that are still in the review stage can be reassigned.",
-    );
-  }
+  if (!REASSIGNABLE.includes(status)) throw notReassignable(status);
   const result = await tx.claim.updateMany({
     where: { id: claim.id, version: claim.version },
     data: { ...data, version: { increment: 1 } },

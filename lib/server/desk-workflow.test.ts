@@ -50,7 +50,7 @@ describe("bulk assignment", () => {
       expect(event).toMatchObject({ actorId: editor.id, after: { status: "ASSIGNED", assigneeId: reviewer.id, priority: "URGENT", assignee: reviewer.name } });
     }
     expect((await listClaims(reviewer)).map((c) => c.id).sort()).toEqual(picked.map((c) => c.id).sort());
-    // The shared per-claim step tells the reviewer once per claim, in the same transaction.
+    // The reviewer is told once per claim, in the same transaction.
     const notes = await (await getDb()).notification.findMany({ where: { userId: reviewer.id, kind: "ASSIGNED" } });
     expect(notes.map((n) => n.claimId).sort()).toEqual(picked.map((c) => c.id).sort());
   });

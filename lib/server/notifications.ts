@@ -34,6 +34,15 @@ export async function notifyAssigned(tx: Tx, actor: Actor, claimId: string, assi
   await notifyUsers(tx, actor, "ASSIGNED", claimId, assignees.map((a) => ({ userId: a.userId, detail: a.slot === 2 ? { slot: 2 } : undefined })));
 }
 
+/**
+ * "Assigned to you" for many claims at once (a bulk assignment): one multi-row INSERT, nobody told
+ * of their own step; none when `assignments` is empty.
+ */
+export async function notifyAssignedClaims(tx: Tx, actor: Actor, assignments: readonly { claimId: string; userId: string }[]) {
+  const data = assignments.filter((a) => a.userId !== actor.id).map((a) => ({ userId: a.userId, kind: "ASSIGNED", claimId: a.claimId, actorId: actor.id, detail: null }));
+  if (data.length > 0) await tx.notification.createMany({ data });
+}
+
 /** "Returned to you": each reviewer whose verdict went back, with the editor's reason. */
 export async function notifyReturned(tx: Tx, actor: Actor, claimId: string, proposerIds: readonly string[], reason: string) {
   await notifyUsers(tx, actor, "RETURNED", claimId, proposerIds.map((userId) => ({ userId, detail: { reason } })));
