@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { onDriverStatement } from "../driver-transaction";
 
 type QueryListener = (event: { query: string }) => void;
 const listeners = new Set<QueryListener>();
@@ -6,7 +7,8 @@ let attached = false;
 
 /**
  * Runs `work` and returns how many SQL statements the app's client sent meanwhile (the client logs
- * query events under NODE_ENV=test). Transaction control statements are not counted.
+ * query events under NODE_ENV=test), transactions run on the driver included
+ * (lib/server/driver-transaction.ts). Transaction control statements are not counted.
  */
 export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
   const db = await getDb();
@@ -19,10 +21,12 @@ export async function countQueries<T>(work: () => Promise<T>): Promise<{ result:
     if (!/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(e.query)) statements.push(e.query);
   };
   listeners.add(listener);
+  const stopDriver = onDriverStatement((query) => listener({ query }));
   try {
     const result = await work();
     return { result, queries: statements.length, statements };
   } finally {
     listeners.delete(listener);
+    stopDriver();
   }
 }
