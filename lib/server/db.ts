@@ -25,7 +25,10 @@ const log = env.NODE_ENV === "test" ? [{ emit: "event" as const, level: "query" 
  * Prisma has opened it: getDb() does).
  */
 export type WriteDriver = { provider: "postgresql"; pool: pg.Pool } | { provider: "sqlite"; connection: () => SqliteWriteConnection | null };
-const drivers = new WeakMap<object, WriteDriver>();
+// On globalThis: the production build may load this module more than once, and getDb() hands out the
+// client of whichever copy ran first (globalForDb below).
+const globalForDrivers = globalThis as unknown as { claimledgerDrivers?: WeakMap<object, WriteDriver> };
+const drivers = (globalForDrivers.claimledgerDrivers ??= new WeakMap<object, WriteDriver>());
 
 /** The driver under `db` (a client made by createClient). */
 export function writeDriverOf(db: Db): WriteDriver {
