@@ -11,6 +11,7 @@ import { apiRequest, makeApiToken, routeParams } from "./testing/api";
 import { makeAssignedClaim, makeUser } from "./testing/factories";
 import { getDb, provider } from "./db";
 import { countQueries } from "./testing/query-counter";
+import { onDriverStatement } from "./driver-transaction";
 
 const EVIDENCE = { url: "https://example.org/report", title: "Annual report", publisher: "Example Agency", quote: "The agency counted 2,000.", stance: "REFUTES" };
 
@@ -114,10 +115,15 @@ describe("REST writes", () => {
   it("records an archive refused before any fetch in the evidence's own transaction", async () => {
     const { claim, token } = await claimWithTokenInUse();
     const body = { ...EVIDENCE, url: "https://192.0.2.1/report" };
+    const onDriver: string[] = [];
+    const stop = onDriverStatement((sql) => onDriver.push(sql));
     const added = await countQueries(() =>
       addEvidenceRoute(apiRequest("POST", `/api/v1/claims/${claim.id}/evidence`, { token: token.secret, body }), routeParams({ claimId: claim.id })),
-    );
+    ).finally(stop);
     expect(added.result.status).toBe(201);
+    // The step's transaction ran on the driver (lib/server/driver-transaction.ts), not through Prisma:
+    // the claim's read, the status change, the evidence and the events' INSERT.
+    expect(onDriver, onDriver.join("\n")).toHaveLength(4);
     const answer = (await added.result.json()) as { data: { id: string; archive: { status: string; error?: string } } };
     expect(answer.data.archive).toMatchObject({ status: "FAILED", error: expect.stringMatching(/private network or this machine/) });
     // The token, the claim's read, the status change, the evidence, one INSERT of the three events.

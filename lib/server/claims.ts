@@ -554,7 +554,7 @@ export async function proposeVerdictStep(actor: Actor, input: ProposeVerdictInpu
     if (double) return { claim: await settleProposals(tx, actor, claim), scale };
     return { claim: await applyTransition(tx, actor, claim, "propose", { details: { verdictId: verdict.id, rating: rating.key } }), scale };
     // The claim's read takes the chain lock (one statement less on PostgreSQL, see inTransaction).
-  }, { chainLock: "first-statement" });
+  }, { chainLock: "first-statement", driver: true });
 }
 
 /** The claim's proposed verdicts, newest first (two in a blind double review). */

@@ -1,9 +1,10 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { databaseProvider, env } from "./env";
-import { resilientSqliteAdapter } from "./sqlite-adapter";
+import { resilientSqliteAdapter, type SqliteWriteConnection } from "./sqlite-adapter";
 
 /**
  * The one Prisma client. Two clients are generated from the same models (prisma/models.prisma); the
@@ -19,18 +20,41 @@ export const provider = databaseProvider();
 const log = env.NODE_ENV === "test" ? [{ emit: "event" as const, level: "query" as const }] : undefined;
 
 /**
+ * The driver under a client, for transactions run without Prisma (lib/server/driver-transaction.ts):
+ * on PostgreSQL the pg pool Prisma's adapter uses, on SQLite the adapter's one connection (null until
+ * Prisma has opened it: getDb() does).
+ */
+export type WriteDriver = { provider: "postgresql"; pool: pg.Pool } | { provider: "sqlite"; connection: () => SqliteWriteConnection | null };
+// On globalThis: the production build may load this module more than once, and getDb() hands out the
+// client of whichever copy ran first (globalForDb below).
+const globalForDrivers = globalThis as unknown as { claimledgerDrivers?: WeakMap<object, WriteDriver> };
+const drivers = (globalForDrivers.claimledgerDrivers ??= new WeakMap<object, WriteDriver>());
+
+/** The driver under `db` (a client made by createClient). */
+export function writeDriverOf(db: Db): WriteDriver {
+  const driver = drivers.get(db);
+  if (!driver) throw new Error("This Prisma client was not made by createClient: its driver is unknown.");
+  return driver;
+}
+
+/**
  * A Prisma client for `url` (default DATABASE_URL). The app uses the one client below; other
  * databases (a restored backup being checked) get their own, which the caller disconnects.
  */
 export function createClient(url: string = env.DATABASE_URL): Db {
   if (databaseProvider(url) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter, log }) as unknown as Db;
+    // The pool is made here (not by the adapter) so that driver transactions share it.
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log }) as unknown as Db;
+    drivers.set(client, { provider: "postgresql", pool });
+    return client;
   }
   // better-sqlite3 does not create folders; `timeout` is SQLite's busy timeout in ms. The wrapper
   // releases the transaction lock when SQLite rolls back by itself (lib/server/sqlite-adapter.ts).
   const adapter = resilientSqliteAdapter({ url, timeout: 5000 });
-  return new SqliteClient({ adapter, log }) as unknown as Db;
+  const client = new SqliteClient({ adapter, log }) as unknown as Db;
+  drivers.set(client, { provider: "sqlite", connection: adapter.writeConnection });
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { claimledgerDb?: Db; claimledgerDbReady?: Promise<Db> };

@@ -120,7 +120,7 @@ export async function addEvidenceStep(actor: Actor, input: AddEvidenceInput, fil
     }
     return { evidence, claim: { id: inReview.id, status: inReview.status, version: inReview.version } };
     // The claim's read takes the chain lock (one statement less on PostgreSQL, see inTransaction).
-  }, { chainLock: "first-statement" });
+  }, { chainLock: "first-statement", driver: true });
 }
 
 /**

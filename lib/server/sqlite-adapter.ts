@@ -28,14 +28,14 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter["startTransaction"]>>;
 type Query = Parameters<SqliteAdapter["executeRaw"]>[0];
 
 /** The better-sqlite3 handle the adapter keeps as `client` (its one connection). */
-interface SqliteHandle {
+export interface SqliteHandle {
   readonly inTransaction: boolean;
   exec(sql: string): unknown;
   prepare(sql: string): SqliteStatement;
 }
 
 /** What the adapter uses of a better-sqlite3 statement: `prepare(sql).bind(args)`, then `run()` or `columns()` and `raw().all()`. */
-interface SqliteStatement {
+export interface SqliteStatement {
   readonly reader: boolean;
   bind(...params: unknown[]): SqliteStatement;
   run(...params: unknown[]): unknown;
@@ -132,10 +132,26 @@ function rollbackQuietly(handle: SqliteHandle): void {
   }
 }
 
-function wrapAdapter(adapter: SqliteAdapter): SqliteAdapter {
+/**
+ * The connection's better-sqlite3 handle and the lock its transactions take: what
+ * lib/server/driver-transaction.ts needs to run a transaction on the handle itself, serialised with
+ * Prisma's transactions. `exec`/`prepare` are the handle's (prepared statements cached).
+ */
+export interface SqliteWriteConnection {
+  readonly handle: SqliteHandle;
+  readonly lock: { acquire(): Promise<() => void> };
+}
+
+/** Rolls back whatever SQLite still holds open on the connection; never throws. */
+export function rollbackOpenTransaction(connection: SqliteWriteConnection): void {
+  rollbackQuietly(connection.handle);
+}
+
+function wrapAdapter(adapter: SqliteAdapter, onConnect?: (connection: SqliteWriteConnection) => void): SqliteAdapter {
   const handle = handleOf(adapter);
   cacheStatements(handle);
   const lock = createLock();
+  onConnect?.({ handle, lock });
   const startTransaction: SqliteAdapter["startTransaction"] = async (isolationLevel) => {
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // refuses with Prisma's own error
     const release = await lock.acquire();
@@ -180,14 +196,17 @@ function wrapAdapter(adapter: SqliteAdapter): SqliteAdapter {
 /**
  * A driver adapter factory for SQLite: Prisma's PrismaBetterSQLite3 whose connections run
  * transactions as described above. `config` and `options` are PrismaBetterSQLite3's (`url`, `timeout`
- * = busy timeout in ms).
+ * = busy timeout in ms). `writeConnection()` gives the connection Prisma opened last (null before
+ * Prisma's first statement), for transactions run on the driver.
  */
 export function resilientSqliteAdapter(...args: ConstructorParameters<typeof PrismaBetterSQLite3>) {
   const inner = new PrismaBetterSQLite3(...args);
+  let connected: SqliteWriteConnection | null = null;
   return {
     provider: "sqlite" as const,
     adapterName: inner.adapterName,
-    connect: async () => wrapAdapter(await inner.connect()),
+    writeConnection: () => connected,
+    connect: async () => wrapAdapter(await inner.connect(), (connection) => (connected = connection)),
     connectToShadowDb: async () => wrapAdapter(await inner.connectToShadowDb()),
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { armAuditChainLockInStatement, auditChainProgress, deferAuditWrites, flushAuditEvents, lockAuditChain } from "./audit";
 import { recordAuditCheckpoint } from "./audit-checkpoint";
 import { getDb, provider, type Tx } from "./db";
+import { NeedsPrismaTransaction, runDriverTransaction } from "./driver-transaction";
 import { idempotencyKeyPending, idempotentStep } from "./idempotency";
 
 /** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
@@ -28,6 +29,14 @@ export interface TransactionOptions {
    * usual (the key is looked up under it). Default "separate".
    */
   chainLock?: "separate" | "first-statement";
+  /**
+   * true: the step runs straight on the database driver (lib/server/driver-transaction.ts), for steps
+   * whose usual path sends only hand-written statements (`tx.$queryRaw`/`$executeRaw`). When the step
+   * reaches for Prisma's model API (a rarer path, e.g. a double-reviewed claim) it is rolled back and
+   * runs again in a Prisma transaction; with an idempotency key in scope it runs in Prisma's from the
+   * start. Default false.
+   */
+  driver?: boolean;
 }
 
 /**
@@ -40,40 +49,41 @@ export interface TransactionOptions {
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const lockInStatement = options.chainLock === "first-statement" && provider === "postgresql" && !idempotencyKeyPending();
+  const onDriver = options.driver === true && !idempotencyKeyPending();
   if (lockInStatement) {
     try {
-      return await runTransaction(work, true);
+      return await runTransaction(work, true, onDriver);
     } catch (error) {
       // A failure before the commit rolled everything back: run the step again with the lock first,
       // where every read is under the lock (the answer, success or refusal, is then the usual one).
       if (!isKnownRolledBack(error)) throw error;
     }
   }
-  return runTransaction(work, false);
+  return runTransaction(work, false, onDriver);
 }
 
-async function runTransaction<T>(work: (tx: Tx) => Promise<T>, lockInStatement: boolean): Promise<T> {
+async function runTransaction<T>(work: (tx: Tx) => Promise<T>, lockInStatement: boolean, onDriver: boolean): Promise<T> {
   const db = await getDb();
   let committing = false;
   let result: T;
   let progress: ReturnType<typeof auditChainProgress> = null;
+  const step = async (tx: Tx) => {
+    if (lockInStatement) armAuditChainLockInStatement(tx);
+    else await lockAuditChain(tx);
+    // The step's audit events are written together, in one statement, once its work is done.
+    deferAuditWrites(tx);
+    // With an idempotency key in scope, the key is checked and stored inside this transaction.
+    const result = await idempotentStep(tx, () => work(tx));
+    await flushAuditEvents(tx);
+    progress = auditChainProgress(tx);
+    committing = true;
+    return result;
+  };
   try {
-    result = await db.$transaction(
-      async (tx) => {
-        if (lockInStatement) armAuditChainLockInStatement(tx);
-        else await lockAuditChain(tx);
-        // The step's audit events are written together, in one statement, once its work is done.
-        deferAuditWrites(tx);
-        // With an idempotency key in scope, the key is checked and stored inside this transaction.
-        const result = await idempotentStep(tx, () => work(tx));
-        await flushAuditEvents(tx);
-        progress = auditChainProgress(tx);
-        committing = true;
-        return result;
-      },
-      { maxWait: 10_000, timeout: 20_000 },
-    );
+    result = onDriver ? await runDriverTransaction(db, step) : await db.$transaction(step, { maxWait: 10_000, timeout: 20_000 });
   } catch (error) {
+    // The step needs Prisma's client: its driver transaction was rolled back; run it in Prisma's.
+    if (error instanceof NeedsPrismaTransaction) return runTransaction(work, lockInStatement, false);
     if ((!committing || provider === "sqlite") && typeof error === "object" && error !== null) rolledBackErrors.add(error);
     throw error;
   }

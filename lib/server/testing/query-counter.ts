@@ -1,5 +1,6 @@
 import { getDb } from "../db";
 import { observeDirectReads } from "../direct-read";
+import { onDriverStatement } from "../driver-transaction";
 
 type QueryListener = (event: { query: string }) => void;
 const listeners = new Set<QueryListener>();
@@ -7,8 +8,9 @@ let attached = false;
 
 /**
  * Runs `work` and returns how many SQL statements the app sent meanwhile: those of the Prisma client
- * (it logs query events under NODE_ENV=test) and the reads run on the driver (direct-read.ts).
- * Transaction control statements are not counted.
+ * (it logs query events under NODE_ENV=test), the reads run on the driver (direct-read.ts) and the
+ * transactions run on the driver (driver-transaction.ts). Transaction control statements are not
+ * counted.
  */
 export async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number; statements: string[] }> {
   const db = await getDb();
@@ -22,11 +24,13 @@ export async function countQueries<T>(work: () => Promise<T>): Promise<{ result:
   };
   listeners.add(listener);
   const stopDirect = observeDirectReads((query) => listener({ query }));
+  const stopDriver = onDriverStatement((query) => listener({ query }));
   try {
     const result = await work();
     return { result, queries: statements.length, statements };
   } finally {
     listeners.delete(listener);
     stopDirect();
+    stopDriver();
   }
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { getDb, provider } from "./db";
+import { NeedsPrismaTransaction, onDriverStatement, runDriverTransaction } from "./driver-transaction";
+import { makeUser } from "./testing/factories";
+
+/** A setting key of this test's own, so runs do not see each other's rows. */
+const key = () => `test.driver.${Math.random().toString(36).slice(2)}`;
+
+describe("runDriverTransaction", () => {
+  it("sends the step's statements on the driver and commits them; Prisma reads them back as it wrote its own", async () => {
+    const db = await getDb();
+    const admin = await makeUser("ADMIN");
+    const other = await makeUser("ADMIN");
+    const at = new Date("2026-12-01T10:20:30.456Z");
+    const heard: string[] = [];
+    const stop = onDriverStatement((sql) => heard.push(sql));
+    try {
+      const changed = await runDriverTransaction(db, async (tx) => {
+        const [row] = await tx.$queryRaw<{ n: number | bigint | string; yes: unknown }[]>`SELECT count(*) AS "n", ${true} AS "yes" FROM "User" WHERE "id" = ${admin.id}`;
+        expect(Number(row!.n)).toBe(1);
+        return tx.$executeRaw`UPDATE "User" SET "updatedAt" = ${at} WHERE "id" = ${admin.id}`;
+      });
+      expect(changed).toBe(1);
+    } finally {
+      stop();
+    }
+    expect(heard).toHaveLength(2);
+    expect(heard[1]).toMatch(/^UPDATE "User"/);
+    // The date as Prisma stores it: its own read gives the same instant, and so does its raw query.
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).updatedAt.toISOString()).toBe(at.toISOString());
+    const [raw] = await db.$queryRaw<{ updatedAt: Date }[]>`SELECT "updatedAt" FROM "User" WHERE "id" = ${admin.id}`;
+    expect(raw!.updatedAt.toISOString()).toBe(at.toISOString());
+    // Ordered among dates Prisma wrote (text comparison on SQLite).
+    const later = await db.user.count({ where: { id: admin.id, updatedAt: { gt: new Date(at.getTime() - 1) } } });
+    expect(later).toBe(1);
+    // The very value Prisma stores for the same instant (SQLite keeps it as text).
+    await db.user.update({ where: { id: other.id }, data: { updatedAt: at } });
+    const [distinct] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(DISTINCT "updatedAt") AS "n" FROM "User" WHERE "id" IN (${admin.id}, ${other.id})`;
+    expect(Number(distinct!.n)).toBe(1);
+  });
+
+  it("rolls back everything when the step throws", async () => {
+    const db = await getDb();
+    const name = key();
+    await expect(
+      runDriverTransaction(db, async (tx) => {
+        await tx.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${new Date()})`;
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect(await db.setting.findUnique({ where: { key: name } })).toBeNull();
+  });
+
+  it("refuses Prisma's model API inside (NeedsPrismaTransaction) and rolls back what it wrote", async () => {
+    const db = await getDb();
+    const name = key();
+    await expect(
+      runDriverTransaction(db, async (tx) => {
+        await tx.$executeRaw(Prisma.sql`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${new Date()})`);
+        return tx.setting.count();
+      }),
+    ).rejects.toBeInstanceOf(NeedsPrismaTransaction);
+    expect(await db.setting.findUnique({ where: { key: name } })).toBeNull();
+  });
+
+  // SQLite: one connection, so the driver's transactions take the adapter's own transaction lock.
+  it.skipIf(provider !== "sqlite")("is serialised with Prisma's transactions on SQLite: neither sees the other half-done", async () => {
+    const db = await getDb();
+    const name = key();
+    await db.setting.create({ data: { key: name, value: "0" } });
+    const bump = (n: number) => String(n + 1);
+    // Prisma's read-then-write and the driver's interleave at every await; each must see the other's commit.
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        i % 2
+          ? db.$transaction(async (tx) => {
+              const row = await tx.setting.findUniqueOrThrow({ where: { key: name } });
+              await tx.setting.update({ where: { key: name }, data: { value: bump(Number(row.value)) } });
+            })
+          : runDriverTransaction(db, async (tx) => {
+              const [row] = await tx.$queryRaw<{ value: string }[]>`SELECT "value" FROM "Setting" WHERE "key" = ${name}`;
+              await new Promise((r) => setTimeout(r, 5));
+              await tx.$executeRaw`UPDATE "Setting" SET "value" = ${bump(Number(row!.value))} WHERE "key" = ${name}`;
+            }),
+      ),
+    );
+    expect((await db.setting.findUniqueOrThrow({ where: { key: name } })).value).toBe("6");
+  });
+});

@@ -1,0 +1,166 @@
+import "server-only";
+import type pg from "pg";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { writeDriverOf, type Db, type Tx } from "./db";
+import { rollbackOpenTransaction, type SqliteStatement, type SqliteWriteConnection } from "./sqlite-adapter";
+
+/**
+ * A business step's transaction run straight on the database driver, without Prisma's query
+ * compiler: every `$queryRaw` through Prisma is turned into a query plan by its WebAssembly compiler
+ * and interpreted (about a quarter of a REST write's CPU, issue 13w), while the hand-written
+ * statements of a reviewer's step need none of that.
+ *
+ * - SQLite: the write connection Prisma's adapter holds (lib/server/sqlite-adapter.ts), under the
+ *   same lock as Prisma's transactions, so the two kinds are serialised; BEGIN IMMEDIATE … COMMIT,
+ *   ROLLBACK on any failure; the connection's prepared-statement cache serves both.
+ * - PostgreSQL: a client from the pool Prisma's adapter uses; BEGIN … COMMIT, ROLLBACK on failure.
+ *
+ * The step sees a `Tx` with `$queryRaw`, `$executeRaw`, `$queryRawUnsafe` and `$executeRawUnsafe`,
+ * which bind values as Prisma's adapters do (a Date as Prisma stores it: SQLite ISO 8601 text with
+ * "+00:00", PostgreSQL "YYYY-MM-DD HH:MM:SS.mmm" in UTC; booleans 1/0 on SQLite). Results are the
+ * driver's rows: numbers (SQLite integers, PostgreSQL int4), PostgreSQL bigint as a string (count(*)),
+ * booleans on PostgreSQL, no Date conversion — callers read counts with Number() and read no dates.
+ * Anything else of Prisma's client (a model query such as `tx.claim.updateMany`) throws
+ * NeedsPrismaTransaction: the transaction is rolled back and the caller runs the step through Prisma.
+ */
+
+/** Thrown when a step run on the driver asks for Prisma's model API; its transaction was rolled back. */
+export class NeedsPrismaTransaction extends Error {
+  constructor(what: string) {
+    super(`The step uses Prisma's client (${what}); it runs in a Prisma transaction instead.`);
+    this.name = "NeedsPrismaTransaction";
+  }
+}
+
+type StatementListener = (sql: string) => void;
+const listeners = new Set<StatementListener>();
+
+/** Calls `listener` with the SQL of every statement a driver transaction sends (tests count them); returns the unsubscribe. */
+export function onDriverStatement(listener: StatementListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** One statement, its SQL in the driver's placeholder style and its values. */
+interface Statement {
+  sql: string;
+  values: unknown[];
+}
+
+interface Runner {
+  query(statement: Statement): Promise<Record<string, unknown>[]>;
+  execute(statement: Statement): Promise<number>;
+}
+
+const sqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value);
+const pgValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value);
+
+function sqliteRunner(connection: SqliteWriteConnection): Runner {
+  const prepare = (statement: Statement): SqliteStatement => connection.handle.prepare(statement.sql).bind(...statement.values.map(sqliteValue));
+  return {
+    query: async (statement) => {
+      const prepared = prepare(statement);
+      if (!prepared.reader) {
+        prepared.run();
+        return [];
+      }
+      // Rows as objects: Prisma's adapter leaves the shared cached statement in raw (array) mode.
+      return prepared.raw(false).all() as Record<string, unknown>[];
+    },
+    execute: async (statement) => {
+      const prepared = prepare(statement);
+      if (prepared.reader) return prepared.all().length;
+      return Number((prepared.run() as { changes: number | bigint }).changes);
+    },
+  };
+}
+
+function pgRunner(client: pg.PoolClient): Runner {
+  const send = (statement: Statement) => client.query(statement.sql, statement.values.map(pgValue));
+  return {
+    query: async (statement) => (await send(statement)).rows as Record<string, unknown>[],
+    execute: async (statement) => (await send(statement)).rowCount ?? 0,
+  };
+}
+
+function isSql(value: unknown): value is Prisma.Sql {
+  return value instanceof Prisma.Sql;
+}
+
+/** The Tx a step sees: Prisma's raw-query methods on the runner, nothing else. */
+function driverTx(runner: Runner, postgres: boolean): Tx {
+  const fromTemplate = (first: unknown, rest: unknown[]): Statement => {
+    const sql = isSql(first) ? first : Prisma.sql(first as TemplateStringsArray, ...(rest as Prisma.Sql[]));
+    return { sql: postgres ? sql.text : sql.sql, values: sql.values };
+  };
+  const fromText = (sql: unknown, values: unknown[]): Statement => ({ sql: String(sql), values });
+  const heard = (statement: Statement) => {
+    for (const listener of listeners) listener(statement.sql);
+    return statement;
+  };
+  const methods: Record<string, (first: unknown, ...rest: unknown[]) => Promise<unknown>> = {
+    $queryRaw: (first, ...rest) => runner.query(heard(fromTemplate(first, rest))),
+    $executeRaw: (first, ...rest) => runner.execute(heard(fromTemplate(first, rest))),
+    $queryRawUnsafe: (sql, ...values) => runner.query(heard(fromText(sql, values))),
+    $executeRawUnsafe: (sql, ...values) => runner.execute(heard(fromText(sql, values))),
+  };
+  return new Proxy(methods, {
+    get(target, property) {
+      if (typeof property === "string" && property in target) return target[property];
+      // Not a thenable, and nothing else of the client.
+      if (property === "then" || typeof property === "symbol") return undefined;
+      throw new NeedsPrismaTransaction(`tx.${property}`);
+    },
+  }) as unknown as Tx;
+}
+
+/**
+ * Runs `work` in one transaction on `db`'s driver (see above): commits when it resolves, rolls back
+ * and rethrows when it throws (NeedsPrismaTransaction included). A failed COMMIT is rolled back on
+ * SQLite; on PostgreSQL its outcome is unknown (as with Prisma's transactions). Errors are the driver's own (better-sqlite3's SqliteError with `code` SQLITE_BUSY…, pg's
+ * DatabaseError with the SQLSTATE in `code`), which lib/domain/database-fault.ts classifies.
+ */
+export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const driver = writeDriverOf(db);
+  if (driver.provider === "sqlite") {
+    const connection = driver.connection();
+    if (!connection) throw new Error("The SQLite connection is not open yet: call getDb() first.");
+    const release = await connection.lock.acquire();
+    try {
+      rollbackOpenTransaction(connection); // a transaction left open by a failure elsewhere
+      connection.handle.exec("BEGIN IMMEDIATE");
+      const result = await work(driverTx(sqliteRunner(connection), false));
+      connection.handle.exec("COMMIT");
+      return result;
+    } catch (error) {
+      rollbackOpenTransaction(connection);
+      throw error;
+    } finally {
+      release();
+    }
+  }
+  const client = await driver.pool.connect();
+  let committing = false;
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(driverTx(pgRunner(client), true));
+    committing = true;
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (!committing) {
+      try {
+        await client.query("ROLLBACK");
+      } catch (rollbackError) {
+        // The connection failed: the server ends the transaction with it; the client is discarded.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+    } else {
+      broken = error instanceof Error ? error : new Error(String(error));
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
