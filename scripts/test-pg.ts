@@ -5,11 +5,13 @@
  * Ends with "postgresql: N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const out = path.join(".tmp", "test-reports", "integration-postgresql.json");
 mkdirSync(path.dirname(out), { recursive: true });
+// A report left by an earlier run must not be read as this run's (a run killed before it writes one).
+rmSync(out, { force: true });
 const result = spawnSync(
   path.join("node_modules", ".bin", "vitest"),
   ["run", "--project", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...process.argv.slice(2)],

@@ -176,7 +176,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       </p>
       {searchCapped && (
         <p className="notice" role="status" data-testid="search-capped">
-          More than {SEARCH_MATCH_LIMIT.toLocaleString("en-US")} claims on the desk match this search: only its{" "}
+          More than {SEARCH_MATCH_LIMIT.toLocaleString("en-US")} claims you can see match this search: only its{" "}
           {SEARCH_MATCH_LIMIT.toLocaleString("en-US")} newest matches were read and ranked, so older claims are missing from this list. Add words, a
           &quot;phrase&quot; or a filter to narrow it.
         </p>

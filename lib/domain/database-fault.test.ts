@@ -34,6 +34,7 @@ describe("classifyDatabaseFault", () => {
     expect(classifyDatabaseFault(new Error("Connection terminated unexpectedly"))).toBe("UNAVAILABLE");
     expect(classifyDatabaseFault(Object.assign(new Error("x"), { code: "08006" }))).toBe("UNAVAILABLE");
     expect(classifyDatabaseFault(new Error("Transaction API error: Unable to start a transaction in the given time."))).toBe("UNAVAILABLE");
+    expect(classifyDatabaseFault(new Error("timeout exceeded when trying to connect"))).toBe("UNAVAILABLE");
   });
 
   it("anything else is not a database fault", () => {

@@ -25,6 +25,8 @@ const UNAVAILABLE_MESSAGES = [
   /Connection terminated/i,
   /Can't reach database server/i,
   /Unable to start a transaction in the given time/i,
+  // pg-pool, when no client frees up within connectionTimeoutMillis (lib/server/db.ts).
+  /timeout exceeded when trying to connect/i,
   /terminating connection due to administrator command/i,
   /the database system is (?:shutting down|starting up|in recovery mode)/i,
   /Client has encountered a connection error/i,

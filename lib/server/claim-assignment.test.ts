@@ -107,6 +107,21 @@ describe("bulk assignment at the allowed maximum", () => {
   });
 });
 
+describe("bulk assignment of claims in different states", () => {
+  it("moves a NEW claim to ASSIGNED when an already assigned claim comes first in the same bulk", async () => {
+    const editor = await makeUser("EDITOR");
+    const first = await makeUser("REVIEWER");
+    const second = await makeUser("REVIEWER");
+    const [earlier, fresh] = await manyNewClaims(editor, 2);
+    const [assigned] = await bulkAssignClaims(editor, { claims: refs([earlier!]), assigneeId: first.id, priority: "NORMAL", dueAt: undefined });
+    // ASSIGNED → ASSIGNED (a reassignment) and NEW → ASSIGNED share one target status.
+    const result = await bulkAssignClaims(editor, { claims: refs([assigned!, fresh!]), assigneeId: second.id, priority: "NORMAL", dueAt: undefined });
+    expect(result.map((c) => [c.id, c.status, c.assigneeId])).toEqual([[assigned!.id, "ASSIGNED", second.id], [fresh!.id, "ASSIGNED", second.id]]);
+    const stored = await (await getDb()).claim.findMany({ where: { id: { in: [assigned!.id, fresh!.id] } }, orderBy: { id: "asc" } });
+    expect(stored.map((c) => [c.id, c.status, c.assigneeId])).toEqual([[assigned!.id, "ASSIGNED", second.id], [fresh!.id, "ASSIGNED", second.id]].sort((a, b) => a[0]!.localeCompare(b[0]!)));
+  });
+});
+
 describe("whom claims may be assigned to: one rule for single and bulk assignment", () => {
   it("both accept an active editor and refuse a deactivated reviewer or an unknown id, changing nothing", async () => {
     const editor = await makeUser("EDITOR");

@@ -111,10 +111,11 @@ export async function bulkAssignClaims(actor: Actor, input: BulkAssignClaimsInpu
     const updatedAt = new Date();
     for (const to of new Set(planned.map((p) => p.to))) {
       const group = planned.filter((p) => p.to === to);
-      const statusChanges = group[0]!.action !== "claim.reassign";
+      // A group may mix reassigned claims (their status is `to` already) with claims that move to
+      // `to` (NEW → ASSIGNED beside ASSIGNED → ASSIGNED): the status is always written.
       const { count } = await tx.claim.updateMany({
         where: { OR: group.map((p) => ({ id: p.claim.id, version: p.claim.version })) },
-        data: { ...data, ...(statusChanges ? { status: to } : {}), version: { increment: 1 }, updatedAt },
+        data: { ...data, status: to, version: { increment: 1 }, updatedAt },
       });
       if (count !== group.length) throw blockedBy(null, undefined, staleVersion());
     }

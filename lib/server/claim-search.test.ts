@@ -152,7 +152,7 @@ describe("full-text claim search", () => {
     // A reviewer's search ranks only their claims: none of these.
     expect((await listSortedClaimPage(reviewer, filter, { sort: "relevance", size: 10 })).claims).toEqual([]);
   });
-  it("reads only the desk's newest matches, ranks those, says when it left older ones out, and keeps a reviewer's own", async () => {
+  it("reads only the newest matches the actor may see, ranks those, and says when it left older ones out", async () => {
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");
     const tag = `t${randomUUID().slice(0, 8)}`;
@@ -166,11 +166,12 @@ describe("full-text claim search", () => {
     // Two read: the newest two, ranked, and the result says the oldest match was left out.
     expect(await search(editor, 2)).toEqual({ ids: [newest.id, weak.id], capped: true });
     expect(await findClaimSearchMatches(db, editor, `${tag} tides`, 2, { order: "newest" })).toEqual({ ids: [newest.id, weak.id], capped: true });
-    // A reviewer keeps only the claims they review among the matches read, whatever the limit.
+    // A reviewer reads their own newest matches: the desk's newer claims they may not see neither
+    // crowd theirs out nor count as "more matched".
     await db.claim.updateMany({ where: { id: { in: [oldest.id, weak.id] } }, data: { assigneeId: reviewer.id } });
     expect(await search(reviewer, 3)).toEqual({ ids: [oldest.id, weak.id], capped: false });
-    expect(await search(reviewer, 2)).toEqual({ ids: [weak.id], capped: true });
-    expect(await search(reviewer, 1)).toEqual({ ids: [], capped: true });
+    expect(await search(reviewer, 2)).toEqual({ ids: [oldest.id, weak.id], capped: false });
+    expect(await search(reviewer, 1)).toEqual({ ids: [weak.id], capped: true });
   });
 
   it("tells the claims page and the REST API when a search matched more claims than it reads", async () => {

@@ -11,9 +11,9 @@ import { isEditor, type Actor } from "./permissions";
  * SQLite's FTS5 table "ClaimSearch", PostgreSQL's "Claim"."searchVector" (GIN index), both kept in
  * step with each write to a claim by the database itself (migration 20261202310000_claim_full_text_search).
  *
- * A search's cost follows its limit, not the desk: one statement reads the desk's newest matches
- * (at most `limit` + 1: FTS5 walks its matches newest first, by rowid, which is creation order;
- * PostgreSQL orders them by creation time), keeps those the actor may see, and
+ * A search's cost follows its limit, not the desk: one statement reads the newest matches the actor
+ * may see (at most `limit` + 1: FTS5 walks its matches newest first, by rowid, which is creation
+ * order, and stops there; PostgreSQL orders them by creation time), and
  * lib/domain/search-rank.ts ranks them in process, the same way on both databases. Neither database's own ranking is used: SQLite's bm25()
  * counts every claim holding each term before it ranks anything and ts_rank reads every match (see
  * search-rank.ts). When more claims match than the limit, only the newest `limit` are read and the
@@ -42,36 +42,32 @@ const PG_TSQUERY = `to_tsquery('simple', regexp_replace(lower($1), '[^[:alnum:]'
 const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
 
 /**
- * The candidates' statement: the newest `limit` + 1 matches of the compiled query on the desk (FTS5
- * walks its doclists by rowid, newest first, and stops there; PostgreSQL takes the newest by
- * creation time), each with `keep`: the actor may see it and (`listed`) it is in the list's statuses.
- * Visibility is checked on these rows only, never on every match: a reviewer (permissions.ts
- * visibleClaimsWhere: assigned, or a second reviewer) keeps theirs among the desk's newest matches.
- * With `ranked` the kept rows carry the text and claimant the ranking reads. Parameters: SQLite
- * ([actor, actor,] match, limit); PostgreSQL ($1 match, $2 limit[, $3 actor]).
+ * The candidates' statement: the newest `limit` + 1 matches of the compiled query that the actor may
+ * see and (`listed`) that are in the list's statuses (FTS5 walks its doclists by rowid, newest first,
+ * and stops once that many rows passed the filters; PostgreSQL takes the newest by creation time).
+ * Visibility is part of the read, so a reviewer (permissions.ts visibleClaimsWhere: assigned, or a
+ * second reviewer) gets their own newest matches, never the desk's with theirs filtered out, and
+ * the "more matched" answer counts only claims they may see. With `ranked` the rows carry the text
+ * and claimant the ranking reads. Parameters: SQLite (match[, actor, actor], limit); PostgreSQL
+ * ($1 match, $2 limit[, $3 actor]).
  */
 function candidatesSql(pg: boolean, reviewer: boolean, listed: boolean, ranked: boolean): string {
   const reviews = (actor: string) => `(c."assigneeId" = ${actor} OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ${actor}))`;
-  const keep = [listed ? `c."status" IN (${LISTED_SQL})` : "", reviewer ? reviews(pg ? "$3" : "?") : ""].filter(Boolean).join(" AND ") || "TRUE";
-  // Only the kept rows carry their words: a reviewer's search drops most of the rows it reads.
-  const outer = `SELECT "id", "keep"${ranked ? `, CASE WHEN "keep" = 1 THEN "text" END AS "text", CASE WHEN "keep" = 1 THEN "claimant" END AS "claimant"` : ""} FROM`;
-  const inner = `c."id" AS "id", c."text" AS "text", c."claimant" AS "claimant", CASE WHEN ${keep} THEN 1 ELSE 0 END AS "keep"`;
+  const filters = [listed ? ` AND c."status" IN (${LISTED_SQL})` : "", reviewer ? ` AND ${reviews(pg ? "$3" : "?")}` : ""].join("");
+  const columns = `c."id" AS "id"${ranked ? `, c."text" AS "text", c."claimant" AS "claimant"` : ""}`;
   if (pg) {
-    return `${outer} (SELECT ${inner}, c."createdAt" AS "at" FROM "Claim" c WHERE c."searchVector" @@ ${PG_TSQUERY}
-ORDER BY c."createdAt" DESC, c."id" DESC LIMIT $2) x ORDER BY "at" DESC, "id" DESC`;
+    return `SELECT ${columns} FROM "Claim" c WHERE c."searchVector" @@ ${PG_TSQUERY}${filters}
+ORDER BY c."createdAt" DESC, c."id" DESC LIMIT $2`;
   }
-  return `${outer} (SELECT ${inner}, m."at" AS "at" FROM (SELECT "rowid" AS "at" FROM "ClaimSearch" WHERE "ClaimSearch" MATCH ? ORDER BY "rowid" DESC LIMIT ?) m
-JOIN "ClaimSearchKey" k ON k."id" = m."at" JOIN "Claim" c ON c."id" = k."claimId") x ORDER BY "at" DESC`;
+  return `SELECT ${columns} FROM "ClaimSearch" s JOIN "ClaimSearchKey" k ON k."id" = s."rowid" JOIN "Claim" c ON c."id" = k."claimId"
+WHERE "ClaimSearch" MATCH ?${filters} ORDER BY s."rowid" DESC LIMIT ?`;
 }
-
-/** A candidate as the statement returns it (`keep`: 1 or 0, never null: a null assignee makes no null here; text null when not kept). */
-type CandidateRow = SearchCandidate & { keep: number | bigint };
 
 /**
  * The ids of the claims matching `query` (the query language of lib/domain/search-query.ts) among
- * the desk's newest `limit` matches (default SEARCH_MATCH_LIMIT) that the actor may see, best ranked
- * first (lib/domain/search-rank.ts), or newest first with `order: "newest"`; `capped` when more
- * claims of the desk matched than were read (older matches were left out, whoever may see them).
+ * the newest `limit` matches (default SEARCH_MATCH_LIMIT) that the actor may see, best ranked first
+ * (lib/domain/search-rank.ts), or newest first with `order: "newest"`; `capped` when more claims the
+ * actor may see matched than were read (older matches were left out).
  * Null when the query has nothing to look for (no search: every claim stays in the list). One
  * statement reading at most `limit` + 1 matches, whatever the desk holds; the list's other filters
  * (and visibility, again) are the caller's (the ids go into claimListWhere). `listedOnly` keeps only
@@ -92,10 +88,10 @@ export async function findClaimSearchMatches(
   const reviewer = !isEditor(actor);
   const ranked = options.order !== "newest";
   const sql = candidatesSql(pg, reviewer, options.listedOnly ?? false, ranked);
-  // SQLite binds `?` in text order: the reviewer's two come first, in the select list.
-  const params: unknown[] = pg ? [compiled, limit + 1, ...(reviewer ? [actor.id] : [])] : [...(reviewer ? [actor.id, actor.id] : []), compiled, limit + 1];
-  const rows = await db.$queryRawUnsafe<CandidateRow[]>(sql, ...params);
-  const kept = rows.slice(0, limit).filter((r) => Number(r.keep) === 1);
+  // SQLite binds `?` in text order: the match, the reviewer's two, the limit.
+  const params: unknown[] = pg ? [compiled, limit + 1, ...(reviewer ? [actor.id] : [])] : [compiled, ...(reviewer ? [actor.id, actor.id] : []), limit + 1];
+  const rows = await db.$queryRawUnsafe<SearchCandidate[]>(sql, ...params);
+  const kept = rows.slice(0, limit);
   const ids = ranked ? rankSearchCandidates(parsed, kept) : kept.map((r) => r.id);
   return { ids, capped: rows.length > limit };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "./logger";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
@@ -44,7 +45,12 @@ export function writeDriverOf(db: Db): WriteDriver {
 export function createClient(url: string = env.DATABASE_URL): Db {
   if (databaseProvider(url) === "postgresql") {
     // The pool is made here (not by the adapter) so that driver transactions share it.
-    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // connectionTimeoutMillis: a driver transaction waits for a client at most as long as Prisma's
+    // transactions do (maxWait 10 s), then fails as unavailable instead of queueing for ever.
+    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+    // An idle client's error (the server restarted, the session was terminated) is emitted on the
+    // pool: without a listener it would end the process. The pool drops that client by itself.
+    pool.on("error", (error) => logger.warn({ err: error }, "database: an idle connection failed"));
     const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), log }) as unknown as Db;
     drivers.set(client, { provider: "postgresql", pool });
     return client;

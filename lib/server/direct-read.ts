@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "./logger";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Prisma } from "@/lib/generated/sqlite/client";
@@ -66,6 +67,8 @@ function pgReader(): pg.Pool {
       options: "-c default_transaction_read_only=on",
       types: { getTypeParser: (oid, format) => (oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) },
     });
+    // An idle client's error would otherwise end the process (pg emits it on the pool).
+    globalForReads.claimledgerPgReader.on("error", (error) => logger.warn({ err: error }, "database: an idle read connection failed"));
   }
   return globalForReads.claimledgerPgReader;
 }

@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, provider } from "./db";
 import { NeedsPrismaTransaction, onDriverStatement, runDriverTransaction } from "./driver-transaction";
 import { makeUser } from "./testing/factories";
+import { classifyDatabaseFault } from "@/lib/domain/database-fault";
 
 /** A setting key of this test's own, so runs do not see each other's rows. */
 const key = () => `test.driver.${Math.random().toString(36).slice(2)}`;
@@ -86,5 +87,30 @@ describe("runDriverTransaction", () => {
       ),
     );
     expect((await db.setting.findUniqueOrThrow({ where: { key: name } })).value).toBe("6");
+  });
+
+  // SQLite: the write lock is one; a driver transaction waits for it a bounded time, like Prisma's.
+  it.skipIf(provider !== "sqlite")("gives up after its wait with an 'unavailable' error while another transaction holds the write lock, and changes nothing", async () => {
+    const db = await getDb();
+    const name = key();
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    let started!: () => void;
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    const other = db.$transaction(async (tx) => {
+      await tx.setting.count();
+      started();
+      await held;
+    });
+    await holding;
+    const attempt = runDriverTransaction(db, async (tx) => tx.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${new Date()})`, { maxWaitMs: 200 });
+    const error = await attempt.then(() => null, (e: unknown) => e);
+    finish();
+    await other;
+    expect(classifyDatabaseFault(error)).toBe("UNAVAILABLE");
+    expect(await db.setting.findUnique({ where: { key: name } })).toBeNull();
+    // The lock was handed back: the next driver transaction runs.
+    await runDriverTransaction(db, async (tx) => tx.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"2"}, ${new Date()})`);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: name } })).value).toBe("2");
   });
 });

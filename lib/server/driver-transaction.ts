@@ -114,18 +114,47 @@ function driverTx(runner: Runner, postgres: boolean): Tx {
   }) as unknown as Tx;
 }
 
+/** How long a driver transaction waits for the write lock or a pool client (ms): Prisma's `maxWait` in transaction.ts. */
+export const DRIVER_MAX_WAIT_MS = 10_000;
+
+/**
+ * `pending`, or after `ms` an error with Prisma's own wording for a transaction that could not start
+ * ("Unable to start a transaction in the given time", which lib/domain/database-fault.ts classifies
+ * as UNAVAILABLE); what `pending` yields after that is handed to `giveBack` (a lock released, a
+ * client returned to its pool), so a late grant is never held.
+ */
+async function withinWait<R>(pending: Promise<R>, ms: number, giveBack: (late: R) => void): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`Unable to start a transaction in the given time: the database was busy for ${ms} ms.`));
+    }, ms);
+  });
+  pending.then((granted) => timedOut && giveBack(granted), () => undefined);
+  try {
+    return await Promise.race([pending, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Runs `work` in one transaction on `db`'s driver (see above): commits when it resolves, rolls back
  * and rethrows when it throws (NeedsPrismaTransaction included). A failed COMMIT is rolled back on
  * SQLite; on PostgreSQL its outcome is unknown (as with Prisma's transactions). Errors are the driver's own (better-sqlite3's SqliteError with `code` SQLITE_BUSY…, pg's
- * DatabaseError with the SQLSTATE in `code`), which lib/domain/database-fault.ts classifies.
+ * DatabaseError with the SQLSTATE in `code`), which lib/domain/database-fault.ts classifies. Waits at
+ * most `maxWaitMs` (default DRIVER_MAX_WAIT_MS) for SQLite's write lock or a PostgreSQL client, then
+ * throws "Unable to start a transaction in the given time…" (UNAVAILABLE) having changed nothing.
  */
-export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>, options: { maxWaitMs?: number } = {}): Promise<T> {
   const driver = writeDriverOf(db);
+  const maxWaitMs = options.maxWaitMs ?? DRIVER_MAX_WAIT_MS;
   if (driver.provider === "sqlite") {
     const connection = driver.connection();
     if (!connection) throw new Error("The SQLite connection is not open yet: call getDb() first.");
-    const release = await connection.lock.acquire();
+    const release = await withinWait(connection.lock.acquire(), maxWaitMs, (late) => late());
     try {
       rollbackOpenTransaction(connection); // a transaction left open by a failure elsewhere
       connection.handle.exec("BEGIN IMMEDIATE");
@@ -139,7 +168,7 @@ export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<
       release();
     }
   }
-  const client = await driver.pool.connect();
+  const client = await withinWait(driver.pool.connect(), maxWaitMs, (late) => late.release());
   let committing = false;
   let broken: Error | undefined;
   try {
