@@ -73,7 +73,12 @@ function pgReader(): pg.Pool {
   return globalForReads.claimledgerPgReader;
 }
 
-function sqliteValue(value: unknown): unknown {
+/**
+ * A bound value as Prisma's SQLite adapter binds it: a Date as ISO-8601 UTC with `+00:00`
+ * (`2026-12-01T20:00:00.000+00:00`), a boolean as 1 / 0, anything else unchanged. Shared with the
+ * driver transactions (driver-transaction.ts), so rows they write compare and sort as Prisma's do.
+ */
+export function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;

@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { writeDriverOf, type Db, type Tx } from "./db";
+import { sqliteValue } from "./direct-read";
 import { rollbackOpenTransaction, type SqliteStatement, type SqliteWriteConnection } from "./sqlite-adapter";
 
 /**
@@ -52,7 +53,6 @@ interface Runner {
   execute(statement: Statement): Promise<number>;
 }
 
-const sqliteValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "+00:00") : typeof value === "boolean" ? (value ? 1 : 0) : value);
 const pgValue = (value: unknown) => (value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value);
 
 function sqliteRunner(connection: SqliteWriteConnection): Runner {
