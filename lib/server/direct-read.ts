@@ -29,8 +29,8 @@ import { env } from "./env";
  * as Prisma's adapter does). Computed values come as the driver gives them: a PostgreSQL count
  * (int8) is a decimal string and an SQLite truth value 0/1, so callers read them with Number().
  */
-export const DIRECT_STATEMENT_CACHE_SIZE = 200;
-export const DIRECT_POOL_SIZE = 4;
+const DIRECT_STATEMENT_CACHE_SIZE = 200;
+const DIRECT_POOL_SIZE = 4;
 
 type Listener = (sql: string) => void;
 const listeners = new Set<Listener>();

@@ -19,8 +19,10 @@ import { rollbackOpenTransaction, type SqliteStatement, type SqliteWriteConnecti
  * The step sees a `Tx` with `$queryRaw`, `$executeRaw`, `$queryRawUnsafe` and `$executeRawUnsafe`,
  * which bind values as Prisma's adapters do (a Date as Prisma stores it: SQLite ISO 8601 text with
  * "+00:00", PostgreSQL "YYYY-MM-DD HH:MM:SS.mmm" in UTC; booleans 1/0 on SQLite). Results are the
- * driver's rows: numbers (SQLite integers, PostgreSQL int4), PostgreSQL bigint as a string (count(*)),
- * booleans on PostgreSQL, no Date conversion — callers read counts with Number() and read no dates.
+ * driver's rows, not Prisma's: SQLite integers as BigInt (the adapter's connection reads safe
+ * integers), PostgreSQL int4 as numbers and bigint as strings (count(*)), booleans on PostgreSQL as
+ * booleans and on SQLite as 1/0, a PostgreSQL `timestamp` through pg's default parser (local time) —
+ * so callers read integers with Number() and must read no dates through this Tx.
  * Anything else of Prisma's client (a model query such as `tx.claim.updateMany`) throws
  * NeedsPrismaTransaction: the transaction is rolled back and the caller runs the step through Prisma.
  */
