@@ -1,13 +1,18 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { integrationDatabaseUrl } from "./lib/server/testing/database-url";
+import { integrationWorkers } from "./lib/server/testing/database-url";
 
 /**
  * Two projects: `unit` (lib/domain, lib/validation: pure code) and `integration` (lib/server against a
  * real database: SQLite by default, PostgreSQL with TEST_DATABASE=postgresql).
+ *
+ * Test files run in parallel on CLAIMLEDGER_TEST_WORKERS workers (default 2, one per core of the CI
+ * machine). Integration files still never share a database: one process owns a SQLite file (DESIGN.md
+ * §6), so global setup migrates the base database once and copies it for each worker, and the
+ * worker-env setup file points each worker at its copy (lib/server/testing/database-url.ts) before
+ * any test module loads the Prisma client.
  */
 const root = import.meta.dirname;
-const databaseUrl = integrationDatabaseUrl();
 
 export default defineConfig({
   resolve: {
@@ -18,6 +23,7 @@ export default defineConfig({
     },
   },
   test: {
+    maxWorkers: integrationWorkers(),
     projects: [
       {
         extends: true,
@@ -30,9 +36,8 @@ export default defineConfig({
           include: ["lib/server/**/*.test.ts"],
           environment: "node",
           globalSetup: ["lib/server/testing/global-setup.ts"],
-          env: { DATABASE_URL: databaseUrl, NODE_ENV: "test", LOG_LEVEL: "silent", AUDIT_KEY: "integration-tests-audit-key-not-a-secret-0001" },
-          // One process owns a SQLite file (DESIGN.md §6): test files run one after another.
-          fileParallelism: false,
+          setupFiles: ["lib/server/testing/worker-env.ts"],
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent", AUDIT_KEY: "integration-tests-audit-key-not-a-secret-0001" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,10 +1,12 @@
 /**
  * npm test — the whole suite on embedded SQLite: type check, unit tests, integration tests, a
  * production build and the Playwright end-to-end specs in Chromium. Stops at the first failing layer
- * and ends with one summary line ("tests: N passed, N failed").
+ * and ends with one summary line ("tests: N passed, N failed"). The type check runs beside the unit
+ * tests (its output is printed after theirs); vitest runs test files on CLAIMLEDGER_TEST_WORKERS
+ * workers (default 2), each integration worker on its own database (vitest.config.ts).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
@@ -45,12 +47,27 @@ function finish(ok: boolean): never {
 }
 
 if (!step("Chromium (installed if missing)", bin("tsx"), ["scripts/ensure-chromium.ts"])) finish(false);
-if (!step("Type check", bin("tsc"), ["--noEmit", "-p", "."])) finish(false);
+
+// The type check (one core, mostly) runs beside the unit tests; its output goes to a file (a pipe
+// would fill while spawnSync blocks this process) and is printed once both are done.
+const typecheckLog = path.join(reports, "typecheck.log");
+const typecheckFd = openSync(typecheckLog, "w");
+const typecheckStarted = Date.now();
+const typecheck = spawn(bin("tsc"), ["--noEmit", "-p", "."], { stdio: ["ignore", typecheckFd, typecheckFd], env });
+const typecheckDone = new Promise<boolean>((resolve) => {
+  typecheck.on("error", () => resolve(false));
+  typecheck.on("exit", (code) => resolve(code === 0));
+});
+console.log("\n▸ Type check (tsc, beside the unit tests)");
 
 const unitReport = path.join(reports, "unit.json");
 const unitOk = step("Unit tests (vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${unitReport}`]);
 countVitest(unitReport);
-if (!unitOk) finish(false);
+const typecheckOk = await typecheckDone;
+closeSync(typecheckFd);
+process.stdout.write(readFileSync(typecheckLog, "utf8"));
+console.log(`  Type check: ${typecheckOk ? "ok" : "FAILED"} in ${((Date.now() - typecheckStarted) / 1000).toFixed(1)}s (beside the unit tests)`);
+if (!unitOk || !typecheckOk) finish(false);
 
 const integrationReport = path.join(reports, "integration-sqlite.json");
 const integrationOk = step("Integration tests on SQLite (vitest)", bin("vitest"), [

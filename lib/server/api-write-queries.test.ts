@@ -158,7 +158,7 @@ describe("REST writes", () => {
       );
       // Until the step's read waits for the lock (its snapshot taken).
       for (let i = 0; i < 200; i++) {
-        const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
+        const { rows } = await other.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%pg_advisory_xact_lock%' AND pid <> pg_backend_pid()`);
         if (rows[0].n > 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }

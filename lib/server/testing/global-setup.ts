@@ -1,41 +1,74 @@
 /**
- * Integration tests get a fresh database: SQLite file removed and migrated; PostgreSQL database
- * dropped, created and migrated (through an admin connection to the existing `test` database).
- * Refuses any database that is not on this machine.
+ * Integration tests get fresh databases, one per vitest worker: the base database is migrated once
+ * (SQLite file removed first; PostgreSQL database dropped and created through an admin connection to
+ * the existing `test` database), then copied for each worker — SQLite by file copy (with its audit
+ * checkpoint file, if any), PostgreSQL by `CREATE DATABASE … TEMPLATE`. Each worker's evidence file
+ * folder is emptied too. Refuses any database that is not on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 import { defaultCheckpointFile } from "../../domain/audit-chain";
-import { integrationDatabaseUrl } from "./database-url";
+import { integrationBaseDatabaseUrl, integrationDataDir, integrationDatabaseUrl, integrationWorkers } from "./database-url";
 
-export default async function setup() {
-  const url = integrationDatabaseUrl();
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    const target = new URL(url);
+const SQLITE_SUFFIXES = ["", "-wal", "-shm", "-journal"];
+
+function databaseName(url: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected test database name ${name}`);
+  return name;
+}
+
+export default async function setup(project?: TestProject) {
+  const base = integrationBaseDatabaseUrl();
+  // vitest's own worker count (CLAIMLEDGER_TEST_WORKERS through vitest.config.ts, or --maxWorkers).
+  const workers = project?.vitest.config.maxWorkers ?? integrationWorkers();
+  const urls = Array.from({ length: workers }, (_, i) => integrationDatabaseUrl(i + 1));
+  const isPostgres = /^postgres(ql)?:\/\//.test(base);
+  let admin: pg.Client | null = null;
+  if (isPostgres) {
+    const target = new URL(base);
     if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(target.hostname)) {
       throw new Error(`Refusing to run tests against a non-local database: ${target.hostname}`);
     }
-    const name = decodeURIComponent(target.pathname.slice(1));
-    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`Unexpected test database name ${name}`);
-    const adminUrl = new URL(url);
+    const adminUrl = new URL(base);
     adminUrl.pathname = `/${process.env.TEST_PG_ADMIN_DATABASE ?? "test"}`;
-    const admin = new pg.Client({ connectionString: adminUrl.toString() });
+    admin = new pg.Client({ connectionString: adminUrl.toString() });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
+    for (const url of [...urls, base]) await admin.query(`DROP DATABASE IF EXISTS "${databaseName(url)}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${databaseName(base)}"`);
   } else {
-    const file = path.resolve(url.replace(/^file:/, ""));
-    mkdirSync(path.dirname(file), { recursive: true });
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    for (const url of [base, ...urls]) {
+      const file = path.resolve(url.replace(/^file:/, ""));
+      mkdirSync(path.dirname(file), { recursive: true });
+      for (const suffix of SQLITE_SUFFIXES) rmSync(file + suffix, { force: true });
+    }
   }
-  // The signed audit checkpoints of the previous run belong to the database just dropped.
-  rmSync(defaultCheckpointFile(url), { force: true });
-  const result = spawnSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: "utf8",
-  });
-  if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  // The signed audit checkpoints of the previous run belong to the databases just dropped.
+  for (const url of [base, ...urls]) rmSync(defaultCheckpointFile(url), { force: true });
+  for (let worker = 1; worker <= workers; worker++) rmSync(integrationDataDir(worker), { recursive: true, force: true });
+
+  try {
+    const result = spawnSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      env: { ...process.env, DATABASE_URL: base },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+
+    if (admin) {
+      // A template must have no other connection while it is copied; migrate deploy has exited.
+      for (const url of urls) await admin.query(`CREATE DATABASE "${databaseName(url)}" TEMPLATE "${databaseName(base)}"`);
+    } else {
+      const file = path.resolve(base.replace(/^file:/, ""));
+      new Database(file).close(); // folds a write-ahead log, if any, into the file before it is copied
+      for (const url of urls) copyFileSync(file, path.resolve(url.replace(/^file:/, "")));
+    }
+    const checkpoints = defaultCheckpointFile(base);
+    if (existsSync(checkpoints)) for (const url of urls) copyFileSync(checkpoints, defaultCheckpointFile(url));
+  } finally {
+    await admin?.end();
+  }
 }
