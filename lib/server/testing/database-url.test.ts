@@ -39,7 +39,7 @@ describe("integration databases per worker", () => {
   });
 
   it("refuses a missing worker id and a worker count that is not a whole number", () => {
-    expect(() => integrationDatabaseUrl(undefined)).toThrow(/VITEST_POOL_ID/);
+    expect(() => integrationDatabaseUrl("")).toThrow(/VITEST_POOL_ID is ""/);
     expect(() => integrationDatabaseUrl("0")).toThrow(/VITEST_POOL_ID is "0"/);
     process.env.CLAIMLEDGER_TEST_WORKERS = "";
     expect(integrationWorkers()).toBe(2);
