@@ -10,7 +10,8 @@ import { Prisma } from "@/lib/generated/sqlite/client";
 import { findClaimSearchMatches, orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { readClaimListRows } from "./claim-list-rows";
 import { CLAIM_LIST_KEY, claimListWhere, type getClaimDetail } from "./claims";
-import { getDb, type Db } from "./db";
+import { getDb } from "./db";
+import { readRows } from "./direct-read";
 import { visibleClaimSql, visibleClaimsWhere, type Actor } from "./permissions";
 import { getVerdictScale } from "./settings";
 import type { VerdictRating } from "@/lib/domain/verdict-scale";
@@ -218,12 +219,12 @@ interface ApiClaimSqlRow {
  * see the claim: one hand-written statement (the same SQL on SQLite and PostgreSQL), where Prisma
  * sent two (the claim, then its article) and read every column.
  */
-async function readApiClaimRow(db: Db, actor: Actor, claimId: string) {
-  const [row] = await db.$queryRaw<ApiClaimSqlRow[]>`SELECT c."id", c."text", c."status", c."priority", c."kind", c."checkworthiness", c."dueAt", c."version", c."createdAt", c."updatedAt",
+async function readApiClaimRow(actor: Actor, claimId: string) {
+  const [row] = await readRows<ApiClaimSqlRow>(Prisma.sql`SELECT c."id", c."text", c."status", c."priority", c."kind", c."checkworthiness", c."dueAt", c."version", c."createdAt", c."updatedAt",
     c."assigneeId", c."claimant", c."claimantKind", c."start", c."end", c."quote", c."prefix", c."suffix", c."reasons", c."origin", c."clusterId",
     a."id" AS "articleId", a."title" AS "articleTitle", a."outlet" AS "articleOutlet", a."author" AS "articleAuthor", a."url" AS "articleUrl", a."publishedAt" AS "articlePublishedAt",
     CASE WHEN c."status" IN (${Prisma.join([...BLIND_STATUSES])}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c."id" AND r."userId" = ${actor.id}) THEN 1 ELSE 0 END AS "blind"
-    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`;
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = ${claimId}${visibleClaimSql(actor, "c")}`);
   if (!row) return null;
   const { articleId, articleTitle, articleOutlet, articleAuthor, articleUrl, articlePublishedAt, blind, ...claim } = row;
   return {
@@ -265,10 +266,10 @@ interface ApiEvidenceSqlRow {
  * same SQL on SQLite and PostgreSQL) with only the columns shown — never the archived text or the
  * recheck diff. `onlyBy` = the actor on a claim blind for them (visibleEvidenceWhere: their own only).
  */
-async function readApiEvidence(db: Db, claimId: string, onlyBy: string | null) {
-  const rows = await db.$queryRaw<ApiEvidenceSqlRow[]>`SELECT "id", "url", "title", "publisher", "quote", "stance", "addedById", "createdAt", "version",
+async function readApiEvidence(claimId: string, onlyBy: string | null) {
+  const rows = await readRows<ApiEvidenceSqlRow>(Prisma.sql`SELECT "id", "url", "title", "publisher", "quote", "stance", "addedById", "createdAt", "version",
     "archiveStatus", "archiveError", "fetchedAt", "snapshotSha256", "recheckedAt", "fileSha256", "fileSize", "fileType", "fileName"
-    FROM "Evidence" WHERE "claimId" = ${claimId} AND "deletedAt" IS NULL${onlyBy ? Prisma.sql` AND "addedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" ASC, "id" ASC`;
+    FROM "Evidence" WHERE "claimId" = ${claimId} AND "deletedAt" IS NULL${onlyBy ? Prisma.sql` AND "addedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" ASC, "id" ASC`);
   return rows.map((e) => ({ ...e, version: Number(e.version), fileSize: e.fileSize === null ? null : Number(e.fileSize) }));
 }
 
@@ -288,9 +289,9 @@ interface ApiVerdictSqlRow {
  * A claim's verdicts as the API shows them, newest first: one hand-written statement (the same SQL on
  * both databases). `onlyBy` = the actor on a claim blind for them (visibleVerdictsWhere).
  */
-async function readApiVerdicts(db: Db, claimId: string, onlyBy: string | null) {
-  return db.$queryRaw<ApiVerdictSqlRow[]>`SELECT "id", "rating", "rationale", "state", "proposedById", "approvedById", "approvedAt", "returnReason", "createdAt"
-    FROM "Verdict" WHERE "claimId" = ${claimId}${onlyBy ? Prisma.sql` AND "proposedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" DESC, "id" DESC`;
+async function readApiVerdicts(claimId: string, onlyBy: string | null) {
+  return readRows<ApiVerdictSqlRow>(Prisma.sql`SELECT "id", "rating", "rationale", "state", "proposedById", "approvedById", "approvedAt", "returnReason", "createdAt"
+    FROM "Verdict" WHERE "claimId" = ${claimId}${onlyBy ? Prisma.sql` AND "proposedById" = ${onlyBy}` : Prisma.empty} ORDER BY "createdAt" DESC, "id" DESC`);
 }
 
 /**
@@ -299,17 +300,18 @@ async function readApiVerdicts(db: Db, claimId: string, onlyBy: string | null) {
  * evidence and verdicts the actor may see (the rule of visibleEvidenceWhere / visibleVerdictsWhere:
  * on a blind claim their own only), the scale (unless `known` gives it) and the people named other
  * than the actor (one IN, none when only the actor is named) — five statements at most, whatever the
- * claim holds, all hand-written (no Prisma query compiler on the REST answer).
+ * claim holds, all hand-written and, but for the scale, run on the driver's read connection
+ * (lib/server/direct-read.ts readRows: no Prisma query compiler). They see what is committed, so never
+ * call this inside a transaction: a write's answer is read after its commit.
  */
 export async function getApiClaim(actor: Actor, claimId: string, known: { scale?: readonly VerdictRating[] } = {}): Promise<ApiClaim> {
-  const db = await getDb();
-  const row = await readApiClaimRow(db, actor, claimId);
+  const row = await readApiClaimRow(actor, claimId);
   if (!row) throw notFound();
-  const [evidence, verdicts, scale] = await Promise.all([readApiEvidence(db, row.id, row.blind ? actor.id : null), readApiVerdicts(db, row.id, row.blind ? actor.id : null), known.scale ?? getVerdictScale(db)]);
+  const [evidence, verdicts, scale] = await Promise.all([readApiEvidence(row.id, row.blind ? actor.id : null), readApiVerdicts(row.id, row.blind ? actor.id : null), known.scale ?? getDb().then(getVerdictScale)]);
   const ids = [row.assigneeId, ...evidence.map((e) => e.addedById), ...verdicts.flatMap((v) => [v.proposedById, v.approvedById])].filter((id): id is string => Boolean(id));
   // The actor's own name is known: people are read only when someone else is named.
   const others = [...new Set(ids)].filter((id) => id !== actor.id);
-  const users = new Map((others.length ? await db.user.findMany({ where: { id: { in: others } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  const users = new Map((others.length ? await readRows<{ id: string; name: string }>(Prisma.sql`SELECT "id", "name" FROM "User" WHERE "id" IN (${Prisma.join(others)})`) : []).map((u) => [u.id, u]));
   users.set(actor.id, { id: actor.id, name: actor.name });
   const person = (id: string) => users.get(id) ?? { id, name: "(unknown user)" };
   const claim = {

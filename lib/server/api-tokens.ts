@@ -19,6 +19,8 @@ import { appendAuditEvent } from "./audit";
 import { clientIp } from "./client-ip";
 import { securityEvent } from "./security-log";
 import { getDb, type Db } from "./db";
+import { readRows } from "./direct-read";
+import { runDriverStatement } from "./driver-transaction";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { assertAdmin, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
@@ -175,10 +177,12 @@ function toTokenWithUser(row: TokenUserSqlRow) {
 /**
  * The token with this sha-256 and the user it acts as, or null: one hand-written statement (the same
  * SQL on SQLite and PostgreSQL) on every API request, where Prisma sent two (the token, then its user).
+ * It runs on the driver's read connection (lib/server/direct-read.ts), not through Prisma's query
+ * compiler: it reads what is committed, so a revocation or a deactivation refuses the next request.
  */
-async function findTokenWithUser(db: Db, tokenHash: string) {
-  const [row] = await db.$queryRaw<TokenUserSqlRow[]>`SELECT ${TOKEN_WITH_USER_COLUMNS}
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}`;
+async function findTokenWithUser(tokenHash: string) {
+  const [row] = await readRows<TokenUserSqlRow>(Prisma.sql`SELECT ${TOKEN_WITH_USER_COLUMNS}
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}`);
   return row ? toTokenWithUser(row) : null;
 }
 
@@ -195,11 +199,12 @@ type CountedTokenSqlRow = { [K in keyof TokenUserSqlRow]: TokenUserSqlRow[K] | n
  * token exists, to the token's (one INSERT … ON CONFLICT of one or two rows, counting exactly as the
  * one-statement limiter of rate-limit-store.ts does: a window that has ended starts again), and the
  * row carries the token (null columns when unknown) with both counts. Where the library's store sent
- * two statements per limit and the lookup one more, a request now sends one.
+ * two statements per limit and the lookup one more, a request now sends one, on a client of the
+ * driver's pool (runDriverStatement: autocommit, no Prisma query compiler).
  */
 async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, now: Date) {
   const { ipKey, tokenKeyPrefix, windowEnd } = apiRateCounting(ip, now);
-  const [row] = await db.$queryRaw<CountedTokenSqlRow[]>`WITH "found" AS (
+  const [row] = await runDriverStatement<CountedTokenSqlRow>(db, Prisma.sql`WITH "found" AS (
       SELECT ${TOKEN_WITH_USER_COLUMNS} FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}
     ), "counted" AS (
       INSERT INTO "RateLimitCounter" ("key", "points", "expire")
@@ -211,7 +216,7 @@ async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, n
     )
     SELECT f.*, ip."points" AS "ipPoints", ip."expire" AS "ipExpire", tc."points" AS "tokenPoints", tc."expire" AS "tokenExpire"
     FROM "counted" ip LEFT JOIN "found" f ON TRUE LEFT JOIN "counted" tc ON tc."key" = ${tokenKeyPrefix}::text || f."id"
-    WHERE ip."key" = ${ipKey}::text`;
+    WHERE ip."key" = ${ipKey}::text`);
   if (!row) throw new Error("The API request count returned no row.");
   checkApiRateCount("address", ip, Number(row.ipPoints), row.ipExpire, now);
   const { ipPoints: _ip, ipExpire: _ipExpire, tokenPoints, tokenExpire, ...token } = row;
@@ -236,7 +241,7 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (presented === null) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
   if (!wellFormed) throw unauthenticated("This API token is not valid.");
   const db = await getDb();
-  const found = countedInSql ? await findTokenCountingRequest(db, hashApiToken(presented), ip, now) : { token: await findTokenWithUser(db, hashApiToken(presented)), counted: null };
+  const found = countedInSql ? await findTokenCountingRequest(db, hashApiToken(presented), ip, now) : { token: await findTokenWithUser(hashApiToken(presented)), counted: null };
   const token = found?.token;
   if (!token) throw unauthenticated("This API token is not valid.");
   const status = apiTokenStatus(token, now);

@@ -57,6 +57,16 @@ function sqliteReader(): Database.Database {
 
 /** A `timestamp` (without time zone) column holds UTC (Prisma writes it so): read it as UTC. */
 const TIMESTAMP_OID = 1114;
+
+/**
+ * pg's type parsers with a `timestamp` (without time zone) read as UTC, as Prisma writes and reads it
+ * (pg's default parser reads it as local time). Pass as a query's or pool's `types`.
+ */
+export const PG_UTC_TYPES: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
 function pgReader(): pg.Pool {
   if (!globalForReads.claimledgerPgReader) {
     globalForReads.claimledgerPgReader = new pg.Pool({
@@ -65,7 +75,7 @@ function pgReader(): pg.Pool {
       allowExitOnIdle: true,
       // Read-only sessions: a statement that would write is refused by the server.
       options: "-c default_transaction_read_only=on",
-      types: { getTypeParser: (oid, format) => (oid === TIMESTAMP_OID ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) },
+      types: PG_UTC_TYPES,
     });
     // An idle client's error would otherwise end the process (pg emits it on the pool).
     globalForReads.claimledgerPgReader.on("error", (error) => logger.warn({ err: error }, "database: an idle read connection failed"));

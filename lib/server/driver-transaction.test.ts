@@ -1,12 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { getDb, provider } from "./db";
-import { NeedsPrismaTransaction, onDriverStatement, runDriverTransaction } from "./driver-transaction";
+import { getDb, provider, type Db, type Tx } from "./db";
+import { NeedsPrismaTransaction, onDriverStatement, runDriverStatement, runDriverTransaction } from "./driver-transaction";
 import { makeUser } from "./testing/factories";
 import { classifyDatabaseFault } from "@/lib/domain/database-fault";
 
 /** A setting key of this test's own, so runs do not see each other's rows. */
 const key = () => `test.driver.${Math.random().toString(36).slice(2)}`;
+
+/**
+ * A Prisma transaction that has run `start` and stays open until `finish()` is called: then it commits,
+ * or rolls back by throwing `failWith` (which `other` rejects with). Resolves once `start` has run.
+ */
+async function holdPrismaTransaction(db: Db, start: (tx: Tx) => Promise<void>, failWith?: Error) {
+  let finish!: () => void;
+  const held = new Promise<void>((resolve) => (finish = resolve));
+  let started!: () => void;
+  const holding = new Promise<void>((resolve) => (started = resolve));
+  const other = db.$transaction(async (tx) => {
+    await start(tx as Tx);
+    started();
+    await held;
+    if (failWith) throw failWith;
+  });
+  other.catch(() => undefined); // awaited by the test; never an unhandled rejection meanwhile
+  await holding;
+  return { other, finish };
+}
 
 describe("runDriverTransaction", () => {
   it("sends the step's statements on the driver and commits them; Prisma reads them back as it wrote its own", async () => {
@@ -93,16 +113,9 @@ describe("runDriverTransaction", () => {
   it.skipIf(provider !== "sqlite")("gives up after its wait with an 'unavailable' error while another transaction holds the write lock, and changes nothing", async () => {
     const db = await getDb();
     const name = key();
-    let finish!: () => void;
-    const held = new Promise<void>((resolve) => (finish = resolve));
-    let started!: () => void;
-    const holding = new Promise<void>((resolve) => (started = resolve));
-    const other = db.$transaction(async (tx) => {
+    const { other, finish } = await holdPrismaTransaction(db, async (tx) => {
       await tx.setting.count();
-      started();
-      await held;
     });
-    await holding;
     const attempt = runDriverTransaction(db, async (tx) => tx.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${new Date()})`, { maxWaitMs: 200 });
     const error = await attempt.then(() => null, (e: unknown) => e);
     finish();
@@ -112,5 +125,50 @@ describe("runDriverTransaction", () => {
     // The lock was handed back: the next driver transaction runs.
     await runDriverTransaction(db, async (tx) => tx.$executeRaw`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"2"}, ${new Date()})`);
     expect((await db.setting.findUniqueOrThrow({ where: { key: name } })).value).toBe("2");
+  });
+});
+
+describe("runDriverStatement", () => {
+  it("runs one statement on the driver in autocommit, heard by the listeners; a PostgreSQL timestamp is the same instant in any time zone", async () => {
+    const db = await getDb();
+    const name = key();
+    const at = new Date("2026-12-01T10:20:30.456Z");
+    const heard: string[] = [];
+    const stop = onDriverStatement((sql) => heard.push(sql));
+    // pg's default parser reads a `timestamp` as local time: a zone far from UTC shows a wrong parser.
+    const zone = process.env.TZ;
+    process.env.TZ = "Pacific/Auckland";
+    let rows: { key: string; updatedAt: unknown }[];
+    try {
+      rows = await runDriverStatement<{ key: string; updatedAt: unknown }>(db, Prisma.sql`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${at}) RETURNING "key", "updatedAt"`);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+      stop();
+    }
+    expect(heard).toEqual([expect.stringMatching(/^INSERT INTO "Setting"/)]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key).toBe(name);
+    // PostgreSQL: a Date (UTC); SQLite: the stored text, which is Prisma's.
+    if (provider === "postgresql") expect(rows[0]!.updatedAt).toBeInstanceOf(Date);
+    expect(new Date(rows[0]!.updatedAt as string | Date).toISOString()).toBe(at.toISOString());
+    // Committed at once, and stored as Prisma stores a date.
+    expect((await db.setting.findUniqueOrThrow({ where: { key: name } })).updatedAt.toISOString()).toBe(at.toISOString());
+  });
+
+  // SQLite: one connection. A statement sent while a transaction is open would run inside it (and see,
+  // or be lost with, its uncommitted writes): it waits for the transaction lock instead.
+  it.skipIf(provider !== "sqlite")("waits on SQLite for a transaction in progress instead of running inside it", async () => {
+    const db = await getDb();
+    const name = key();
+    const { other, finish } = await holdPrismaTransaction(db, async (tx) => {
+      await tx.setting.create({ data: { key: name, value: "uncommitted" } });
+    }, new Error("rolled back"));
+    const counted = runDriverStatement<{ n: number | bigint }>(db, Prisma.sql`SELECT count(*) AS "n" FROM "Setting" WHERE "key" = ${name}`);
+    await new Promise((r) => setTimeout(r, 20));
+    finish();
+    await expect(other).rejects.toThrow("rolled back");
+    const [row] = await counted;
+    expect(Number(row!.n)).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { writeDriverOf, type Db, type Tx } from "./db";
-import { sqliteValue } from "./direct-read";
+import { PG_UTC_TYPES, sqliteValue } from "./direct-read";
 import { rollbackOpenTransaction, type SqliteStatement, type SqliteWriteConnection } from "./sqlite-adapter";
 
 /**
@@ -193,5 +193,33 @@ export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<
     throw error;
   } finally {
     client.release(broken);
+  }
+}
+
+/**
+ * One statement that writes (or must see the writer's state), run on `db`'s driver outside any
+ * transaction (autocommit), without Prisma's query compiler; `query` written with Prisma.sql (the
+ * same text on both databases). Returns its rows: on PostgreSQL a `timestamp` column as a Date in
+ * UTC (PG_UTC_TYPES, as `$queryRaw` gives it), other values as pg gives them (int8 / count as a
+ * decimal string); on SQLite as the adapter's connection gives them (integers as BigInt, dates as
+ * the stored text, booleans 1/0). SQLite: on the write connection under its transaction lock (a
+ * statement sent while another step's transaction is open would run inside it), waiting at most
+ * DRIVER_MAX_WAIT_MS. Counted by onDriverStatement listeners. Throws the driver's error.
+ */
+export async function runDriverStatement<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
+  const driver = writeDriverOf(db);
+  if (driver.provider === "postgresql") {
+    for (const listener of listeners) listener(query.text);
+    const result = await driver.pool.query({ text: query.text, values: query.values.map(pgValue), types: PG_UTC_TYPES });
+    return result.rows as T[];
+  }
+  const connection = driver.connection();
+  if (!connection) throw new Error("The SQLite connection is not open yet: call getDb() first.");
+  for (const listener of listeners) listener(query.sql);
+  const release = await withinWait(connection.lock.acquire(), DRIVER_MAX_WAIT_MS, (late) => late());
+  try {
+    return (await sqliteRunner(connection).query({ sql: query.sql, values: query.values })) as T[];
+  } finally {
+    release();
   }
 }
