@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { ClaimTable, type ClaimTableRow } from "@/components/claim/claim-table";
+import { ClaimTable, type ClaimTableArticles, type ClaimTableRow } from "@/components/claim/claim-table";
 import { FilterSelect, IgnoredFilters } from "@/components/filter-select";
 import { CLAIM_SORT_LABELS, CLAIM_SORTS, type ClaimSort } from "@/lib/domain/claim-sort";
 import { describeStatus, LISTED_STATUSES } from "@/lib/domain/claim-status";
@@ -54,6 +54,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     listArticleOptions(actor),
     readVerdictScale(actor),
   ]);
+  // Each article once for the whole table (a page of 200 rows names a few articles).
+  const articlesShown: ClaimTableArticles = {};
   const rows: ClaimTableRow[] = claims.map((c) => {
     // A blind double review where both have proposed: both proposals, never only the latest, the
     // actor's own first.
@@ -61,19 +63,20 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
     const [verdict, both] = bothProposed ? [...c.verdicts].sort((a) => (a.proposedById === actor.id ? -1 : 1)) : [c.verdicts[0], undefined];
     const rating = verdict ? findRating(scale, verdict.rating) : undefined;
     const otherRating = both ? findRating(scale, both.rating) : undefined;
+    articlesShown[c.article.id] ??= { title: c.article.title, outlet: c.article.outlet };
     return {
       id: c.id,
       text: shortenClaimText(c.text),
       status: c.status,
       priority: c.priority,
       dueAt: c.dueAt,
-      overdue: isOverdue(c, now),
+      ...(isOverdue(c, now) ? { overdue: true } : {}),
       version: c.version,
-      article: c.article,
-      claimant: c.claimant,
-      assignee: c.assignee,
-      verdict: verdict ? { label: rating?.label ?? verdict.rating, color: rating?.color ?? "#6e7781", state: verdict.state } : null,
-      otherProposal: both ? { label: otherRating?.label ?? both.rating, color: otherRating?.color ?? "#6e7781", state: both.state } : null,
+      articleId: c.article.id,
+      ...(c.claimant ? { claimant: c.claimant } : {}),
+      ...(c.assignee ? { assignee: c.assignee.name } : {}),
+      ...(verdict ? { verdict: { label: rating?.label ?? verdict.rating, color: rating?.color ?? "#6e7781", state: verdict.state } } : {}),
+      ...(both ? { otherProposal: { label: otherRating?.label ?? both.rating, color: otherRating?.color ?? "#6e7781", state: both.state } } : {}),
     };
   });
   const filtered = Object.entries(filter).some(([key, value]) => value !== undefined && key !== "dueWithinDays");
@@ -186,7 +189,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
       ) : (
         // Keyed by the page, so a selection never outlives the page it was made on (the bulk form
         // acts on the ticked rows of this page only).
-        <ClaimTable key={after ? encodeClaimPageCursor(after) : "first"} rows={rows} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
+        <ClaimTable key={after ? encodeClaimPageCursor(after) : "first"} rows={rows} articles={articlesShown} bulk={editor ? { action: bulkAssignClaimsAction, people } : undefined} />
       )}
       {(after || next) && (
         <nav className="pager" aria-label="Pages" data-testid="claim-pager">

@@ -8,6 +8,18 @@ import { PriorityField } from "./priority-field";
 import { formatDate, PriorityBadge, StatusBadge } from "../status-badge";
 import { plainCssColor } from "@/lib/domain/css-color";
 
+/** A verdict as a row shows it: the rating's label and colour (from the desk's scale) and the verdict's state. */
+export interface ClaimTableVerdict {
+  label: string;
+  color: string;
+  state: string;
+}
+
+/**
+ * One row of the list, as sent to the browser: only what the row shows, each article once for the
+ * whole table (`articleId` names one of the table's `articles`), and the optional fields left out
+ * when empty — a page of 200 rows is serialised twice per response (HTML and the page's flight data).
+ */
 export interface ClaimTableRow {
   id: string;
   /** The claim's text as the list shows it (the page shortens it to 140 UTF-16 code units). */
@@ -15,16 +27,20 @@ export interface ClaimTableRow {
   status: string;
   priority: string;
   dueAt: Date | null;
-  overdue: boolean;
+  overdue?: boolean;
   version: number;
-  article: { id: string; title: string; outlet: string };
+  articleId: string;
   /** Who made the claim, if recorded. */
   claimant?: string | null;
-  assignee: { id: string; name: string } | null;
-  verdict: { label: string; color: string; state: string } | null;
+  /** The assignee's name; absent when nobody is assigned. */
+  assignee?: string;
+  verdict?: ClaimTableVerdict | null;
   /** The other reviewer's proposal in a blind double review once both have proposed. */
-  otherProposal?: { label: string; color: string; state: string } | null;
+  otherProposal?: ClaimTableVerdict | null;
 }
+
+/** The articles a table's rows name (by id), each once. */
+export type ClaimTableArticles = Record<string, { title: string; outlet: string }>;
 
 const noAction: FormAction = async () => IDLE_STATE;
 
@@ -36,9 +52,11 @@ const noAction: FormAction = async () => IDLE_STATE;
  */
 export function ClaimTable({
   rows,
+  articles,
   bulk,
 }: {
   rows: ClaimTableRow[];
+  articles: ClaimTableArticles;
   bulk?: { action: FormAction; people: { id: string; name: string; role: string }[] };
 }) {
   const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
@@ -144,10 +162,10 @@ export function ClaimTable({
                 <StatusBadge status={c.status} />
               </td>
               <td>
-                <a href={`/articles/${c.article.id}`}>{c.article.title}</a>
-                <div className="muted">{c.article.outlet}</div>
+                <a href={`/articles/${c.articleId}`}>{articles[c.articleId]?.title}</a>
+                <div className="muted">{articles[c.articleId]?.outlet}</div>
               </td>
-              <td>{c.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+              <td>{c.assignee ?? <span className="muted">Unassigned</span>}</td>
               <td>
                 <PriorityBadge priority={c.priority} />
               </td>

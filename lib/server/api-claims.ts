@@ -82,7 +82,7 @@ async function listRankedClaimsPage(actor: Actor, filter: Omit<ApiClaimListQuery
   const db = await getDb();
   const matching = orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, new Date(), search), select: CLAIM_LIST_KEY }), search);
   const start = cursor ? matching.findIndex((r) => r.id === cursor.id) + 1 : 0;
-  const rows = start === 0 && cursor ? [] : await readClaimListRows(db, actor, matching.slice(start, start + limit));
+  const rows = start === 0 && cursor ? [] : await readClaimListRows(actor, matching.slice(start, start + limit));
   const last = rows.at(-1);
   return {
     data: rows.map(toApiClaimSummary),

@@ -6,7 +6,9 @@ import { appendAuditEvent } from "./audit";
 import { createAnchoredClaims } from "./claims";
 import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
 import { runExtractionTask } from "./extraction-pool/run-task";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db } from "./db";
+import { readRows } from "./direct-read";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";
 import { sqlParameters } from "./report-rows";
 import { insertArticle } from "./row-inserts";
@@ -166,20 +168,16 @@ export async function listArticles(actor: Actor) {
 
 /**
  * The article filter's options: id and title of the 200 articles imported last that the actor may
- * see — one query, no claim counts (the claims page needs none; a reviewer's check is one index probe
- * per article, see reviewerArticleCounts).
+ * see — one hand-written statement on the driver (direct-read.ts; the claims list reads it on every
+ * view), no claim counts (the claims page needs none; a reviewer's check is one index probe per
+ * article, see reviewerArticleCounts).
  */
 export async function listArticleOptions(actor: Actor): Promise<{ id: string; title: string }[]> {
-  const db = await getDb();
-  if (isEditor(actor)) return db.article.findMany({ select: { id: true, title: true }, orderBy: { importedAt: "desc" }, take: 200 });
-  const { values, bind } = sqlParameters();
-  return db.$queryRawUnsafe<{ id: string; title: string }[]>(
-    `SELECT a.id, a.title FROM "Article" a
-  WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a.id AND c."assigneeId" = ${bind(actor.id)})
-     OR a.id IN (SELECT c."articleId" FROM "ClaimReviewer" r JOIN "Claim" c ON c.id = r."claimId" WHERE r."userId" = ${bind(actor.id)})
-  ORDER BY a."importedAt" DESC LIMIT 200`,
-    ...values,
-  );
+  if (isEditor(actor)) return readRows(Prisma.sql`SELECT a."id", a."title" FROM "Article" a ORDER BY a."importedAt" DESC LIMIT 200`);
+  return readRows(Prisma.sql`SELECT a."id", a."title" FROM "Article" a
+  WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a."id" AND c."assigneeId" = ${actor.id})
+     OR a."id" IN (SELECT c."articleId" FROM "ClaimReviewer" r JOIN "Claim" c ON c."id" = r."claimId" WHERE r."userId" = ${actor.id})
+  ORDER BY a."importedAt" DESC LIMIT 200`);
 }
 
 export async function getArticle(actor: Actor, articleId: string) {

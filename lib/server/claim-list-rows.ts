@@ -1,8 +1,9 @@
 import "server-only";
+import { BLIND_STATUSES } from "@/lib/domain/double-review";
 import { CURRENT_VERDICT_STATES } from "@/lib/domain/verdict-scale";
-import type { Db, Tx } from "./db";
+import { Prisma } from "@/lib/generated/sqlite/client";
+import { readRows } from "./direct-read";
 import type { Actor } from "./permissions";
-import { blindClaimSql, sqlParameters } from "./report-rows";
 
 /** One row of the claims list: what the list and the REST API's claim summaries show of a claim. */
 export interface ClaimListRow {
@@ -61,20 +62,18 @@ interface SqlRow {
  * current verdicts (PROPOSED / APPROVED / PUBLISHED, newest first, id ascending on a tie). The same SQL
  * on both dialects (window function ROW_NUMBER, SQLite ≥ 3.25). Visibility of the claims is the
  * caller's: the keys come from a query that applied claimListWhere. Verdicts follow
- * permissions.ts visibleVerdictsWhere: on a claim blind for the actor, only their own. Claims deleted
+ * permissions.ts visibleVerdictsWhere: on a claim blind for the actor (report-rows.ts blindClaimSql's
+ * rule: a double review they take part in, still in the review stage), only their own. Claims deleted
  * meanwhile are left out. Replaces Prisma's per-relation reads (four statements and a query plan per
- * page) with one hand-written statement.
+ * page) with one hand-written statement, run on the driver (direct-read.ts: committed rows only, so
+ * never inside a transaction): through Prisma, planning a statement that binds the page's ids twice
+ * (400 values for a page of 200) cost more than running it.
  */
-export async function readClaimListRows(db: Db | Tx, actor: Actor, keys: readonly ClaimListKey[]): Promise<ClaimListRow[]> {
+export async function readClaimListRows(actor: Actor, keys: readonly ClaimListKey[]): Promise<ClaimListRow[]> {
   if (keys.length === 0) return [];
-  const { values, bind } = sqlParameters();
-  // Bound in statement order: the verdict subquery (ids, states, own, blind rule), then the claims' ids.
-  const verdictIds = keys.map((k) => bind(k.id)).join(", ");
-  const states = CURRENT_VERDICT_STATES.map(bind).join(", ");
-  const own = bind(actor.id);
-  const blind = blindClaimSql(bind, actor.id, "c2");
-  const claimIds = keys.map((k) => bind(k.id)).join(", ");
-  const sql = `SELECT c.id, c.text, c.status, c.priority, c.kind, c.version, c.checkworthiness, c.claimant, c."claimantKind",
+  const ids = Prisma.join(keys.map((k) => k.id));
+  const blind = Prisma.sql`(c2.status IN (${Prisma.join([...BLIND_STATUSES])}) AND EXISTS (SELECT 1 FROM "ClaimReviewer" r WHERE r."claimId" = c2.id AND r."userId" = ${actor.id}))`;
+  const rows = await readRows<SqlRow>(Prisma.sql`SELECT c.id, c.text, c.status, c.priority, c.kind, c.version, c.checkworthiness, c.claimant, c."claimantKind",
   a.id AS "articleId", a.title AS "articleTitle", a.outlet AS "articleOutlet", u.id AS "assigneeId", u.name AS "assigneeName",
   v.rating, v.state, v."proposedById"
 FROM "Claim" c
@@ -84,11 +83,10 @@ LEFT JOIN (
   SELECT v2."claimId", v2.rating, v2.state, v2."proposedById",
          ROW_NUMBER() OVER (PARTITION BY v2."claimId" ORDER BY v2."createdAt" DESC, v2.id ASC) AS rn
     FROM "Verdict" v2 JOIN "Claim" c2 ON c2.id = v2."claimId"
-   WHERE v2."claimId" IN (${verdictIds}) AND v2.state IN (${states}) AND (v2."proposedById" = ${own} OR NOT ${blind})
+   WHERE v2."claimId" IN (${ids}) AND v2.state IN (${Prisma.join([...CURRENT_VERDICT_STATES])}) AND (v2."proposedById" = ${actor.id} OR NOT ${blind})
 ) v ON v."claimId" = c.id AND v.rn <= 2
-WHERE c.id IN (${claimIds})
-ORDER BY c.id, v.rn`;
-  const rows = await db.$queryRawUnsafe<SqlRow[]>(sql, ...values);
+WHERE c.id IN (${ids})
+ORDER BY c.id, v.rn`);
   const byId = new Map<string, ClaimListRow>();
   for (const r of rows) {
     let row = byId.get(r.id);

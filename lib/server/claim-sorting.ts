@@ -94,7 +94,7 @@ export async function listSortedClaimPage(
   const totalIsAtLeast = counted > CLAIM_COUNT_LIMIT || Boolean(search?.capped);
   const total = Math.min(counted, CLAIM_COUNT_LIMIT);
   const shown = rows.slice(0, size);
-  const claims = await readClaimListRows(db, actor, shown);
+  const claims = await readClaimListRows(actor, shown);
   const last = shown.at(-1);
   const lastKey = last && (buckets[last.bucket]!.key === "dueAt" ? last.dueAt : last.updatedAt);
   const next: SortedClaimCursor | null = rows.length > size && last && lastKey ? { sort, bucket: last.bucket, at: lastKey, id: last.id } : null;
@@ -141,7 +141,7 @@ async function listRankedClaimPage(actor: Actor, filter: ClaimListFilter, search
     ? await keysInOrder(db, search.ids)
     : orderByRank(await db.claim.findMany({ where: claimListWhere(actor, filter, now, search, options.scope), select: CLAIM_LIST_KEY }), search);
   const start = after ? matching.findIndex((r) => r.id === after.id) + 1 : 0;
-  const rows = start === 0 && after ? [] : await readClaimListRows(db, actor, await matching.slice(start, start + size));
+  const rows = start === 0 && after ? [] : await readClaimListRows(actor, await matching.slice(start, start + size));
   const totalIsAtLeast = matching.length > CLAIM_COUNT_LIMIT || search.capped;
   const total = Math.min(matching.length, CLAIM_COUNT_LIMIT);
   const last = rows.at(-1);

@@ -33,6 +33,7 @@ import { withTokenOrigins } from "./audit-token-origins";
 import { findAssignee } from "./claim-assignment";
 import { audienceOf } from "./comments";
 import { readClaimListRows } from "./claim-list-rows";
+import { readRows } from "./direct-read";
 import { findClaimSearchMatches, type ClaimSearchMatches } from "./claim-search";
 import { getDb, type Tx } from "./db";
 import { loadClaimReviewers, lockClaimRow, syncClaimReviewers } from "./double-review";
@@ -111,12 +112,13 @@ export interface ReviewerScope {
 /**
  * The reviewer scope of `actor` for a list view: null for editors (they see every claim) and for a
  * reviewer with more than REVIEWER_SCOPE_LIMIT shared claims (the list then uses visibleClaimsWhere
- * as it is). One statement for a reviewer, none for an editor.
+ * as it is). One statement for a reviewer (hand-written, on the driver: direct-read.ts), none for an editor.
  */
 export async function resolveReviewerScope(actor: Actor): Promise<ReviewerScope | null> {
   if (isEditor(actor)) return null;
-  const db = await getDb();
-  const rows = await db.claimReviewer.findMany({ where: { userId: actor.id }, select: { claimId: true }, take: REVIEWER_SCOPE_LIMIT + 1 });
+  const rows = await readRows<{ claimId: string }>(
+    Prisma.sql`SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ${actor.id} LIMIT ${Prisma.raw(String(REVIEWER_SCOPE_LIMIT + 1))}`,
+  );
   return rows.length > REVIEWER_SCOPE_LIMIT ? null : { shared: rows.map((r) => r.claimId) };
 }
 
@@ -166,7 +168,7 @@ export async function listClaims(
     orderBy: CLAIM_LIST_ORDER,
     take: options.take ?? 500,
   });
-  return readClaimListRows(db, actor, keys);
+  return readClaimListRows(actor, keys);
 }
 
 /**

@@ -7,6 +7,7 @@ import { assignClaim, getClaimDetail } from "./claims";
 import { isEditor, type Actor } from "./permissions";
 import { readVerdictScale } from "./settings";
 import { listAssignableUsers } from "./users";
+import { observeDirectReads } from "./direct-read";
 import { countQueries } from "./testing/query-counter";
 import { makeArticle, makeAssignedClaim, makeClaimWithText, makeUser } from "./testing/factories";
 
@@ -33,19 +34,25 @@ async function growDesk(editor: Actor, reviewer: Actor, articles: number, words:
   }
 }
 
+/** An editor and a reviewer on a desk grown by one article, and the list views the tests read (role, URL parameters). */
+async function deskWithListViews() {
+  const editor = await makeUser("EDITOR");
+  const reviewer = await makeUser("REVIEWER");
+  const tag = `t${randomUUID().slice(0, 8)}`;
+  await growDesk(editor, reviewer, 1, `${tag} harbour`);
+  const views: [Actor, Record<string, string>][] = [
+    [editor, {}],
+    [editor, { status: "ASSIGNED", assigneeId: reviewer.id }],
+    [editor, { q: `${tag} harbour` }],
+    [reviewer, {}],
+    [reviewer, { q: "missiles" }],
+  ];
+  return { editor, reviewer, tag, views };
+}
+
 describe("the claims page and the claim page read a constant number of statements", () => {
   it("the claims list's loader sends as many statements on a larger desk, for each filter and role", async () => {
-    const editor = await makeUser("EDITOR");
-    const reviewer = await makeUser("REVIEWER");
-    const tag = `t${randomUUID().slice(0, 8)}`;
-    await growDesk(editor, reviewer, 1, `${tag} harbour`);
-    const views: [Actor, Record<string, string>][] = [
-      [editor, {}],
-      [editor, { status: "ASSIGNED", assigneeId: reviewer.id }],
-      [editor, { q: `${tag} harbour` }],
-      [reviewer, {}],
-      [reviewer, { q: "missiles" }],
-    ];
+    const { editor, reviewer, tag, views } = await deskWithListViews();
     const small = [];
     for (const [actor, params] of views) small.push(await countQueries(() => loadClaimsPage(actor, params)));
     await growDesk(editor, reviewer, 4, `${tag} harbour`);
@@ -81,5 +88,31 @@ describe("the claims page and the claim page read a constant number of statement
     // The claim is read once (no second read for the @mention candidates).
     // (Prisma's form names the table in its columns; the hand-written read selects from "Claim" c.)
     expect(large.statements.filter((s) => /^\s*select\s+(?:[`"]main[`"]|"public")\.[`"]Claim[`"]\.|\bfrom\s+"Claim"\s+c\b/i.test(s))).toHaveLength(1);
+  });
+
+  it("the claims list reads its rows, the filters' options, the people, the scale and a reviewer's scope on the driver, not through Prisma", async () => {
+    const { views, reviewer } = await deskWithListViews();
+    views.push([reviewer, { sort: "changed" }]);
+    for (const [actor, params] of views) {
+      const label = `${actor.role} ${JSON.stringify(params)}`;
+      const direct: string[] = [];
+      const stop = observeDirectReads((sql) => direct.push(sql));
+      let counted;
+      try {
+        counted = await countQueries(() => loadClaimsPage(actor, params));
+      } finally {
+        stop();
+      }
+      expect(counted.result[0].claims.length, label).toBeGreaterThan(0);
+      const readOnDriver = (pattern: RegExp) => direct.some((sql) => pattern.test(sql));
+      // The page's rows with their article, assignee and current verdicts (claim-list-rows.ts).
+      expect(readOnDriver(/ROW_NUMBER\(\) OVER/), `${label}: list rows`).toBe(true);
+      expect(readOnDriver(/SELECT a\."id", a\."title" FROM "Article" a/), `${label}: article options`).toBe(true);
+      expect(readOnDriver(/FROM "Setting" s WHERE s\."key" = 'verdictScale'/), `${label}: verdict scale`).toBe(true);
+      expect(readOnDriver(/FROM "User" u WHERE u\."active" = TRUE/), `${label}: assignable people`).toBe(isEditor(actor));
+      expect(readOnDriver(/FROM "ClaimReviewer" r WHERE r\."userId" =/), `${label}: reviewer scope`).toBe(!isEditor(actor));
+      // Through Prisma only what the list's filters build as a query (the keys, the capped count, the search).
+      expect(counted.queries - direct.length, `${label}: ${counted.statements.join("\n")}`).toBeLessThanOrEqual(3);
+    }
   });
 });

@@ -6,7 +6,9 @@ import { DEFAULT_VERDICT_SCALE, type VerdictRating } from "@/lib/domain/verdict-
 import { applyScaleEdit, type ScaleEdit } from "@/lib/domain/verdict-scale-edit";
 import type { DeskSettingsInput, ReviewerPoolSettingInput } from "@/lib/validation/settings";
 import { appendAuditEvent } from "./audit";
+import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db, type Tx } from "./db";
+import { readRows } from "./direct-read";
 import { assertAdmin, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 
@@ -155,10 +157,15 @@ export async function updateReviewerPoolSetting(actor: Actor, input: ReviewerPoo
   return { enabled: value.enabled, version };
 }
 
-/** The verdict scale for pages (labels and colours are not secret: every signed-in user sees them). */
+/**
+ * The verdict scale for pages (labels and colours are not secret: every signed-in user sees them):
+ * getVerdictScale's statement, on the driver (direct-read.ts: what is committed; pages read outside
+ * transactions).
+ */
 export async function readVerdictScale(actor: Actor): Promise<readonly VerdictRating[]> {
   if (!actor.id) return DEFAULT_VERDICT_SCALE;
-  return getVerdictScale(await getDb());
+  const [row] = await readRows<{ value: string }>(Prisma.sql`SELECT s."value" FROM "Setting" s WHERE s."key" = 'verdictScale'`);
+  return parseVerdictScale(row?.value ?? null);
 }
 
 /** The reviewer pool setting as the admin's settings page shows it. */

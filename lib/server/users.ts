@@ -49,12 +49,12 @@ export async function createUser(
 
 /**
  * People an editor can assign claims to: the active users' id, name, e-mail and role, by role
- * (descending) then name. One hand-written SELECT (the claims list reads it on every editor's view).
+ * (descending) then name. One hand-written SELECT on the driver (direct-read.ts; the claims list reads
+ * it on every editor's view).
  */
 export async function listAssignableUsers(actor: Actor): Promise<{ id: string; name: string; email: string; role: string }[]> {
   assertEditor(actor, "assign claims");
-  const db = await getDb();
-  return db.$queryRaw`SELECT u."id", u."name", u."email", u."role" FROM "User" u WHERE u."active" = TRUE ORDER BY u."role" DESC, u."name" ASC`;
+  return readRows(Prisma.sql`SELECT u."id", u."name", u."email", u."role" FROM "User" u WHERE u."active" = TRUE ORDER BY u."role" DESC, u."name" ASC`);
 }
 
 type UserBefore = { role: string; active: boolean };
