@@ -35,7 +35,7 @@ const SAME: [string, string, string][] = [
   ["CJK: a run is the phrase of its characters", "中国经济", "中 国 经 济"],
   ["Japanese voicing marks compose", "か\u3099", "が"],
   ["Hangul jamo compose", "\u1112\u1161\u11AB", "한"],
-  ["percent", "3.5%", "3.5 percent"],
+  ["percent signs", "3.5% ٢٠٪ 7％", "3.5 percent 20 percent 7 percent"],
   ["punctuation separates", "U.S.-led, covid-19", "u s led covid 19"],
 ];
 

@@ -14,7 +14,7 @@
  *    a word break (it marks one in Thai and Khmer text), so it becomes a space.
  * 2. Compatibility forms (NFKC): ligatures (`ﬁ` → `fi`), fullwidth (`Ｆｕｌｌ` → `full`),
  *    superscripts (`x²` → `x2`), fractions (`½` → `1⁄2`, two words), circled numbers (`①` → `1`).
- *    A percent sign is the word `percent` (so `3.5%` finds "3.5 percent" and the other way round).
+ *    A percent sign (`%`, `％`, Arabic `٪`) is the word `percent` (so `3.5%` finds "3.5 percent").
  * 3. Case: lower case, then the full case folding JavaScript's toLowerCase leaves out:
  *    `ß`/`ẞ` → `ss`, Greek final sigma `ς` → `σ`; Turkish `İ` becomes `i` (its dot goes in step 4)
  *    and dotless `ı` becomes `i`, so `İstanbul`, `ISTANBUL`, `ıstanbul` and `istanbul` meet.
@@ -50,7 +50,7 @@ export function searchFoldKey(): string {
 
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0640\p{Emoji_Modifier}\p{Me}]/gu;
 const ZERO_WIDTH_SPACE = /\u200B/g;
-const PERCENT = /%/g;
+const PERCENT = /[%\u066A]/g;
 /** Letters whose fold toLowerCase and the decomposition do not give (step 3 and 4). */
 const SPELLED: Record<string, string> = {
   ß: "ss",
