@@ -6,4 +6,8 @@ export async function register() {
   // Client addresses and forwarded headers are believed only from TRUSTED_PROXIES (lib/server/client-ip.ts).
   const { installForwardedHeaderGuard } = await import("./lib/server/client-ip");
   installForwardedHeaderGuard();
+  // Claims stored before the search fold changed get their folded words once, in the background
+  // (lib/server/search-refold.ts; searches work on the words stored before until then).
+  const [{ getDb }, { refoldClaimSearchAtStart }] = await Promise.all([import("./lib/server/db"), import("./lib/server/search-refold")]);
+  void getDb().then(refoldClaimSearchAtStart, () => undefined);
 }

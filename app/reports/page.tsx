@@ -23,13 +23,17 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const initial: Record<string, string> = {};
   const extra: Record<string, string> = {};
+  const given: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(raw)) {
+    if (!FORM_FIELDS.has(key) && FILTER_KEYS.has(key) && value !== undefined && value !== "") given[key] = value;
     if (typeof value !== "string" || value === "") continue;
     if (FORM_FIELDS.has(key)) initial[key] = value;
     else if (FILTER_KEYS.has(key)) extra[key] = value;
   }
-  // The carried filters are checked like the claim list checks them: a bad one is dropped and named.
-  const { filter: carried, ignored } = parseClaimListFilter(extra);
+  // The carried filters are checked like the claim list checks them: a bad one (a repeated search too)
+  // is dropped and named; another repeated filter counts by its first value, as on the claims page.
+  const { filter: carried, ignored } = parseClaimListFilter(given);
+  for (const [key, value] of Object.entries(given)) if (Array.isArray(value) && value[0]) extra[key] = value[0];
   for (const key of ignored) delete extra[key];
   const editor = isEditor(actor);
   const [articles, people, scale] = await Promise.all([

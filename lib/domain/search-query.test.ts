@@ -32,9 +32,18 @@ describe("the search query language", () => {
     expect(both("COVID-19 3,000")).toEqual({ fts: '"covid 19" AND "3 000"', ts: "('covid' <-> '19') & ('3' <-> '000')" });
   });
 
-  it("keeps combining marks inside a word (each database splits it as it split the claims)", () => {
+  it("folds the words as stored claims are folded: marks of Devanagari stay, Hebrew points go", () => {
     expect(both("नमस्ते प्रधान*")).toEqual({ fts: '"नमस्ते" AND "प्रधान"*', ts: "'नमस्ते' & 'प्रधान':*" });
-    expect(both("שָׁלוֹם")).toEqual({ fts: '"שָׁלוֹם"', ts: "'שָׁלוֹם'" });
+    expect(both("שָׁלוֹם")).toEqual({ fts: '"שלום"', ts: "'שלום'" });
+    expect(both("İstanbul ΟΔΟΣ Straß*")).toEqual({ fts: '"istanbul" AND "οδοσ" AND "strass"*', ts: "'istanbul' & 'οδοσ' & 'strass':*" });
+  });
+
+  it("reads a token of a script without spaces as the phrase of its words, and fullwidth operators as operators", () => {
+    expect(both("经济")).toEqual({ fts: '"经 济"', ts: "('经' <-> '济')" });
+    expect(both("＂ＡＩＲ　ＢＡＳＥ＂ －ｋｙｉｖ ｍｉｓｓ＊")).toEqual({
+      fts: '("air base" AND "miss"*) NOT "kyiv"',
+      ts: "('air' <-> 'base') & 'miss':* & !'kyiv'",
+    });
   });
 
   it("never lets operators or quotes of either database through", () => {

@@ -6,11 +6,14 @@
  * - `"a quoted phrase"`: the words next to each other, in this order.
  * - `-word`, `-"a phrase"`, `-wor*`: claims containing it are left out.
  * - `wor*`: any word starting with `wor` (at least MIN_PREFIX_LENGTH code points before the star).
- * - Anything else is plain words: a word is a run of letters, combining marks, digits or private-use
- *   characters (Unicode L, M, N, Co), everything else separates words. So `OR`, `NEAR(`,
- *   `AND`, `NOT`, `'`, `"`, `*`, `(`, `:` are never operators of either database: `OR` is the word
- *   "or", a lone `"` or `*` is nothing. A bare token that splits into several words (`covid-19`,
- *   `3,000`, `U.S.`) is a phrase of them, as both databases' tokenizers split it the same way.
+ * - Anything else is plain words, folded by lib/domain/search-fold.ts exactly as the stored claims
+ *   are (case, accents, compatibility forms, digits of every script, invisible characters; one
+ *   word per Han, kana or Hangul character and per emoji): a word is a run of letters, combining
+ *   marks, digits or private-use characters (Unicode L, M, N, Co), everything else separates words.
+ *   So `OR`, `NEAR(`, `AND`, `NOT`, `'`, `"`, `*`, `(`, `:` are never operators of either database:
+ *   `OR` is the word "or", a lone `"` or `*` is nothing. A bare token that folds to several words
+ *   (`covid-19`, `3,000`, `U.S.`, `经济`) is a phrase of them.
+ * - Fullwidth `＂`, `－` and `＊` are read as `"`, `-` and `*` (the query is NFKC-normalised first).
  * - An unclosed `"` quotes to the end of the query. Exclusions alone (no word to look for) are read as
  *   words to look for: the databases cannot list "everything but".
  * - At most MAX_SEARCH_TERMS terms; more are ignored.
@@ -18,16 +21,12 @@
  * Both compiled forms contain only words of the characters above, wrapped in the database's own
  * quoting, so no input reaches either database as syntax.
  *
- * Each database then splits a quoted word further exactly as it split the claims' text: SQLite's FTS5
- * runs its unicode61 tokenizer over a quoted string (a word that splits becomes a phrase), and
- * lib/server/claim-search.ts passes the tsquery through the same `[[:alnum:]]` replacement as the
- * PostgreSQL column before to_tsquery's parser. The marks stay in the words here because the two
- * databases disagree about them (unicode61 splits at most marks; PostgreSQL keeps Devanagari vowel
- * signs and Hebrew points inside a word but splits at a virama): dropping them here made
- * `नमस्ते` the phrase `नमस त`, which matched on SQLite and never on PostgreSQL (indexed as `नमस ते`),
- * and made `प्रधान*` a one-letter prefix, which is no prefix at all.
+ * Neither database splits or folds the words any further: SQLite's FTS5 table uses the "ascii"
+ * tokenizer over the stored folded words, and PostgreSQL's tsvector and the tsquery are written
+ * lexeme by lexeme (migration 202612080003_search_fold), so both look up exactly these words.
  */
 
+import { foldSearchWords } from "./search-fold";
 import { MAX_SEARCH_TERMS } from "./search-text";
 
 /** The most terms (words, phrases, prefixes, exclusions) a search uses; more are ignored (search-text.ts). */
@@ -46,16 +45,9 @@ export interface ParsedSearch {
   terms: SearchTerm[];
 }
 
-const WORD = /[\p{L}\p{M}\p{N}\p{Co}]+/gu;
-
-/** Every word of a piece of text, lower-cased (the tokenizers' case folding), in order. */
-export function textWords(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
-
-/** The words of a query token, lower-cased, at most MAX_PHRASE_WORDS. */
+/** The words of a query token, folded as stored text is (search-fold.ts), at most MAX_PHRASE_WORDS. */
 export function searchWords(text: string): string[] {
-  return textWords(text).slice(0, MAX_PHRASE_WORDS);
+  return foldSearchWords(text).slice(0, MAX_PHRASE_WORDS);
 }
 
 /** Splits the query into raw tokens: quoted runs (with an optional leading `-`) and bare runs. */
@@ -90,7 +82,7 @@ export function parseSearchQuery(query: string | undefined | null): ParsedSearch
   if (!query) return { terms: [] };
   const terms: SearchTerm[] = [];
   const seen = new Set<string>();
-  for (const token of tokenize(query.normalize("NFC"))) {
+  for (const token of tokenize(query.normalize("NFKC"))) {
     const words = searchWords(token.text);
     if (words.length === 0) continue;
     // A star right after the last word (and nothing else after it) makes it a prefix.
@@ -135,8 +127,8 @@ const tsTerm = (t: SearchTerm) => {
 };
 
 /**
- * The PostgreSQL tsquery text for `to_tsquery('simple', …)` (PostgreSQL manual §8.11.2): each word
- * a quoted lexeme (words only, so no quote inside), `:*` for a prefix, `<->` inside a phrase, `&`
+ * The PostgreSQL tsquery, as tsquery input text (cast with `::tsquery`, so no parser or dictionary
+ * touches the words; PostgreSQL manual §8.11.2): each word a quoted lexeme (words only, so no quote inside), `:*` for a prefix, `<->` inside a phrase, `&`
  * between terms, `!` before an exclusion. Null when there is nothing to look for.
  */
 export function toTsQuery(parsed: ParsedSearch): string | null {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { foldSearchText } from "./search-fold";
 import { parseSearchQuery } from "./search-query";
 import { rankSearchCandidates, termOccurrences } from "./search-rank";
 
 const rank = (q: string, texts: [string, string, (string | null)?][]) =>
-  rankSearchCandidates(parseSearchQuery(q), texts.map(([id, text, claimant]) => ({ id, text, claimant: claimant ?? null })));
+  rankSearchCandidates(parseSearchQuery(q), texts.map(([id, text, claimant]) => ({ id, text: foldSearchText(text), claimant: claimant ? foldSearchText(claimant) : null })));
 
 describe("rankSearchCandidates", () => {
   it("counts words, phrases and prefixes as the databases match them", () => {

@@ -15,14 +15,20 @@
  * average is the candidates'. Ties keep the candidates' own order (newest first).
  */
 
-import { textWords, type ParsedSearch, type SearchTerm } from "./search-query";
+import type { ParsedSearch, SearchTerm } from "./search-query";
 
-/** A claim a search found, as ranked: its id, text and claimant (null: none). */
+/**
+ * A claim a search found, as ranked: its id and the folded words (lib/domain/search-fold.ts, single
+ * spaces between them) of its text and of its claimant ("" or null: none), as stored in
+ * Claim.searchText and Claim.claimantSearch.
+ */
 export interface SearchCandidate {
   id: string;
   text: string;
   claimant: string | null;
 }
+
+const words = (folded: string | null) => (folded ? folded.split(" ").filter((w) => w.length > 0) : []);
 
 /** BM25's term-frequency saturation. */
 export const RANK_K1 = 1.2;
@@ -66,7 +72,7 @@ function columnScore(words: readonly string[], terms: readonly SearchTerm[], ave
  */
 export function rankSearchCandidates(parsed: ParsedSearch, candidates: readonly SearchCandidate[]): string[] {
   const terms = parsed.terms.filter((t) => !t.exclude);
-  const split = candidates.map((c) => ({ id: c.id, text: textWords(c.text), claimant: textWords(c.claimant ?? "") }));
+  const split = candidates.map((c) => ({ id: c.id, text: words(c.text), claimant: words(c.claimant) }));
   const average = (pick: (c: (typeof split)[number]) => string[]) =>
     Math.max(1, split.reduce((sum, c) => sum + pick(c).length, 0) / Math.max(1, split.length));
   const textAverage = average((c) => c.text);

@@ -1,29 +1,28 @@
 /**
  * Word filters that behave the same on SQLite and PostgreSQL: the claimant filter and the public
- * site's (the claim text's full-text search has its own query language, search-query.ts; the
- * Claim.searchText column is still written for the pg_trgm index). Both the stored search column
- * (Claim.searchText) and the user's query go through `normalizeSearchText`, and the query is split
- * into words that must all occur. The normalised text never contains LIKE wildcards (% _) or the
- * PostgreSQL escape character (\), so a database "contains" test is a plain substring test on both
- * databases, and no input can widen it.
+ * site's (the claim text's full-text search has its own query language, search-query.ts). Both the
+ * stored search columns (Claim.searchText, Claim.claimantSearch) and the user's query are folded by
+ * lib/domain/search-fold.ts (one definition for both), and the query's words must all occur. The
+ * folded text holds only words and single spaces, never LIKE wildcards (% _) or the PostgreSQL
+ * escape character (\), so a database "contains" test is a plain substring test on both databases,
+ * and no input can widen it.
  */
+
+import { foldSearchText, foldSearchWords } from "./search-fold";
 
 /** The most words a search uses; more are ignored. */
 export const MAX_SEARCH_TERMS = 8;
 
+/**
+ * The text as stored for search (Claim.searchText, Claim.claimantSearch): its folded words
+ * (search-fold.ts) joined by single spaces.
+ */
 export function normalizeSearchText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/%/g, " percent ")
-    .replace(/[_\\]/g, " ");
+  return foldSearchText(text);
 }
 
-/** The distinct words of a query, normalised; empty when the query has none. */
+/** The distinct folded words of a query (at most MAX_SEARCH_TERMS); empty when the query has none. */
 export function searchTerms(query: string | undefined): string[] {
   if (!query) return [];
-  const words = normalizeSearchText(query)
-    .split(/\s+/u)
-    .filter((w) => w.length > 0);
-  return [...new Set(words)].slice(0, MAX_SEARCH_TERMS);
+  return [...new Set(foldSearchWords(query))].slice(0, MAX_SEARCH_TERMS);
 }

@@ -12,6 +12,7 @@ import { GET as openApiRoute } from "@/app/api/v1/openapi.json/route";
 import { GET as reportsRoute } from "@/app/api/v1/reports/route";
 import type { ApiClaim, ApiClaimPage } from "@/lib/validation/api";
 import { MAX_JSON_BODY_BYTES } from "@/lib/validation/api";
+import { REPEATED_SEARCH_MESSAGE } from "@/lib/validation/claims";
 import { revokeApiToken } from "./api-tokens";
 import { getDb } from "./db";
 import { apiRequest, expectApiError, makeApiToken, routeParams } from "./testing/api";
@@ -127,6 +128,13 @@ describe("GET /api/v1/claims", () => {
     }
     const unknown = await expectApiError(await list("?limit=5&sort=id;DROP TABLE Claim"), 400, "VALIDATION");
     expect(unknown.message).toContain("sort");
+    // A repeated search is refused, never read as one of its values (the claims page drops and names it).
+    for (const query of ["?q=harbour&q=bridge", "?q=harbour&q=harbour", "?limit=5&q=a&q=&q=b"]) {
+      const repeated = await expectApiError(await list(query), 400, "VALIDATION");
+      expect([repeated.message, repeated.fields?.q], query).toEqual([REPEATED_SEARCH_MESSAGE, [REPEATED_SEARCH_MESSAGE]]);
+    }
+    const report = await expectApiError(await reportsRoute(apiRequest("GET", "/api/v1/reports?format=csv&q=a&q=b", { token: token.secret })), 400, "VALIDATION");
+    expect(report.message).toBe(REPEATED_SEARCH_MESSAGE);
     for (const [query, size] of [["?limit=1", 1], ["?limit=500", 500], ["", 50]] as const) {
       const page = await readJson<ApiClaimPage>(await list(query));
       expect(page.data.length, query).toBeLessThanOrEqual(size);

@@ -8,8 +8,10 @@ import { isEditor, type Actor } from "./permissions";
 
 /**
  * Full-text search over claims, one query language (lib/domain/search-query.ts) on both databases:
- * SQLite's FTS5 table "ClaimSearch", PostgreSQL's "Claim"."searchVector" (GIN index), both kept in
- * step with each write to a claim by the database itself (migration 20261202310000_claim_full_text_search).
+ * SQLite's FTS5 table "ClaimSearch", PostgreSQL's "Claim"."searchVector" (GIN index), both over the
+ * folded words the application stores in Claim.searchText and Claim.claimantSearch
+ * (lib/domain/search-fold.ts) and kept in step with each write to them by the database itself
+ * (migrations 20261202310000_claim_full_text_search, 202612080003_search_fold).
  *
  * A search's cost follows its limit, not the desk: one statement reads the newest matches the actor
  * may see (at most `limit` + 1: FTS5 walks its matches newest first, by rowid, which is creation
@@ -31,13 +33,11 @@ export interface ClaimSearchMatches {
 }
 
 /**
- * The tsquery of search-query.ts's text ($1), lower-cased and split as the "searchVector" column
- * splits a claim (migration 20261202310000): inside each quoted word every run of what is not
- * `[[:alnum:]]` becomes a space, so to_tsquery reads the word as the phrase of the pieces the column
- * holds. The tsquery's own syntax characters (quotes, parentheses, `:*`, `<->`, `&`, `!`) are kept:
- * the words never contain them (search-query.ts).
+ * The tsquery of search-query.ts's text ($1), read as tsquery input: its lexemes are folded words
+ * (lib/domain/search-fold.ts), compared as they are with the words the "searchVector" column holds
+ * (migration 202612080003_search_fold); no parser or dictionary splits or changes them.
  */
-const PG_TSQUERY = `to_tsquery('simple', regexp_replace(lower($1), '[^[:alnum:]''():*<>&!-]+', ' ', 'g'))`;
+const PG_TSQUERY = `$1::tsquery`;
 /** The claims list's statuses as SQL literals (closed set of constants, no user input). */
 const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
 
@@ -47,14 +47,14 @@ const LISTED_SQL = LISTED_STATUSES.map((st) => `'${st}'`).join(", ");
  * and stops once that many rows passed the filters; PostgreSQL takes the newest by creation time).
  * Visibility is part of the read, so a reviewer (permissions.ts visibleClaimsWhere: assigned, or a
  * second reviewer) gets their own newest matches, never the desk's with theirs filtered out, and
- * the "more matched" answer counts only claims they may see. With `ranked` the rows carry the text
- * and claimant the ranking reads. Parameters: SQLite (match[, actor, actor], limit); PostgreSQL
+ * the "more matched" answer counts only claims they may see. With `ranked` the rows carry the folded
+ * words of the text and claimant (Claim.searchText, Claim.claimantSearch) the ranking reads. Parameters: SQLite (match[, actor, actor], limit); PostgreSQL
  * ($1 match, $2 limit[, $3 actor]).
  */
 function candidatesSql(pg: boolean, reviewer: boolean, listed: boolean, ranked: boolean): string {
   const reviews = (actor: string) => `(c."assigneeId" = ${actor} OR c."id" IN (SELECT r."claimId" FROM "ClaimReviewer" r WHERE r."userId" = ${actor}))`;
   const filters = [listed ? ` AND c."status" IN (${LISTED_SQL})` : "", reviewer ? ` AND ${reviews(pg ? "$3" : "?")}` : ""].join("");
-  const columns = `c."id" AS "id"${ranked ? `, c."text" AS "text", c."claimant" AS "claimant"` : ""}`;
+  const columns = `c."id" AS "id"${ranked ? `, c."searchText" AS "text", c."claimantSearch" AS "claimant"` : ""}`;
   if (pg) {
     return `SELECT ${columns} FROM "Claim" c WHERE c."searchVector" @@ ${PG_TSQUERY}${filters}
 ORDER BY c."createdAt" DESC, c."id" DESC LIMIT $2`;

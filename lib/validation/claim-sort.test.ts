@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseClaimListView } from "./claim-sort";
-import { CLAIM_PAGE_SIZES, DEFAULT_CLAIM_PAGE_SIZE } from "./claims";
+import { CLAIM_PAGE_SIZES, claimListFilterSchema, DEFAULT_CLAIM_PAGE_SIZE, parseClaimListFilter, REPEATED_SEARCH_MESSAGE } from "./claims";
 
 describe("the claims page's page size (perPage)", () => {
   it("shows the default size when the URL names none, and says it was not chosen", () => {
@@ -36,5 +36,21 @@ describe("the claims page's page size (perPage)", () => {
   it("keeps the other parameters' complaints beside a bad size", () => {
     const view = parseClaimListView({ perPage: "7", sort: "sideways" }, true);
     expect(view.ignored.sort()).toEqual(["perPage", "sort"]);
+  });
+});
+
+describe("a repeated search (q) on the claims page", () => {
+  it("is dropped and named, never read as one of its values, and the other filters stay", () => {
+    for (const q of [["harbour", "bridge"], ["harbour", "harbour"]]) {
+      const view = parseClaimListView({ q, status: "IN_REVIEW" }, true);
+      expect(view.filter).toEqual({ status: "IN_REVIEW" });
+      expect(view.ignored).toEqual(["q"]);
+      // Without a search the list is not sorted by relevance.
+      expect(view.sort).not.toBe("relevance");
+    }
+    // One value (as a one-item list too) is the search.
+    expect(parseClaimListView({ q: ["harbour"] }, true)).toMatchObject({ filter: { q: "harbour" }, ignored: [], sort: "relevance" });
+    expect(parseClaimListFilter({ q: ["a", "b"], priority: "HIGH" })).toEqual({ filter: { priority: "HIGH" }, ignored: ["q"] });
+    expect(claimListFilterSchema.safeParse({ q: ["a", "b"] }).error?.issues[0]?.message).toBe(REPEATED_SEARCH_MESSAGE);
   });
 });

@@ -30,8 +30,9 @@ export function parseClaimListView(params: Params, editor: boolean) {
 function parseSortedView(params: Params, editor: boolean) {
   const raw = typeof params.sort === "string" ? params.sort : undefined;
   const known = raw !== undefined && (CLAIM_SORTS as readonly string[]).includes(raw);
-  // A search with words opens on its best matches.
-  const searching = typeof params.q === "string" && hasSearchTerms(parseSearchQuery(params.q));
+  // A search with words opens on its best matches (one search: a repeated `q` is refused, claims.ts).
+  const q = Array.isArray(params.q) ? (params.q.length === 1 ? params.q[0] : undefined) : params.q;
+  const searching = typeof q === "string" && hasSearchTerms(parseSearchQuery(q));
   const sort: ClaimSort = known ? (raw as ClaimSort) : searching ? "relevance" : defaultClaimSort(editor);
   const badSort = raw !== undefined && raw !== "" && !known ? ["sort"] : [];
   if (sort === "changed") {

@@ -96,6 +96,14 @@ export const proposeVerdictSchema = z
 export type ProposeVerdictInput = z.infer<typeof proposeVerdictSchema>;
 
 /**
+ * Why a search given more than once (`?q=a&q=b`) is refused, on the claims page (the search is dropped
+ * and named) and by GET /api/v1/claims (400): neither value is more the search than the other.
+ */
+export const REPEATED_SEARCH_MESSAGE = "Give the search (q) once: it was given more than once.";
+/** URL parameters a claim list refuses when repeated (parseSearchParams' `once`). */
+const SINGLE_VALUE_PARAMS = ["q"] as const;
+
+/**
  * The claim list's filters, as URL search parameters (bookmarkable) or API query parameters. Every
  * value is checked against a closed set or a strict pattern; the text search is plain words
  * (lib/domain/search-text.ts). Unknown parameters are ignored (pagination and others may sit beside).
@@ -123,7 +131,7 @@ export const claimListFilterSchema = z
     ),
     priority: z.preprocess(emptyToUndefined, z.enum(PRIORITIES, { error: "Unknown priority." }).optional()),
     q: z
-      .preprocess(emptyToUndefined, storableString("Search").trim().max(200, "Search at most 200 characters.").optional())
+      .preprocess(emptyToUndefined, storableString("Search", { error: REPEATED_SEARCH_MESSAGE }).trim().max(200, "Search at most 200 characters.").optional())
       .meta({ description: "Full-text search over the claim's text and claimant, best matches first: words must all occur (case-insensitive), `\"a phrase\"` in order, `-word` excludes, `wor*` matches a prefix; any other character separates words (never a syntax error)." }),
     claimant: z
       .preprocess(emptyToUndefined, z.string().trim().max(200, "Search at most 200 characters.").optional())
@@ -152,7 +160,7 @@ export const claimPageSizeSchema = z.preprocess(
 );
 
 /** The claim list's filters from URL parameters; bad parameters are dropped and named. */
-export const parseClaimListFilter = (params: Record<string, string | string[] | undefined>) => parseSearchParams(claimListFilterSchema, params);
+export const parseClaimListFilter = (params: Record<string, string | string[] | undefined>) => parseSearchParams(claimListFilterSchema, params, SINGLE_VALUE_PARAMS);
 
 /** The claims page's URL: the filters plus `after`, the cursor of the row the page continues after. */
 export const claimListPageSchema = claimListFilterSchema
@@ -164,7 +172,7 @@ export const claimListPageSchema = claimListFilterSchema
  * malformed or foreign cursor too (the page then starts at the first page).
  */
 export function parseClaimListPage(params: Record<string, string | string[] | undefined>) {
-  const { filter: parsed, ignored } = parseSearchParams(claimListPageSchema, params);
+  const { filter: parsed, ignored } = parseSearchParams(claimListPageSchema, params, SINGLE_VALUE_PARAMS);
   const { after, ...filter } = parsed;
   return { filter: filter satisfies ClaimListFilter, after, ignored };
 }

@@ -110,14 +110,20 @@ export const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim
 /**
  * Reads a page's filters from URL search parameters: parameters that do not parse are dropped (and
  * named, so the page can say so) instead of dropping the whole view; a repeated parameter uses its
- * first value.
+ * first value, except the keys in `once`, whose repeated values go to the schema as a list (for the
+ * schema to refuse, as the REST API refuses them: e.g. the search `q`, which has no "first" meaning).
  */
 export function parseSearchParams<S extends z.ZodType<Record<string, unknown>>>(
   schema: S,
   params: Record<string, string | string[] | undefined>,
+  once: readonly string[] = [],
 ): { filter: z.output<S>; ignored: string[] } {
-  const raw: Record<string, string> = {};
+  const raw: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value) && value.length > 1 && once.includes(key)) {
+      raw[key] = value;
+      continue;
+    }
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === "string") raw[key] = first;
   }

@@ -18,6 +18,7 @@ import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { matchFeaturesOf } from "../../lib/domain/extraction/tasks";
+import { searchFoldKey } from "../../lib/domain/search-fold";
 import { normalizeSearchText } from "../../lib/domain/search-text";
 import { MAX_DESK_CLAIMS } from "./bench-stats";
 
@@ -127,6 +128,8 @@ export async function generateDesk(sink: DeskSink, n: number, log: (line: string
     ["id", "email", "name", "role", "passwordHash", "active", "sessionVersion", "createdAt", "updatedAt"],
     DESK_USERS.map((u) => [u.id, u.email, u.name, u.role, passwordHash, true, 1, iso(t0), iso(t0)]),
   );
+  // The claims' search words are written with this fold: the server has none to fold again (lib/server/search-refold.ts).
+  await sink.insert("Setting", ["key", "value", "version", "updatedAt"], [["searchFold", JSON.stringify(searchFoldKey()), 1, iso(t0)]]);
   const shape: DeskShape = { claims: n, articles: 0, evidence: 0, auditEvents: 0, verdicts: 0, matchKeys: 0 };
   if (n === 0) return shape;
 
