@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
+import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, sidesInTurn, summarize, targetMet, targetsLine } from "./bench-stats";
 
 describe("median and percentile", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
@@ -56,6 +56,21 @@ describe("medianRatio", () => {
   it("leaves out alternations whose raw side is zero and refuses lists of different lengths", () => {
     expect(medianRatio([1, 2, 3], [0, 1, 1])).toBe(2.5);
     expect(() => medianRatio([1], [1, 2])).toThrow(/alternations/);
+  });
+});
+
+describe("sidesInTurn", () => {
+  it("puts the first side first in even alternations and second in odd ones", () => {
+    const orders = Array.from({ length: 5 }, (_, alt) => sidesInTurn(alt, "desk", "empty").join("/"));
+    expect(orders).toEqual(["desk/empty", "empty/desk", "desk/empty", "empty/desk", "desk/empty"]);
+    // Over an even number of alternations each side goes first equally often.
+    const firsts = Array.from({ length: 6 }, (_, alt) => sidesInTurn(alt, 1, 2)[0]);
+    expect(firsts.filter((x) => x === 1)).toHaveLength(3);
+  });
+
+  it("refuses an alternation that is not a whole number ≥ 0", () => {
+    expect(() => sidesInTurn(-1, "a", "b")).toThrow(RangeError);
+    expect(() => sidesInTurn(1.5, "a", "b")).toThrow(/whole number/);
   });
 });
 

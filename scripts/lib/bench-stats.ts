@@ -55,6 +55,17 @@ export function medianRatio(a: readonly number[], b: readonly number[]): number 
   return median(ratios);
 }
 
+/**
+ * The order of the two sides in alternation `alt` (0, 1, 2 …) of an interleaved measurement:
+ * [first, second] in even alternations, [second, first] in odd ones, so neither side always runs
+ * on a machine the other one just warmed (or just loaded). Throws RangeError for a negative or
+ * fractional `alt`.
+ */
+export function sidesInTurn<T>(alt: number, first: T, second: T): [T, T] {
+  if (!Number.isInteger(alt) || alt < 0) throw new RangeError(`alternation ${alt} is not a whole number ≥ 0`);
+  return alt % 2 === 0 ? [first, second] : [second, first];
+}
+
 /** Bounds of a probe series during repeated requests (see keepRepeating). */
 export interface RepeatBounds {
   /** probes wanted: no new request is started once this many were taken */
