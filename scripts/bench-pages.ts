@@ -14,12 +14,13 @@
  * alternating route and raw (A/B, then B/A) at least 5 times: req/s, p50/p95/p99 of each side and the
  * median of the per-alternation req/s ratios. Plus: another user's claim page during an import vs
  * idle; a 17 KB upload of nested <div>s (depth 1,500) through the import page's preview; 2 MB of plain
- * text through POST /api/v1/articles. Import into this desk ÷ into an empty desk: an empty desk (the
- * same migrations and 14 users; on PostgreSQL the database `<BENCH_PG_URL's name>_empty`, created and
- * dropped by the bench) served by a second `next start` on <port+2> at the same time, the same
- * 572-word article imported into each in turn (this desk first, then the empty one first) ≥ 5 times,
- * each a new text so the duplicate check never answers; the target is the median of the
- * per-alternation time ratios. Desk growth
+ * text through POST /api/v1/articles. Import into this desk ÷ into an empty desk, before the desk's
+ * own server starts: two `next start` at once, started for it alone, on the desk's scratch copy
+ * (<port+2>) and on an empty desk (<port+3>: the same migrations and 14 users; on PostgreSQL the
+ * database `<BENCH_PG_URL's name>_empty`, created and dropped by the bench); the same 572-word
+ * article imported into each in turn (this desk first, then the empty one first), 2 warm-ups then
+ * ≥ 9 alternations, each a new text so the duplicate check never answers; the target is the median
+ * of the per-alternation time ratios. Desk growth
  * (`growth`: when 1,000 and 100,000 are among the sizes, or named by --only): `next start` on both
  * desks at once, the same 20 sessions on each, the claims list's three filters at the same rows shown
  * (the largest `?perPage=` every page fills on both), alternating desks ≥ 5 times; the median of the
@@ -309,9 +310,14 @@ async function deskForRun(n: number, label = "run", pgUrl = PG_URL): Promise<str
   if (n === 0) return sqliteDesk(ROOT, 0, { fresh: true });
   const cached = (await sqliteDesk(ROOT, n)).slice(5);
   const scratch = path.join(path.dirname(cached), `${label}-${n}.db`);
-  for (const s of ["", "-wal", "-shm"]) rmSync(scratch + s, { force: true });
+  removeSqliteFiles(scratch);
   copyFileSync(cached, scratch);
   return `file:${scratch}`;
+}
+
+/** Deletes a SQLite database file with its WAL and shared-memory files (absent ones are skipped). */
+function removeSqliteFiles(file: string): void {
+  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
 }
 
 /** The bench's `next start` environment for a desk: its database, a fixed secret, rate limits raised. */
@@ -324,8 +330,8 @@ const nextEnv = (url: string): Record<string, string> => ({
   IMPORT_RATE_LIMIT_PER_USER: "1000000",
 });
 
-async function startBench(n: number, url: string): Promise<{ bench: Bench; stop: () => void }> {
-  const tokens = await insertTokens(url);
+/** `next start` on the desk (--port) and the raw baseline (--port + 1), the 20 sessions signed in; `tokens` are the users' REST tokens already in the desk (insertTokens). */
+async function startBench(n: number, url: string, tokens: Map<string, string>): Promise<{ bench: Bench; stop: () => void }> {
   const rawPort = await freePort(args.port + 1);
   const raw = startDetached(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "lib", "bench-raw-server.ts")], {
     cwd: ROOT,
@@ -490,7 +496,7 @@ async function measureGrowth([small, large]: [number, number]): Promise<GrowthRe
     return results;
   } finally {
     for (const side of sides) side.stop();
-    if (args.database === "sqlite") for (const url of urls) for (const x of ["", "-wal", "-shm"]) rmSync(url.slice(5) + x, { force: true });
+    if (args.database === "sqlite") for (const url of urls) removeSqliteFiles(url.slice(5));
     else for (const n of [small, large]) await recreatePgDatabase(growthPgUrl(n), true).catch(() => undefined);
   }
 }
@@ -586,7 +592,17 @@ function uploadRequest(b: Bench, session: Session, fileName: string, content: st
 async function measureSize(n: number): Promise<SizeResult> {
   console.log(`\n▸ desk of ${n.toLocaleString("en-US")} claims (${args.database}); load ${uptimeLine().replace(/^.*load average:\s*/, "")}`);
   const url = await deskForRun(n);
-  const { bench: b, stop } = await startBench(n, url);
+  let vsEmpty: EmptyDeskComparison | undefined;
+  let tokens: Map<string, string>;
+  try {
+    tokens = await insertTokens(url);
+    // Before the desk's own server starts, so the two servers compared have served nothing else.
+    if (runs("import")) vsEmpty = await importVsEmptyDesk(url, tokens);
+  } catch (error) {
+    if (args.database === "sqlite") removeSqliteFiles(url.slice(5));
+    throw error;
+  }
+  const { bench: b, stop } = await startBench(n, url, tokens);
   try {
     const per = readRequests(n);
     const claimLists = b.sessions.map((s, i) => claimsFor(n, s.user, 64, i));
@@ -652,7 +668,7 @@ async function measureSize(n: number): Promise<SizeResult> {
         body: JSON.stringify({ rating: "FALSE", rationale: `The agency's count (${i}) says otherwise.` }),
       };
     });
-    const imports = runs("import") ? await measureImports(b, claimLists) : undefined;
+    const imports = vsEmpty ? { vsEmpty, ...(await measureImports(b, claimLists)) } : undefined;
     if (runs("floor")) {
       // The floor: the cheapest signed-in page (the account page: the shell plus one read of the
       // user's name), against the raw claim page and the raw list. Not a target: it shows how far any
@@ -681,7 +697,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     return { n, scenarios, imports, fts, statements };
   } finally {
     stop();
-    if (args.database === "sqlite") for (const s of ["", "-wal", "-shm"]) rmSync(url.slice(5) + s, { force: true });
+    if (args.database === "sqlite") removeSqliteFiles(url.slice(5));
   }
 }
 
@@ -696,32 +712,43 @@ interface EmptyDeskComparison {
   errors: number;
 }
 
+/** Imports into each server of the comparison before it is measured (extraction pool threads started, code warm). */
+const IMPORT_WARM_UPS = 2;
 /**
- * Issue 13's "import into the 100k desk ≤ 1.5× the same import into an empty desk", interleaved: an
- * empty desk (the same migrations and the same 14 users, no claims: a fresh SQLite file, or the
- * database `<BENCH_PG_URL's name>_empty`, created and dropped here) gets its own `next start` on
- * --port + 2 beside this desk's server, and `editor` imports the 572-word article alternately into
- * each, this desk first then the empty one first, `--alternations` times, one import at a time.
- * Every import is a new text (importBody), so neither side answers from its duplicate check (same
- * SHA-256 → the existing article, no extraction); both sides hold the same bench imports before each
- * round (the caller's warm-up on this desk, one here on the empty one), so matching a new claim
- * against earlier imports costs the same on both. Returns each side's times and the median of the
- * per-alternation ratios; failed imports are counted, not thrown.
+ * Alternations of the comparison with an empty desk: --alternations, but at least 9. One import a
+ * side is a single sample (0.7–2.7× apart between alternations at load 17 on 2 cores, with both
+ * servers on the same empty desk), so the median needs more of them than a batch of 40 requests does.
  */
-async function importVsEmptyDesk(b: Bench, editor: string): Promise<EmptyDeskComparison> {
+const importAlternations = () => Math.max(args.alternations, 9);
+
+/**
+ * Issue 13's "import into the 100k desk ≤ 1.5× the same import into an empty desk", interleaved: two
+ * `next start` at once, started for this comparison alone (no sessions, no raw baseline, nothing
+ * served before): one on the desk at `deskUrl` (--port + 2), one on an empty desk (--port + 3) built
+ * from the same migrations with the same 14 users and no claims (a fresh SQLite file, or the database
+ * `<BENCH_PG_URL's name>_empty`, created and dropped here). An editor imports the 572-word article
+ * into each in turn, IMPORT_WARM_UPS times, then importAlternations() times, this desk first then the
+ * empty one first, one import at a time. Every import is a new text (importBody), so neither side
+ * answers from its duplicate check (same SHA-256 → the existing article, no extraction), and both
+ * sides hold the same bench imports before each round, so matching a new claim against earlier
+ * imports costs the same on both. `deskTokens`: the REST tokens already in the desk (insertTokens).
+ * Returns each side's times and the median of the per-alternation ratios; failed imports are
+ * counted, not thrown; the servers are stopped and the empty desk deleted before it returns.
+ */
+async function importVsEmptyDesk(deskUrl: string, deskTokens: Map<string, string>): Promise<EmptyDeskComparison> {
+  const editor = DESK_USERS[1]!.id;
   const emptyUrl = await deskForRun(0, "empty", EMPTY_PG_URL);
-  let stopEmpty: (() => void) | undefined;
+  const servers: Awaited<ReturnType<typeof startNextServer>>[] = [];
   try {
-    const tokens = await insertTokens(emptyUrl);
-    const empty = await startNextServer(ROOT, args.port + 2, nextEnv(emptyUrl));
-    stopEmpty = () => stopChild(empty.child);
-    // The empty desk's first import starts its extraction pool, as the warm-up did on this desk.
-    await request(empty.base, importRequest(tokens, editor, "warm-up"));
-    const desk = { label: "desk", base: b.base, tokens: b.tokens, ms: [] as number[] };
-    const blank = { label: "empty", base: empty.base, tokens, ms: [] as number[] };
+    const emptyTokens = await insertTokens(emptyUrl);
+    servers.push(await startNextServer(ROOT, args.port + 2, nextEnv(deskUrl)));
+    servers.push(await startNextServer(ROOT, args.port + 3, nextEnv(emptyUrl)));
+    const desk = { label: "desk", base: servers[0]!.base, tokens: deskTokens, ms: [] as number[] };
+    const blank = { label: "empty", base: servers[1]!.base, tokens: emptyTokens, ms: [] as number[] };
+    for (let w = 0; w < IMPORT_WARM_UPS; w++) for (const side of sidesInTurn(w, desk, blank)) await request(side.base, importRequest(side.tokens, editor, "warm-up"));
     let errors = 0;
     let firstError: string | undefined;
-    for (let alt = 0; alt < args.alternations; alt++) {
+    for (let alt = 0; alt < importAlternations(); alt++) {
       for (const side of sidesInTurn(alt, desk, blank)) {
         const res = await request(side.base, importRequest(side.tokens, editor, side.label));
         side.ms.push(res.ms);
@@ -733,30 +760,29 @@ async function importVsEmptyDesk(b: Bench, editor: string): Promise<EmptyDeskCom
     }
     const result: EmptyDeskComparison = { deskMs: desk.ms, emptyMs: blank.ms, ratio: medianRatio(desk.ms, blank.ms), errors };
     const ratios = desk.ms.map((ms, i) => fmt(ms / blank.ms[i]!, 2)).join(", ");
-    console.log(`  import of the 572-word article, this desk vs an empty desk served at once (${empty.base}), ${args.alternations} alternations, this desk first then the empty one first:`);
+    console.log(`  import of the 572-word article into this desk (${desk.base}) and into an empty desk (${blank.base}), two servers at once, ${IMPORT_WARM_UPS} warm-ups each, then ${importAlternations()} alternations (this desk first, then the empty one first):`);
     console.log(`    this desk  median ${fmt(median(desk.ms)).padStart(8)} ms  (${desk.ms.map((x) => fmt(x, 0)).join(", ")})`);
     console.log(`    empty desk median ${fmt(median(blank.ms)).padStart(8)} ms  (${blank.ms.map((x) => fmt(x, 0)).join(", ")})`);
     if (firstError) console.log(`    ${errors} FAILED; first failure: ${firstError}`);
     console.log(`    desk ÷ empty per alternation ${ratios}; median ${fmt(result.ratio, 2)}× (target ≤ 1.5×) ${!errors && result.ratio <= 1.5 ? "met" : "NOT met"}`);
     return result;
   } finally {
-    stopEmpty?.();
-    if (args.database === "sqlite") for (const s of ["", "-wal", "-shm"]) rmSync(emptyUrl.slice(5) + s, { force: true });
+    for (const server of servers) stopChild(server.child);
+    if (args.database === "sqlite") removeSqliteFiles(emptyUrl.slice(5));
     else await recreatePgDatabase(EMPTY_PG_URL, true).catch(() => undefined);
   }
 }
 
 /**
- * The import group: this desk's import against an empty desk's, interleaved (importVsEmptyDesk); the
- * import scenario against the raw baseline; another user's claim page during imports and idle; the
- * nested upload and 2 MB of text through REST, each with another user's page probed meanwhile.
+ * The import group on the desk's server (the comparison with an empty desk, importVsEmptyDesk, runs
+ * before it starts): the import scenario against the raw baseline; another user's claim page during
+ * imports and idle; the nested upload and 2 MB of text through REST, each with another user's page
+ * probed meanwhile.
  */
-async function measureImports(b: Bench, claimLists: string[][]): Promise<ImportFigures> {
+async function measureImports(b: Bench, claimLists: string[][]): Promise<Omit<ImportFigures, "vsEmpty">> {
   const editor = DESK_USERS[1]!.id;
   // A first import warms the extraction pool up, as on the empty desk.
   await request(b.base, importRequest(b.tokens, editor, "warm-up"));
-  // First, while both desks hold one bench import each: this desk against an empty one, interleaved.
-  const vsEmpty = await importVsEmptyDesk(b, editor);
   await scenario(
     b,
     "import of the 572-word article (REST, one editor, sequential)",
@@ -806,7 +832,7 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<ImportF
   );
   const big = { ms: bigRes?.ms ?? Number.NaN, status: bigRes?.status ?? 0, probe: bigProbes.length ? median(bigProbes) : bigIdle, idle: bigIdle };
   console.log(`  2 MB plain text via POST /api/v1/articles: HTTP ${big.status} in ${fmt(big.ms)} ms${big.status >= 400 ? ` (${bigRes?.body.slice(0, 160)})` : ""}; another user's page p50 ${fmt(big.probe)} ms during it (${bigProbes.length} probes) vs ${fmt(bigIdle)} ms idle`);
-  return { vsEmpty, duringImport, nested, bigText: big };
+  return { duringImport, nested, bigText: big };
 }
 
 /**
