@@ -131,6 +131,12 @@ describe("parseBenchPagesArgs", () => {
     expect(() => parseBenchPagesArgs(["--alternations", "3"])).toThrow(/5 to 50/);
     expect(() => parseBenchPagesArgs(["--fast"])).toThrow(/unknown argument/);
   });
+
+  it("keeps the four ports it uses (--port to --port + 3) below 65536", () => {
+    expect(parseBenchPagesArgs(["--port", "65532"]).port).toBe(65_532);
+    expect(() => parseBenchPagesArgs(["--port", "65533"])).toThrow(/1024 to 65532/);
+    expect(() => parseBenchPagesArgs([], { BENCH_PORT: "65533" })).toThrow(/BENCH_PORT .*65532/);
+  });
 });
 
 describe("the desk-growth group", () => {
