@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, summarize, targetMet, targetsLine } from "./bench-stats";
+import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, percentile, sidesInTurn, summarize, targetMet, targetsLine } from "./bench-stats";
 
 describe("median and percentile", () => {
   it("takes the middle value, or the mean of the two middle ones", () => {
@@ -59,6 +59,21 @@ describe("medianRatio", () => {
   });
 });
 
+describe("sidesInTurn", () => {
+  it("puts the first side first in even alternations and second in odd ones", () => {
+    const orders = Array.from({ length: 5 }, (_, alt) => sidesInTurn(alt, "desk", "empty").join("/"));
+    expect(orders).toEqual(["desk/empty", "empty/desk", "desk/empty", "empty/desk", "desk/empty"]);
+    // Over an even number of alternations each side goes first equally often.
+    const firsts = Array.from({ length: 6 }, (_, alt) => sidesInTurn(alt, 1, 2)[0]);
+    expect(firsts.filter((x) => x === 1)).toHaveLength(3);
+  });
+
+  it("refuses an alternation that is not a whole number ≥ 0", () => {
+    expect(() => sidesInTurn(-1, "a", "b")).toThrow(RangeError);
+    expect(() => sidesInTurn(1.5, "a", "b")).toThrow(/whole number/);
+  });
+});
+
 describe("targets", () => {
   it("evaluates ≤ and ≥, and never counts an unmeasured figure", () => {
     expect(targetMet({ what: "a", figure: 0.3, op: ">=", limit: 0.3 })).toBe(true);
@@ -115,6 +130,12 @@ describe("parseBenchPagesArgs", () => {
     expect(() => parseBenchPagesArgs(["--database", "mysql"])).toThrow(/sqlite or postgresql/);
     expect(() => parseBenchPagesArgs(["--alternations", "3"])).toThrow(/5 to 50/);
     expect(() => parseBenchPagesArgs(["--fast"])).toThrow(/unknown argument/);
+  });
+
+  it("keeps the four ports it uses (--port to --port + 3) below 65536", () => {
+    expect(parseBenchPagesArgs(["--port", "65532"]).port).toBe(65_532);
+    expect(() => parseBenchPagesArgs(["--port", "65533"])).toThrow(/1024 to 65532/);
+    expect(() => parseBenchPagesArgs([], { BENCH_PORT: "65533" })).toThrow(/BENCH_PORT .*65532/);
   });
 });
 

@@ -55,6 +55,17 @@ export function medianRatio(a: readonly number[], b: readonly number[]): number 
   return median(ratios);
 }
 
+/**
+ * The order of the two sides in alternation `alt` (0, 1, 2 …) of an interleaved measurement:
+ * [first, second] in even alternations, [second, first] in odd ones, so neither side always runs
+ * on a machine the other one just warmed (or just loaded). Throws RangeError for a negative or
+ * fractional `alt`.
+ */
+export function sidesInTurn<T>(alt: number, first: T, second: T): [T, T] {
+  if (!Number.isInteger(alt) || alt < 0) throw new RangeError(`alternation ${alt} is not a whole number ≥ 0`);
+  return alt % 2 === 0 ? [first, second] : [second, first];
+}
+
 /** Bounds of a probe series during repeated requests (see keepRepeating). */
 export interface RepeatBounds {
   /** probes wanted: no new request is started once this many were taken */
@@ -111,7 +122,7 @@ export interface BenchPagesArgs {
   generateOnly: boolean;
   /** alternations of route and raw baseline per scenario (≥ 5) */
   alternations: number;
-  /** first port of the bench's range (the next server; the raw baseline takes the next one) */
+  /** first port of the bench's four: the desk's next server, the raw baseline (+1), the comparison with an empty desk (+2 desk, +3 empty) */
   port: number;
   /** the scenario groups to measure (`--only`), null for all of them */
   only: BenchGroup[] | null;
@@ -199,11 +210,11 @@ export function parseBenchPagesArgs(argv: readonly string[], env: Readonly<Recor
       out.only = BENCH_GROUPS.filter((g) => groups.includes(g));
     } else if (a === "--port") {
       const n = Number(value(i++, a));
-      if (!Number.isInteger(n) || n < 1024 || n > 65_533) throw new Error("--port takes a port from 1024 to 65533");
+      if (!Number.isInteger(n) || n < 1024 || n > 65_532) throw new Error("--port takes a port from 1024 to 65532 (the bench uses it and the next three)");
       out.port = n;
     } else throw new Error(`unknown argument ${JSON.stringify(a)} (use --sizes, --database, --pg, --skip-build, --generate-only, --alternations, --port, --only, --imports-only)`);
   }
-  if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_533) throw new Error("BENCH_PORT must be a port from 1024 to 65533");
+  if (!Number.isInteger(out.port) || out.port < 1024 || out.port > 65_532) throw new Error("BENCH_PORT must be a port from 1024 to 65532 (the bench uses it and the next three)");
   if (out.only?.includes("growth") && !out.generateOnly && out.sizes.length < 2) throw new Error("--only growth compares two desks: give --sizes two sizes or more (e.g. 1000,100000)");
   return out;
 }
