@@ -5,7 +5,7 @@
  * message crosses the worker boundary intact.
  */
 import { extractReadableArticle, type ReadableArticle } from "../html-article";
-import { htmlNestingDepth, MAX_HTML_DEPTH } from "../html-limits";
+import { htmlLimitRefusal } from "../html-limits";
 import { extractClaims, type ExtractedClaim } from "./extract";
 import {
   claimSignature,
@@ -43,13 +43,13 @@ export interface StoredMatchClaim {
   signature: StoredSignature;
 }
 
-/** HTML page → readable text and metadata; refuses pages nested deeper than MAX_HTML_DEPTH. */
+/**
+ * HTML page → readable text and metadata; refuses, before any parsing, a page past one of the
+ * limits of lib/domain/html-limits.ts (depth, elements, text pieces, attributes), naming the limit.
+ */
 export function readHtmlTask(input: { html: string }): ReadableArticle | Refusal {
-  const depth = htmlNestingDepth(input.html, MAX_HTML_DEPTH);
-  if (depth > MAX_HTML_DEPTH) {
-    return { refused: `This page nests its elements more than ${MAX_HTML_DEPTH} levels deep (the limit for imported HTML); nothing was imported.` };
-  }
-  return extractReadableArticle(input.html);
+  const refused = htmlLimitRefusal(input.html);
+  return refused ? { refused } : extractReadableArticle(input.html);
 }
 
 /** Matching signature and index keys of one claim text. */
