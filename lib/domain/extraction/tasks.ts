@@ -7,6 +7,7 @@
 import { extractReadableArticle, type ReadableArticle } from "../html-article";
 import { htmlLimitRefusal } from "../html-limits";
 import { extractClaims, type ExtractedClaim } from "./extract";
+import { textLimitRefusal } from "./text-limits";
 import {
   claimSignature,
   fromStoredSignature,
@@ -58,8 +59,14 @@ export function matchFeaturesOf(text: string): MatchFeatures {
   return { signature: toStoredSignature(sig), matchKeys: matchKeys(sig) };
 }
 
-/** Suggested claims of an article (extractClaims above the calibrated threshold), each with its matching features. */
-export function extractArticleTask(input: { text: string; limit: number }): SignedExtractedClaim[] {
+/**
+ * Suggested claims of an article (extractClaims above the calibrated threshold), each with its
+ * matching features; refuses, before any analysis, a text past the limits of ./text-limits.ts
+ * (sentence-like pieces, paragraphs), naming the limit.
+ */
+export function extractArticleTask(input: { text: string; limit: number }): SignedExtractedClaim[] | Refusal {
+  const refused = textLimitRefusal(input.text);
+  if (refused) return { refused };
   return extractClaims(input.text, { suggestedOnly: true, limit: input.limit }).map((c) => ({ ...c, ...matchFeaturesOf(c.text) }));
 }
 
@@ -94,8 +101,11 @@ export async function renderPdfTask(input: { document: ReportDocument }): Promis
 /**
  * The entity keys of an article (lib/domain/story/entities.ts namedEntities, each as entityKey), in
  * order of first mention, for story suggestion. compromise is loaded by the first such task a worker runs.
+ * Refuses, before any analysis, a text past the limits of ./text-limits.ts, as extractArticleTask does.
  */
-export async function entitiesTask(input: { text: string }): Promise<string[]> {
+export async function entitiesTask(input: { text: string }): Promise<string[] | Refusal> {
+  const refused = textLimitRefusal(input.text);
+  if (refused) return { refused };
   const { entityKey, namedEntities } = await import("../story/entities");
   return [...new Set(namedEntities(input.text).map((e) => entityKey(e.name)))];
 }

@@ -8,6 +8,7 @@ import { readPdf } from "@/lib/domain/report/pdf-test-helpers";
 import { claimInput, entry, reportHeader } from "@/lib/domain/report/test-fixtures";
 import { DEFAULT_VERDICT_SCALE } from "@/lib/domain/verdict-scale";
 import { MAX_HTML_ATTRIBUTES_PER_ELEMENT, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_HTML_NESTING_TOTAL, MAX_HTML_TEXT_PIECES } from "@/lib/domain/html-limits";
+import { MAX_TEXT_PARAGRAPHS, MAX_TEXT_PIECES } from "@/lib/domain/extraction/text-limits";
 import { importArticle } from "../articles";
 import { getDb } from "../db";
 import { previewUploadedFile } from "../import-sources";
@@ -100,6 +101,23 @@ describe("the extraction pool", () => {
     await expect(previewUploadedFile(editor, new File([html], "hostile.html"))).rejects.toMatchObject({
       code: "VALIDATION",
       message: expect.stringContaining(words),
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  // Texts of tiny pieces that held a worker until the 30 s time limit at save time: previewed as the
+  // import page does (HTML and Markdown become text), then saved; refused by the one counting pass.
+  it.each<[string, string, string, string]>([
+    ["tiny lines (.txt)", "hostile.txt", "Ab.\n".repeat(MAX_TEXT_PIECES + 1), "more than 60,000 sentences, lines or list items"],
+    ["tiny Markdown paragraphs (.md)", "hostile.md", "# H\n\n* a\n\n".repeat(MAX_TEXT_PARAGRAPHS / 2 + 1), "more than 30,000 paragraphs"],
+    ["one paragraph of tiny sentences (.html)", "hostile.html", `<html><body><p>${"Ab. ".repeat(MAX_TEXT_PIECES + 1)}</p></body></html>`, "more than 60,000 sentences"],
+  ])("refuses saving %s past the text limits, naming the limit and what to do, and saves nothing", async (_what, fileName, content, words) => {
+    const editor = await makeUser("EDITOR");
+    const preview = await previewUploadedFile(editor, new File([content], fileName));
+    const before = await rowCounts();
+    await expect(importArticle(editor, { title: "Tiny pieces", outlet: "A", author: undefined, publishedAt: undefined, text: preview.text })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringMatching(new RegExp(`^This text has ${words}.* nothing was imported\\. Split the document, or import only the part to check\\.$`)),
     });
     expect(await rowCounts()).toEqual(before);
   });
