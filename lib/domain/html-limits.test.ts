@@ -108,7 +108,7 @@ describe("htmlLimitRefusal (the import's limits)", () => {
   ])("refuses a page past the limit on %s, naming it", (_what, body, words) => {
     const refusal = htmlLimitRefusal(page(body));
     expect(refusal).toContain(words);
-    expect(refusal).toContain("(the limit for imported HTML); nothing was imported.");
+    expect(refusal).toContain("(the limit for imported HTML); nothing was imported. Paste the article's text instead.");
   });
 
   it("keeps each limit at least twice what the largest real news pages have (15,000 elements, 30 levels on average)", () => {

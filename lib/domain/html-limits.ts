@@ -204,10 +204,11 @@ const REFUSALS: Record<keyof HtmlLimits, (limit: number) => string> = {
 
 /**
  * Null when `html` is within `limits` (default HTML_IMPORT_LIMITS), else the refusal a user reads:
- * which limit, its figure, and that nothing was imported (e.g. "This page has more than 30,000 HTML
- * elements (the limit for imported HTML); nothing was imported."). One `measureHtml` pass.
+ * which limit, its figure, that nothing was imported and what to do (e.g. "This page has more than
+ * 30,000 HTML elements (the limit for imported HTML); nothing was imported. Paste the article's text
+ * instead."). One `measureHtml` pass.
  */
 export function htmlLimitRefusal(html: string, limits: HtmlLimits = HTML_IMPORT_LIMITS): string | null {
   const { broken } = measureHtml(html, limits);
-  return broken ? `${REFUSALS[broken](limits[broken])} (the limit for imported HTML); nothing was imported.` : null;
+  return broken ? `${REFUSALS[broken](limits[broken])} (the limit for imported HTML); nothing was imported. Paste the article's text instead.` : null;
 }
