@@ -772,6 +772,19 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<ImportF
   return { importMs, duringImport, nested, bigText: big };
 }
 
+/** An article of `text` saved through POST /api/v1/articles by `session`'s user (importArticle, as the import page's save). */
+function saveRequest(b: Bench, session: Session, text: string): Req {
+  return { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, session.user.id), "Content-Type": "application/json" }, body: JSON.stringify({ title: "Bench hostile text", outlet: "Bench Wire", text }) };
+}
+
+/** How a save answered: "parsed" (saved, HTTP 2xx), "refused: <message>" (HTTP 4xx with a message), "HTTP <status>" or "no answer". */
+function saveAnswer(res: Res | undefined): string {
+  if (!res) return "no answer";
+  if (res.status >= 200 && res.status < 300) return "parsed";
+  const message = /"message":"([^"]*)"/.exec(res.body)?.[1];
+  return res.status < 500 && message ? `refused: ${message}` : `HTTP ${res.status}`;
+}
+
 /** How the import page's preview answered an upload: "parsed", "refused: <message>", "HTTP <status>" or "no answer". */
 function previewAnswer(res: Res | undefined): string {
   if (!res) return "no answer";
@@ -798,10 +811,10 @@ async function measureHostile(b: Bench, claimLists: string[][]): Promise<Hostile
     let last: Res | undefined;
     const times: number[] = [];
     const probes = await probeWhileRepeating(b, HOSTILE_PROBES, async () => {
-      last = await request(b.base, uploadRequest(b, editor, page.fileName, page.content));
+      last = await request(b.base, page.save ? saveRequest(b, editor, page.content) : uploadRequest(b, editor, page.fileName, page.content));
       times.push(last.ms);
     }, probe);
-    const figure = { kind: page.kind, ms: times.length ? Math.max(...times) : Number.NaN, answer: previewAnswer(last), expected: page.expect, probe: probes.length ? median(probes) : idle, idle };
+    const figure = { kind: page.kind, ms: times.length ? Math.max(...times) : Number.NaN, answer: page.save ? saveAnswer(last) : previewAnswer(last), expected: page.expect, probe: probes.length ? median(probes) : idle, idle };
     out.push(figure);
     console.log(`  hostile upload: ${page.kind} (${(Buffer.byteLength(page.content) / 1e6).toFixed(2)} MB), ${times.length} times: ${figure.answer.slice(0, 140)}; slowest answer ${fmt(figure.ms)} ms (target ≤ 2,000 ms); another user's page p50 ${fmt(figure.probe)} ms during it (${probes.length} probes) vs ${fmt(idle)} ms idle: ${fmt(figure.probe / idle, 2)}× (target ≤ 2×)`);
   }

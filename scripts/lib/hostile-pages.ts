@@ -3,7 +3,10 @@
  * ("a 17 KB upload of nested <div>s … refused or parsed within limits in ≤ 2 s; other users
  * unaffected"), for scripts/bench-pages.ts `--only hostile`. Each is under the 2 MB upload limit
  * unless it exists to test that limit; `expect` is how the import should answer it: refused past a
- * named limit of lib/domain/html-limits.ts or the upload size, or parsed within the limits.
+ * named limit of lib/domain/html-limits.ts or the upload size, or parsed within the limits. Kinds with
+ * `save` are texts of tiny pieces that pass the preview and cost their time when saved: the bench saves
+ * them (POST /api/v1/articles, the same importArticle as the import page's save) and expects the refusal
+ * of lib/domain/extraction/text-limits.ts.
  */
 
 /** One upload: a short name of its kind, the file's name (its extension picks the reader), its text. */
@@ -12,6 +15,8 @@ export interface HostilePage {
   fileName: string;
   content: string;
   expect: "refused" | "parsed";
+  /** Saved as an article's text instead of previewed as an upload. */
+  save?: boolean;
 }
 
 /** Just under 2 MB (the upload limit is 2 MB, 2,097,152 bytes): room for the page's frame. */
@@ -41,6 +46,17 @@ export function hostilePages(): HostilePage[] {
     h("comment nesting tricks", fill("<!-- <!-- <div> -- --!> x"), "parsed"),
     { kind: "2 MB single-line text (.txt)", fileName: "hostile.txt", content: fill("The budget rose 12 percent to $4.5 million in 2024, officials said. ", 2_000_000), expect: "parsed" },
     { kind: "2 MB of tiny Markdown paragraphs (.md)", fileName: "hostile.md", content: fill("# H\n\n* a\n\n", 2_000_000), expect: "parsed" },
+    ...(
+      [
+        ["2 MB of tiny paragraphs (a\\n\\n), saved", fill("a\n\n", 2_000_000)],
+        ["2 MB of tiny lines (Ab.\\n), saved", fill("Ab.\n", 2_000_000)],
+        ["2 MB of tiny sentences on one line (Ab. Ab. …), saved", fill("Ab. ", 2_000_000)],
+        ["2 MB of one-word Markdown list items, saved", fill("* a\n", 2_000_000)],
+        ["2 MB of short CSV-like lines, saved", fill("12,7,x\n", 2_000_000)],
+      ] as const
+    ).map(([kind, content]): HostilePage => ({ kind, fileName: "hostile.txt", content, expect: "refused", save: true })),
+    // Under both the HTML limits (30,000 elements) and the paragraph limit: analysed, in seconds.
+    { kind: "the text of 29,000 tiny <p>s (under the HTML and text limits), saved", fileName: "hostile.txt", content: fill("a\n\n", 29_000 * 3), expect: "parsed", save: true },
     { kind: "2.5 MB single-line text (past the 2 MB upload limit)", fileName: "big.txt", content: fill("word ", 2_500_000), expect: "refused" },
   ];
 }
