@@ -2,7 +2,7 @@
  * Page and REST benchmark (issue 13): the app's production build against a raw baseline, side by side.
  *
  *   npm run bench:pages [-- --sizes 1000,10000,100000] [--database postgresql | --pg] [--skip-build]
- *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import,floor,growth]
+ *                          [--alternations 5] [--port 4210] [--generate-only] [--only claim-page,lists,search,writes,import,hostile,floor,growth]
  *
  * For each desk size (generated once and cached under prisma/data/bench-pages/, see
  * scripts/lib/bench-desk.ts; a scratch copy is measured, so writes never dirty the cache): `next start`
@@ -20,7 +20,11 @@
  * database `<BENCH_PG_URL's name>_empty`, created and dropped by the bench); the same 572-word
  * article imported into each in turn (this desk first, then the empty one first), 2 warm-ups then
  * ≥ 9 alternations, each a new text so the duplicate check never answers; the target is the median
- * of the per-alternation time ratios. Desk growth
+ * of the per-alternation time ratios. `hostile`: one
+ * upload of each hostile kind of scripts/lib/hostile-pages.ts (huge element, attribute and text-node
+ * counts, deep nesting under the depth limit, giant tables, 1.9 MB scripts, words and white space,
+ * entity bombs, 2 MB text and Markdown) through the same preview, each with its time to answer and
+ * another user's page probed meanwhile. Desk growth
  * (`growth`: when 1,000 and 100,000 are among the sizes, or named by --only): `next start` on both
  * desks at once, the same 20 sessions on each, the claims list's three filters at the same rows shown
  * (the largest `?perPage=` every page fills on both), alternating desks ≥ 5 times; the median of the
@@ -42,6 +46,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { articleIdOf, assigneeOf, claimIdOf, CLAIM_VERSION, DESK_PASSWORD, DESK_USERS, pgDesk, recreatePgDatabase, REVIEWERS, sqliteDesk, statusOf } from "./lib/bench-desk";
 import { ensureProductionBuild, freePort, signIn, sleep, startDetached, startNextServer, stopChild, uptimeLine, waitUntilUp } from "./lib/bench-server";
+import { hostilePages } from "./lib/hostile-pages";
 import { formatTarget, growthSizes, keepRepeating, largestFilledSize, median, medianRatio, parseBenchPagesArgs, sidesInTurn, summarize, targetsLine, type BenchGroup, type LoadSummary, type RepeatBounds, type Target } from "./lib/bench-stats";
 import { CLAIM_PAGE_SIZES } from "../lib/validation/claims";
 
@@ -50,6 +55,8 @@ const SESSIONS = 20;
 const ARTICLE_FILE = path.join(ROOT, "prisma", "seed", "articles", "000_a04bcc9c32dccfc7.txt");
 /** Imports (and nested uploads) during which another user's page is probed. */
 const IMPORT_PROBE_ROUNDS = 8;
+/** Each hostile upload is repeated until this many probes of another user's page are in (at most maxRuns uploads). */
+const HOSTILE_PROBES: RepeatBounds = { minProbes: 8, maxRuns: 3 };
 /** The nested upload is repeated until this many probes of another user's page are in (at most maxRuns uploads, one at a time). */
 const NESTED_PROBES: RepeatBounds = { minProbes: 20, maxRuns: 200 };
 
@@ -520,6 +527,8 @@ interface SizeResult {
   scenarios: Record<string, ScenarioResult>;
   /** the import group's figures, absent when `--only` leaves it out */
   imports?: ImportFigures;
+  /** the hostile group's figures, one per kind, absent when `--only` leaves it out */
+  hostile?: HostileFigure[];
   fts: string | null;
   statements: Statements;
 }
@@ -529,6 +538,16 @@ interface ImportFigures {
   duringImport: { idle: number; during: number; worst: number };
   nested: { ms: number; answer: string; probe: number; idle: number };
   bigText: { ms: number; status: number; probe: number; idle: number };
+}
+
+/** One hostile upload kind: its slowest answer (ms), the answer, and another user's page during it vs idle (p50 ms). */
+interface HostileFigure {
+  kind: string;
+  ms: number;
+  answer: string;
+  expected: "refused" | "parsed";
+  probe: number;
+  idle: number;
 }
 
 interface Statements {
@@ -669,6 +688,7 @@ async function measureSize(n: number): Promise<SizeResult> {
       };
     });
     const imports = vsEmpty ? { vsEmpty, ...(await measureImports(b, claimLists)) } : undefined;
+    const hostile = runs("hostile") ? await measureHostile(b, claimLists) : undefined;
     if (runs("floor")) {
       // The floor: the cheapest signed-in page (the account page: the shell plus one read of the
       // user's name), against the raw claim page and the raw list. Not a target: it shows how far any
@@ -694,7 +714,7 @@ async function measureSize(n: number): Promise<SizeResult> {
     stop();
     const statements = countStatements(url, b, claimLists[1]![0]!);
     console.log(`  SQL statements: claim page data ${statements.claimPage ?? "?"}, REST add-evidence ${statements.addEvidence ?? "?"}, REST propose-verdict ${statements.proposeVerdict ?? "?"}`);
-    return { n, scenarios, imports, fts, statements };
+    return { n, scenarios, imports, hostile, fts, statements };
   } finally {
     stop();
     if (args.database === "sqlite") removeSqliteFiles(url.slice(5));
@@ -816,7 +836,7 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<Omit<Im
     nestedRes = await request(b.base, uploadRequest(b, editorSession, "nested.html", nestedHtml));
     nestedTimes.push(nestedRes.ms);
   }, probe);
-  const answer = !nestedRes ? "no answer" : /"ok":true/.test(nestedRes.body) ? "parsed" : /"ok":false/.test(nestedRes.body) ? `refused: ${/"message":"([^"]*)"/.exec(nestedRes.body)?.[1] ?? "?"}` : `HTTP ${nestedRes.status}`;
+  const answer = previewAnswer(nestedRes);
   const nested = { ms: nestedTimes.length ? Math.max(...nestedTimes) : Number.NaN, answer, probe: nestedProbes.length ? median(nestedProbes) : nestedIdle, idle: nestedIdle };
   console.log(`  nested upload (${(Buffer.byteLength(nestedHtml) / 1024).toFixed(1)} KB, depth 1,500), ${nestedTimes.length} times: ${answer}, slowest answer ${fmt(nested.ms)} ms; another user's page p50 ${fmt(nested.probe)} ms during it (${nestedProbes.length} probes) vs ${fmt(nestedIdle)} ms idle`);
 
@@ -833,6 +853,55 @@ async function measureImports(b: Bench, claimLists: string[][]): Promise<Omit<Im
   const big = { ms: bigRes?.ms ?? Number.NaN, status: bigRes?.status ?? 0, probe: bigProbes.length ? median(bigProbes) : bigIdle, idle: bigIdle };
   console.log(`  2 MB plain text via POST /api/v1/articles: HTTP ${big.status} in ${fmt(big.ms)} ms${big.status >= 400 ? ` (${bigRes?.body.slice(0, 160)})` : ""}; another user's page p50 ${fmt(big.probe)} ms during it (${bigProbes.length} probes) vs ${fmt(bigIdle)} ms idle`);
   return { duringImport, nested, bigText: big };
+}
+
+/** An article of `text` saved through POST /api/v1/articles by `session`'s user (importArticle, as the import page's save). */
+function saveRequest(b: Bench, session: Session, text: string): Req {
+  return { method: "POST", path: "/api/v1/articles", headers: { ...bearer(b, session.user.id), "Content-Type": "application/json" }, body: JSON.stringify({ title: "Bench hostile text", outlet: "Bench Wire", text }) };
+}
+
+/** How a save answered: "parsed" (saved, HTTP 2xx), "refused: <message>" (HTTP 4xx with a message), "HTTP <status>" or "no answer". */
+function saveAnswer(res: Res | undefined): string {
+  if (!res) return "no answer";
+  if (res.status >= 200 && res.status < 300) return "parsed";
+  const message = /"message":"([^"]*)"/.exec(res.body)?.[1];
+  return res.status < 500 && message ? `refused: ${message}` : `HTTP ${res.status}`;
+}
+
+/** How the import page's preview answered an upload: "parsed", "refused: <message>", "HTTP <status>" or "no answer". */
+function previewAnswer(res: Res | undefined): string {
+  if (!res) return "no answer";
+  if (/"ok":true/.test(res.body)) return "parsed";
+  if (/"ok":false/.test(res.body)) return `refused: ${/"message":"([^"]*)"/.exec(res.body)?.[1] ?? "?"}`;
+  return `HTTP ${res.status}`;
+}
+
+/**
+ * The hostile group: each kind of scripts/lib/hostile-pages.ts uploaded through the import page's
+ * preview, one upload at a time in rounds (HOSTILE_PROBES), another user's claim page probed from
+ * each upload's start; per kind the slowest answer, the answer, and the probes' p50 vs idle.
+ */
+async function measureHostile(b: Bench, claimLists: string[][]): Promise<HostileFigure[]> {
+  const editor = b.sessions.find((s) => s.user.id === DESK_USERS[1]!.id)!;
+  const reader = b.sessions.find((s) => s.user.role === "REVIEWER")!;
+  const readerClaim = claimLists[b.sessions.indexOf(reader)]![0]!;
+  const probe = (): Req => ({ path: `/claims/${readerClaim}`, headers: { Cookie: reader.cookie } });
+  // The first upload starts the pool's worker threads: warm them up with a small page.
+  await request(b.base, uploadRequest(b, editor, "warm-up.html", `<html><body><p>${"The council approved $4.5 million. ".repeat(5)}</p></body></html>`));
+  const out: HostileFigure[] = [];
+  for (const page of hostilePages()) {
+    const idle = await idleLatency(b, probe, 7);
+    let last: Res | undefined;
+    const times: number[] = [];
+    const probes = await probeWhileRepeating(b, HOSTILE_PROBES, async () => {
+      last = await request(b.base, page.save ? saveRequest(b, editor, page.content) : uploadRequest(b, editor, page.fileName, page.content));
+      times.push(last.ms);
+    }, probe);
+    const figure = { kind: page.kind, ms: times.length ? Math.max(...times) : Number.NaN, answer: page.save ? saveAnswer(last) : previewAnswer(last), expected: page.expect, probe: probes.length ? median(probes) : idle, idle };
+    out.push(figure);
+    console.log(`  hostile upload: ${page.kind} (${(Buffer.byteLength(page.content) / 1e6).toFixed(2)} MB), ${times.length} times: ${figure.answer.slice(0, 140)}; slowest answer ${fmt(figure.ms)} ms (target ≤ 2,000 ms); another user's page p50 ${fmt(figure.probe)} ms during it (${probes.length} probes) vs ${fmt(idle)} ms idle: ${fmt(figure.probe / idle, 2)}× (target ≤ 2×)`);
+  }
+  return out;
 }
 
 /**
@@ -874,6 +943,11 @@ function targetsOf(results: SizeResult[], growth: { sizes: [number, number]; res
       t.push({ what: `${at} nested upload (depth 1,500) answered (${im.nested.answer})`, figure: im.nested.ms / 1000, op: "<=", limit: 2, unit: "s" });
       t.push({ what: `${at} other users during the nested upload ÷ idle (p50)`, figure: im.nested.probe / im.nested.idle, op: "<=", limit: 2, unit: "×" });
       t.push({ what: `${at} other users during 2 MB of text via REST ÷ idle (p50)`, figure: im.bigText.probe / im.bigText.idle, op: "<=", limit: 2, unit: "×" });
+    }
+    for (const h of r.hostile ?? []) {
+      const answered = h.answer === "parsed" || h.answer.startsWith("refused") ? h.answer.split(":")[0]! : h.answer;
+      t.push({ what: `${at} hostile upload "${h.kind}" answered (${answered}${answered === h.expected ? "" : `, expected ${h.expected}`})`, figure: answered === h.expected ? h.ms / 1000 : Number.NaN, op: "<=", limit: 2, unit: "s" });
+      t.push({ what: `${at} other users during the hostile upload "${h.kind}" ÷ idle (p50)`, figure: h.probe / h.idle, op: "<=", limit: 2, unit: "×" });
     }
     if (s.claimPage) t.push({ what: `${at} claim page req/s ÷ raw`, figure: s.claimPage.ratio, op: ">=", limit: 0.3, unit: "×" });
     if (s.listNone) t.push({ what: `${at} claims list (no filter) req/s ÷ raw`, figure: s.listNone.ratio, op: ">=", limit: 0.5, unit: "×" });

@@ -316,6 +316,7 @@ async function importArticle(db: RawDb, req: http.IncomingMessage) {
   const [existing] = await db.all(`SELECT id FROM "Article" WHERE "contentHash" = ?`, [contentHash]);
   if (existing) return { data: { id: existing.id, created: false } };
   const suggestions = extractArticleTask({ text, limit: 40 });
+  if ("refused" in suggestions) throw new HttpError(400, suggestions.refused);
   const keys = [...new Set(suggestions.flatMap((s) => s.matchKeys))];
   if (keys.length > 0) {
     await db.all(`SELECT "claimId", count(*) AS n FROM "ClaimMatchKey" WHERE key IN (${keys.map(() => "?").join(", ")}) GROUP BY "claimId" ORDER BY n DESC, "claimId" LIMIT 500`, keys);

@@ -137,7 +137,7 @@ export interface BenchPagesArgs {
  * two servers, alternating, at the same rows shown: growthSizes). The SQL statement counts and the
  * search index are reported in every run that measures a desk on its own.
  */
-export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import", "floor", "growth"] as const;
+export const BENCH_GROUPS = ["claim-page", "lists", "search", "writes", "import", "hostile", "floor", "growth"] as const;
 export type BenchGroup = (typeof BENCH_GROUPS)[number];
 
 /**

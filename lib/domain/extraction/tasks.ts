@@ -5,8 +5,9 @@
  * message crosses the worker boundary intact.
  */
 import { extractReadableArticle, type ReadableArticle } from "../html-article";
-import { htmlNestingDepth, MAX_HTML_DEPTH } from "../html-limits";
+import { htmlLimitRefusal } from "../html-limits";
 import { extractClaims, type ExtractedClaim } from "./extract";
+import { textLimitRefusal } from "./text-limits";
 import {
   claimSignature,
   fromStoredSignature,
@@ -43,13 +44,13 @@ export interface StoredMatchClaim {
   signature: StoredSignature;
 }
 
-/** HTML page → readable text and metadata; refuses pages nested deeper than MAX_HTML_DEPTH. */
+/**
+ * HTML page → readable text and metadata; refuses, before any parsing, a page past one of the
+ * limits of lib/domain/html-limits.ts (depth, elements, text pieces, attributes), naming the limit.
+ */
 export function readHtmlTask(input: { html: string }): ReadableArticle | Refusal {
-  const depth = htmlNestingDepth(input.html, MAX_HTML_DEPTH);
-  if (depth > MAX_HTML_DEPTH) {
-    return { refused: `This page nests its elements more than ${MAX_HTML_DEPTH} levels deep (the limit for imported HTML); nothing was imported.` };
-  }
-  return extractReadableArticle(input.html);
+  const refused = htmlLimitRefusal(input.html);
+  return refused ? { refused } : extractReadableArticle(input.html);
 }
 
 /** Matching signature and index keys of one claim text. */
@@ -58,8 +59,14 @@ export function matchFeaturesOf(text: string): MatchFeatures {
   return { signature: toStoredSignature(sig), matchKeys: matchKeys(sig) };
 }
 
-/** Suggested claims of an article (extractClaims above the calibrated threshold), each with its matching features. */
-export function extractArticleTask(input: { text: string; limit: number }): SignedExtractedClaim[] {
+/**
+ * Suggested claims of an article (extractClaims above the calibrated threshold), each with its
+ * matching features; refuses, before any analysis, a text past the limits of ./text-limits.ts
+ * (sentence-like pieces, paragraphs), naming the limit.
+ */
+export function extractArticleTask(input: { text: string; limit: number }): SignedExtractedClaim[] | Refusal {
+  const refused = textLimitRefusal(input.text);
+  if (refused) return { refused };
   return extractClaims(input.text, { suggestedOnly: true, limit: input.limit }).map((c) => ({ ...c, ...matchFeaturesOf(c.text) }));
 }
 
@@ -94,8 +101,11 @@ export async function renderPdfTask(input: { document: ReportDocument }): Promis
 /**
  * The entity keys of an article (lib/domain/story/entities.ts namedEntities, each as entityKey), in
  * order of first mention, for story suggestion. compromise is loaded by the first such task a worker runs.
+ * Refuses, before any analysis, a text past the limits of ./text-limits.ts, as extractArticleTask does.
  */
-export async function entitiesTask(input: { text: string }): Promise<string[]> {
+export async function entitiesTask(input: { text: string }): Promise<string[] | Refusal> {
+  const refused = textLimitRefusal(input.text);
+  if (refused) return { refused };
   const { entityKey, namedEntities } = await import("../story/entities");
   return [...new Set(namedEntities(input.text).map((e) => entityKey(e.name)))];
 }

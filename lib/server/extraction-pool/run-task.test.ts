@@ -7,7 +7,8 @@ import { summarizeReport } from "@/lib/domain/report/model";
 import { readPdf } from "@/lib/domain/report/pdf-test-helpers";
 import { claimInput, entry, reportHeader } from "@/lib/domain/report/test-fixtures";
 import { DEFAULT_VERDICT_SCALE } from "@/lib/domain/verdict-scale";
-import { MAX_HTML_DEPTH } from "@/lib/domain/html-limits";
+import { MAX_HTML_ATTRIBUTES_PER_ELEMENT, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_HTML_NESTING_TOTAL, MAX_HTML_TEXT_PIECES } from "@/lib/domain/html-limits";
+import { MAX_TEXT_PARAGRAPHS, MAX_TEXT_PIECES } from "@/lib/domain/extraction/text-limits";
 import { importArticle } from "../articles";
 import { getDb } from "../db";
 import { previewUploadedFile } from "../import-sources";
@@ -84,6 +85,41 @@ describe("the extraction pool", () => {
     });
     // Refused by a linear pre-scan: far below the 18 s the parser took on this input.
     expect(performance.now() - t0).toBeLessThan(10_000);
+  });
+
+  // Pages that ran into the 30 s time limit (a worker held, the user waiting) before the one-pass limits.
+  it.each<[string, string, string]>([
+    ["HTML elements", "<span>a</span> ".repeat(MAX_HTML_ELEMENTS), "more than 30,000 HTML elements"],
+    ["character references", `<p>${"&amp;".repeat(MAX_HTML_TEXT_PIECES)}</p>`, "more than 60,000 pieces of text"],
+    ["attributes on one element", `<div ${Array.from({ length: MAX_HTML_ATTRIBUTES_PER_ELEMENT * 50 }, (_, i) => `a${i}="x"`).join(" ")}>x</div>`, "more than 100 attributes"],
+    ["nesting in all", `${"<div>".repeat(250)}x${"</div>".repeat(250)}`.repeat(Math.ceil(MAX_HTML_NESTING_TOTAL / 30_000)), "more than 1,000,000 levels in all"],
+  ])("refuses an upload past the limit on %s at once, naming the limit, and saves nothing", async (_what, body, words) => {
+    const editor = await makeUser("EDITOR");
+    const html = `<html><body><p>The council approved $4.5 million on Monday for the schools.</p>${body}</body></html>`;
+    const before = await rowCounts();
+    // The limit's own message, not the time limit's: refused by the one linear pass before any parsing.
+    await expect(previewUploadedFile(editor, new File([html], "hostile.html"))).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining(words),
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  // Texts of tiny pieces that held a worker until the 30 s time limit at save time: previewed as the
+  // import page does (HTML and Markdown become text), then saved; refused by the one counting pass.
+  it.each<[string, string, string, string]>([
+    ["tiny lines (.txt)", "hostile.txt", "Ab.\n".repeat(MAX_TEXT_PIECES + 1), "more than 60,000 sentences, lines or list items"],
+    ["tiny Markdown paragraphs (.md)", "hostile.md", "# H\n\n* a\n\n".repeat(MAX_TEXT_PARAGRAPHS / 2 + 1), "more than 30,000 paragraphs"],
+    ["one paragraph of tiny sentences (.html)", "hostile.html", `<html><body><p>${"Ab. ".repeat(MAX_TEXT_PIECES + 1)}</p></body></html>`, "more than 60,000 sentences"],
+  ])("refuses saving %s past the text limits, naming the limit and what to do, and saves nothing", async (_what, fileName, content, words) => {
+    const editor = await makeUser("EDITOR");
+    const preview = await previewUploadedFile(editor, new File([content], fileName));
+    const before = await rowCounts();
+    await expect(importArticle(editor, { title: "Tiny pieces", outlet: "A", author: undefined, publishedAt: undefined, text: preview.text })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringMatching(new RegExp(`^This text has ${words}.* nothing was imported\\. Split the document, or import only the part to check\\.$`)),
+    });
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("stops a task past its time limit, terminating its worker, and the import saves nothing", async () => {
