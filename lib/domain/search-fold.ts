@@ -12,7 +12,8 @@
  *    tag characters), the Arabic tatweel (U+0640), emoji skin-tone modifiers and enclosing marks
  *    (the keycap and circle of `1️⃣`, `Ⓐ`-style combining circles). A zero-width space (U+200B) is
  *    a word break (it marks one in Thai and Khmer text), so it becomes a space.
- * 2. Compatibility forms (NFKC): ligatures (`ﬁ` → `fi`), fullwidth (`Ｆｕｌｌ` → `full`),
+ * 2. Compatibility forms (NFKC), then step 1 again on what they became (the Arabic presentation form
+ *    `ﹱ` is a tatweel with fathatan, so a claim `قﹱل` folds as `قل` and as its NFKC form does): ligatures (`ﬁ` → `fi`), fullwidth (`Ｆｕｌｌ` → `full`),
  *    superscripts (`x²` → `x2`), fractions (`½` → `1⁄2`, two words), circled numbers (`①` → `1`).
  *    A percent sign (`%`, `％`, Arabic `٪`) is the word `percent` (so `3.5%` finds "3.5 percent").
  * 3. Case: lower case, then the full case folding JavaScript's toLowerCase leaves out:
@@ -106,7 +107,8 @@ function segmentUnspaced(run: string): string[] {
 const cut = (word: string) => (word.length <= MAX_WORD_CODE_POINTS ? word : [...word].slice(0, MAX_WORD_CODE_POINTS).join(""));
 
 /**
- * The folded words of `text`, in order (see the module comment for the rule). Every word is non-empty,
+ * The folded words of `text`, in order (see the module comment for the rule). Idempotent, and the
+ * same for `text` and its NFKC or NFD form (the query's NFKC form, lib/domain/search-query.ts). Every word is non-empty,
  * has no space, quote, backslash, `%` or `_`, and is at most MAX_WORD_CODE_POINTS code points long.
  * Never throws.
  */
@@ -115,6 +117,8 @@ export function foldSearchWords(text: string): string[] {
     .replace(ZERO_WIDTH_SPACE, " ")
     .replace(INVISIBLE, "")
     .normalize("NFKC")
+    // Again: a compatibility form may hold one (Arabic `ﹱ` is a tatweel with fathatan once normalised).
+    .replace(INVISIBLE, "")
     .replace(PERCENT, " percent ")
     .toLowerCase()
     .replace(SPELLED_RE, (ch) => SPELLED[ch]!)
