@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldSearchText, foldSearchWords, MAX_WORD_CODE_POINTS, searchFoldKey } from "./search-fold";
+import { foldSearchText, foldSearchWords, isOlderSearchFold, MAX_WORD_CODE_POINTS, searchFoldKey } from "./search-fold";
 
 /** Two spellings a fact-checker may type or a claim may hold, which must fold to the same words. */
 const SAME: [string, string, string][] = [
@@ -135,5 +135,26 @@ describe("foldSearchWords on tricky text", () => {
 
   it("folds an Arabic presentation form holding a tatweel as its letters", () => {
     expect(foldSearchText("قﹱل")).toBe("قل");
+  });
+});
+
+describe("isOlderSearchFold", () => {
+  it.each([
+    [null, "1/icu-78.2", true],
+    ["garbled", "1/icu-78.2", true],
+    ["0/icu-99.0", "1/icu-78.2", true],
+    ["1/icu-77.1", "1/icu-78.2", true],
+    ["1/icu-78.2", "1/icu-78.10", true],
+    ["1/icu-78", "1/icu-78.1", true],
+    ["1/icu-78.2", "1/icu-78.2", false],
+    ["1/icu-78.10", "1/icu-78.2", false],
+    ["1/icu-79.1", "1/icu-78.2", false],
+    ["2/icu-70.1", "1/icu-78.2", false],
+  ] as const)("recorded %s, running %s: older %s", (recorded, current, older) => {
+    expect(isOlderSearchFold(recorded, current)).toBe(older);
+  });
+
+  it("reads this instance's own key as not older", () => {
+    expect(isOlderSearchFold(searchFoldKey())).toBe(false);
   });
 });

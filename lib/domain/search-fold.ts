@@ -49,6 +49,35 @@ export function searchFoldKey(): string {
   return `${SEARCH_FOLD_VERSION}/icu-${process.versions.icu ?? "none"}`;
 }
 
+/** A fold key's parts: the fold version and the ICU version's numbers (`[78, 2]`); null when it is not a key. */
+function parseFoldKey(key: string): { version: number; icu: number[] } | null {
+  const match = /^(\d+)\/icu-([\d.]+)$/.exec(key);
+  if (!match) return null;
+  return { version: Number(match[1]), icu: match[2]!.split(".").map(Number) };
+}
+
+/**
+ * True when the claims' stored words, folded under the key `recorded` (searchFoldKey() of the instance
+ * that wrote them; null when none is recorded), are older than this fold (`current`): a lower fold
+ * version, or the same version with an older ICU (compared number by number, `78.2` < `78.10`). A
+ * missing or unreadable key is older. A newer or equal key is not: an instance on an older Node.js
+ * never folds back what a newer one wrote (two instances on different ICU data would otherwise
+ * refold every claim at each start, overwriting each other's key).
+ */
+export function isOlderSearchFold(recorded: string | null, current: string = searchFoldKey()): boolean {
+  const now = parseFoldKey(current);
+  const then = recorded === null ? null : parseFoldKey(recorded);
+  if (!now) return false;
+  if (!then) return true;
+  if (then.version !== now.version) return then.version < now.version;
+  for (let i = 0; i < Math.max(then.icu.length, now.icu.length); i++) {
+    const a = then.icu[i] ?? 0;
+    const b = now.icu[i] ?? 0;
+    if (a !== b) return a < b;
+  }
+  return false;
+}
+
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0640\p{Emoji_Modifier}\p{Me}]/gu;
 const ZERO_WIDTH_SPACE = /\u200B/g;
 const PERCENT = /[%\u066A]/g;
