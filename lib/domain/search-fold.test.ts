@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldSearchText, foldSearchWords, MAX_WORD_CODE_POINTS, searchFoldKey } from "./search-fold";
+import { foldSearchText, foldSearchWords, isOlderSearchFold, MAX_WORD_CODE_POINTS, searchFoldKey } from "./search-fold";
 
 /** Two spellings a fact-checker may type or a claim may hold, which must fold to the same words. */
 const SAME: [string, string, string][] = [
@@ -93,5 +93,68 @@ describe("foldSearchWords", () => {
 
   it("names its version and the ICU data its segmentation reads", () => {
     expect(searchFoldKey()).toMatch(/^\d+\/icu-/);
+  });
+});
+
+/**
+ * Tricky text from many scripts: compatibility forms that hold an invisible character once
+ * normalised (Arabic presentation forms with a tatweel), invisibles between a letter and its mark,
+ * ligatures, fullwidth, circled and superscript forms, unspaced scripts, emoji.
+ */
+const TRICKY: string[] = [
+  "قﹱل", // U+FE71: tatweel with fathatan above (NFKC: U+0640 U+064B)
+  "ﹷﹹﹻﹽﹿ مـــرحبا", // medial presentation forms, each a tatweel with a mark once normalised
+  "ﷺ ﷽ ﻻ ﻼ", // Arabic ligatures
+  "الوَزِيرُ ٣٫٥٪",
+  "ﬁnance ﬂow ﬀ ﬃ Ｆｕｌｌ－ｗｉｄｔｈ ５０％",
+  "x² H₂O ½ ① ㉑ ㎏ ㍱ ℡ ™",
+  "ᄀ\u200D\u1161 한국어 ｶﾞ ｷﾞｬ 经济 ㈱",
+  "İstanbul ISTANBUL ıstanbul Straße ẞ ΟΔΟΣ ΐ ϓ ϔ ϐ ϑ",
+  "e\u00AD\u0301te\u200C\u0308 a\u034F\u0301",
+  "שָׁלוֹם ﬠﬡ ﬩ שׁ",
+  "ภาษาไทย\u200Bง่าย ພາສາລາວ ភាសាខ្មែរ မြန်မာ",
+  "हिन्दी क़ ॐ ৎ ੴ",
+  "Ǆemal ǅ ǆ Ǳ ĳ Ŀ ŉ ſt ﬅ",
+  "1️⃣ Ⓐ 👍🏽 🇫🇷 👨‍👩‍👧",
+  "\u2126 \u212A \u212B Å Ω K",
+  "\u0F77 \u0F79 ཱུ ྲྀ",
+  "ﾟ ﾞ ゛゜ か\u3099",
+  "ㅤ\u3164 \u115F\u1160 \uFFA0",
+];
+
+describe("foldSearchWords on tricky text", () => {
+  it.each(TRICKY)("is idempotent: folding the folded words again changes nothing (%s)", (text) => {
+    const once = foldSearchText(text);
+    expect(foldSearchText(once)).toBe(once);
+  });
+
+  it.each(TRICKY)("folds the NFKC form of the text as the text itself, as a query is folded (%s)", (text) => {
+    expect(foldSearchText(text.normalize("NFKC"))).toBe(foldSearchText(text));
+    expect(foldSearchText(text.normalize("NFD"))).toBe(foldSearchText(text));
+  });
+
+  it("folds an Arabic presentation form holding a tatweel as its letters", () => {
+    expect(foldSearchText("قﹱل")).toBe("قل");
+  });
+});
+
+describe("isOlderSearchFold", () => {
+  it.each([
+    [null, "1/icu-78.2", true],
+    ["garbled", "1/icu-78.2", true],
+    ["0/icu-99.0", "1/icu-78.2", true],
+    ["1/icu-77.1", "1/icu-78.2", true],
+    ["1/icu-78.2", "1/icu-78.10", true],
+    ["1/icu-78", "1/icu-78.1", true],
+    ["1/icu-78.2", "1/icu-78.2", false],
+    ["1/icu-78.10", "1/icu-78.2", false],
+    ["1/icu-79.1", "1/icu-78.2", false],
+    ["2/icu-70.1", "1/icu-78.2", false],
+  ] as const)("recorded %s, running %s: older %s", (recorded, current, older) => {
+    expect(isOlderSearchFold(recorded, current)).toBe(older);
+  });
+
+  it("reads this instance's own key as not older", () => {
+    expect(isOlderSearchFold(searchFoldKey())).toBe(false);
   });
 });

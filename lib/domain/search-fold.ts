@@ -12,7 +12,8 @@
  *    tag characters), the Arabic tatweel (U+0640), emoji skin-tone modifiers and enclosing marks
  *    (the keycap and circle of `1️⃣`, `Ⓐ`-style combining circles). A zero-width space (U+200B) is
  *    a word break (it marks one in Thai and Khmer text), so it becomes a space.
- * 2. Compatibility forms (NFKC): ligatures (`ﬁ` → `fi`), fullwidth (`Ｆｕｌｌ` → `full`),
+ * 2. Compatibility forms (NFKC), then step 1 again on what they became (the Arabic presentation form
+ *    `ﹱ` is a tatweel with fathatan, so a claim `قﹱل` folds as `قل` and as its NFKC form does): ligatures (`ﬁ` → `fi`), fullwidth (`Ｆｕｌｌ` → `full`),
  *    superscripts (`x²` → `x2`), fractions (`½` → `1⁄2`, two words), circled numbers (`①` → `1`).
  *    A percent sign (`%`, `％`, Arabic `٪`) is the word `percent` (so `3.5%` finds "3.5 percent").
  * 3. Case: lower case, then the full case folding JavaScript's toLowerCase leaves out:
@@ -46,6 +47,35 @@ export const MAX_WORD_CODE_POINTS = 255;
 /** The fold's version and the ICU data its word segmentation reads, e.g. "1/icu-78.2". */
 export function searchFoldKey(): string {
   return `${SEARCH_FOLD_VERSION}/icu-${process.versions.icu ?? "none"}`;
+}
+
+/** A fold key's parts: the fold version and the ICU version's numbers (`[78, 2]`); null when it is not a key. */
+function parseFoldKey(key: string): { version: number; icu: number[] } | null {
+  const match = /^(\d+)\/icu-([\d.]+)$/.exec(key);
+  if (!match) return null;
+  return { version: Number(match[1]), icu: match[2]!.split(".").map(Number) };
+}
+
+/**
+ * True when the claims' stored words, folded under the key `recorded` (searchFoldKey() of the instance
+ * that wrote them; null when none is recorded), are older than this fold (`current`): a lower fold
+ * version, or the same version with an older ICU (compared number by number, `78.2` < `78.10`). A
+ * missing or unreadable key is older. A newer or equal key is not: an instance on an older Node.js
+ * never folds back what a newer one wrote (two instances on different ICU data would otherwise
+ * refold every claim at each start, overwriting each other's key).
+ */
+export function isOlderSearchFold(recorded: string | null, current: string = searchFoldKey()): boolean {
+  const now = parseFoldKey(current);
+  const then = recorded === null ? null : parseFoldKey(recorded);
+  if (!now) return false;
+  if (!then) return true;
+  if (then.version !== now.version) return then.version < now.version;
+  for (let i = 0; i < Math.max(then.icu.length, now.icu.length); i++) {
+    const a = then.icu[i] ?? 0;
+    const b = now.icu[i] ?? 0;
+    if (a !== b) return a < b;
+  }
+  return false;
 }
 
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0640\p{Emoji_Modifier}\p{Me}]/gu;
@@ -106,7 +136,8 @@ function segmentUnspaced(run: string): string[] {
 const cut = (word: string) => (word.length <= MAX_WORD_CODE_POINTS ? word : [...word].slice(0, MAX_WORD_CODE_POINTS).join(""));
 
 /**
- * The folded words of `text`, in order (see the module comment for the rule). Every word is non-empty,
+ * The folded words of `text`, in order (see the module comment for the rule). Idempotent, and the
+ * same for `text` and its NFKC or NFD form (the query's NFKC form, lib/domain/search-query.ts). Every word is non-empty,
  * has no space, quote, backslash, `%` or `_`, and is at most MAX_WORD_CODE_POINTS code points long.
  * Never throws.
  */
@@ -115,6 +146,8 @@ export function foldSearchWords(text: string): string[] {
     .replace(ZERO_WIDTH_SPACE, " ")
     .replace(INVISIBLE, "")
     .normalize("NFKC")
+    // Again: a compatibility form may hold one (Arabic `ﹱ` is a tatweel with fathatan once normalised).
+    .replace(INVISIBLE, "")
     .replace(PERCENT, " percent ")
     .toLowerCase()
     .replace(SPELLED_RE, (ch) => SPELLED[ch]!)

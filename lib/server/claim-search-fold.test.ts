@@ -5,8 +5,8 @@ import { claimListFilterSchema } from "@/lib/validation/claims";
 import { setClaimant } from "./claimant";
 import { findClaimSearchMatches } from "./claim-search";
 import { listClaims } from "./claims";
-import { getDb } from "./db";
-import { refoldClaimSearch } from "./search-refold";
+import { getDb, provider, writeDriverOf } from "./db";
+import { REFOLD_LOCK_KEY, refoldClaimSearch, refoldClaimSearchAtStart, type RefoldResult } from "./search-refold";
 import { makeClaimWithText, makeUser } from "./testing/factories";
 
 /**
@@ -88,5 +88,73 @@ describe("claim search: every spelling of a word finds the same claims on SQLite
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).searchText).toBe("stale");
     expect((await refoldClaimSearch(db, { force: true, batch: 7 })).refolded).toBeGreaterThanOrEqual(1);
     expect(await found("istanbul")).toEqual([claim.id]);
+  });
+
+  it("refolds only words of an older fold: never back to an older ICU's over a newer one's", async () => {
+    const editor = await makeUser("EDITOR");
+    const db = await getDb();
+    const { claim } = await makeClaimWithText(editor, `t${randomUUID().slice(0, 8)} Straße`);
+    const record = (key: string) => db.setting.upsert({ where: { key: "searchFold" }, create: { key: "searchFold", value: JSON.stringify(key) }, update: { value: JSON.stringify(key) } });
+    const [version] = searchFoldKey().split("/");
+    await db.$executeRaw`UPDATE "Claim" SET "searchText" = ${"stale"} WHERE "id" = ${claim.id}`;
+    // An instance on a newer ICU folded the claims: this one leaves its words and its key alone.
+    await record(`${version}/icu-9999.0`);
+    expect(await refoldClaimSearch(db)).toEqual({ skipped: true, refolded: 0 });
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).searchText).toBe("stale");
+    // Forced by hand it folds the words, but still records no older key over the newer one.
+    expect((await refoldClaimSearch(db, { force: true })).refolded).toBeGreaterThanOrEqual(1);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: "searchFold" } })).value).toBe(JSON.stringify(`${version}/icu-9999.0`));
+    // An older ICU's words are folded again, and this fold's key recorded.
+    await db.$executeRaw`UPDATE "Claim" SET "searchText" = ${"stale"} WHERE "id" = ${claim.id}`;
+    await record(`${version}/icu-1.0`);
+    expect((await refoldClaimSearch(db)).refolded).toBeGreaterThanOrEqual(1);
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).searchText).not.toBe("stale");
+    expect((await db.setting.findUniqueOrThrow({ where: { key: "searchFold" } })).value).toBe(JSON.stringify(searchFoldKey()));
+  });
+
+  it.runIf(provider === "postgresql")("PostgreSQL: one instance refolds at a time, and a claim another transaction holds is left for later, not waited for", async () => {
+    const editor = await makeUser("EDITOR");
+    const db = await getDb();
+    const { claim } = await makeClaimWithText(editor, `t${randomUUID().slice(0, 8)} Straße`);
+    const driver = writeDriverOf(db);
+    if (driver.provider !== "postgresql") throw new Error("PostgreSQL only");
+    await db.setting.deleteMany({ where: { key: "searchFold" } });
+    await db.$executeRaw`UPDATE "Claim" SET "searchText" = ${"stale"} WHERE "id" = ${claim.id}`;
+    const other = await driver.pool.connect();
+    try {
+      // Another instance holds the refold's lock: this one does nothing.
+      await other.query("SELECT pg_advisory_lock($1)", [REFOLD_LOCK_KEY]);
+      expect(await refoldClaimSearch(db)).toEqual({ skipped: true, refolded: 0, busy: true });
+      await other.query("SELECT pg_advisory_unlock($1)", [REFOLD_LOCK_KEY]);
+      // A step holds the claim's row: the refold leaves it, and records no key.
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM "Claim" WHERE "id" = $1 FOR UPDATE`, [claim.id]);
+      const result = await refoldClaimSearch(db);
+      expect(result.left).toBe(1);
+      expect(await db.setting.findUnique({ where: { key: "searchFold" } })).toBeNull();
+      await other.query("ROLLBACK");
+    } finally {
+      other.release();
+    }
+    // The next run folds it.
+    expect((await refoldClaimSearch(db)).refolded).toBeGreaterThanOrEqual(1);
+    expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).searchText).not.toBe("stale");
+  });
+
+  it("at the server's start, tries again after a failure or an unfinished run, a bounded number of times", async () => {
+    const db = await getDb();
+    const outcomes: (RefoldResult | Error)[] = [new Error("busy database"), { skipped: true, refolded: 0, busy: true }, { skipped: false, refolded: 3, left: 1 }, { skipped: false, refolded: 1 }];
+    let calls = 0;
+    const refold = async () => {
+      const outcome = outcomes[calls++]!;
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    await refoldClaimSearchAtStart(db, { refold, firstDelayMs: 1 });
+    expect(calls).toBe(4);
+    // Always failing: it gives up after its attempts, and never throws.
+    let failed = 0;
+    await refoldClaimSearchAtStart(db, { attempts: 3, firstDelayMs: 1, refold: async () => { failed++; throw new Error("down"); } });
+    expect(failed).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/sqlite/client";
-import { getDb, provider, type Db, type Tx } from "./db";
+import { getDb, provider, writeDriverOf, type Db, type Tx } from "./db";
 import { NeedsPrismaTransaction, onDriverStatement, runDriverStatement, runDriverTransaction } from "./driver-transaction";
 import { makeUser } from "./testing/factories";
 import { classifyDatabaseFault } from "@/lib/domain/database-fault";
@@ -170,5 +170,29 @@ describe("runDriverStatement", () => {
     await expect(other).rejects.toThrow("rolled back");
     const [row] = await counted;
     expect(Number(row!.n)).toBe(0);
+  });
+
+  // A failure elsewhere can leave SQLite's one connection inside a transaction (outside Prisma's view):
+  // the statement must not run inside it (and be lost with it), as runDriverTransaction does not.
+  it.skipIf(provider !== "sqlite")("rolls back on SQLite a transaction left open on the connection before its statement", async () => {
+    const db = await getDb();
+    const left = key();
+    const name = key();
+    const driver = writeDriverOf(db);
+    if (driver.provider !== "sqlite") throw new Error("SQLite only");
+    const handle = driver.connection()!.handle;
+    handle.exec("BEGIN IMMEDIATE");
+    let stillOpen: boolean;
+    try {
+      handle.prepare(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, 'left open', '2026-12-01T00:00:00.000+00:00')`).run(left);
+      await runDriverStatement(db, Prisma.sql`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (${name}, ${"1"}, ${new Date()})`);
+    } finally {
+      stillOpen = handle.inTransaction;
+      if (stillOpen) handle.exec("ROLLBACK"); // leave the connection clean for the other tests
+    }
+    // Autocommitted, not held in the leftover transaction; the leftover's write is gone.
+    expect(stillOpen).toBe(false);
+    expect(await db.setting.count({ where: { key: { in: [left, name] } } })).toBe(1);
+    expect((await db.setting.findUnique({ where: { key: name } }))?.value).toBe("1");
   });
 });

@@ -204,7 +204,7 @@ export async function runDriverTransaction<T>(db: Db, work: (tx: Tx) => Promise<
  * decimal string); on SQLite as the adapter's connection gives them (integers as BigInt, dates as
  * the stored text, booleans 1/0). SQLite: on the write connection under its transaction lock (a
  * statement sent while another step's transaction is open would run inside it), waiting at most
- * DRIVER_MAX_WAIT_MS. Counted by onDriverStatement listeners. Throws the driver's error.
+ * DRIVER_MAX_WAIT_MS, after rolling back any transaction a failure left open on the connection. Counted by onDriverStatement listeners. Throws the driver's error.
  */
 export async function runDriverStatement<T>(db: Db, query: Prisma.Sql): Promise<T[]> {
   const driver = writeDriverOf(db);
@@ -218,6 +218,7 @@ export async function runDriverStatement<T>(db: Db, query: Prisma.Sql): Promise<
   for (const listener of listeners) listener(query.sql);
   const release = await withinWait(connection.lock.acquire(), DRIVER_MAX_WAIT_MS, (late) => late());
   try {
+    rollbackOpenTransaction(connection); // a transaction left open by a failure elsewhere: not ours to join
     return (await sqliteRunner(connection).query({ sql: query.sql, values: query.values })) as T[];
   } finally {
     release();

@@ -5,6 +5,9 @@ import { getDb, provider, type Tx } from "./db";
 import { NeedsPrismaTransaction, runDriverTransaction } from "./driver-transaction";
 import { idempotencyKeyPending, idempotentStep } from "./idempotency";
 
+/** Prisma's interactive transaction limits the app's steps use (ms): wait for a connection or lock, then run. */
+export const PRISMA_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 /** Errors from steps whose transaction is known to have rolled back (see inTransaction). */
 const rolledBackErrors = new WeakSet<object>();
 
@@ -80,7 +83,7 @@ async function runTransaction<T>(work: (tx: Tx) => Promise<T>, lockInStatement: 
     return result;
   };
   try {
-    result = onDriver ? await runDriverTransaction(db, step) : await db.$transaction(step, { maxWait: 10_000, timeout: 20_000 });
+    result = onDriver ? await runDriverTransaction(db, step) : await db.$transaction(step, PRISMA_TRANSACTION_OPTIONS);
   } catch (error) {
     // The step needs Prisma's client: its driver transaction was rolled back; run it in Prisma's.
     if (error instanceof NeedsPrismaTransaction) return runTransaction(work, lockInStatement, false);

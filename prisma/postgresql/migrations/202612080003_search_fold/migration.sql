@@ -1,7 +1,7 @@
 -- Search reads the folded words (lib/domain/search-fold.ts) of each claim, not its raw text:
 -- "searchVector" is now built from "searchText" and "claimantSearch", which the application writes
 -- folded with every write of a claim's text or claimant. The tsvector is written word by word as
--- tsvector input (claim_search_vector below), never through to_tsvector's parser, whose split of a
+-- tsvector input (claim_search_words below), never through to_tsvector's parser, whose split of a
 -- word depends on the database's locale (LC_CTYPE): each folded word is one lexeme, at its place
 -- (1, 2, …), as SQLite's FTS5 "ascii" tokenizer indexes the same words (same migration name there).
 -- The claimant's words are placed after the text's with one place left empty, so no phrase runs from
@@ -28,12 +28,10 @@ $$;
 
 -- A claim's searchVector: its text's words from place 1, its claimant's after one empty place (`||`
 -- moves the right side's places past the left side's last place, so the claimant's start at 2).
-CREATE FUNCTION claim_search_vector(text_words text, claimant_words text) RETURNS tsvector
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT claim_search_words(text_words, 1) || claim_search_words(claimant_words, 2)
-$$;
-
-ALTER TABLE "Claim" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (claim_search_vector("searchText", "claimantSearch")) STORED;
+-- The column calls claim_search_words itself, and that function names only pg_catalog's functions:
+-- pg_dump writes the column with the function's schema (public.claim_search_words) and restores
+-- with an empty search_path, under which a function calling another unqualified one is not found.
+ALTER TABLE "Claim" ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (claim_search_words("searchText", 1) || claim_search_words("claimantSearch", 2)) STORED;
 
 CREATE INDEX "Claim_searchVector_idx" ON "Claim" USING gin ("searchVector");
 
