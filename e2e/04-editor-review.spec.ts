@@ -114,7 +114,7 @@ test("four eyes: an editor cannot approve a verdict they proposed; a second edit
   });
   await proposeVerdict(page, "Half true / Mixed", "Partly right, partly not.");
 
-  // Not offered Approve on their own verdict (the server refuses it too: lib/server/claims.test.ts).
+  // Not offered Approve on their own verdict (the server refuses it too: lib/server/claim/claims.test.ts).
   await expect(page.getByTestId("approve-form")).toHaveCount(0);
   await expect(page.getByTestId("own-proposal-note")).toHaveText("You proposed this verdict, so another editor approves it.");
   await expect(page.getByTestId("return-form")).toBeVisible();

@@ -6,7 +6,7 @@
  * Prints the article's id.
  */
 import { readFileSync } from "node:fs";
-import { createAnchoredClaims } from "@/lib/server/claims";
+import { createAnchoredClaims } from "@/lib/server/claim/create-anchored-claims";
 import { SEARCH_MATCH_LIMIT } from "@/lib/server/claim-search";
 import { getDb } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/permissions";

@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { extractClaims } from "@/lib/domain/extraction";
 import { getDb } from "@/lib/server/db";
 import { importDemoArticles } from "@/lib/server/seed/seed-demo";
-import { assignClaim } from "@/lib/server/claims";
+import { assignClaim } from "@/lib/server/claim/assign-claim";
 import { confirmStory } from "@/lib/server/story/change-story";
 import { createClaimFromSelection } from "@/lib/server/suggestions";
 import { makeUser, TEST_PASSWORD } from "@/lib/server/testing/factories";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getReviewerAgreement } from "./agreement";
-import { returnVerdict } from "./claims";
+import { returnVerdict } from "./claim/return-verdict";
 import { makeDoubleReviewClaim, makeUser, proposeWithEvidence } from "./testing/factories";
 
 describe("getReviewerAgreement", () => {

@@ -13,7 +13,7 @@ import {
 import { getApiClaim, getApiClaimTag, listClaimsPage, toApiEvidence } from "./api-claims";
 import { jsonResponse, queryObject, readJsonBody } from "./api-request";
 import { importArticle } from "./articles";
-import { proposeVerdictStep } from "./claims";
+import { proposeVerdictStep } from "./claim/propose-verdict";
 import { addEvidenceAndArchiveStep } from "./evidence-archive/archive-evidence";
 import { parseIdempotencyKey, withIdempotencyKey } from "./idempotency";
 import type { Actor } from "./permissions";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listArticleOptions, listArticles } from "./articles";
-import { assignClaim } from "./claims";
+import { assignClaim } from "./claim/assign-claim";
 import { makeArticle, makeAssignedClaim, makeDoubleReviewClaim, makeUser } from "./testing/factories";
 
 describe("a reviewer's article lists", () => {

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { notFound } from "@/lib/domain/errors";
 import type { ImportArticleInput } from "@/lib/validation/articles";
 import { appendAuditEvent } from "./audit";
-import { createAnchoredClaims } from "./claims";
+import { createAnchoredClaims } from "./claim/create-anchored-claims";
 import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import { Prisma } from "@/lib/generated/sqlite/client";

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { approveVerdict, assignClaim, publishClaim, returnVerdict } from "./claims";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { publishClaim } from "./claim/publish-claim";
+import { returnVerdict } from "./claim/return-verdict";
 import { appendAuditEvent, verifyAuditChain } from "./audit";
 import { getDb, provider } from "./db";
 import { removeEvidence } from "./evidence";

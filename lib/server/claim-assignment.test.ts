@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BULK_CLAIMS } from "@/lib/validation/claims";
 import { verifyAuditChain } from "./audit";
-import { assignClaim, bulkAssignClaims } from "./claims";
+import { bulkAssignClaims } from "./claim-assignment";
+import { assignClaim } from "./claim/assign-claim";
 import { getDb } from "./db";
 import { claimState, makeArticle, makeAssignedClaim, makeUser } from "./testing/factories";
 import { countQueries } from "./testing/query-counter";

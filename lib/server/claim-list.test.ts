@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { claimListFilterSchema, type ClaimListFilter } from "@/lib/validation/claims";
-import { assignClaim, countClaims, listClaims, returnVerdict } from "./claims";
+import { assignClaim } from "./claim/assign-claim";
+import { countClaims } from "./claim/count-claims";
+import { listClaims } from "./claim/list-claims";
+import { returnVerdict } from "./claim/return-verdict";
 import { getDb } from "./db";
 import { countQueries } from "./testing/query-counter";
 import { makeArticle, makeClaimWithText, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";
-import { approveVerdict } from "./claims";
+import { approveVerdict } from "./claim/approve-verdict";
 
 const DAY = 86_400_000;
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
@@ -62,7 +65,7 @@ describe("claim list filters", () => {
     // Approved verdicts count again.
     await makeEvidence(reviewer, claim.id);
     const db = await getDb();
-    const { proposeVerdict } = await import("./claims");
+    const { proposeVerdict } = await import("./claim/propose-verdict");
     const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
     const proposed = await proposeVerdict(reviewer, { claimId: claim.id, expectedVersion: current.version, rating: "FALSE", rationale: "Checked again." });
     await approveVerdict(approver, { claimId: claim.id, expectedVersion: proposed.version });

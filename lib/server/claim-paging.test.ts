@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ClaimListCursor } from "@/lib/domain/claim-cursor";
 import type { ClaimListFilter } from "@/lib/validation/claims";
-import { assignClaim, countClaims, listClaimPage, listClaims } from "./claims";
+import { assignClaim } from "./claim/assign-claim";
+import { countClaims } from "./claim/count-claims";
+import { listClaimPage } from "./claim/list-claim-page";
+import { listClaims } from "./claim/list-claims";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 import { countQueries } from "./testing/query-counter";

@@ -4,7 +4,7 @@ import { searchFoldKey } from "@/lib/domain/search-fold";
 import { claimListFilterSchema } from "@/lib/validation/claims";
 import { setClaimant } from "./claimant";
 import { findClaimSearchMatches } from "./claim-search";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim/list-claims";
 import { getDb, provider, writeDriverOf } from "./db";
 import { REFOLD_LOCK_KEY, refoldClaimSearch, refoldClaimSearchAtStart, type RefoldResult } from "./search-refold";
 import { makeClaimWithText, makeUser } from "./testing/factories";

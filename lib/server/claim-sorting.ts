@@ -4,7 +4,10 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ClaimListFilter } from "@/lib/validation/claims";
 import { orderByRank, type ClaimSearchMatches } from "./claim-search";
 import { readClaimListRows, type ClaimListKey } from "./claim-list-rows";
-import { CLAIM_COUNT_LIMIT, CLAIM_LIST_KEY, claimListWhere, countClaims, listClaimPage, resolveReviewerScope, resolveSearch, type ReviewerScope } from "./claims";
+import { CLAIM_LIST_KEY, claimListWhere, resolveSearch } from "./claim/claim-list-where";
+import { CLAIM_COUNT_LIMIT, countClaims } from "./claim/count-claims";
+import { listClaimPage } from "./claim/list-claim-page";
+import { resolveReviewerScope, type ReviewerScope } from "./claim/resolve-reviewer-scope";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 

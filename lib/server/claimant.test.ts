@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { importArticle } from "./articles";
 import { setClaimant } from "./claimant";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim/list-claims";
 import { getDb } from "./db";
 import { createReportResponse } from "./report-export";
 import { reviewSuggestions } from "./suggestions";

@@ -3,7 +3,7 @@ import { staleVersion } from "@/lib/domain/errors";
 import { normalizeSearchText } from "@/lib/domain/search-text";
 import type { SetClaimantInput } from "@/lib/validation/claimant";
 import { appendAuditEvent } from "./audit";
-import { loadClaimForUpdate } from "./claims";
+import { loadClaimForUpdate } from "./claim/claim-transition";
 import { assertEditor, type Actor } from "./permissions";
 import { inTransaction } from "./transaction";
 

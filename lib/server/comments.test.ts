@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getClaimDetail } from "./claims";
+import { getClaimDetail } from "./claim-detail/get-claim-detail";
 import { addComment, listMentionCandidates } from "./comments";
 import { getDb } from "./db";
 import { countUnreadNotifications } from "./notifications";

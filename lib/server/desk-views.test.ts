@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { activityFilterSchema } from "@/lib/validation/activity";
 import { listActivity } from "./activity";
-import { approveVerdict, assignClaim, bulkAssignClaims, publishClaim } from "./claims";
+import { bulkAssignClaims } from "./claim-assignment";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { publishClaim } from "./claim/publish-claim";
 import { getDashboard } from "./dashboard";
 import { makeArticle, makeAssignedClaim, makeDoubleReviewClaim, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";
 import { countQueries } from "./testing/query-counter";

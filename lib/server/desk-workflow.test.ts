@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import {
-  approveVerdict,
-  assignClaim,
-  bulkAssignClaims,
-  getClaimDetail,
-  listClaims,
-  proposeVerdict,
-  publishClaim,
-  reopenClaim,
-} from "./claims";
+import { bulkAssignClaims } from "./claim-assignment";
+import { getClaimDetail } from "./claim-detail/get-claim-detail";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { listClaims } from "./claim/list-claims";
+import { proposeVerdict } from "./claim/propose-verdict";
+import { publishClaim } from "./claim/publish-claim";
+import { reopenClaim } from "./claim/reopen-claim";
 import { getDb } from "./db";
 import { listPoolClaims, takeClaim } from "./pool";
 import { getReviewerPoolSetting, updateReviewerPoolSetting } from "./settings";

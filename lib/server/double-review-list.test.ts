@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listClaims } from "./claims";
+import { listClaims } from "./claim/list-claims";
 import { makeDoubleReviewClaim, makeUser, proposeWithEvidence } from "./testing/factories";
 
 describe("blind double review in the claim list", () => {

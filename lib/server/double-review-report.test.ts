@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readPdf } from "@/lib/domain/report/pdf-test-helpers";
-import { approveVerdict, returnVerdict } from "./claims";
+import { approveVerdict } from "./claim/approve-verdict";
+import { returnVerdict } from "./claim/return-verdict";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 import { createReportResponse } from "./report-export";

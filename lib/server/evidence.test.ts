@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getClaimDetail } from "./claims";
+import { getClaimDetail } from "./claim-detail/get-claim-detail";
 import { getDb } from "./db";
 import { addEvidence, removeEvidence } from "./evidence";
 import { claimHistory, claimState, makeAssignedClaim, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";

@@ -3,7 +3,8 @@ import { isClaimStatus, REVIEWER_EDITABLE_STATUSES } from "@/lib/domain/claim-st
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import { URL_OR_FILE_MESSAGE, type AddEvidenceInput, type RemoveEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent } from "./audit";
-import { ensureInReview, loadClaimForUpdate, loadClaimForWork, type WorkClaim } from "./claims";
+import { ensureInReview, loadClaimForUpdate, type WorkClaim } from "./claim/claim-transition";
+import { loadClaimForWork } from "./claim/load-claim-for-work";
 import type { Tx } from "./db";
 import { loadClaimReviewers } from "./double-review";
 import { assertAssignee, visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "./permissions";

@@ -8,7 +8,8 @@ import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence
 import { POST as proposeVerdictRoute } from "@/app/api/v1/claims/[claimId]/verdict/route";
 import { verifyAuditChain } from "./audit";
 import { runThroughToken } from "./audit-context";
-import { approveVerdict, getClaimDetail } from "./claims";
+import { getClaimDetail } from "./claim-detail/get-claim-detail";
+import { approveVerdict } from "./claim/approve-verdict";
 import { getDb } from "./db";
 import { apiRequest, makeApiToken, routeParams } from "./testing/api";
 import { claimState, makeAssignedClaim, makeProposedClaim, makeUser } from "./testing/factories";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { approveVerdict, assignClaim, returnVerdict } from "./claims";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { returnVerdict } from "./claim/return-verdict";
 import { getDb } from "./db";
 import {
   countUnreadNotifications,

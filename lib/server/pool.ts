@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, staleVersion } from "@/lib/domain/errors";
 import type { TakeClaimInput } from "@/lib/validation/claims";
-import { applyTransition } from "./claims";
+import { applyTransition } from "./claim/claim-transition";
 import { getDb } from "./db";
 import { poolClaimsWhere, type Actor } from "./permissions";
 import { getReviewerPoolSetting } from "./settings";

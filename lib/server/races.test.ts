@@ -5,7 +5,13 @@
  * A race that ends any other way counts as a silent overwrite; there must be none.
  */
 import { describe, expect, it } from "vitest";
-import { approveVerdict, assignClaim, bulkAssignClaims, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "./claims";
+import { bulkAssignClaims } from "./claim-assignment";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { proposeVerdict } from "./claim/propose-verdict";
+import { publishClaim } from "./claim/publish-claim";
+import { reopenClaim } from "./claim/reopen-claim";
+import { returnVerdict } from "./claim/return-verdict";
 import { getDb } from "./db";
 import { verifyAuditChain } from "./audit";
 import { makeArticle, makeAssignedClaim, makeEvidence, makeProposedClaim, makeUser } from "./testing/factories";

@@ -13,7 +13,12 @@ import {
   reopenClaimSchema,
 } from "@/lib/validation/claims";
 import { submitForm } from "./action";
-import { approveVerdict, assignClaim, bulkAssignClaims, proposeVerdict, publishClaim, reopenClaim } from "./claims";
+import { bulkAssignClaims } from "./claim-assignment";
+import { approveVerdict } from "./claim/approve-verdict";
+import { assignClaim } from "./claim/assign-claim";
+import { proposeVerdict } from "./claim/propose-verdict";
+import { publishClaim } from "./claim/publish-claim";
+import { reopenClaim } from "./claim/reopen-claim";
 import { addEvidence } from "./evidence";
 import { logger } from "./logger";
 import type { Actor } from "./permissions";

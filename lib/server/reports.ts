@@ -15,7 +15,7 @@ import type { VerdictRating } from "@/lib/domain/verdict-scale";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { ReportScopeInput } from "@/lib/validation/reports";
 import { findClaimSearchMatches } from "./claim-search";
-import { claimListWhere } from "./claims";
+import { claimListWhere } from "./claim/claim-list-where";
 import { getDb, type Db } from "./db";
 import { readReportRows } from "./report-rows";
 import { assertEditor, isEditor, visibleClaimsWhere, type Actor } from "./permissions";

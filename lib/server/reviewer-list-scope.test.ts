@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CLAIM_SORTS } from "@/lib/domain/claim-sort";
 import { listSortedClaimPage } from "./claim-sorting";
-import { countClaims, listClaims, resolveReviewerScope } from "./claims";
+import { countClaims } from "./claim/count-claims";
+import { listClaims } from "./claim/list-claims";
+import { resolveReviewerScope } from "./claim/resolve-reviewer-scope";
 import { countQueries } from "./testing/query-counter";
 import { makeAssignedClaim, makeDoubleReviewClaim, makeUser } from "./testing/factories";
 

@@ -121,7 +121,7 @@ export function newClaimId(now = Date.now()): string {
   return `c${now.toString(36)}${claimIdCounter.toString(36).padStart(4, "0")}${tail}`;
 }
 
-/** The columns of a new claim as createAnchoredClaims (lib/server/claims.ts) computes them. */
+/** The columns of a new claim as createAnchoredClaims (lib/server/claim/create-anchored-claims.ts) computes them. */
 export interface NewClaimRow {
   articleId: string;
   text: string;

@@ -81,7 +81,7 @@ describe("matching claims across articles", () => {
     await reviewSuggestions(editor, { articleId: b.articleId, decision: "accept", claimIds: [b.id] });
     const db = await getDb();
     const current = await db.claim.findUniqueOrThrow({ where: { id: b.id } });
-    const { assignClaim } = await import("./claims");
+    const { assignClaim } = await import("./claim/assign-claim");
     await assignClaim(editor, { claimId: b.id, assigneeId: reviewer.id, priority: "NORMAL", dueAt: undefined, expectedVersion: current.version });
     expect((await listMatches(reviewer, [a])).get(a.id)!.map((m) => m.id)).toEqual([b.id]);
   });

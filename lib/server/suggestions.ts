@@ -12,7 +12,8 @@ import type {
   SuggestionBatchInput,
 } from "@/lib/validation/suggestions";
 import { appendAuditEvent } from "./audit";
-import { applyTransition, createAnchoredClaim, loadClaimForUpdate } from "./claims";
+import { applyTransition, loadClaimForUpdate } from "./claim/claim-transition";
+import { createAnchoredClaim } from "./claim/create-anchored-claims";
 import { applyMatches, planMatches, writeMatchIndex } from "./claim-matching";
 import { getDb, type Tx } from "./db";
 import { runExtractionTask } from "./extraction-pool/run-task";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { ReportEntry } from "@/lib/domain/report";
-import { approveVerdict } from "./claims";
+import { approveVerdict } from "./claim/approve-verdict";
 import { getDb } from "./db";
 import type { Actor } from "./permissions";
 import { prepareReport } from "./reports";

@@ -12,7 +12,7 @@
  */
 import { POST as addEvidenceRoute } from "@/app/api/v1/claims/[claimId]/evidence/route";
 import { POST as proposeVerdictRoute } from "@/app/api/v1/claims/[claimId]/verdict/route";
-import { getClaimDetail } from "@/lib/server/claims";
+import { getClaimDetail } from "@/lib/server/claim-detail/get-claim-detail";
 import type { Actor } from "@/lib/server/permissions";
 import { countQueries } from "@/lib/server/testing/query-counter";
 

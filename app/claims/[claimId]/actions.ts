@@ -1,7 +1,12 @@
 "use server";
 
 import { performFormAction } from "@/lib/server/action";
-import { approveVerdict, assignClaim, proposeVerdict, publishClaim, reopenClaim, returnVerdict } from "@/lib/server/claims";
+import { approveVerdict } from "@/lib/server/claim/approve-verdict";
+import { assignClaim } from "@/lib/server/claim/assign-claim";
+import { proposeVerdict } from "@/lib/server/claim/propose-verdict";
+import { publishClaim } from "@/lib/server/claim/publish-claim";
+import { reopenClaim } from "@/lib/server/claim/reopen-claim";
+import { returnVerdict } from "@/lib/server/claim/return-verdict";
 import { addComment } from "@/lib/server/comments";
 import { removeEvidence } from "@/lib/server/evidence";
 import { addEvidenceWithFile, archiveEvidence } from "@/lib/server/evidence-archive/archive-evidence";

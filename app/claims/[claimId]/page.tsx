@@ -28,7 +28,7 @@ import { CURRENT_VERDICT_STATES, findRating } from "@/lib/domain/verdict-scale";
 import { describeVerdictState } from "@/lib/domain/report";
 import { getCurrentUser } from "@/lib/server/auth";
 import { env } from "@/lib/server/env";
-import { getClaimDetail, type ClaimDetail } from "@/lib/server/claims";
+import { getClaimDetail, type ClaimDetail } from "@/lib/server/claim-detail/get-claim-detail";
 import { isClaimReviewer, isEditor } from "@/lib/server/permissions";
 import { listMatches } from "@/lib/server/suggestions";
 import {

@@ -5,7 +5,7 @@ import type { AddEvidenceInput } from "@/lib/validation/evidence";
 import { appendAuditEvent, AUDIT_HEAD_COLUMNS, auditChainLockSettled, auditChainTryLock, lockAuditChain, primeAuditChainHead, type AuditHeadRow } from "../audit";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Tx } from "../db";
-import { loadClaimForUpdate } from "../claims";
+import { loadClaimForUpdate } from "../claim/claim-transition";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { idempotentReplay } from "../idempotency";
 import { runExtractionTask } from "../extraction-pool/run-task";

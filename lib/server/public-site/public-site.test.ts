@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isoDay, PUBLIC_PAGE_SIZE, renderAtomFeed } from "@/lib/domain/public-fact-check";
-import { approveVerdict, proposeVerdict, publishClaim, reopenClaim } from "../claims";
+import { approveVerdict } from "../claim/approve-verdict";
+import { proposeVerdict } from "../claim/propose-verdict";
+import { publishClaim } from "../claim/publish-claim";
+import { reopenClaim } from "../claim/reopen-claim";
 import { setClaimant } from "../claimant";
 import { addComment } from "../comments";
 import { ratingBounds, renderClaimReviews } from "@/lib/domain/report";

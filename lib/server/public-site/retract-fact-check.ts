@@ -2,7 +2,8 @@ import "server-only";
 import { checkTransition } from "@/lib/domain/claim-status";
 import { AppError } from "@/lib/domain/errors";
 import type { RetractClaimInput } from "@/lib/validation/public-site";
-import { applyTransition, claimStatus, loadClaimForUpdate, setVerdictState } from "../claims";
+import { applyTransition, claimStatus, loadClaimForUpdate } from "../claim/claim-transition";
+import { setVerdictState } from "../claim/set-verdict-state";
 import { assertEditor, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
 

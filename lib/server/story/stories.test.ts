@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/domain/errors";
 import { importArticle, sha256Hex } from "../articles";
-import { approveVerdict } from "../claims";
+import { approveVerdict } from "../claim/approve-verdict";
 import { getDb } from "../db";
 import type { Actor } from "../permissions";
 import { DEMO_ARTICLES, readDemoArticle } from "../seed/demo-data";

@@ -5,7 +5,10 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
 import { importArticle } from "../articles";
-import { approveVerdict, assignClaim, proposeVerdict, publishClaim } from "../claims";
+import { approveVerdict } from "../claim/approve-verdict";
+import { assignClaim } from "../claim/assign-claim";
+import { proposeVerdict } from "../claim/propose-verdict";
+import { publishClaim } from "../claim/publish-claim";
 import { getDb } from "../db";
 import { addEvidence } from "../evidence";
 import { reviewSuggestions } from "../suggestions";

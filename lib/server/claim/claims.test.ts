@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { approveVerdict, assignClaim, getClaimDetail, listClaims, proposeVerdict, publishClaim, returnVerdict } from "./claims";
-import { getDb } from "./db";
+import { getClaimDetail } from "../claim-detail/get-claim-detail";
+import { approveVerdict } from "./approve-verdict";
+import { assignClaim } from "./assign-claim";
+import { listClaims } from "./list-claims";
+import { proposeVerdict } from "./propose-verdict";
+import { publishClaim } from "./publish-claim";
+import { returnVerdict } from "./return-verdict";
+import { getDb } from "../db";
 import {
   claimHistory,
   claimState,
@@ -9,8 +15,8 @@ import {
   makeEvidence,
   makeProposedClaim,
   makeUser,
-} from "./testing/factories";
-import { deactivateUser } from "./users";
+} from "../testing/factories";
+import { deactivateUser } from "../users";
 
 async function verdictsOf(claimId: string) {
   const db = await getDb();
@@ -217,7 +223,7 @@ describe("verdicts", () => {
     const reviewer = await makeUser("REVIEWER");
     const { claim } = await makeAssignedClaim(editor, reviewer);
     const evidence = await makeEvidence(reviewer, claim.id);
-    const { removeEvidence } = await import("./evidence");
+    const { removeEvidence } = await import("../evidence");
     await removeEvidence(reviewer, { evidenceId: evidence.id, expectedVersion: evidence.version });
     const before = await claimState(claim.id);
     await expect(
