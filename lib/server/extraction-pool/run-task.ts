@@ -5,6 +5,8 @@ import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { AppError } from "@/lib/domain/errors";
 import type { EXTRACTION_TASKS, ExtractionTaskName, Refusal } from "@/lib/domain/extraction/tasks";
+import { parseWorkerNice } from "@/lib/domain/extraction/worker-nice";
+import { logger } from "../logger";
 
 /**
  * The worker pool for the server's CPU work — claim finding (HTML parsing, Readability, sentence
@@ -55,10 +57,23 @@ export function extractionThreads(): number {
 /** Old-generation heap of one worker (MB): CLAIMLEDGER_EXTRACTION_HEAP_MB, default 512. */
 const heapLimitMb = () => envInt("CLAIMLEDGER_EXTRACTION_HEAP_MB", 512);
 
+/**
+ * Nice value of the worker threads (0 = off, up to 19): CLAIMLEDGER_EXTRACTION_NICE, default 10
+ * (lib/domain/extraction/worker-nice.ts). A value outside 0–19 is logged once, when the pool starts,
+ * and the default used. Applies to every task of the pool: claim finding and PDF layout alike.
+ */
+export function workerNice(): number {
+  const parsed = parseWorkerNice(process.env.CLAIMLEDGER_EXTRACTION_NICE);
+  if ("error" in parsed) logger.warn({ event: "worker_nice_invalid" }, parsed.error);
+  return parsed.nice;
+}
+
 const globalPool = globalThis as unknown as { claimLedgerExtractionPool?: Piscina };
 
 function pool(): Piscina {
   globalPool.claimLedgerExtractionPool ??= new Piscina({
+    // worker.mjs renices its own thread to this value (os.setPriority(0, n)) before its first task.
+    env: { ...process.env, CLAIMLEDGER_EXTRACTION_NICE: String(workerNice()) },
     filename: pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), WORKER_FILE)).href,
     minThreads: 1,
     maxThreads: extractionThreads(),

@@ -8,12 +8,13 @@ import { register } from "tsx/esm/api";
 // users) and a worker want the same core, the request thread gets it first. On Linux,
 // setPriority(0, …) renices the calling thread only (a worker thread is its own kernel task; see
 // /proc/<pid>/task/<tid>/stat, field 19), so the server's main thread keeps its priority.
-// CLAIMLEDGER_EXTRACTION_NICE: 0 (off) to 19, default 10: against a nice-0 thread on one core a
-// nice-10 thread gets ~10 % of it (CFS weights 110 vs 1024), nice 19 ~1.5 % (15 vs 1024). 19 starved
-// the workers when other processes kept the cores busy (a PDF in a test ran past its 30 s limit
-// beside a `next build`), and the time limits are wall-clock.
-const nice = Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_NICE ?? "10", 10);
-if (Number.isInteger(nice) && nice > 0 && nice <= 19) {
+// CLAIMLEDGER_EXTRACTION_NICE, 0 (off) to 19, is checked and defaulted (10) by run-task.ts, which
+// starts this thread with it; piscina's own niceIncrement would need the optional native module
+// @napi-rs/nice, while os.setPriority is Node's own (libuv's setpriority(2)).
+const nice = Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_NICE ?? "", 10);
+// Linux only: elsewhere setPriority(0, …) changes the whole process (macOS and the BSDs: the
+// process's nice value; Windows: its priority class), which would slow the request thread too.
+if (process.platform === "linux" && Number.isInteger(nice) && nice > 0 && nice <= 19) {
   try {
     setPriority(0, nice);
   } catch {
