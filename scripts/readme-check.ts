@@ -4,7 +4,8 @@
  * fails or misleads:
  *   npm install · npm run demo (serves /login) · a second npm run demo (stops at once: already
  *   running) · npm run audit:verify (reads the demo's database) · npx prisma migrate deploy on a
- *   fresh clone · npm run user:create · npm run audit:verify (the real install) · npm start ·
+ *   fresh clone · npm run user:create · npm run audit:verify (the real install) · npm run
+ *   search:refold (twice) · npm start ·
  *   claims:extract · claims:score.
  * Not run here: `npm test` and `npm run test:*` (CI runs them in its own fresh clone), the bench:*,
  * train:* and eval:* commands (minutes each; their own scripts check their inputs).
@@ -151,6 +152,8 @@ async function main() {
   check("npm run user:create prints a generated password once", user.status === 0 && /Password \(shown once\): \S{12,}/.test(user.stdout), output(user));
   const verifyReal = sh("npm run audit:verify");
   check("npm run audit:verify reads the real install", verifyReal.status === 0 && /^ok, 1 events/m.test(verifyReal.stdout) && /claimledger\.db/.test(verifyReal.stderr), output(verifyReal));
+  const refold = sh("npm run search:refold");
+  check("npm run search:refold folds the real install's claims, then says they are of this fold", refold.status === 0 && /^ok, 0 claims folded again/m.test(refold.stdout) && /already of this fold/.test(sh("npm run search:refold").stdout), output(refold));
   const verifyPg = sh("npm run audit:verify", { DATABASE_URL: "file:./prisma/data/nothing-here.db" });
   check("npm run audit:verify names a database that does not exist", verifyPg.status === 2 && /does not exist/.test(verifyPg.stderr), output(verifyPg));
 
