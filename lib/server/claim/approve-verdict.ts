@@ -2,8 +2,7 @@ import "server-only";
 /**
  * An editor approves a proposed verdict (four-eyes rule).
  */
-import { checkTransition } from "@/lib/domain/claim-status";
-import { AppError, invalid } from "@/lib/domain/errors";
+import { invalid } from "@/lib/domain/errors";
 import { findRating } from "@/lib/domain/verdict-scale";
 import type { ApproveVerdictInput } from "@/lib/validation/claims";
 import { loadClaimReviewers } from "../double-review";
@@ -12,7 +11,7 @@ import { notifyApproved } from "../notifications";
 import { assertEditor, type Actor } from "../permissions";
 import { getVerdictScale } from "../settings";
 import { inTransaction } from "../transaction";
-import { applyTransition, claimStatus, loadClaimForUpdate } from "./claim-transition";
+import { applyTransition, loadClaimForTransition } from "./claim-transition";
 import { loadProposedVerdicts, setVerdictState } from "./set-verdict-state";
 
 /**
@@ -24,9 +23,7 @@ import { loadProposedVerdicts, setVerdictState } from "./set-verdict-state";
 export async function approveVerdict(actor: Actor, input: ApproveVerdictInput) {
   assertEditor(actor, "approve verdicts");
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const check = checkTransition(claimStatus(claim), "approve");
-    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    const claim = await loadClaimForTransition(tx, actor, input.claimId, input.expectedVersion, "approve");
     const proposed = await loadProposedVerdicts(tx, claim.id);
     const reviewers = await loadClaimReviewers(tx, claim.id);
     const double = reviewers.length > 0;

@@ -22,6 +22,18 @@ export async function loadClaimForUpdate(tx: Tx, actor: Actor, claimId: string, 
   return claim;
 }
 
+/**
+ * An editor's status step: loadClaimForUpdate, then the transition `name` checked against the claim's
+ * status. Throws what loadClaimForUpdate throws, and AppError INVALID_TRANSITION with the rule's reason
+ * (lib/domain/claim-status.ts) when the claim's status does not allow the step.
+ */
+export async function loadClaimForTransition(tx: Tx, actor: Actor, claimId: string, expectedVersion: number | undefined, name: ClaimTransitionName): Promise<ClaimRow> {
+  const claim = await loadClaimForUpdate(tx, actor, claimId, expectedVersion);
+  const check = checkTransition(claimStatus(claim), name);
+  if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+  return claim;
+}
+
 /** The columns of a claim a reviewer's step (evidence, proposal) reads and writes. */
 export type WorkClaim = Pick<ClaimRow, "id" | "status" | "version" | "assigneeId">;
 

@@ -2,12 +2,10 @@ import "server-only";
 /**
  * An editor reopens a published claim with a reason.
  */
-import { checkTransition } from "@/lib/domain/claim-status";
-import { AppError } from "@/lib/domain/errors";
 import type { ReopenClaimInput } from "@/lib/validation/claims";
 import { assertEditor, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
-import { applyTransition, claimStatus, loadClaimForUpdate } from "./claim-transition";
+import { applyTransition, loadClaimForTransition } from "./claim-transition";
 import { setVerdictState } from "./set-verdict-state";
 
 /**
@@ -17,9 +15,7 @@ import { setVerdictState } from "./set-verdict-state";
 export async function reopenClaim(actor: Actor, input: ReopenClaimInput) {
   assertEditor(actor, "reopen published claims");
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const check = checkTransition(claimStatus(claim), "reopen");
-    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    const claim = await loadClaimForTransition(tx, actor, input.claimId, input.expectedVersion, "reopen");
     const verdict = await tx.verdict.findFirst({ where: { claimId: claim.id, state: "PUBLISHED" }, orderBy: { createdAt: "desc" } });
     if (verdict) await setVerdictState(tx, actor, verdict, "SUPERSEDED");
     return applyTransition(tx, actor, claim, "reopen", { reason: input.reason, details: verdict ? { verdictId: verdict.id, supersededRating: verdict.rating } : {} });

@@ -2,22 +2,18 @@ import "server-only";
 /**
  * An editor returns the proposed verdict(s) to the reviewers with a reason.
  */
-import { checkTransition } from "@/lib/domain/claim-status";
-import { AppError } from "@/lib/domain/errors";
 import type { ReturnVerdictInput } from "@/lib/validation/claims";
 import { notifyReturned } from "../notifications";
 import { assertEditor, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
-import { applyTransition, claimStatus, loadClaimForUpdate } from "./claim-transition";
+import { applyTransition, loadClaimForTransition } from "./claim-transition";
 import { loadProposedVerdicts, setVerdictState } from "./set-verdict-state";
 
 /** An editor sends the proposed verdict (both, in a double review) back to the reviewers with a reason. */
 export async function returnVerdict(actor: Actor, input: ReturnVerdictInput) {
   assertEditor(actor, "return verdicts");
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const check = checkTransition(claimStatus(claim), "return");
-    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    const claim = await loadClaimForTransition(tx, actor, input.claimId, input.expectedVersion, "return");
     const proposed = await loadProposedVerdicts(tx, claim.id);
     for (const verdict of proposed) await setVerdictState(tx, actor, verdict, "RETURNED", { returnReason: input.reason });
     const details = proposed.length === 1 ? { verdictId: proposed[0]!.id } : { verdictIds: proposed.map((v) => v.id) };

@@ -1,8 +1,7 @@
 import "server-only";
-import { checkTransition } from "@/lib/domain/claim-status";
 import { AppError } from "@/lib/domain/errors";
 import type { RetractClaimInput } from "@/lib/validation/public-site";
-import { applyTransition, claimStatus, loadClaimForUpdate } from "../claim/claim-transition";
+import { applyTransition, loadClaimForTransition } from "../claim/claim-transition";
 import { setVerdictState } from "../claim/set-verdict-state";
 import { assertEditor, type Actor } from "../permissions";
 import { inTransaction } from "../transaction";
@@ -16,9 +15,7 @@ import { inTransaction } from "../transaction";
 export async function retractClaim(actor: Actor, input: RetractClaimInput) {
   assertEditor(actor, "retract published fact-checks");
   return inTransaction(async (tx) => {
-    const claim = await loadClaimForUpdate(tx, actor, input.claimId, input.expectedVersion);
-    const check = checkTransition(claimStatus(claim), "retract");
-    if (!check.ok) throw new AppError("INVALID_TRANSITION", check.reason);
+    const claim = await loadClaimForTransition(tx, actor, input.claimId, input.expectedVersion, "retract");
     const verdict = await tx.verdict.findFirst({ where: { claimId: claim.id, state: "PUBLISHED" }, orderBy: { createdAt: "desc" } });
     if (!verdict) throw new AppError("INVALID_TRANSITION", "There is no published verdict to retract.");
     await setVerdictState(tx, actor, verdict, "RETRACTED");
