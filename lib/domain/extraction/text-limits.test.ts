@@ -12,6 +12,13 @@ describe("measureTextPieces", () => {
     expect(shape("The rate rose 4.5 percent. Did it? Yes! Then… nothing.")).toEqual({ pieces: 5, paragraphs: 1 });
   });
 
+  it("counts Chinese and Japanese sentences, which no space follows, and Arabic, Urdu and Hindi ones", () => {
+    expect(measureTextPieces("是的。不是！真的？好｡").shape.pieces).toBe(4);
+    expect(measureTextPieces("هل هذا صحيح؟ نعم. لا؟ ").shape.pieces).toBe(3);
+    expect(measureTextPieces("یہ درست ہے۔ نہیں۔ ").shape.pieces).toBe(2);
+    expect(measureTextPieces("यह सही है। नहीं॥ हाँ। ").shape.pieces).toBe(3);
+  });
+
   it("counts paragraphs between blank lines, white space alone being blank", () => {
     expect(shape("One.\n\nTwo.\n \t\nThree.")).toEqual({ pieces: 3, paragraphs: 3 });
     expect(shape("")).toEqual({ pieces: 0, paragraphs: 0 });
@@ -45,7 +52,7 @@ describe("measureTextPieces", () => {
 
 describe("textLimitRefusal", () => {
   it("refuses 2 MB of each kind of tiny piece, naming the limit and what to do", () => {
-    const kinds = [fill("Ab. ", 2_000_000), fill("Ab.\n", 2_000_000), fill("* a\n", 2_000_000), fill("12,7\n", 2_000_000)];
+    const kinds = [fill("Ab. ", 2_000_000), fill("Ab.\n", 2_000_000), fill("* a\n", 2_000_000), fill("12,7\n", 2_000_000), fill("是的。", 2_000_000), fill("نعم؟ ", 2_000_000)];
     for (const text of kinds) {
       expect(textLimitRefusal(text)).toBe(
         `This text has more than ${MAX_TEXT_PIECES.toLocaleString("en-US")} sentences, lines or list items (the limit for an imported text); nothing was imported. Split the document, or import only the part to check.`,

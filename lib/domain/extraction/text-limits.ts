@@ -55,15 +55,24 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 
-/** . ! ? … and the ideographic full stop: a piece ends when white space follows one. */
+/** . ! ? … and the Arabic question mark, Urdu full stop and Devanagari dandas: a piece ends when white space follows one. */
 function isTerminal(code: number): boolean {
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3002;
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x061f || code === 0x06d4 || code === 0x0964 || code === 0x0965 || isClosingTerminal(code);
+}
+
+/**
+ * The ideographic full stop 。, fullwidth ！ ？ and halfwidth ｡: Chinese and Japanese put no space after a
+ * sentence, so a piece ends right after one.
+ */
+function isClosingTerminal(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61;
 }
 
 /**
  * Counts, in one pass linear in `text`'s length, its sentence-like pieces and paragraphs:
  * - a piece is a run of text holding something other than white space, ended by white space after
- *   . ! ? … or 。, by a blank line, or by a line break (\n, U+2028, U+2029) after a line shorter than
+ *   . ! ? … ؟ ۔ । ॥, right after 。 ！ ？ ｡ (no space follows them in Chinese and Japanese), by a
+ *   blank line, or by a line break (\n, U+2028, U+2029) after a line shorter than
  *   WRAPPED_LINE_MIN (45) UTF-16 units — a list item, table row or short line stands alone, while a
  *   break inside hard-wrapped body text (longer lines) does not end a piece;
  * - a paragraph is a run of lines holding something other than white space, ended by a blank line.
@@ -102,6 +111,7 @@ export function measureTextPieces(text: string, limits: TextLimits = NO_LIMITS):
       inPiece = true;
       if (++shape.pieces > limits.pieces) return { shape, broken: "pieces" };
     }
+    if (isClosingTerminal(c)) inPiece = false;
   }
   return { shape, broken: null };
 }
