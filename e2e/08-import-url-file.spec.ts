@@ -91,6 +91,23 @@ test("an editor uploads an HTML file; binary and non-UTF-8 files are refused", a
   await page.getByRole("button", { name: "Read file" }).click();
   await expect(page.getByTestId("preview-error")).toContainText("more than 256 levels deep", { timeout: 5_000 });
 
+  // 31,000 elements (a few hundred KB) are refused at the preview, naming the limit and what to do.
+  const crowd = `<html><body>${"<p><b>x</b></p>".repeat(15_500)}</body></html>`;
+  await upload.setInputFiles({ name: "crowd.html", mimeType: "text/html", buffer: Buffer.from(crowd) });
+  await page.getByRole("button", { name: "Read file" }).click();
+  await expect(page.getByTestId("preview-error")).toContainText("more than 30,000 HTML elements", { timeout: 5_000 });
+  await expect(page.getByTestId("preview-error")).toContainText("Paste the article's text instead.");
+
+  // A text of 61,000 tiny lines is refused when it is imported, naming the limit; nothing is saved.
+  await upload.setInputFiles({ name: "tiny-lines.txt", mimeType: "text/plain", buffer: Buffer.from("Ab.\n".repeat(61_000)) });
+  await page.getByRole("button", { name: "Read file" }).click();
+  await expect(page.getByTestId("preview-ok")).toBeVisible({ timeout: 10_000 });
+  await page.getByLabel("Title").fill("Tiny lines");
+  await page.getByLabel("Outlet").fill("Line Wire");
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page.getByText("This text has more than 60,000 sentences, lines or list items")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Tiny lines" })).toHaveCount(0);
+
   const fileHeadline = `${headline} (file)`;
   await upload.setInputFiles({ name: "story.html", mimeType: "text/html", buffer: Buffer.from(PAGE.replaceAll(headline, fileHeadline).replace("$12.5 million", "$13.5 million")) });
   await page.getByRole("button", { name: "Read file" }).click();
