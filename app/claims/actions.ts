@@ -1,7 +1,7 @@
 "use server";
 
 import { performFormAction } from "@/lib/server/action";
-import { bulkAssignClaims } from "@/lib/server/claim-assignment";
+import { bulkAssignClaims } from "@/lib/server/claim/bulk-assign-claims";
 import type { ActionState } from "@/lib/server/respond";
 import { bulkAssignClaimsSchema } from "@/lib/validation/claims";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { activityFilterSchema } from "@/lib/validation/activity";
 import { listActivity } from "./activity";
-import { bulkAssignClaims } from "./claim-assignment";
+import { bulkAssignClaims } from "./claim/bulk-assign-claims";
 import { approveVerdict } from "./claim/approve-verdict";
 import { assignClaim } from "./claim/assign-claim";
 import { publishClaim } from "./claim/publish-claim";

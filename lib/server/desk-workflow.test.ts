@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bulkAssignClaims } from "./claim-assignment";
+import { bulkAssignClaims } from "./claim/bulk-assign-claims";
 import { getClaimDetail } from "./claim-detail/get-claim-detail";
 import { approveVerdict } from "./claim/approve-verdict";
 import { assignClaim } from "./claim/assign-claim";

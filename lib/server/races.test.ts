@@ -5,7 +5,7 @@
  * A race that ends any other way counts as a silent overwrite; there must be none.
  */
 import { describe, expect, it } from "vitest";
-import { bulkAssignClaims } from "./claim-assignment";
+import { bulkAssignClaims } from "./claim/bulk-assign-claims";
 import { approveVerdict } from "./claim/approve-verdict";
 import { assignClaim } from "./claim/assign-claim";
 import { proposeVerdict } from "./claim/propose-verdict";

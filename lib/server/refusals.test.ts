@@ -13,7 +13,7 @@ import {
   reopenClaimSchema,
 } from "@/lib/validation/claims";
 import { submitForm } from "./action";
-import { bulkAssignClaims } from "./claim-assignment";
+import { bulkAssignClaims } from "./claim/bulk-assign-claims";
 import { approveVerdict } from "./claim/approve-verdict";
 import { assignClaim } from "./claim/assign-claim";
 import { proposeVerdict } from "./claim/propose-verdict";

@@ -6,7 +6,7 @@ import type { ClaimStatus } from "@/lib/domain/claim-status";
 import { AppError, staleVersion } from "@/lib/domain/errors";
 import type { AssignClaimInput } from "@/lib/validation/claims";
 import { appendAuditEvent } from "../audit";
-import { findAssignee } from "../claim-assignment";
+import { findAssignee } from "./find-assignee";
 import type { Tx } from "../db";
 import { syncClaimReviewers } from "../double-review";
 import { notifyAssigned } from "../notifications";
@@ -51,7 +51,7 @@ export interface AssignmentResult {
  * The one assignment step for one claim, inside the caller's transaction: assigns a new claim,
  * reassigns one still in review (or changes its priority and due date), or unassigns an assigned one;
  * sets or keeps the second reviewer of a blind double review; tells the new reviewers. Version-checked
- * and recorded. Single assignment runs this, and bulk assignment (claim-assignment.ts) for a claim
+ * and recorded. Single assignment runs this, and bulk assignment (bulk-assign-claims.ts) for a claim
  * in a blind double review or with a proposal waiting; its other claims are written in batches.
  */
 export async function assignClaimInTransaction(tx: Tx, actor: Actor, input: AssignmentInput): Promise<AssignmentResult> {

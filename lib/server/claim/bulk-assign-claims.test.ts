@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BULK_CLAIMS } from "@/lib/validation/claims";
-import { verifyAuditChain } from "./audit";
-import { bulkAssignClaims } from "./claim-assignment";
-import { assignClaim } from "./claim/assign-claim";
-import { getDb } from "./db";
-import { claimState, makeArticle, makeAssignedClaim, makeUser } from "./testing/factories";
-import { countQueries } from "./testing/query-counter";
-import type { Actor } from "./permissions";
+import { verifyAuditChain } from "../audit";
+import { bulkAssignClaims } from "./bulk-assign-claims";
+import { assignClaim } from "./assign-claim";
+import { getDb } from "../db";
+import { claimState, makeArticle, makeAssignedClaim, makeUser } from "../testing/factories";
+import { countQueries } from "../testing/query-counter";
+import type { Actor } from "../permissions";
 
 const refs = (claims: { id: string; version: number }[]) => claims.map((c) => ({ claimId: c.id, expectedVersion: c.version }));
 

@@ -3,32 +3,13 @@ import { checkTransition, isClaimStatus, type ClaimStatus } from "@/lib/domain/c
 import { AppError, notFound, staleVersion } from "@/lib/domain/errors";
 import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { BulkAssignClaimsInput } from "@/lib/validation/claims";
-import { appendAuditEvent } from "./audit";
-import { assignClaimInTransaction, notReassignable, REASSIGNABLE } from "./claim/assign-claim";
-import { pickChanged } from "./claim/claim-transition";
-import type { Tx } from "./db";
-import { notifyAssignedClaims } from "./notifications";
-import { assertEditor, visibleClaimsWhere, type Actor } from "./permissions";
-import { inTransaction } from "./transaction";
-
-const ASSIGNEE_REFUSAL = "Choose an active reviewer.";
-
-/**
- * The one rule for whom claims may be assigned to, for single and bulk assignment alike: any active
- * user of the desk (reviewers, and editors or admins who review themselves — the assign forms list
- * the active users, lib/server/users.ts listAssignableUsers). Returns the user's id and name (the name
- * goes into the history). Throws VALIDATION on the `assigneeId` field for an unknown or deactivated user.
- */
-export async function findAssignee(tx: Tx, assigneeId: string): Promise<{ id: string; name: string }> {
-  const user = assertAssignable(await tx.user.findUnique({ where: { id: assigneeId }, select: { id: true, active: true, name: true } }));
-  return { id: user.id, name: user.name };
-}
-
-/** findAssignee's rule on a user already read (null/undefined: no such user). */
-function assertAssignable<U extends { active: boolean }>(user: U | null | undefined): U {
-  if (!user || !user.active) throw new AppError("VALIDATION", ASSIGNEE_REFUSAL, { fields: { assigneeId: [ASSIGNEE_REFUSAL] } });
-  return user;
-}
+import { appendAuditEvent } from "../audit";
+import { assignClaimInTransaction, notReassignable, REASSIGNABLE } from "./assign-claim";
+import { pickChanged } from "./claim-transition";
+import { assertAssignable } from "./find-assignee";
+import { notifyAssignedClaims } from "../notifications";
+import { assertEditor, visibleClaimsWhere, type Actor } from "../permissions";
+import { inTransaction } from "../transaction";
 
 type ClaimRow = Prisma.ClaimGetPayload<object>;
 type AssignAction = "claim.assign" | "claim.reassign" | "claim.unassign";
