@@ -175,7 +175,11 @@ describe("authenticateApiToken", () => {
       await expect(authenticateApiToken(apiRequest(method, "/api/v1/articles", { token: read.secret })), method).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(authenticateApiToken(apiRequest(method, "/api/v1/articles", { token: write.secret })), method).resolves.toMatchObject({ scope: "WRITE" });
     }
+    // A refused request is no use of the token (on PostgreSQL the lookup's own statement records the
+    // use: only when the request will pass).
+    expect((await tokenRow(read.id)).lastUsedAt).toBeNull();
     await expect(authenticateApiToken(apiRequest("GET", "/api/v1/claims", { token: read.secret }))).resolves.toMatchObject({ scope: "READ" });
+    expect((await tokenRow(read.id)).lastUsedAt).not.toBeNull();
   });
 
   it("records the last use, at most once a minute", async () => {

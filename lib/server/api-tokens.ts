@@ -4,6 +4,7 @@ import {
   accessForMethod,
   API_TOKEN_PATTERN,
   API_TOKEN_PREFIX,
+  API_TOKEN_SCOPES,
   API_TOKEN_VISIBLE_CHARS,
   apiTokenStatus,
   isApiTokenScope,
@@ -14,7 +15,7 @@ import {
 import { AppError, invalid, notFound } from "@/lib/domain/errors";
 import { isRole } from "@/lib/domain/roles";
 import type { CreateApiTokenInput, RevokeApiTokenInput } from "@/lib/validation/api-tokens";
-import { apiRateCounting, apiRatesCountedInSql, checkApiRateCount, consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
+import { API_RATE_LIMITS, apiRateCounting, apiRatesCountedInSql, checkApiRateCount, consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
 import { appendAuditEvent } from "./audit";
 import { clientIp } from "./client-ip";
 import { securityEvent } from "./security-log";
@@ -191,6 +192,7 @@ type CountedTokenSqlRow = { [K in keyof TokenUserSqlRow]: TokenUserSqlRow[K] | n
   ipExpire: Date | null;
   tokenPoints: number | bigint | null;
   tokenExpire: Date | null;
+  touched: boolean;
 };
 
 /**
@@ -200,10 +202,17 @@ type CountedTokenSqlRow = { [K in keyof TokenUserSqlRow]: TokenUserSqlRow[K] | n
  * one-statement limiter of rate-limit-store.ts does: a window that has ended starts again), and the
  * row carries the token (null columns when unknown) with both counts. Where the library's store sent
  * two statements per limit and the lookup one more, a request now sends one, on a client of the
- * driver's pool (runDriverStatement: autocommit, no Prisma query compiler).
+ * driver's pool (runDriverStatement: autocommit, no Prisma query compiler). The same statement
+ * records the token's use (`lastUsedAt`, at most once per LAST_USED_RESOLUTION_MS) when the request
+ * will be let through: token not revoked nor expired, its user active, its scope allowing `access`,
+ * both counts within their limits — the checks authenticateApiToken makes after it, so a refused
+ * request records no use; `touched` says whether it did (that once-a-minute write was a statement of
+ * its own, through Prisma: the 9th of a REST propose-verdict).
  */
-async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, now: Date) {
+async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, now: Date, access: ApiAccess) {
   const { ipKey, tokenKeyPrefix, windowEnd } = apiRateCounting(ip, now);
+  const allowedScopes = API_TOKEN_SCOPES.filter((scope) => scopeAllows(scope, access));
+  const usedBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   const [row] = await runDriverStatement<CountedTokenSqlRow>(db, Prisma.sql`WITH "found" AS (
       SELECT ${TOKEN_WITH_USER_COLUMNS} FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId" WHERE t."tokenHash" = ${tokenHash}
     ), "counted" AS (
@@ -213,15 +222,24 @@ async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, n
         "points" = CASE WHEN "RateLimitCounter"."expire" IS NOT NULL AND "RateLimitCounter"."expire" <= ${now}::timestamp(3) THEN EXCLUDED."points" ELSE "RateLimitCounter"."points" + EXCLUDED."points" END,
         "expire" = CASE WHEN "RateLimitCounter"."expire" IS NOT NULL AND "RateLimitCounter"."expire" <= ${now}::timestamp(3) THEN EXCLUDED."expire" ELSE "RateLimitCounter"."expire" END
       RETURNING "key", "points", "expire"
+    ), "touched" AS (
+      UPDATE "ApiToken" t SET "lastUsedAt" = ${now}::timestamp(3) FROM "found" f
+      WHERE t."id" = f."id" AND t."revokedAt" IS NULL AND (f."expiresAt" IS NULL OR f."expiresAt" > ${now}::timestamp(3)) AND f."userActive"
+        AND f."scope"::text IN (${Prisma.join(allowedScopes)})
+        AND (f."lastUsedAt" IS NULL OR f."lastUsedAt" <= ${usedBefore}::timestamp(3))
+        AND (SELECT c."points" FROM "counted" c WHERE c."key" = ${ipKey}::text) <= ${API_RATE_LIMITS.perIp}
+        AND (SELECT c."points" FROM "counted" c WHERE c."key" = ${tokenKeyPrefix}::text || f."id") <= ${API_RATE_LIMITS.perToken}
+      RETURNING t."id"
     )
-    SELECT f.*, ip."points" AS "ipPoints", ip."expire" AS "ipExpire", tc."points" AS "tokenPoints", tc."expire" AS "tokenExpire"
+    SELECT f.*, ip."points" AS "ipPoints", ip."expire" AS "ipExpire", tc."points" AS "tokenPoints", tc."expire" AS "tokenExpire",
+      EXISTS (SELECT 1 FROM "touched") AS "touched"
     FROM "counted" ip LEFT JOIN "found" f ON TRUE LEFT JOIN "counted" tc ON tc."key" = ${tokenKeyPrefix}::text || f."id"
     WHERE ip."key" = ${ipKey}::text`);
   if (!row) throw new Error("The API request count returned no row.");
   checkApiRateCount("address", ip, Number(row.ipPoints), row.ipExpire, now);
-  const { ipPoints: _ip, ipExpire: _ipExpire, tokenPoints, tokenExpire, ...token } = row;
+  const { ipPoints: _ip, ipExpire: _ipExpire, tokenPoints, tokenExpire, touched, ...token } = row;
   if (token.id === null) return null;
-  return { token: toTokenWithUser(token as TokenUserSqlRow), counted: { points: Number(tokenPoints ?? 0), windowEnd: tokenExpire } };
+  return { token: toTokenWithUser(token as TokenUserSqlRow), counted: { points: Number(tokenPoints ?? 0), windowEnd: tokenExpire }, touched };
 }
 
 /**
@@ -241,7 +259,9 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (presented === null) throw unauthenticated("Send an API token in the Authorization header: Bearer <token>.");
   if (!wellFormed) throw unauthenticated("This API token is not valid.");
   const db = await getDb();
-  const found = countedInSql ? await findTokenCountingRequest(db, hashApiToken(presented), ip, now) : { token: await findTokenWithUser(hashApiToken(presented)), counted: null };
+  const found = countedInSql
+    ? await findTokenCountingRequest(db, hashApiToken(presented), ip, now, access)
+    : { token: await findTokenWithUser(hashApiToken(presented)), counted: null, touched: false };
   const token = found?.token;
   if (!token) throw unauthenticated("This API token is not valid.");
   const status = apiTokenStatus(token, now);
@@ -258,8 +278,11 @@ export async function authenticateApiToken(request: Request, access: ApiAccess =
   if (!isApiTokenScope(token.scope) || !scopeAllows(token.scope, access)) {
     throw new AppError("FORBIDDEN", "This API token is read-only; ask an admin for a token with write access.");
   }
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { lastUsedAt: now } });
+  // The token's use, at most once per LAST_USED_RESOLUTION_MS: on PostgreSQL the lookup's statement
+  // wrote it already (found.touched); otherwise one UPDATE on the driver (no Prisma query compiler).
+  const due = !token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+  if (countedInSql ? found.touched : due) {
+    if (!countedInSql) await runDriverStatement(db, Prisma.sql`UPDATE "ApiToken" SET "lastUsedAt" = ${now} WHERE "id" = ${token.id} AND "revokedAt" IS NULL`);
     // Token use in the security log, at most once per LAST_USED_RESOLUTION_MS per token.
     securityEvent("api_token_used", { tokenId: token.id, userId: user.id, ip });
   }

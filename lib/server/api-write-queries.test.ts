@@ -120,6 +120,30 @@ describe("REST writes", () => {
     expect(proposed.sources.slice(-response.length)).toEqual(response.map(() => "direct"));
   });
 
+  it("propose a verdict with the token's once-a-minute use to record: on PostgreSQL still at most 8 statements, none through Prisma", async () => {
+    const { claim, token } = await claimWithTokenInUse();
+    await addEvidenceRoute(apiRequest("POST", `/api/v1/claims/${claim.id}/evidence`, { token: token.secret, body: EVIDENCE }), routeParams({ claimId: claim.id }));
+    const db = await getDb();
+    // The last use is a minute old: this request records it again.
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(Date.now() - 2 * 60_000) } });
+    const current = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    const proposed = await countQueries(() =>
+      proposeVerdictRoute(
+        apiRequest("POST", `/api/v1/claims/${claim.id}/verdict`, { token: token.secret, body: { rating: "FALSE", rationale: "The report says 2,000." }, headers: { "if-match": `"v${current.version}"` } }),
+        routeParams({ claimId: claim.id }),
+      ),
+    );
+    expect(proposed.result.status).toBe(200);
+    const used = (await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!;
+    expect(Date.now() - used.getTime()).toBeLessThan(60_000);
+    expect(viaPrisma(proposed), proposed.statements.join("\n")).toEqual([]);
+    const touches = proposed.statements.filter((s) => /^\s*update\s+"ApiToken"/i.test(s));
+    // PostgreSQL: the token's lookup writes it (a CTE of its one statement); SQLite reads the token on
+    // the read-only connection, so the use is one UPDATE of its own on the driver.
+    expect(touches.length).toBe(provider === "postgresql" ? 0 : 1);
+    expect(proposed.statements.length, proposed.statements.join("\n")).toBeLessThanOrEqual(provider === "postgresql" ? 8 : 9);
+  });
+
   // A source at a literal address the fetcher refuses without sending anything (here a documentation
   // address, RFC 5737): its FAILED archive state and "evidence.archive" event are written by the
   // evidence's own transaction, so the request is one transaction and no archive UPDATE.
