@@ -11,17 +11,27 @@ import { makeArticle, makeUser, proposeWithEvidence } from "./testing/factories"
 
 const DAY = 86_400_000;
 
-/** Every combination of the values given per filter field (undefined: the field left out). */
-function combinations(fields: Record<string, (string | undefined)[]>): ClaimListFilter[] {
-  let out: Record<string, string>[] = [{}];
-  for (const [key, values] of Object.entries(fields)) {
-    out = out.flatMap((partial) => values.map((value) => (value === undefined ? partial : { ...partial, [key]: value })));
-  }
-  return out as ClaimListFilter[];
+/**
+ * Filters that cover every pair of values of two fields (each field's values beside every other
+ * field's, the rest left out), each value alone, no filter at all, and every combination with all
+ * fields set: all two-way interactions at a tenth of the full product's cost.
+ */
+function pairwiseCombinations(fields: Record<string, string[]>): ClaimListFilter[] {
+  const entries = Object.entries(fields);
+  const out: Record<string, string>[] = [{}];
+  entries.forEach(([key, values], i) => {
+    for (const value of values) {
+      out.push({ [key]: value });
+      for (const [other, otherValues] of entries.slice(i + 1)) for (const second of otherValues) out.push({ [key]: value, [other]: second });
+    }
+  });
+  let full: Record<string, string>[] = [{}];
+  for (const [key, values] of entries) full = full.flatMap((partial) => values.map((value) => ({ ...partial, [key]: value })));
+  return [...out, ...full] as ClaimListFilter[];
 }
 
 describe("the claim list's hand-written conditions (claimListSql) and Prisma's claimListWhere", () => {
-  it("select the same keys, in the same order, and count the same, for every filter combination, reader and cursor", async () => {
+  it("select the same keys, in the same order, and count the same, for every pair of filter values, every fully set filter, each reader and a cursor", async () => {
     const db = await getDb();
     const editor = await makeUser("EDITOR");
     const r1 = await makeUser("REVIEWER");
@@ -46,14 +56,14 @@ describe("the claim list's hand-written conditions (claimListSql) and Prisma's c
       { name: "second reviewer with scope", actor: r2, scoped: true },
       { name: "second reviewer without scope", actor: r2, scoped: false },
     ];
-    const filters = combinations({
-      status: [undefined, "ASSIGNED"],
-      assigneeId: [undefined, "none", r1.id],
-      priority: [undefined, "HIGH"],
-      verdict: [undefined, "none", "FALSE", "MISLEADING"],
-      due: [undefined, "overdue", "within"],
-      q: [undefined, "unemployment"],
-      claimant: [undefined, "labor"],
+    const filters = pairwiseCombinations({
+      status: ["ASSIGNED"],
+      assigneeId: ["none", r1.id],
+      priority: ["HIGH"],
+      verdict: ["none", "FALSE", "MISLEADING"],
+      due: ["overdue", "within"],
+      q: ["unemployment"],
+      claimant: ["labor"],
     });
     let compared = 0;
     let nonEmpty = 0;
@@ -91,6 +101,6 @@ describe("the claim list's hand-written conditions (claimListSql) and Prisma's c
     }
     expect(compared).toBe(readers.length * filters.length);
     // The fixture makes the comparisons bite: many combinations hold rows to page through.
-    expect(nonEmpty).toBeGreaterThan(20);
+    expect(nonEmpty).toBeGreaterThan(10);
   }, 600_000);
 });
