@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/domain/errors";
 import { decode as nextAuthDecode, encode as nextAuthEncode } from "next-auth/jwt";
 import { authenticate, mustSetUpTwoFactor, readSessionUser, SESSION_IDLE_SECONDS, SESSION_MAX_SECONDS, TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED, withinAbsoluteLifetime } from "./auth";
@@ -95,6 +95,17 @@ describe("rate-limit counters in the database", () => {
 });
 
 describe("passwords", () => {
+  it("hashes with argon2id at OWASP's cost (m=19 MiB, t=2, p=1), which the tests' cheaper stand-in leaves alone", async () => {
+    const real = await vi.importActual<typeof import("./passwords")>("./passwords");
+    const stored = await real.hashPassword(TEST_PASSWORD);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await real.verifyPassword(stored, TEST_PASSWORD)).toBe(true);
+    expect(await real.verifyPassword(stored, `${TEST_PASSWORD}x`)).toBe(false);
+    // Users the tests create (makeUser) are hashed cheaply, in the same algorithm and form.
+    const { hashPassword } = await import("./passwords");
+    expect(await hashPassword(TEST_PASSWORD)).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+  });
+
   it("accepts a password typed in another Unicode normal form (NFC before hashing and checking)", async () => {
     const composed = "caf\u00e9-au-lait-sous-la-pluie";
     const decomposed = composed.normalize("NFD");

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/domain/errors";
 import { authenticate, INVALID_CREDENTIALS } from "./auth";
 import { TEST_PASSWORD, makeUser, userState } from "./testing/factories";
 import { deactivateUser } from "./users";
 import { accountDelayMs, assertLoginAllowed, LOGIN_DELAY_MAX_MS, LOGIN_LIMITS } from "./login-rate-limit";
+
+// Users here get production-cost hashes (the integration setup makes them cheap elsewhere): the
+// unknown-email timing test compares a wrong password against the dummy check at the real cost.
+vi.unmock("./passwords");
 
 /** Each test signs in from its own address so the per-IP limit of one test never touches another. */
 function freshIp(): string {

@@ -3,6 +3,7 @@
  * suite was started with (TEST_PG_DATABASE_URL for PostgreSQL), so parallel test files never share one.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { getDb, provider } from "../db";
 import { env } from "../env";
 import { integrationBaseDatabaseUrl, integrationDataDir, integrationDatabaseUrl, integrationWorkers } from "./database-url";
 
@@ -49,5 +50,12 @@ describe("integration databases per worker", () => {
       process.env.CLAIMLEDGER_TEST_WORKERS = bad;
       expect(() => integrationWorkers()).toThrow(/CLAIMLEDGER_TEST_WORKERS must be a whole number/);
     }
+  });
+
+  it.runIf(provider === "postgresql")("runs each PostgreSQL worker database without waiting for the WAL flush at commit", async () => {
+    // Global setup sets it per database: a TEMPLATE copy does not inherit the base database's settings.
+    const db = await getDb();
+    const [setting] = await db.$queryRawUnsafe<{ synchronous_commit: string }[]>("SHOW synchronous_commit");
+    expect(setting?.synchronous_commit).toBe("off");
   });
 });

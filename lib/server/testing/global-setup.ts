@@ -4,6 +4,12 @@
  * the existing `test` database), then copied for each worker — SQLite by file copy (with its audit
  * checkpoint file, if any), PostgreSQL by `CREATE DATABASE … TEMPLATE`. Each worker's evidence file
  * folder is emptied too. Refuses any database that is not on this machine.
+ *
+ * The PostgreSQL test databases commit without waiting for the WAL flush (`synchronous_commit = off`,
+ * set on each database: a TEMPLATE copy does not inherit it). Every commit is still atomic, visible and
+ * ordered as before; only a crash of the PostgreSQL server could lose the last commits, and these
+ * databases are thrown away on the next run. Measured with pgbench on the 2-core machine (load ~12):
+ * one-row insert commits 8.6 ms with the flush, 2.0 ms without.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
@@ -40,6 +46,7 @@ export default async function setup(project?: TestProject) {
     await admin.connect();
     for (const url of [...urls, base]) await admin.query(`DROP DATABASE IF EXISTS "${databaseName(url)}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${databaseName(base)}"`);
+    await admin.query(`ALTER DATABASE "${databaseName(base)}" SET synchronous_commit = off`);
   } else {
     for (const url of [base, ...urls]) {
       const file = path.resolve(url.replace(/^file:/, ""));
@@ -60,7 +67,10 @@ export default async function setup(project?: TestProject) {
 
     if (admin) {
       // A template must have no other connection while it is copied; migrate deploy has exited.
-      for (const url of urls) await admin.query(`CREATE DATABASE "${databaseName(url)}" TEMPLATE "${databaseName(base)}"`);
+      for (const url of urls) {
+        await admin.query(`CREATE DATABASE "${databaseName(url)}" TEMPLATE "${databaseName(base)}"`);
+        await admin.query(`ALTER DATABASE "${databaseName(url)}" SET synchronous_commit = off`);
+      }
     } else {
       const file = path.resolve(base.replace(/^file:/, ""));
       new Database(file).close(); // folds a write-ahead log, if any, into the file before it is copied
