@@ -167,6 +167,15 @@ describe("authenticateApiToken", () => {
     await expect(authenticateApiToken(request())).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
+  it("refuses a token whose user has a role the app does not know, recording no use", async () => {
+    const admin = await makeUser("ADMIN");
+    const legacy = await makeUser("REVIEWER");
+    const token = await makeApiToken(admin, legacy, "READ");
+    await (await getDb()).user.update({ where: { id: legacy.id }, data: { role: "LEGACY" } });
+    await expect(authenticateApiToken(apiRequest("GET", "/api/v1/claims", { token: token.secret }))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect((await tokenRow(token.id)).lastUsedAt).toBeNull();
+  });
+
   it("refuses writes with a read token (403) but lets a write token write", async () => {
     const admin = await makeUser("ADMIN");
     const read = await makeApiToken(admin, admin, "READ");

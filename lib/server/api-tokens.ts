@@ -13,7 +13,7 @@ import {
   type ApiTokenScope,
 } from "@/lib/domain/api-token";
 import { AppError, invalid, notFound } from "@/lib/domain/errors";
-import { isRole } from "@/lib/domain/roles";
+import { isRole, ROLES } from "@/lib/domain/roles";
 import type { CreateApiTokenInput, RevokeApiTokenInput } from "@/lib/validation/api-tokens";
 import { API_RATE_LIMITS, apiRateCounting, apiRatesCountedInSql, checkApiRateCount, consumeIpRequest, consumeTokenRequest } from "./api-rate-limit";
 import { appendAuditEvent } from "./audit";
@@ -204,7 +204,7 @@ type CountedTokenSqlRow = { [K in keyof TokenUserSqlRow]: TokenUserSqlRow[K] | n
  * two statements per limit and the lookup one more, a request now sends one, on a client of the
  * driver's pool (runDriverStatement: autocommit, no Prisma query compiler). The same statement
  * records the token's use (`lastUsedAt`, at most once per LAST_USED_RESOLUTION_MS) when the request
- * will be let through: token not revoked nor expired, its user active, its scope allowing `access`,
+ * will be let through: token not revoked nor expired, its user active with a known role, its scope allowing `access`,
  * both counts within their limits — the checks authenticateApiToken makes after it, so a refused
  * request records no use; `touched` says whether it did (that once-a-minute write was a statement of
  * its own, through Prisma: the 9th of a REST propose-verdict).
@@ -225,8 +225,8 @@ async function findTokenCountingRequest(db: Db, tokenHash: string, ip: string, n
     ), "touched" AS (
       UPDATE "ApiToken" t SET "lastUsedAt" = ${now}::timestamp(3) FROM "found" f
       WHERE t."id" = f."id" AND t."revokedAt" IS NULL AND (f."expiresAt" IS NULL OR f."expiresAt" > ${now}::timestamp(3)) AND f."userActive"
-        AND f."scope"::text IN (${Prisma.join(allowedScopes)})
-        AND (f."lastUsedAt" IS NULL OR f."lastUsedAt" <= ${usedBefore}::timestamp(3))
+        AND f."userRole" IN (${Prisma.join([...ROLES])}) AND f."scope"::text IN (${Prisma.join(allowedScopes)})
+        AND (t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${usedBefore}::timestamp(3))
         AND (SELECT c."points" FROM "counted" c WHERE c."key" = ${ipKey}::text) <= ${API_RATE_LIMITS.perIp}
         AND (SELECT c."points" FROM "counted" c WHERE c."key" = ${tokenKeyPrefix}::text || f."id") <= ${API_RATE_LIMITS.perToken}
       RETURNING t."id"

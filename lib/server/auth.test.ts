@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/domain/errors";
 import { authenticate, INVALID_CREDENTIALS } from "./auth";
 import { TEST_PASSWORD, makeUser, userState } from "./testing/factories";
+import { getDb } from "./db";
 import { deactivateUser } from "./users";
 import { accountDelayMs, assertLoginAllowed, LOGIN_DELAY_MAX_MS, LOGIN_LIMITS } from "./login-rate-limit";
 
@@ -53,6 +54,9 @@ describe("authenticate", () => {
 
   it("spends about as long on an unknown email as on a wrong password", async () => {
     const user = await makeUser("REVIEWER");
+    // The comparison is only fair when the known user's hash has the production cost (vi.unmock above).
+    const stored = await (await getDb()).user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const time = async (email: string) => {
       const t0 = performance.now();

@@ -88,3 +88,14 @@ export function cursorSql(after: ClaimListCursor | undefined, direction: "after"
     ? Prisma.sql` AND (c."updatedAt" < ${after.updatedAt} OR (c."updatedAt" = ${after.updatedAt} AND c.id < ${after.id}))`
     : Prisma.sql` AND (c."updatedAt" > ${after.updatedAt} OR (c."updatedAt" = ${after.updatedAt} AND c.id >= ${after.id}))`;
 }
+
+/**
+ * A LIMIT clause's number as SQL text (the same on both databases: SQLite reads a negative LIMIT as
+ * none, PostgreSQL refuses it). `rows` is truncated to an integer; throws RangeError for NaN, an
+ * infinite or unsafe number, or one below 0.
+ */
+export function sqlLimit(rows: number): Prisma.Sql {
+  const n = Math.trunc(rows);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A row limit must be a whole number ≥ 0, not ${rows}.`);
+  return Prisma.raw(String(n));
+}

@@ -9,7 +9,7 @@ import type { ClaimSearchMatches } from "../claim-search";
 import { readRows } from "../direct-read";
 import type { Actor } from "../permissions";
 import { resolveSearch } from "./claim-list-where";
-import { claimListSql, cursorSql } from "./claim-list-sql";
+import { claimListSql, cursorSql, sqlLimit } from "./claim-list-sql";
 import type { ReviewerScope } from "./resolve-reviewer-scope";
 
 /** Beyond this many claims a list says "1,000+" instead of counting them all (a count reads every row). */
@@ -34,7 +34,7 @@ export async function countClaims(
   const matches = await resolveSearch(actor, filter, search);
   const where = claimListSql(actor, filter, now, matches, scope);
   const [row] = await readRows<{ n: number | bigint | string }>(
-    Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT c.id FROM "Claim" c WHERE ${where}${cursorSql(upTo, "upTo")} LIMIT ${Prisma.raw(String(Math.trunc(limit) + 1))}) counted`,
+    Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT c.id FROM "Claim" c WHERE ${where}${cursorSql(upTo, "upTo")} LIMIT ${sqlLimit(Math.trunc(limit) + 1)}) counted`,
   );
   return Number(row?.n ?? 0);
 }

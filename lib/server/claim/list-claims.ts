@@ -10,7 +10,7 @@ import type { ClaimSearchMatches } from "../claim-search";
 import { readRows } from "../direct-read";
 import type { Actor } from "../permissions";
 import { resolveSearch } from "./claim-list-where";
-import { claimListSql, cursorSql } from "./claim-list-sql";
+import { claimListSql, cursorSql, sqlLimit } from "./claim-list-sql";
 import type { ReviewerScope } from "./resolve-reviewer-scope";
 
 /**
@@ -30,7 +30,7 @@ export async function listClaims(
   const where = claimListSql(actor, filter, options.now ?? new Date(), search, options.scope);
   const keys = await readRows<ClaimListKey>(Prisma.sql`SELECT c.id, c."createdAt", c."updatedAt", c."dueAt" FROM "Claim" c
 WHERE ${where}${cursorSql(options.after, "after")}
-ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${Prisma.raw(String(Math.trunc(options.take ?? 500)))}`);
+ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${sqlLimit(options.take ?? 500)}`);
   return readClaimListRows(actor, keys);
 }
 
