@@ -1,6 +1,6 @@
 /** Step 2: opening a claim shows it highlighted inside its article, with its evidence, verdict and history. */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { assignClaim, claimRow, historyEntries, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -13,7 +13,7 @@ test("the reviewer opens an assigned claim: highlighted in the article text, evi
   await assignClaim(editorPage, claim, reviewer, { priority: "Normal", due: "2026-10-15" });
   await editorPage.context().close();
 
-  await signIn(page, reviewer, fx.password);
+  await signInReusing(page, reviewer, fx.password);
   await claimRow(page, claim).getByRole("link", { name: claim.text.slice(0, 40) }).click();
   await expect(page).toHaveURL(new RegExp(`${claim.url}$`));
 

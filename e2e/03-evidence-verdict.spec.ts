@@ -3,7 +3,7 @@
  * the history with who and when. Bad input is refused next to the fields and changes nothing.
  */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, assignClaim, fillEvidence, fillVerdict, historyEntries, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -16,7 +16,7 @@ test("the reviewer adds evidence and proposes a verdict; bad input and a verdict
   await assignClaim(editorPage, claim, reviewer);
   await editorPage.context().close();
 
-  await signIn(page, reviewer, fx.password);
+  await signInReusing(page, reviewer, fx.password);
   await page.goto(claim.url);
   const meta = page.getByTestId("claim-meta");
   await expect(meta).toContainText("Assigned");

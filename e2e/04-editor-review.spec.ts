@@ -3,7 +3,7 @@
  * and never approves a verdict they proposed themselves (four-eyes rule).
  */
 import { expect, test, type Browser } from "@playwright/test";
-import { loadFixtures, signIn, type E2EUser } from "./fixtures";
+import { loadFixtures, signInReusing, type E2EUser } from "./fixtures";
 import {
   addEvidence,
   assignClaim,
@@ -35,7 +35,7 @@ async function proposeAs(browser: Browser, user: E2EUser, claim: PickedClaim, la
 }
 
 test("the editor sees All claims, assigns an unassigned claim and reassigns it to another reviewer", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   await expect(page).toHaveURL(/\/claims$/);
   await expect(page.getByRole("heading", { name: "All claims" })).toBeVisible();
   // All claims: the editor sees claims of both articles, assigned or not.
@@ -83,7 +83,7 @@ test("the editor sees All claims, assigns an unassigned claim and reassigns it t
 });
 
 test("the editor approves a reviewer's proposed verdict", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   await proposeAs(browser, reviewer, claim, "Mostly true", "Broadly matches the published figures.");
@@ -102,7 +102,7 @@ test("the editor approves a reviewer's proposed verdict", async ({ browser, page
 });
 
 test("four eyes: an editor cannot approve a verdict they proposed; a second editor can", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, editor);
   await addEvidence(page, {
@@ -133,7 +133,7 @@ test("four eyes: an editor cannot approve a verdict they proposed; a second edit
 });
 
 test("the editor returns a proposed verdict with a reason; without a reason it is refused", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   await proposeAs(browser, reviewer, claim, "Misleading", "Leaves out the approval process.");

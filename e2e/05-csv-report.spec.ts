@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, assignClaim, csvObjects, pageFor, parseCsv, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -41,7 +41,7 @@ const HEADER = [
 ];
 
 test("the editor downloads the CSV report of an article; a formula-looking rationale is neutralised", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   const waiting = await takeUnassignedClaim(page, article.title);

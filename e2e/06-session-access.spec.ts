@@ -3,7 +3,7 @@
  * export (404, nothing changes); a stale assignment form is refused and shows the current state.
  */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn, signOut } from "./fixtures";
+import { loadFixtures, signIn, signInReusing, signOut } from "./fixtures";
 import { assignClaim, claimRow, historyEntries, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -34,7 +34,7 @@ test("signing out ends the session, also for a copy of the old session cookie", 
 
 test("another reviewer gets Not found for a claim that is not theirs, and 404 for an article export without their claims", async ({ browser, page }) => {
   // An article in which reviewer2 has no claim (the other specs only give them claims of the first one).
-  await signIn(page, reviewer2, fx.password);
+  await signInReusing(page, reviewer2, fx.password);
   const listed = await page.getByTestId("claim-row").allTextContents();
   const article = [...fx.articles].reverse().find((a) => !listed.some((text) => text.includes(a.title)));
   expect(article, "an article without claims of reviewer2").toBeDefined();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 
@@ -35,7 +35,7 @@ test("an editor imports pasted text, reviews its suggested claims, re-imports it
     "Any request by Ukraine to use these ATACMS systems must now be cleared directly by Defense Secretary Pete Hegseth, officials said.",
   ].join("\n\n");
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.getByRole("link", { name: "Import article" }).click();
   await expect(page.getByRole("heading", { name: "Import an article" })).toBeVisible();
 

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 const tag = randomUUID().slice(0, 8);
@@ -35,7 +35,7 @@ test.afterAll(async () => {
 });
 
 test("an editor imports a web page by URL with its metadata pre-filled; bad addresses are refused", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.goto("/articles/new");
   await page.getByRole("tab", { name: "From URL" }).click();
 
@@ -71,7 +71,7 @@ test("an editor imports a web page by URL with its metadata pre-filled; bad addr
 });
 
 test("an editor uploads an HTML file; binary and non-UTF-8 files are refused", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.goto("/articles/new");
   await page.getByRole("tab", { name: "Upload file" }).click();
   const upload = page.getByLabel(/File \(\.txt, \.md or \.html/);

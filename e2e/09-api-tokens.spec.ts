@@ -4,7 +4,7 @@
  * stale ETag is refused with 412), the admin sees its last use and revokes it, and it answers 401.
  */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { assignClaim, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -19,7 +19,7 @@ test("an admin's API token lists, reads and proposes with If-Match, then stops w
   await editorPage.context().close();
 
   // The admin creates a token acting as the reviewer.
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.getByRole("link", { name: "API tokens" }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const form = page.getByTestId("api-token-form");
@@ -109,7 +109,7 @@ test("an admin's API token lists, reads and proposes with If-Match, then stops w
 });
 
 test("a read-only token cannot write, and non-admins have no token page", async ({ page, request, browser }) => {
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.goto("/admin/tokens");
   const form = page.getByTestId("api-token-form");
   await form.getByLabel("Name").fill("E2E reader");

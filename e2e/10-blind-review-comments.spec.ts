@@ -4,7 +4,7 @@
  * the agreement panel shows the pair), and comments with @mentions that notify, with an unread count.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, assignClaim, claimRow, fillVerdict, historyEntries, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -23,7 +23,7 @@ test("blind double review: two reviewers propose blind, an editor compares both 
   browser,
   page,
 }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   const form = page.getByTestId("assign-form");
   await form.getByLabel("Assignee").selectOption(rita.id);
@@ -162,7 +162,7 @@ test("a comment with an @mention notifies the mentioned reviewer with an unread 
   const ritaPage = await pageFor(browser, rita, fx.password);
   const before = await unreadCount(ritaPage);
 
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());

@@ -6,7 +6,7 @@
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { encodeClaimListCursor } from "../lib/domain/claim-cursor";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, assignClaim, historyEntries, pageFor, proposeVerdict, readClaimText, type PickedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -43,7 +43,7 @@ async function selectRows(page: Page, n: number): Promise<PickedClaim[]> {
 }
 
 test("an editor filters the list, bulk-assigns claims with priority and due date, and a stale selection changes nothing", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const form = filterForm(page);
   await form.getByLabel("Assignee").selectOption({ label: "Unassigned" });
   await form.getByLabel("Article").selectOption({ label: article.title });
@@ -119,7 +119,7 @@ test("return, re-propose, a second editor's approval, publication and reopening 
   await proposeVerdict(reviewerPage, "False", "The official figures contradict it.");
 
   // The editor returns it with a reason.
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   await page.goto(reviewed.url);
   const reason = "Quote the ministry's own table, not the press release.";
   await page.getByTestId("return-form").getByLabel("Reason for returning").fill(reason);
@@ -196,7 +196,7 @@ test("return, re-propose, a second editor's approval, publication and reopening 
 });
 
 test("filters live in the URL: a bookmarked view shows the same claims, and junk parameters are named and ignored", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const words = reviewed.text.split(/\s+/).filter((w) => /^[A-Za-z]{5,}$/.test(w)).slice(0, 2);
   expect(words.length).toBe(2);
   const url = `/claims?status=REOPENED&q=${encodeURIComponent(words.join(" ").toUpperCase())}&priority=URGENT`;
@@ -231,7 +231,7 @@ test("filters live in the URL: a bookmarked view shows the same claims, and junk
 });
 
 test("the list pages by cursor: links keep the filters, the export link never pages, a bad cursor is named and ignored", async ({ page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   await page.goto(`/claims?articleId=${article.id}`);
   const count = await listedCount(page);
   expect(count).toBeGreaterThan(0);
@@ -256,7 +256,7 @@ test("the list pages by cursor: links keep the filters, the export link never pa
 });
 
 test("workload, dashboard and activity show the desk's real figures", async ({ page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
 
   // Unassigned on the workload = new, unassigned claims in the list.
@@ -329,7 +329,7 @@ test("the reviewer pool: closed by default, opened by an admin, a reviewer takes
   await reviewerPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pool" }).click();
   await expect(reviewerPage.getByTestId("pool-closed")).toBeVisible();
 
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.goto("/admin/settings");
   await expect(page.getByTestId("reviewer-pool-state")).toHaveText("The pool is closed.");
   const form = page.getByTestId("reviewer-pool-form");

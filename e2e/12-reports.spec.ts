@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { readPdf } from "../lib/domain/report/pdf-test-helpers";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, assignClaim, csvObjects, pageFor, parseCsv, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -46,7 +46,7 @@ test("an editor exports a published verdict as CSV, JSON, NDJSON, ClaimReview an
   await expect(deskForm.getByTestId("form-ok")).toHaveText("Desk settings saved.");
   await adminPage.context().close();
 
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   const reviewerPage = await pageFor(browser, reviewer, fx.password);
@@ -144,7 +144,7 @@ test("an editor exports a published verdict as CSV, JSON, NDJSON, ClaimReview an
 });
 
 test("work in progress is marked; the claim list's filters carry over; a filter matching nothing is an empty report", async ({ page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   await page.goto(`/articles/${article.id}`);
   await page.getByTestId("export-article-report").click();
   await expect(page.getByLabel(/Include work in progress/)).toBeChecked();
@@ -192,7 +192,7 @@ test("work in progress is marked; the claim list's filters carry over; a filter 
 });
 
 test("a reviewer gets only their own claims, 404 for another's article, and clear refusals", async ({ page }) => {
-  await signIn(page, reviewer2, fx.password);
+  await signInReusing(page, reviewer2, fx.password);
   const listed = await page.getByTestId("claim-row").allTextContents();
   const elsewhere = [...fx.articles].reverse().find((a) => !listed.some((text) => text.includes(a.title)));
   expect(elsewhere, "an article without claims of reviewer2").toBeDefined();

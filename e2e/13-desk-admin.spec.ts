@@ -5,7 +5,7 @@
  * verdicts).
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { assignClaim, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -22,7 +22,7 @@ test("an admin creates a reviewer, who changes the one-time password; role chang
   const stamp = Date.now().toString(36);
   const email = `nora-${stamp}@e2e.claimledger.test`;
   const name = `Nora Newcomer ${stamp}`;
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.goto("/admin/users");
   const create = page.getByTestId("user-create-form");
   await create.getByLabel("Email").fill(email);
@@ -93,7 +93,7 @@ test("an admin creates a reviewer, who changes the one-time password; role chang
 
 test("an admin edits the verdict scale: a failing colour is refused, a retired rating stays on old verdicts", async ({ browser, page }) => {
   const label = `Satire ${Date.now().toString(36)}`;
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.goto("/admin/scale");
   const add = page.getByTestId("new-rating-form");
   await add.getByLabel("Label").fill(label);

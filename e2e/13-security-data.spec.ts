@@ -5,7 +5,7 @@
  * both in the API's error shape.
  */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { assignClaim, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -17,7 +17,7 @@ test("a verdict proposed through an admin's token shows the admin in the timelin
   const claim = await takeUnassignedClaim(editorPage, article.title);
   await assignClaim(editorPage, claim, editor2);
 
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await page.goto("/admin/tokens");
   const form = page.getByTestId("api-token-form");
   await form.getByLabel("Name").fill("E2E four-eyes bot");

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn, type E2EUser } from "./fixtures";
+import { loadFixtures, signInReusing, type E2EUser } from "./fixtures";
 import { assignClaim, fillVerdict, pageFor, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -30,7 +30,7 @@ test("a reviewer's claim page", async ({ browser, page }) => {
   const claim = await takeUnassignedClaim(editorPage, article.title);
   await assignClaim(editorPage, claim, fx.users.reviewer);
   await editorPage.context().close();
-  await signIn(page, fx.users.reviewer, fx.password);
+  await signInReusing(page, fx.users.reviewer, fx.password);
   await expectNoViolations(page, claim.url);
 });
 
@@ -60,13 +60,13 @@ const PAGES: [string, keyof typeof fx.users, () => string][] = [
 for (const [name, role, path] of PAGES) {
   test(`${name} (${role})`, async ({ page }) => {
     const user: E2EUser = fx.users[role];
-    await signIn(page, user, fx.password);
+    await signInReusing(page, user, fx.password);
     await expectNoViolations(page, path());
   });
 }
 
 test("an editor's claim page with a verdict", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.goto("/claims?status=PROPOSED");
   const row = page.getByTestId("claim-row").first();
   const href = (await row.count()) ? await row.getByRole("link").first().getAttribute("href") : null;
@@ -97,7 +97,7 @@ test("a published claim: its public fact-check pages, the claim's printable repo
   for (const path of ["/fact-checks", `/fact-checks/${claimId}`, "/fact-checks/corrections-policy"]) await expectNoViolations(visitor, path);
 
   // A set-password link's page, as the newcomer opens it, and a spent or unknown link's answer.
-  await signIn(page, fx.users.admin, fx.password);
+  await signInReusing(page, fx.users.admin, fx.password);
   await page.goto("/admin/users");
   const create = page.getByTestId("user-create-form");
   const stamp = Date.now().toString(36);

@@ -4,13 +4,13 @@
  * status in view while it shows the highlighted passage.
  */
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 const RANK: Record<string, number> = { Urgent: 0, High: 1, Normal: 2, Low: 3 };
 
 test("All claims sorts by priority from the URL and keeps the order in its links", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.goto("/claims");
   await expect(page.getByTestId("claim-sort")).toHaveValue("changed");
   await page.getByLabel("Sort by").selectOption("priority");
@@ -27,7 +27,7 @@ test("All claims sorts by priority from the URL and keeps the order in its links
 });
 
 test("My claims opens by due date, and the claim page keeps its heading in view", async ({ page }) => {
-  await signIn(page, fx.users.reviewer, fx.password);
+  await signInReusing(page, fx.users.reviewer, fx.password);
   await page.goto("/claims");
   await expect(page.getByTestId("claim-sort")).toHaveValue("due");
   const first = page.getByTestId("claim-row").first();

@@ -4,7 +4,7 @@
  * stale pages get a visible conflict, never a silent overwrite.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 const { admin } = fx.users;
@@ -22,7 +22,7 @@ async function createAccount(page: Page, email: string, name: string, access: "p
 test("an admin creates a reviewer with a set-password link: the policy applies, the link works once", async ({ browser, page }) => {
   const stamp = Date.now().toString(36);
   const email = `lina-${stamp}@e2e.claimledger.test`;
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await createAccount(page, email, `Lina Link ${stamp}`, "link");
   // The page first renders the link's path, then makes it absolute with its own origin.
   await expect(page.getByTestId("set-password-link-value")).toHaveValue(/^https?:\/\/[^/]+\/set-password\//);
@@ -61,13 +61,13 @@ test("two admins on the same account: the stale page's step is refused with a vi
   const stamp = Date.now().toString(36);
   const email = `cora-${stamp}@e2e.claimledger.test`;
   const name = `Cora Conflict ${stamp}`;
-  await signIn(page, admin, fx.password);
+  await signInReusing(page, admin, fx.password);
   await createAccount(page, email, name, "password");
   await expect(page.getByTestId("one-time-password")).toBeVisible();
 
   // A second admin tab opens the users page, then the first deactivates the account.
   const other = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
-  await signIn(other, admin, fx.password);
+  await signInReusing(other, admin, fx.password);
   await other.goto("/admin/users");
   await page.reload();
   await page.getByTestId("user-row").filter({ hasText: email }).getByRole("button", { name: `Deactivate ${name}` }).click();

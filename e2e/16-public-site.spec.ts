@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, approveAndPublish, assignClaim, fillEvidence, pageFor, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -55,7 +55,7 @@ async function archivedEvidenceId(page: Page): Promise<string> {
 test("a published fact-check is public with valid ClaimReview, feeds and corrections; a retraction leaves a notice", async ({ browser, page }) => {
   // The whole done-when walk (three people, two publications, a retraction) in one test: allow it more time.
   test.slow();
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   // Who made the claim: shown on the public page and in ClaimReview's itemReviewed.author.
@@ -194,7 +194,7 @@ test("a published fact-check is public with valid ClaimReview, feeds and correct
 });
 
 test("unpublished claims are not found on the public site", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   const visitor = await anonymousPage(browser);
   const response = await visitor.goto(`/fact-checks/${claim.id}`);
@@ -204,7 +204,7 @@ test("unpublished claims are not found on the public site", async ({ browser, pa
 });
 
 test("a reviewer attaches a file as evidence: refused by content with a clear message, stored with its SHA-256, downloaded as an attachment only by signed-in users", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   const reviewerPage = await pageFor(browser, reviewer, fx.password);

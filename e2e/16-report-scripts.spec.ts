@@ -6,7 +6,7 @@
  * for a published claim worded in Arabic and Chinese.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { addEvidence, approveAndPublish, assignClaim, pageFor, proposeVerdict, takeUnassignedClaim } from "./helpers";
 
 const fx = loadFixtures();
@@ -21,7 +21,7 @@ const THAI = "รัฐบาลประกาศวันนี้";
 const UNBROKEN = `https://example.org/${"segment".repeat(40)}`;
 
 test("the printable report shows every script inside the page, right-to-left text isolated, fonts served by the app", async ({ browser, page }) => {
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   await assignClaim(page, claim, reviewer);
   const reviewerPage = await pageFor(browser, reviewer, fx.password);
@@ -78,7 +78,7 @@ test("a published fact-check shows every script on the public pages, right-to-le
   test.slow();
   const claimText = `${ARABIC} ${CHINESE}`;
   const claimant = "وزير الدفاع";
-  await signIn(page, editor, fx.password);
+  await signInReusing(page, editor, fx.password);
   const claim = await takeUnassignedClaim(page, article.title);
   const wording = page.getByTestId("wording-form");
   await wording.getByLabel("Claim wording").fill(claimText);

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn, signOut } from "./fixtures";
+import { loadFixtures, signInReusing, signOut } from "./fixtures";
 import { importPastedArticle } from "./helpers";
 
 const fx = loadFixtures();
@@ -24,7 +24,7 @@ test("an editor confirms a story suggested on import and splits an article out o
   ];
   const titles = [`Brookvale outage ${tag}`, `Kestrel Dam failure ${tag}`];
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   for (const [i, lines] of texts.entries()) await importPastedArticle(page, titles[i]!, lines.join("\n\n"));
 
   await page.getByRole("link", { name: "Stories", exact: true }).click();
@@ -36,7 +36,7 @@ test("an editor confirms a story suggested on import and splits an article out o
 
   // A second tab keeps the page as it was before the confirmation.
   const stale = await browser.newPage();
-  await signIn(stale, fx.users.editor, fx.password);
+  await signInReusing(stale, fx.users.editor, fx.password);
   await stale.goto(page.url());
 
   await page.getByTestId("confirm-story-form").getByRole("button", { name: "Confirm story" }).click();
@@ -78,14 +78,14 @@ test("an editor confirms a story suggested on import and splits an article out o
 
   // A reviewer sees no story controls (and no story they have no claim in).
   await signOut(page);
-  await signIn(page, fx.users.reviewer, fx.password);
+  await signInReusing(page, fx.users.reviewer, fx.password);
   await page.goto("/stories");
   await expect(page.getByTestId("create-story-form")).toHaveCount(0);
   await expect(page.getByTestId("story-row").filter({ hasText: titles[0]! })).toHaveCount(0);
 });
 
 test("the stories list and its form have no axe violations (WCAG 2.0/2.1/2.2 A and AA)", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await page.goto("/stories");
   await expect(page.getByTestId("create-story-form")).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { csvObjects, fillVerdict, pageFor, parseCsv } from "./helpers";
 
 const fx = loadFixtures();
@@ -30,7 +30,7 @@ async function openStory(page: Page) {
 }
 
 test("the story page aligns the Hegseth pair, lists what each outlet alone asserts, flags who reported first and shows tone with its lexicon", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await openStory(page);
   await expect(page.getByTestId("story-article")).toHaveCount(2);
 
@@ -85,7 +85,7 @@ test("different approved verdicts on the Hegseth pair warn on the story page and
   }
   await reviewerPage.context().close();
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   for (const claimId of [hegsethA, hegsethB]) {
     await page.goto(`/claims/${claimId}`);
     // One approved, the other still proposed: no conflict yet.
@@ -129,7 +129,7 @@ test("different approved verdicts on the Hegseth pair warn on the story page and
 });
 
 test("the comparison exports as CSV, JSON, PDF and a printable page; the pair's reviewer reads only their own claims", async ({ browser, page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   const csv = await page.request.get(`${storyUrl}/comparison.csv`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
@@ -167,7 +167,7 @@ test("the comparison exports as CSV, JSON, PDF and a printable page; the pair's 
 });
 
 test("the story page and its printable page have no axe violations (WCAG 2.0/2.1/2.2 A and AA)", async ({ page }) => {
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await openStory(page);
   await expectNoAxeViolations(page, storyUrl);
   await page.goto(`${storyUrl}/print`);

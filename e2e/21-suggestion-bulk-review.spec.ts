@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { importPastedArticle } from "./helpers";
 
 const fx = loadFixtures();
@@ -11,7 +11,7 @@ test("tick 10 → Accept selected → tick 3 others → Reject selected rejects 
   const places = ["Avdiivka", "Bakhmut", "Kherson", "Kharkiv", "Sumy", "Odesa", "Mykolaiv", "Dnipro", "Zaporizhzhia", "Pokrovsk", "Izium", "Lyman", "Kupiansk", "Vuhledar", "Chernihiv", "Poltava"];
   const text = places.map((place, i) => `The ministry said on Monday that ${120 + i * 37} rockets had been fired at ${place} since March, officials said.`).join("\n\n");
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await importPastedArticle(page, title, text);
 
   const review = page.getByTestId("suggestions");

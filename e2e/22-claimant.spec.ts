@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 import { importPastedArticle } from "./helpers";
 
 const fx = loadFixtures();
@@ -14,7 +14,7 @@ test("an editor sees the suggested claimant, corrects it on the claim page and f
     `The ministry said on Feb. 12 that ${tag} prices rose by 10-15% in the 2026 fiscal year.`,
   ].join("\n\n");
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   await importPastedArticle(page, title, text);
 
   // The suggestions name who made each claim; accept them all.

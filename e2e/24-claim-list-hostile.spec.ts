@@ -6,7 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 
@@ -17,7 +17,7 @@ test("hostile text stays text, keyboard selection and select-all drive the bulk 
     alerts.push(dialog.message());
     await dialog.dismiss();
   });
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   const title = `<img src=x onerror=alert(1)>"'&<\u202Eevil ${Date.now()}`;
   await page.goto("/articles/new");
   await page.getByLabel("Title").fill(title);

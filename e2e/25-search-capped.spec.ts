@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { loadFixtures, signIn } from "./fixtures";
+import { loadFixtures, signInReusing } from "./fixtures";
 
 const fx = loadFixtures();
 
@@ -20,7 +20,7 @@ test("a search matching more than 1,000 claims says it read only the newest, a n
   });
   expect(seeded.status, `${seeded.stdout}\n${seeded.stderr}`).toBe(0);
 
-  await signIn(page, fx.users.editor, fx.password);
+  await signInReusing(page, fx.users.editor, fx.password);
   for (const q of ["zephyrine", "ZÉPHYRINE harbour"]) {
     await page.goto(`/claims?perPage=25&q=${encodeURIComponent(q)}`);
     const notice = page.getByTestId("search-capped");

@@ -5,7 +5,7 @@
  * RFC 4180 parser for the CSV report.
  */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { signIn, type E2EUser } from "./fixtures";
+import { signInReusing, type E2EUser } from "./fixtures";
 
 export interface PickedClaim {
   id: string;
@@ -13,11 +13,14 @@ export interface PickedClaim {
   url: string;
 }
 
-/** A new browser context (own cookies) with `user` signed in. */
+/**
+ * A new browser context (own cookies) with `user` signed in, on the claims list; with this worker's
+ * kept session for `user` when the server still takes it (signInReusing), else through the form.
+ */
 export async function pageFor(browser: Browser, user: E2EUser, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
-  await signIn(page, user, password);
+  await signInReusing(page, user, password);
   return page;
 }
 
