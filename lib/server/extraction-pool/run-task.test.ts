@@ -13,7 +13,7 @@ import { importArticle } from "../articles";
 import { getDb } from "../db";
 import { previewUploadedFile } from "../import-sources";
 import { makeUser } from "../testing/factories";
-import { runExtractionTask } from "./run-task";
+import { runExtractionTask, warmExtractionPool } from "./run-task";
 
 const pools = globalThis as unknown as { claimLedgerExtractionPool?: { destroy(): Promise<void> } };
 
@@ -179,6 +179,14 @@ describe("the extraction pool", () => {
       expect(performance.now() - t0).toBeLessThan(5_000);
     });
     expect((await runExtractionTask("score", { text: "The council approved $4.5 million on Monday." })) > 0).toBe(true);
+  }, 60_000);
+
+  it("warms the pool: after warmExtractionPool the next task is begun within a 1 s start limit, though threads take 3 s to start", async () => {
+    await withSlowStartingPool(3_000, async () => {
+      await warmExtractionPool();
+      const claims = await runExtractionTask("extractArticle", { text: DEMO, limit: 3 }, { startLimitMs: 1_000 });
+      expect(claims.length).toBe(3);
+    });
   }, 60_000);
 
   it("keeps this thread answering while a large article is analysed", async () => {
