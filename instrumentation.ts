@@ -10,4 +10,7 @@ export async function register() {
   // (lib/server/search-refold.ts; searches work on the words stored before until then).
   const [{ getDb }, { refoldClaimSearchAtStart }] = await Promise.all([import("./lib/server/db"), import("./lib/server/search-refold")]);
   void getDb().then(refoldClaimSearchAtStart, () => undefined);
+  // One warm worker thread for claim finding, started in the background (its thread runs at a lower
+  // priority), so the first import after start does not pay a cold thread's start-up.
+  void import("./lib/server/extraction-pool/run-task").then(({ warmExtractionPool }) => warmExtractionPool());
 }

@@ -13,7 +13,25 @@ import { importArticle } from "../articles";
 import { getDb } from "../db";
 import { previewUploadedFile } from "../import-sources";
 import { makeUser } from "../testing/factories";
-import { runExtractionTask } from "./run-task";
+import { runExtractionTask, warmExtractionPool } from "./run-task";
+
+const pools = globalThis as unknown as { claimLedgerExtractionPool?: { destroy(): Promise<void> } };
+
+/** Runs `work` with a new pool whose threads each wait `delayMs` before loading (worker.mjs test hook), then a normal new pool. */
+async function withSlowStartingPool<T>(delayMs: number, work: () => Promise<T>): Promise<T> {
+  const restart = async () => {
+    await pools.claimLedgerExtractionPool?.destroy();
+    delete pools.claimLedgerExtractionPool;
+  };
+  await restart();
+  process.env.CLAIMLEDGER_EXTRACTION_TEST_START_DELAY_MS = String(delayMs);
+  try {
+    return await work();
+  } finally {
+    delete process.env.CLAIMLEDGER_EXTRACTION_TEST_START_DELAY_MS;
+    await restart();
+  }
+}
 
 const DEMO = readFileSync("prisma/seed/articles/000_a04bcc9c32dccfc7.txt", "utf8");
 
@@ -141,6 +159,35 @@ describe("the extraction pool", () => {
     // The pool still answers after the terminated worker.
     expect((await runExtractionTask("score", { text: "The council approved $4.5 million on Monday." })) > 0).toBe(true);
   });
+
+  it("counts the run limit from the task's start, not a cold worker's start-up: a thread 4 s slow to start still runs a task under a 3 s limit", async () => {
+    const t0 = performance.now();
+    const score = await withSlowStartingPool(4_000, () => runExtractionTask("score", { text: "The council approved $4.5 million on Monday." }, { timeoutMs: 3_000 }));
+    expect(score > 0).toBe(true);
+    // The wait really was longer than the run limit.
+    expect(performance.now() - t0).toBeGreaterThan(3_000);
+  }, 60_000);
+
+  it("refuses as busy (try again) a task no worker begins within the start limit, and the pool answers afterwards", async () => {
+    const t0 = performance.now();
+    await withSlowStartingPool(5_000, async () => {
+      await expect(runExtractionTask("score", { text: "The council approved $4.5 million on Monday." }, { startLimitMs: 1_000 })).rejects.toMatchObject({
+        code: "RATE_LIMITED",
+        message: "The server is analysing many articles right now; try again in a few seconds.",
+      });
+      // Cancelled at the start limit, not after the slow thread had started and run it.
+      expect(performance.now() - t0).toBeLessThan(5_000);
+    });
+    expect((await runExtractionTask("score", { text: "The council approved $4.5 million on Monday." })) > 0).toBe(true);
+  }, 60_000);
+
+  it("warms the pool: after warmExtractionPool the next task is begun within a 1 s start limit, though threads take 3 s to start", async () => {
+    await withSlowStartingPool(3_000, async () => {
+      await warmExtractionPool();
+      const claims = await runExtractionTask("extractArticle", { text: DEMO, limit: 3 }, { startLimitMs: 1_000 });
+      expect(claims.length).toBe(3);
+    });
+  }, 60_000);
 
   it("keeps this thread answering while a large article is analysed", async () => {
     const text = DEMO.repeat(12);

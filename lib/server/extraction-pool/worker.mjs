@@ -22,11 +22,20 @@ if (process.platform === "linux" && Number.isInteger(nice) && nice > 0 && nice <
   }
 }
 
+// Test hook: a thread slow to start (a cold thread on a loaded machine), in ms; never set in production.
+const startDelayMs = Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_TEST_START_DELAY_MS ?? "", 10);
+if (startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, startDelayMs));
+
 register({ tsconfig: new URL("../../../tsconfig.json", import.meta.url).pathname });
 const { EXTRACTION_TASKS } = await import("../../domain/extraction/tasks.ts");
 
-/** Piscina calls the default export with the task; the result is structured-cloned back. */
-export default function runTask({ name, input }) {
+/**
+ * Piscina calls the default export with the task; the result is structured-cloned back. `started`,
+ * a MessagePort from run-task.ts, gets "started" right before the task runs: the main thread's run
+ * time limit counts from then, not from the queue or this thread's start-up.
+ */
+export default function runTask({ name, input, started }) {
+  started?.postMessage("started");
   const task = EXTRACTION_TASKS[name];
   if (!task) throw new TypeError(`unknown extraction task ${name}`);
   return task(input);
