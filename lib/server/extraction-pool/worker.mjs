@@ -22,8 +22,9 @@ if (process.platform === "linux" && Number.isInteger(nice) && nice > 0 && nice <
   }
 }
 
-// Test hook: a thread slow to start (a cold thread on a loaded machine), in ms; never set in production.
-const startDelayMs = Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_TEST_START_DELAY_MS ?? "", 10);
+// Test hook: a thread slow to start (a cold thread on a loaded machine), in ms. Read only under vitest
+// (VITEST is set in its processes and passed on to the pool's threads), so it can never slow a server.
+const startDelayMs = process.env.VITEST ? Number.parseInt(process.env.CLAIMLEDGER_EXTRACTION_TEST_START_DELAY_MS ?? "", 10) : 0;
 if (startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, startDelayMs));
 
 register({ tsconfig: new URL("../../../tsconfig.json", import.meta.url).pathname });
