@@ -63,7 +63,10 @@ describe("the claims page and the claim page read a constant number of statement
       // As many rows or more (a page holds at most 200), from a desk that grew.
       expect(large.result[0].claims.length, label).toBeGreaterThanOrEqual(small[i]!.result[0].claims.length);
       expect(large.result[0].claims.length, label).toBeGreaterThan(0);
-      expect(large.queries, label).toBe(small[i]!.queries);
+      // The same statements but for the capped count, which the page sends only when its rows fill more
+      // than a page: the desk the suite's other files share may cross 200 rows while this test grows it.
+      const withoutCount = (r: { statements: string[] }) => r.statements.filter((s) => !/\bCOUNT\(/i.test(s)).length;
+      expect(withoutCount(large), label).toBe(withoutCount(small[i]!));
       // The most: a reviewer's default order (due date) reads its two buckets, each with the rows' relations.
       expect(large.queries, label).toBeLessThanOrEqual(11);
       // No count over the desk beyond the capped one, and no count per article for the dropdown.
