@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { browserForTests } from "./scripts/lib/chromium-path";
 
 /**
- * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against a
+ * End-to-end tests drive Debian's Chromium (its headless shell when installed; Playwright cannot download browsers here) against a
  * production build (`next build` first), served on 127.0.0.1 with a throwaway SQLite database.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -23,7 +24,7 @@ export default defineConfig({
     trace: "off",
     ...devices["Desktop Chrome"],
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: browserForTests(),
       args: [
         "--no-sandbox",
         "--disable-gpu",

@@ -15,7 +15,8 @@ let dir = "";
 function run(env: Record<string, string | undefined>) {
   const clean = { ...process.env };
   delete clean.CHROMIUM_PATH;
-  return spawnSync(tsx, [script], { env: { ...clean, ...env }, encoding: "utf8" });
+  // No full browser to fall back on unless a test gives one.
+  return spawnSync(tsx, [script], { env: { ...clean, CLAIMLEDGER_FALLBACK_CHROMIUM: path.join(dir, "no-full-chromium"), ...env }, encoding: "utf8" });
 }
 
 /** A stand-in apt-get that logs its arguments and, on `install`, creates the browser at `target`. */
@@ -68,6 +69,17 @@ describe("ensure-chromium", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("CHROMIUM_PATH is set to");
     expect(existsSync(path.join(dir, "apt.log"))).toBe(false);
+  });
+
+  it("falls back on the full browser when the headless shell is missing and nothing can be installed", () => {
+    dir = mkdtempSync(path.join(tmpdir(), "chromium-"));
+    const full = path.join(dir, "chromium");
+    writeFileSync(full, "#!/bin/sh\n");
+    chmodSync(full, 0o755);
+    const result = run({ APT_GET: path.join(dir, "no-apt-get"), CLAIMLEDGER_DEFAULT_CHROMIUM: path.join(dir, "chromium-headless-shell"), CLAIMLEDGER_FALLBACK_CHROMIUM: full });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`using ${full}`);
+    expect(result.stdout).toContain("chromium-headless-shell");
   });
 
   it("says what to do when there is no apt-get", () => {
