@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { loadFixtures, signInReusing } from "./fixtures";
+import { IMPORT_WAIT } from "./helpers";
 
 const fx = loadFixtures();
 
@@ -48,7 +49,7 @@ test("an editor imports pasted text, reviews its suggested claims, re-imports it
 
   await page.getByLabel("Article text").fill(text);
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible(IMPORT_WAIT);
   await expect(page.getByText("Article imported")).toBeVisible();
   const articleUrl = page.url().replace(/\?.*$/, "");
 
@@ -81,7 +82,7 @@ test("an editor imports pasted text, reviews its suggested claims, re-imports it
   await page.getByLabel("Outlet").fill("E2E Wire");
   await page.getByLabel("Article text").fill(text);
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByTestId("already-imported")).toBeVisible();
+  await expect(page.getByTestId("already-imported")).toBeVisible(IMPORT_WAIT);
   expect(page.url().replace(/\?.*$/, "")).toBe(articleUrl);
   await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
 

@@ -8,6 +8,7 @@ import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { E2E_FIXTURE_PORT } from "../playwright.config";
 import { loadFixtures, signInReusing } from "./fixtures";
+import { IMPORT_WAIT } from "./helpers";
 
 const fx = loadFixtures();
 const tag = randomUUID().slice(0, 8);
@@ -65,7 +66,7 @@ test("an editor imports a web page by URL with its metadata pre-filled; bad addr
   // Pre-filled metadata stays editable.
   await page.getByLabel("Outlet").fill("Coast Times (print)");
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { name: headline })).toBeVisible();
+  await expect(page.getByRole("heading", { name: headline })).toBeVisible(IMPORT_WAIT);
   await expect(page.getByText("Coast Times (print) · Dana Reporter")).toBeVisible();
   await expect(page.getByTestId("suggestions").getByTestId("suggestion").filter({ hasText: "$12.5 million" })).toHaveCount(1);
 });
@@ -115,5 +116,5 @@ test("an editor uploads an HTML file; binary and non-UTF-8 files are refused", a
   await expect(page.getByLabel("Title")).toHaveValue(fileHeadline);
   await expect(page.getByLabel("Outlet")).toHaveValue("Coast Times");
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { name: fileHeadline })).toBeVisible();
+  await expect(page.getByRole("heading", { name: fileHeadline })).toBeVisible(IMPORT_WAIT);
 });

@@ -7,6 +7,13 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signInReusing, type E2EUser } from "./fixtures";
 
+/**
+ * How long a spec waits for an import's result page (ms): the server analyses the text in a worker
+ * thread and may take up to its run limit (30 s) on a loaded machine, so the 10 s default of
+ * `expect` is too short there (seen once at load 15).
+ */
+export const IMPORT_WAIT = { timeout: 45_000 };
+
 export interface PickedClaim {
   id: string;
   text: string;
@@ -190,5 +197,5 @@ export async function importPastedArticle(page: Page, title: string, text: strin
   await page.getByLabel("Outlet").fill("E2E Wire");
   await page.getByLabel("Article text").fill(text);
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible(IMPORT_WAIT);
 }

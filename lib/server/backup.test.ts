@@ -17,21 +17,35 @@ import { createClient, getDb, provider } from "./db";
 import { makeAssignedClaim, makeUser } from "./testing/factories";
 
 const scratchDir = mkdtempSync(path.join(tmpdir(), "claimledger-backup-"));
-afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
+/** PostgreSQL scratch databases this file created, dropped after it (their names, unquoted). */
+const scratchDatabases = new Set<string>();
+afterAll(async () => {
+  rmSync(scratchDir, { recursive: true, force: true });
+  for (const name of scratchDatabases) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
 
-/** A database to restore into: a fresh SQLite file, or `<test database>_restore` recreated empty. */
+/** Runs one statement on the admin database (`TEST_PG_ADMIN_DATABASE`, else `test`) of DATABASE_URL's server. */
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new URL(process.env.DATABASE_URL!);
+  admin.pathname = `/${process.env.TEST_PG_ADMIN_DATABASE ?? "test"}`;
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database to restore into: a fresh SQLite file, or `<test database>_restore` recreated empty (dropped after the file). */
 async function scratchDatabase(): Promise<string> {
   if (provider === "sqlite") return `file:${path.join(scratchDir, `restored-${randomUUID()}.db`)}`;
   const url = new URL(process.env.DATABASE_URL!);
   const name = `${decodeURIComponent(url.pathname.slice(1))}_restore`;
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new URL(url);
-  admin.pathname = `/${process.env.TEST_PG_ADMIN_DATABASE ?? "test"}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
+  scratchDatabases.add(name);
+  await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(`CREATE DATABASE "${name}"`);
   url.pathname = `/${name}`;
   return url.toString();
 }
