@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "./form-size-guard";
 import { useActionState, useEffect } from "react";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { ActionForm } from "./action-form";
@@ -27,7 +28,7 @@ export function OwnNameForm({ action, name, version }: { action: FormAction; nam
  * it, this one too, so a saved change goes on to the sign-in page.
  */
 export function OwnPasswordForm({ action }: { action: FormAction }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE);
   useEffect(() => {
     if (state.status === "ok") window.location.assign("/login?passwordChanged=1");
   }, [state.status]);

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
 import { FormMessage } from "./form-message";
+import { guardFormSize } from "./form-size-guard";
 import { IdempotencyKeyField } from "./idempotency-key-field";
 import { rememberRefusal } from "./refused-submission";
 
@@ -29,11 +30,14 @@ export function ActionForm({
 }) {
   // A refusal because the claim moved on is handed to the page-level panel before React applies the
   // refreshed page, which may no longer contain this form (components/refused-submission.tsx).
-  const [state, formAction, pending] = useActionState(async (previous: ActionState, formData: FormData) => {
-    const next = await action(previous, formData);
-    rememberRefusal(testId ?? submitLabel, next, Object.keys(hidden));
-    return next;
-  }, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(
+    guardFormSize(async (previous: ActionState, formData: FormData) => {
+      const next = await action(previous, formData);
+      rememberRefusal(testId ?? submitLabel, next, Object.keys(hidden));
+      return next;
+    }),
+    IDLE_STATE,
+  );
   return (
     <form action={formAction} className={inline ? "row" : "stack"} data-testid={testId} noValidate>
       {Object.entries(hidden).map(([name, value]) => (

@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "./form-size-guard";
 import { useActionState } from "react";
 import Link from "next/link";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
@@ -7,7 +8,7 @@ import { FieldError, FormMessage, invalidProps } from "./form-message";
 
 /** The set-password link's form: the new password twice; once saved, a way on to sign-in. */
 export function SetPasswordForm({ action, token }: { action: FormAction; token: string }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE);
   if (state.status === "ok") {
     return (
       <div className="stack" data-testid="set-password-done">

@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import { useActionState } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps } from "../form-message";
@@ -9,7 +10,7 @@ type ConfirmState = ActionState & { recoveryCodes?: string[] };
 
 /** The confirm step: a code from the app; on success the recovery codes, shown this once. */
 export function ConfirmTwoFactorForm({ action }: { action: (prev: ConfirmState, formData: FormData) => Promise<ConfirmState> }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE as ConfirmState);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE as ConfirmState);
   if (state.status === "ok" && state.recoveryCodes) {
     return (
       <div className="stack" role="status" data-testid="recovery-codes">
@@ -47,7 +48,7 @@ export function ConfirmTwoFactorForm({ action }: { action: (prev: ConfirmState, 
 
 /** One-button forms (start the set-up). */
 export function SimpleActionForm({ action, label, testId }: { action: FormAction; label: string; testId: string }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE);
   return (
     <form action={formAction} className="stack" data-testid={testId} noValidate>
       <FormMessage state={state} />
@@ -62,7 +63,7 @@ export function SimpleActionForm({ action, label, testId }: { action: FormAction
 
 /** Turning two-factor off: password and a current code (or a recovery code). */
 export function DisableTwoFactorForm({ action }: { action: FormAction }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE);
   return (
     <form action={formAction} className="stack" data-testid="disable-two-factor-form" noValidate>
       <ReauthFields state={state} needed twoFactor />

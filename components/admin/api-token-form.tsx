@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import { useActionState, useState } from "react";
 import { API_TOKEN_SCOPE_LABELS, API_TOKEN_SCOPES } from "@/lib/domain/api-token";
 import { IDLE_STATE } from "@/lib/validation/action-state";
@@ -54,7 +55,7 @@ export function ApiTokenForm({
   /** The admin uses two-factor sign-in: ask for a code too when re-authenticating. */
   twoFactor?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE as CreateApiTokenState);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE as CreateApiTokenState);
   return (
     <>
       {state.status === "ok" && state.secret && <NewTokenSecret name={state.tokenName ?? ""} secret={state.secret} />}

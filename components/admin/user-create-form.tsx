@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import { useActionState } from "react";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 import { IDLE_STATE } from "@/lib/validation/action-state";
@@ -15,7 +16,7 @@ type OneTimePasswordAction = (prev: OneTimePasswordState, formData: FormData) =>
  * one-time password or a one-time set-password link that expires, shown once.
  */
 export function UserCreateForm({ action }: { action: OneTimePasswordAction }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE as OneTimePasswordState);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE as OneTimePasswordState);
   return (
     <>
       {state.status === "ok" && state.oneTimePassword && <OneTimePassword password={state.oneTimePassword} forEmail={state.forEmail} />}

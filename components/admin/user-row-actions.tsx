@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import { useActionState } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/roles";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
@@ -66,7 +67,7 @@ export function UserRowActions({ user, self, changeRole, deactivate, reactivate,
 }
 
 function ResetPasswordForm({ userId, version, name, action }: { userId: string; version: number; name: string; action: OneTimePasswordAction }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE as OneTimePasswordState);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE as OneTimePasswordState);
   return (
     <form action={formAction} className="stack" data-testid="reset-password-form" noValidate>
       <input type="hidden" name="userId" value={userId} />

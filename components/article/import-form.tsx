@@ -1,14 +1,36 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
+import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
+import { articleTextSizeError, MAX_ARTICLE_BYTES } from "@/lib/validation/articles";
 import { FieldError, FormMessage, invalidProps } from "../form-message";
+import { guardFormSize } from "../form-size-guard";
 import { IdempotencyKeyField } from "../idempotency-key-field";
 
 type Preview = { title: string; outlet: string; author: string; url: string; publishedAt: string; text: string };
 type PreviewResult = { ok: true; preview: Preview } | { ok: false; message: string };
 
 const EMPTY: Preview = { title: "", outlet: "", author: "", url: "", publishedAt: "", text: "" };
+
+/**
+ * The import, checked in the browser first: a text over the 2 MB limit gets the server's own message at
+ * the field without being sent (most such texts would not even fit the request the server accepts),
+ * then any form too large to send is refused by guardFormSize.
+ */
+function checkedImport(importAction: FormAction): FormAction {
+  const guarded = guardFormSize(importAction);
+  return async (previous: ActionState, form: FormData) => {
+    const text = form.get("text");
+    const tooLarge = typeof text === "string" ? articleTextSizeError(text) : null;
+    if (!tooLarge) return guarded(previous, form);
+    const values: Record<string, string> = {};
+    for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+    return { status: "error", code: "VALIDATION", message: tooLarge, fieldErrors: { text: [tooLarge] }, values };
+  };
+}
+
+/** The same 2 MB as the server's upload limit (MAX_FETCH_BYTES), checked before a file is sent. */
+const MAX_UPLOAD_BYTES = MAX_ARTICLE_BYTES;
 
 /**
  * Import by pasting text, uploading a .txt/.md/.html file, or fetching a URL. Files and URLs are read
@@ -27,13 +49,19 @@ export function ImportForm({
   const [fields, setFields] = useState<Preview>(EMPTY);
   const [previewMessage, setPreviewMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [loading, startLoading] = useTransition();
-  const [state, formAction, pending] = useActionState(importAction, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(checkedImport(importAction), IDLE_STATE);
   const set = (name: keyof Preview) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
 
   function loadPreview(run: () => Promise<PreviewResult>) {
     setPreviewMessage(null);
     startLoading(async () => {
-      const result = await run();
+      let result: PreviewResult;
+      try {
+        result = await run();
+      } catch {
+        // A preview saves nothing: a failed request (connection lost, the server refusing the body) is only a message.
+        result = { ok: false, message: "The server did not answer, so nothing was read. Check the connection and try again." };
+      }
       if (result.ok) {
         setFields(result.preview);
         setPreviewMessage({ ok: true, text: "Text and details loaded below: check them, then import." });
@@ -58,6 +86,11 @@ export function ImportForm({
           onSubmit={(e) => {
             e.preventDefault();
             const data = new FormData(e.currentTarget);
+            const file = data.get("file");
+            if (file instanceof File && file.size > MAX_UPLOAD_BYTES) {
+              setPreviewMessage({ ok: false, text: "The file is larger than 2 MB." });
+              return;
+            }
             loadPreview(() => previewFileAction(data));
           }}
         >

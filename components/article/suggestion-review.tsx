@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import Link from "next/link";
 import { useActionState } from "react";
 import { kindLabel } from "@/lib/domain/claim-kind";
@@ -36,7 +37,7 @@ export function SuggestionReview({
   decisions?: ("accept" | "reject" | "restore")[];
   testId?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(action), IDLE_STATE);
   // Every answer of the server (done, conflict or error) clears the selection; rows that left the list are never kept.
   const { selected, allSelected, toggle, toggleAll } = useRowSelection(suggestions.map((s) => s.id), state);
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { guardFormSize } from "../form-size-guard";
 import { useActionState, useEffect } from "react";
 import { IDLE_STATE, type FormAction } from "@/lib/validation/action-state";
 import { FieldError, FormMessage, invalidProps, keptValue } from "../form-message";
@@ -59,7 +60,7 @@ export function ClaimTable({
   articles: ClaimTableArticles;
   bulk?: { action: FormAction; people: { id: string; name: string; role: string }[] };
 }) {
-  const [state, formAction, pending] = useActionState(bulk?.action ?? noAction, IDLE_STATE);
+  const [state, formAction, pending] = useActionState(guardFormSize(bulk?.action ?? noAction), IDLE_STATE);
   const { selected, allSelected, toggle, toggleAll, clear } = useRowSelection(rows.map((r) => r.id));
   useEffect(() => {
     if (state.status === "ok") clear();

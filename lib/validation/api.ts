@@ -20,7 +20,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
 /** Body size caps, checked while reading the stream, before any parsing. */
-export const MAX_ARTICLE_BODY_BYTES = 8 * 1024 * 1024; // 2 M characters of text, UTF-8, plus JSON escaping
+export const MAX_ARTICLE_BODY_BYTES = 8 * 1024 * 1024; // 2 MB of UTF-8 text (MAX_ARTICLE_BYTES) plus JSON escaping and the other fields
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;

@@ -1,7 +1,22 @@
 import { z } from "zod";
+import { formatByteSize } from "@/lib/domain/evidence-file";
+import { utf8ByteLength } from "./form-size";
 import { httpUrlSchema, isSaneDate, isStorableText, optionalText, requiredText, SANE_DATE_MESSAGE, unstorableTextMessage } from "./common";
 
-export const MAX_ARTICLE_CHARS = 2_000_000;
+/**
+ * The largest article text, in bytes of UTF-8 (2 MB, as "MB" is counted for files: 2 × 1,024 × 1,024),
+ * whichever way it comes: pasted, uploaded (the same as the file limit, MAX_FETCH_BYTES), fetched or
+ * through `POST /api/v1/articles`. Counted in bytes, not characters, so the limit means the same for
+ * every script (a Chinese or Hindi character takes 3 bytes) and a pasted text that passes it always
+ * fits the import form's request (SERVER_ACTION_BODY_LIMIT_BYTES, 3 MB).
+ */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+/** The message for an article text over MAX_ARTICLE_BYTES (it names the text's own size), or null when it fits. */
+export function articleTextSizeError(text: string): string | null {
+  const bytes = utf8ByteLength(text);
+  return bytes > MAX_ARTICLE_BYTES ? `Article text must be at most 2 MB; this text is ${formatByteSize(bytes)}. Split it, or import only the part to check.` : null;
+}
 
 export const importArticleSchema = z
   .object({
@@ -19,7 +34,10 @@ export const importArticleSchema = z
       .refine((d) => d === undefined || isSaneDate(d), SANE_DATE_MESSAGE),
     text: z
       .string({ error: "Article text is required." })
-      .max(MAX_ARTICLE_CHARS, "Article text must be at most 2 MB.")
+      .superRefine((t, ctx) => {
+        const tooLarge = articleTextSizeError(t);
+        if (tooLarge) ctx.addIssue({ code: "custom", message: tooLarge, input: t, continue: false });
+      })
       .refine((t) => t.trim().length > 0, "Article text is required.")
       .refine(isStorableText, unstorableTextMessage("Article text")),
   })
