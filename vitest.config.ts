@@ -27,7 +27,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["lib/domain/**/*.test.ts", "lib/validation/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts"], environment: "node" },
       },
       {
         extends: true,

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/errors";
 import { looksLikeHtml } from "@/lib/domain/html-sniff";
 import { decodeDocumentBytes, hasUtf16Bom } from "@/lib/domain/text-decoding";
+import { articleTextSizeError } from "@/lib/validation/articles";
 import { runExtractionTask } from "./extraction-pool/run-task";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
@@ -17,6 +18,17 @@ export interface ArticlePreview {
 }
 
 const MIN_TEXT = 40;
+
+/**
+ * The preview, refused (AppError VALIDATION, the import's own message) when its text is over the
+ * article limit: a file within the 2 MB upload limit can decode to more UTF-8 than that (a legacy
+ * single-byte charset's "€" becomes 3 bytes), and the import would refuse it after the preview.
+ */
+function withinArticleLimit(preview: ArticlePreview): ArticlePreview {
+  const tooLarge = articleTextSizeError(preview.text);
+  if (tooLarge) throw new AppError("VALIDATION", tooLarge);
+  return preview;
+}
 
 /** Parsing and Readability run in the extraction pool, within its depth and time limits. */
 async function fromHtml(html: string, url = ""): Promise<ArticlePreview> {
@@ -79,12 +91,12 @@ export async function readDocument(bytes: Uint8Array, { html, contentType, url =
         : `The file is not valid ${decoded.encoding} text.`,
     );
   }
-  return html ? fromHtml(decoded.text, url) : fromPlain(decoded.text, url);
+  return withinArticleLimit(html ? await fromHtml(decoded.text, url) : fromPlain(decoded.text, url));
 }
 
 /** Fetches a public page and reduces it to its readable text, with the metadata found. */
 export async function previewUrl(actor: Actor, url: string): Promise<ArticlePreview> {
   assertEditor(actor, "import articles");
   const doc = await fetchPublicDocument(url);
-  return doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml" ? fromHtml(doc.body, doc.url) : fromPlain(doc.body, doc.url);
+  return withinArticleLimit(doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml" ? await fromHtml(doc.body, doc.url) : fromPlain(doc.body, doc.url));
 }

@@ -9,6 +9,7 @@ import { importArticle, sha256Hex } from "./articles";
 import { getDb } from "./db";
 import { fetchPublicDocument } from "./fetch-url";
 import { previewUploadedFile, previewUrl } from "./import-sources";
+import { importArticleSchema } from "@/lib/validation/articles";
 import { makeUser } from "./testing/factories";
 import { countQueries } from "./testing/query-counter";
 import { DEMO_ARTICLES, readDemoArticle } from "./seed/demo-data";
@@ -155,6 +156,12 @@ describe("uploaded files", () => {
     ["a binary file", file(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]), "a.txt"), /binary/],
     ["a file that is not UTF-8", file(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]), "a.txt"), /not UTF-8/],
     ["a file over 2 MB", file("a".repeat(2 * 1024 * 1024 + 1), "a.txt"), /larger than 2 MB/],
+    // 1.2 MB of windows-1252 "€" (one byte each) is 3.6 MB of UTF-8: over the article limit once decoded.
+    [
+      "a legacy-charset page whose text is over 2 MB once decoded",
+      file(Buffer.concat([Buffer.from('<html><head><meta charset="windows-1252"></head><body><p>', "latin1"), Buffer.alloc(1_200_000, 0x80), Buffer.from("</p></body></html>", "latin1")]), "euro.html"),
+      /^Article text must be at most 2 MB; this text is 3\.4 MB\./,
+    ],
     ["another type of file", file("%PDF-1.7", "a.pdf"), /\.txt, \.md or \.html/],
     ["HTML that is mostly script", file(`<html><body><script>${"x=1;".repeat(5000)}</script><p>Hi</p></body></html>`, "a.html"), /No readable article text/],
     // A hand-made request can send the form's file field as text, or leave it out.
@@ -163,6 +170,14 @@ describe("uploaded files", () => {
   ])("refuses %s with a clear message", async (_label, input: unknown, message) => {
     const editor = await makeUser("EDITOR");
     await expect(previewUploadedFile(editor, input)).rejects.toThrow(message);
+  });
+
+  it("previews a file of exactly 2 MB, and the import takes the text it previewed", async () => {
+    const editor = await makeUser("EDITOR");
+    const text = "The council approved $4.5 million on Monday.\n".repeat(45_590).padEnd(2 * 1024 * 1024, "x");
+    const preview = await previewUploadedFile(editor, file(text, "exact.txt"));
+    expect(preview.text).toBe(text.trim());
+    expect(importArticleSchema.safeParse({ title: "T", outlet: "O", text: preview.text }).success).toBe(true);
   });
 });
 

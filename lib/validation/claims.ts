@@ -3,7 +3,7 @@ import { LISTED_STATUSES } from "@/lib/domain/claim-status";
 import { decodeClaimListCursor } from "@/lib/domain/claim-cursor";
 import { DEFAULT_DUE_WITHIN_DAYS, DUE_FILTERS, MAX_DUE_WITHIN_DAYS } from "@/lib/domain/due-dates";
 import { PRIORITIES } from "@/lib/domain/verdict-scale";
-import { cursorSchema, emptyToUndefined, storableString, idSchema, optionalDateSchema, parseSearchParams, requiredText, versionSchema } from "./common";
+import { cursorSchema, emptyToUndefined, idSchema, markdownText, optionalDateSchema, parseSearchParams, requiredText, storableString, versionSchema } from "./common";
 
 const assigneeSchema = idSchema.or(z.literal("").transform(() => null));
 const prioritySchema = z.enum(PRIORITIES, { error: "Choose a priority." }).default("NORMAL");
@@ -90,7 +90,7 @@ export const proposeVerdictSchema = z
     claimId: idSchema,
     expectedVersion: versionSchema,
     rating: storableString("Verdict", { error: "Choose a verdict." }).trim().min(1, "Choose a verdict.").max(40, "Choose a verdict."),
-    rationale: requiredText("Rationale", 10_000),
+    rationale: markdownText("Rationale", 10_000),
   })
   .strict();
 export type ProposeVerdictInput = z.infer<typeof proposeVerdictSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_CURSOR_LENGTH } from "@/lib/domain/claim-cursor";
+import { markdownTooComplex } from "@/lib/domain/markdown-limits";
 
 export const idSchema = z.string().trim().min(1, "Missing id.").max(64, "Invalid id.").regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
 
@@ -35,6 +36,17 @@ export function requiredText(label: string, max: number) {
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
+}
+
+/**
+ * A Markdown field (comment, rationale): requiredText, and within the Markdown limits of
+ * lib/domain/markdown-limits.ts (nesting, emphasis runs), with a message naming the limit.
+ */
+export function markdownText(label: string, max: number) {
+  return requiredText(label, max).superRefine((value, ctx) => {
+    const tooComplex = markdownTooComplex(value, label);
+    if (tooComplex) ctx.addIssue({ code: "custom", message: tooComplex, input: value });
+  });
 }
 
 export function optionalText(label: string, max: number) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { markdownTooComplex } from "@/lib/domain/markdown-limits";
 import { PUBLIC_MAX_PAGE } from "@/lib/domain/public-fact-check";
 import { httpUrlSchema, idSchema, requiredText, versionSchema } from "./common";
 import { expectedSettingVersion } from "./settings";
@@ -20,6 +21,10 @@ export const publicSiteSettingsSchema = z
       .string()
       .trim()
       .max(20_000, "The corrections policy must be at most 20,000 characters.")
+      .superRefine((value, ctx) => {
+        const tooComplex = markdownTooComplex(value, "The corrections policy");
+        if (tooComplex) ctx.addIssue({ code: "custom", message: tooComplex, input: value });
+      })
       .optional()
       .transform((v) => v ?? ""),
     expectedVersion: expectedSettingVersion,

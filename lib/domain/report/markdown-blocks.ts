@@ -5,6 +5,7 @@
  * http(s) and mailto links are clickable; anything else keeps its words as plain text.
  */
 import { fromMarkdown } from "mdast-util-from-markdown";
+import { markdownTooComplex } from "../markdown-limits";
 import type { List, Nodes, PhrasingContent, RootContent } from "mdast";
 
 export interface TextStyle {
@@ -45,8 +46,13 @@ export function clickableUrl(url: string | null | undefined): string | null {
   return url && CLICKABLE_URL.test(url) ? url : null;
 }
 
-/** Parses Markdown into the blocks a renderer draws one after another. */
+/**
+ * Parses Markdown into the blocks a renderer draws one after another. Text beyond the Markdown limits
+ * (markdown-limits.ts: nesting, emphasis runs) is one preformatted block of plain text, as the web
+ * pages show it, so no saved text can stall or crash a PDF.
+ */
 export function parseMarkdownBlocks(source: string): TextBlock[] {
+  if (markdownTooComplex(source, "This text")) return [{ depth: 0, marker: null, preformatted: true, runs: [{ ...PLAIN, text: source }] }];
   const root = fromMarkdown(source);
   const context: BlockContext = { depth: 0, style: PLAIN, definitions: collectDefinitions(root, new Map()) };
   const blocks: TextBlock[] = [];
