@@ -6,6 +6,7 @@ import { appendAuditEvent } from "./audit";
 import { createAnchoredClaims } from "./claim/create-anchored-claims";
 import { applyMatches, backfillMatchIndex, planMatches, writeMatchIndex } from "./claim-matching";
 import { runExtractionTask } from "./extraction-pool/run-task";
+import { withPoolSlot } from "./extraction-pool/user-slots";
 import { Prisma } from "@/lib/generated/sqlite/client";
 import { getDb, type Db } from "./db";
 import { readRows } from "./direct-read";
@@ -48,13 +49,17 @@ export async function importArticle(actor: Actor, input: ImportArticleInput): Pr
   // Extraction and matching are CPU work: they run in the worker pool before the transaction opens,
   // and the transaction only writes. Claims from before the match index are indexed a batch at a time.
   // The article's named entities (issue 18) are stored with it, so story suggestion never re-reads texts.
-  const [suggestions, entities] = await Promise.all([
-    runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE }),
-    runExtractionTask("entities", { text }),
-  ]);
-  await backfillMatchIndex();
+  // One of the editor's pool slots (user-slots.ts) for the whole analysis, so no one editor can hold every thread.
   const NEW_ARTICLE = "new-article";
-  const matches = await planMatches(suggestions.map((s, i) => ({ id: `new:${i}`, articleId: NEW_ARTICLE, features: s })));
+  const { suggestions, entities, matches } = await withPoolSlot(actor.id, "analysis", async () => {
+    const [suggestions, entities] = await Promise.all([
+      runExtractionTask("extractArticle", { text, limit: SUGGESTIONS_PER_ARTICLE }),
+      runExtractionTask("entities", { text }),
+    ]);
+    await backfillMatchIndex();
+    const matches = await planMatches(suggestions.map((s, i) => ({ id: `new:${i}`, articleId: NEW_ARTICLE, features: s })));
+    return { suggestions, entities, matches };
+  });
   let imported: { id: string; created: boolean };
   try {
     imported = await inTransaction(async (tx) => {

@@ -4,6 +4,7 @@ import { looksLikeHtml } from "@/lib/domain/html-sniff";
 import { decodeDocumentBytes, hasUtf16Bom } from "@/lib/domain/text-decoding";
 import { articleTextSizeError } from "@/lib/validation/articles";
 import { runExtractionTask } from "./extraction-pool/run-task";
+import { withPoolSlot } from "./extraction-pool/user-slots";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
 
@@ -69,7 +70,8 @@ export async function previewUploadedFile(actor: Actor, file: unknown): Promise<
   if (!["txt", "md", "markdown", "html", "htm"].includes(extension)) {
     throw new AppError("VALIDATION", "Upload a .txt, .md or .html file.");
   }
-  return readDocument(new Uint8Array(await file.arrayBuffer()), { html: extension === "html" || extension === "htm" });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return withPoolSlot(actor.id, "analysis", () => readDocument(bytes, { html: extension === "html" || extension === "htm" }));
 }
 
 /**
@@ -98,5 +100,5 @@ export async function readDocument(bytes: Uint8Array, { html, contentType, url =
 export async function previewUrl(actor: Actor, url: string): Promise<ArticlePreview> {
   assertEditor(actor, "import articles");
   const doc = await fetchPublicDocument(url);
-  return withinArticleLimit(doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml" ? await fromHtml(doc.body, doc.url) : fromPlain(doc.body, doc.url));
+  return withPoolSlot(actor.id, "analysis", async () => withinArticleLimit(doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml" ? await fromHtml(doc.body, doc.url) : fromPlain(doc.body, doc.url)));
 }

@@ -4,6 +4,7 @@ import type { ReportEntry } from "@/lib/domain/report";
 import type { ReportQuery } from "@/lib/validation/reports";
 import { env } from "./env";
 import { runExtractionTask } from "./extraction-pool/run-task";
+import { withPoolSlot } from "./extraction-pool/user-slots";
 import { logger } from "./logger";
 import type { Actor } from "./permissions";
 import { loadReportDocument, prepareReport, type ReportOptions } from "./reports";
@@ -83,7 +84,7 @@ export async function createReportResponse(
     // Laid out in the worker pool (up to seconds of CPU for a large report), never on this thread;
     // the pool's time, memory and queue limits apply (their refusals are AppErrors, before any byte).
     const { header, summary, entries } = document;
-    const pdf = await runExtractionTask("renderPdf", { document: { header, summary, entries } }, { work: "pdf" });
+    const pdf = await withPoolSlot(actor.id, "pdf", () => runExtractionTask("renderPdf", { document: { header, summary, entries } }, { work: "pdf" }));
     const filename = options.filename ?? reportFilename(format, document.filenameBase, header.includesWorkInProgress);
     return new Response(pdf, { headers: downloadHeaders(format, filename) });
   }

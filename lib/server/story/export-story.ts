@@ -4,6 +4,7 @@ import { notFound } from "@/lib/domain/errors";
 import { idSchema } from "@/lib/validation/common";
 import type { StoryComparison } from "@/lib/domain/story/types";
 import { runExtractionTask } from "../extraction-pool/run-task";
+import { withPoolSlot } from "../extraction-pool/user-slots";
 import type { Actor } from "../permissions";
 import { requireRequestActor } from "../request-actor";
 import { toErrorResponse } from "../respond";
@@ -19,11 +20,11 @@ const CONTENT_TYPES: Record<StoryExportFormat, string> = {
 };
 
 /** The file's body: CSV and JSON built here; the PDF laid out in the worker pool (as the report's PDF), without the article texts. */
-async function exportBody(comparison: StoryComparison, header: StoryExportHeader, format: StoryExportFormat): Promise<string | Uint8Array<ArrayBuffer>> {
+async function exportBody(actor: Actor, comparison: StoryComparison, header: StoryExportHeader, format: StoryExportFormat): Promise<string | Uint8Array<ArrayBuffer>> {
   if (format === "csv") return storyComparisonCsv(comparison, header);
   if (format === "json") return storyComparisonJson(comparison, header);
   const withoutTexts = { ...comparison, articles: comparison.articles.map((a) => ({ ...a, text: "" })) };
-  return runExtractionTask("renderStoryPdf", { comparison: withoutTexts, header }, { work: "pdf" });
+  return withPoolSlot(actor.id, "pdf", () => runExtractionTask("renderStoryPdf", { comparison: withoutTexts, header }, { work: "pdf" }));
 }
 
 /**
@@ -36,7 +37,7 @@ async function exportBody(comparison: StoryComparison, header: StoryExportHeader
 export async function storyExportResponse(actor: Actor, storyId: string, format: StoryExportFormat, now = new Date()): Promise<Response> {
   const { story, comparison } = await getStoryComparison(actor, storyId);
   const header: StoryExportHeader = { storyId: story.id, title: story.title, generatedAt: now.toISOString() };
-  return new Response(await exportBody(comparison, header, format), {
+  return new Response(await exportBody(actor, comparison, header, format), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="claimledger-story-${story.id}.${format}"`,
