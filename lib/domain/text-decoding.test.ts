@@ -50,6 +50,27 @@ describe("decodeDocumentBytes (WHATWG encoding sniffing)", () => {
     expect(decodeDocumentBytes(latin(`<meta charset="windows-1252">Caf\xe9`), { html: false })).toMatchObject({ ok: false });
   });
 
+  it("reads a page that declares a legacy charset but holds UTF-8 as UTF-8, instead of mojibake", () => {
+    const utf8Page = (charset: string, body: string) => new TextEncoder().encode(`<!doctype html><html><head><meta charset="${charset}"><title>T</title></head><body><p>${body}</p></body></html>`);
+    const japanese = decodeDocumentBytes(utf8Page("shift_jis", "日本の防衛省は3,000発のミサイルを承認した。"), { html: true });
+    expect(japanese).toMatchObject({ ok: true, encoding: "UTF-8", declared: "Shift_JIS" });
+    expect(japanese.ok && japanese.text).toContain("日本の防衛省は3,000発のミサイルを承認した。");
+    const french = decodeDocumentBytes(utf8Page("iso-8859-1", "Café, déjà vu"), { html: true, contentType: "text/html" });
+    expect(french).toMatchObject({ ok: true, encoding: "UTF-8", declared: "windows-1252" });
+    expect(french.ok && french.text).toContain("Café, déjà vu");
+    // All ASCII: nothing to tell, the declaration stands.
+    expect(decodeDocumentBytes(utf8Page("shift_jis", "plain words"), { html: true })).toMatchObject({ ok: true, encoding: "Shift_JIS" });
+  });
+
+  it("decodes multi-byte legacy charsets strictly: real Shift_JIS reads, broken bytes are refused naming the charset", () => {
+    const sjis = Uint8Array.from([...latin(`<meta charset="shift_jis"><p>`), 0x93, 0xfa, 0x96, 0x7b, ...latin("</p>")]);
+    const decoded = decodeDocumentBytes(sjis, { html: true });
+    expect(decoded).toMatchObject({ ok: true, encoding: "Shift_JIS" });
+    expect(decoded.ok && decoded.text).toContain("<p>日本</p>");
+    const broken = Uint8Array.from([...latin(`<meta charset="euc-kr"><p>`), 0xb0, 0x20, 0xff, ...latin("</p>")]);
+    expect(decodeDocumentBytes(broken, { html: true })).toEqual({ ok: false, encoding: "EUC-KR", message: "The text is not valid EUC-KR." });
+  });
+
   it("reads the charset parameter of a Content-Type header", () => {
     expect(charsetOfContentType("text/html; charset=\"Windows-1252\"")).toBe("Windows-1252");
     expect(charsetOfContentType("text/html;charset=utf-8")).toBe("utf-8");

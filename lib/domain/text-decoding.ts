@@ -8,7 +8,20 @@
 import htmlEncodingSniffer from "html-encoding-sniffer";
 import { TextDecoder as WhatwgTextDecoder, getBOMEncoding, labelToName } from "@exodus/bytes/encoding.js";
 
-export type DecodedText = { ok: true; text: string; encoding: string } | { ok: false; encoding: string; message: string };
+export type DecodedText = { ok: true; text: string; encoding: string; declared?: string } | { ok: false; encoding: string; message: string };
+
+const UNICODE = /^(?:utf-8|utf-16(?:le|be)?)$/i;
+const MULTI_BYTE_LEGACY = /^(?:shift_jis|euc-jp|iso-2022-jp|euc-kr|big5|gbk|gb18030)$/i;
+
+/** The bytes as UTF-8 when they are valid UTF-8 and hold at least one non-ASCII character, else null. */
+function asUtf8WithNonAscii(bytes: Uint8Array): string | null {
+  if (!bytes.some((b) => b >= 0x80)) return null;
+  try {
+    return new WhatwgTextDecoder("UTF-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 
 /** The `charset=` parameter of a Content-Type header value, or null. */
 export function charsetOfContentType(contentType: string | null | undefined): string | null {
@@ -19,9 +32,16 @@ export function charsetOfContentType(contentType: string | null | undefined): st
 /**
  * Decodes the bytes of a document. `html: true` runs the full HTML sniffing (BOM, `contentType`'s charset,
  * meta prescan); plain text uses BOM, then `contentType`'s charset. Both fall back to UTF-8 (the issue's
- * rule; a browser in an English locale would guess windows-1252). UTF-8 and UTF-16 are decoded strictly,
- * so bytes that are not valid in them give `{ ok: false }` with a message naming the encoding; the
- * single-byte legacy encodings map every byte and never fail. Never throws.
+ * rule; a browser in an English locale would guess windows-1252). Two departures from a browser, so that
+ * no text is imported as mojibake without a word:
+ * - bytes that declare (or sniff as) a legacy encoding but are valid UTF-8 with at least one non-ASCII
+ *   character are read as UTF-8 (`encoding: "UTF-8"`, `declared` the other): a page saved as UTF-8 under
+ *   a stale declaration — real legacy text is almost never valid UTF-8, as a byte ≥ 0x80 there must
+ *   come in exactly the sequences UTF-8 uses;
+ * - UTF-8, UTF-16 and the multi-byte legacy encodings (Shift_JIS, EUC-JP, ISO-2022-JP, EUC-KR, Big5,
+ *   GBK, gb18030) are decoded strictly, so bytes that are not valid in them give `{ ok: false }` with a
+ *   message naming the encoding; the single-byte legacy encodings map every byte and never fail.
+ * Never throws.
  */
 export function decodeDocumentBytes(bytes: Uint8Array, { html, contentType }: { html: boolean; contentType?: string | null }): DecodedText {
   const declared = charsetOfContentType(contentType);
@@ -31,7 +51,11 @@ export function decodeDocumentBytes(bytes: Uint8Array, { html, contentType }: { 
   } else {
     encoding = getBOMEncoding(bytes) ?? (declared ? labelToName(declared) : null) ?? "UTF-8";
   }
-  const strict = /^(?:utf-8|utf-16(?:le|be)?)$/i.test(encoding);
+  if (!UNICODE.test(encoding)) {
+    const utf8 = asUtf8WithNonAscii(bytes);
+    if (utf8 !== null) return { ok: true, text: utf8.replace(/^\uFEFF/, ""), encoding: "UTF-8", declared: encoding };
+  }
+  const strict = UNICODE.test(encoding) || MULTI_BYTE_LEGACY.test(encoding);
   try {
     return { ok: true, text: new WhatwgTextDecoder(encoding, { fatal: strict }).decode(bytes), encoding };
   } catch {

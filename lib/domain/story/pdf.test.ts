@@ -52,7 +52,7 @@ describe("renderStoryComparisonPdf", () => {
     expect(pdf.links).toContain("https://lexicon.example/");
     expect(pdf.outline).toEqual(["Articles", "Side by side (1 matched claim)", "Only in one outlet", "Contradictions (1)", "Verdict conflicts (1)", "Tone (a reading aid, never a verdict)"]);
     expect(all).toMatch(new RegExp(`Page 1 of ${pdf.pages.length}`));
-  });
+  }, 60_000); // laying out a PDF takes seconds on a loaded 2-core machine
 
   it("keeps non-Latin and markup-looking text as text, and names an empty comparison plainly", async () => {
     const text = "Ціни зросли на 5 % — </script><b>не</b> “quoted” ضريبة";
@@ -68,7 +68,7 @@ describe("renderStoryComparisonPdf", () => {
     expect(all).toContain("Вісті alone (1)");
     expect(all).toContain("No claim is made by more than one article of this story.");
     expect(all).toContain("Contradictions (0)");
-  });
+  }, 60_000); // laying out a PDF takes seconds on a loaded 2-core machine
 });
 
 describe("renderStoryPdfTask (the pool task)", () => {
