@@ -23,7 +23,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/activity");
   if (!isEditor(actor)) redirect("/claims");
-  const { filter, ignored } = parseActivityFilter(await searchParams);
+  const { filter, ignored, reasons } = parseActivityFilter(await searchParams);
   const [page, people] = await Promise.all([listActivity(actor, filter), listPeople(actor)]);
   return (
     <>
@@ -42,7 +42,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <button type="submit" className="secondary">
           Filter
         </button>
-        <IgnoredFilters names={ignored} />
+        <IgnoredFilters names={ignored} reasons={reasons} />
       </form>
       {page.events.length === 0 ? (
         <p className="panel muted">No activity matches these filters.</p>

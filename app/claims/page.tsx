@@ -43,7 +43,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   if (!actor) redirect("/login?callbackUrl=/claims");
   // A malformed cursor is named among the ignored filters and the list starts at its first page.
   const editor = isEditor(actor);
-  const { filter, sort, explicitSort, after, perPage, explicitPerPage, ignored } = parseClaimListView(await searchParams, editor);
+  const { filter, sort, explicitSort, after, perPage, explicitPerPage, ignored, reasons } = parseClaimListView(await searchParams, editor);
   // Pager links keep the order and page size the user chose (the defaults need no parameter).
   const sortParam = explicitSort ? sort : undefined;
   const perPageParam = explicitPerPage ? perPage : undefined;
@@ -170,7 +170,7 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
             </Link>
           </div>
         </div>
-        <IgnoredFilters names={ignored} />
+        <IgnoredFilters names={ignored} reasons={reasons} />
       </form>
       <p className="muted" data-testid="claim-count">
         {totalIsAtLeast ? `More than ${total.toLocaleString("en-US")} claims` : total === 1 ? "1 claim" : `${total.toLocaleString("en-US")} claims`}

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Claim pool" };
 export default async function PoolPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getCurrentUser();
   if (!actor) redirect("/login?callbackUrl=/pool");
-  const { filter, ignored } = parseSearchParams(poolFilterSchema, await searchParams);
+  const { filter, ignored, reasons } = parseSearchParams(poolFilterSchema, await searchParams);
   const pool = await listPoolClaims(actor, filter);
   return (
     <>
@@ -33,7 +33,7 @@ export default async function PoolPage({ searchParams }: { searchParams: Promise
             <button type="submit" className="secondary">
               Filter
             </button>
-            <IgnoredFilters names={ignored} />
+            <IgnoredFilters names={ignored} reasons={reasons} />
           </form>
           <p className="muted" data-testid="pool-count">
             {pool.total === pool.claims.length ? `${pool.total} waiting.` : `Showing the ${pool.claims.length} oldest of ${pool.total} waiting.`}

@@ -32,7 +32,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   }
   // The carried filters are checked like the claim list checks them: a bad one (a repeated search too)
   // is dropped and named; another repeated filter counts by its first value, as on the claims page.
-  const { filter: carried, ignored } = parseClaimListFilter(given);
+  const { filter: carried, ignored, reasons } = parseClaimListFilter(given);
   for (const [key, value] of Object.entries(given)) if (Array.isArray(value) && value[0]) extra[key] = value[0];
   for (const key of ignored) delete extra[key];
   const editor = isEditor(actor);
@@ -49,7 +49,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         Export the verdicts of an article, of a filtered claim list or of a date range as CSV, JSON, NDJSON, schema.org ClaimReview or PDF, or
         open the printable report. {editor ? "" : "Reports hold the claims assigned to you."}
       </p>
-      <IgnoredFilters names={ignored} />
+      <IgnoredFilters names={ignored} reasons={reasons} />
       {carriedLines.length > 0 && (
         <p className="muted" data-testid="carried-filters">
           Also filtered as on the claim list: {carriedLines.join(" · ")}.

@@ -157,6 +157,16 @@ describe("refused, unchanged, logged", () => {
     expect(await claimState(claim.id)).toEqual(before);
   });
 
+  it("names at most 10 unknown fields in the message and 20 in the log line, with the count of all", async () => {
+    const editor = await makeUser("EDITOR");
+    const reviewer = await makeUser("REVIEWER");
+    const { claim } = await makeAssignedClaim(editor, reviewer);
+    const extra = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`junk${i}`, "x"]));
+    const r = await submitAs(reviewer, { ...evidenceValues(claim.id), ...extra }, addEvidenceSchema, addEvidence);
+    expect(r.state.message).toBe(`These fields cannot be set here: ${Array.from({ length: 10 }, (_, i) => `junk${i}`).join(", ")} and 1,990 more.`);
+    expect(r.refusals).toEqual([expect.objectContaining({ unknownKeyCount: 2000, unknownKeys: Array.from({ length: 20 }, (_, i) => `junk${i}`) })]);
+  });
+
   it("does not log ordinary typing mistakes as refusals", async () => {
     const editor = await makeUser("EDITOR");
     const reviewer = await makeUser("REVIEWER");

@@ -56,7 +56,9 @@ export function validationError(error: z.ZodError): AppError {
   for (const [key, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) if (messages?.length) fields[key] = messages;
   const unknownKeys = unknownKeysOf(error);
   if (unknownKeys.length) {
-    return new AppError("VALIDATION", `These fields cannot be set here: ${unknownKeys.join(", ")}.`, { fields });
+    const named = unknownKeys.slice(0, 10).join(", ");
+    const more = unknownKeys.length > 10 ? ` and ${(unknownKeys.length - 10).toLocaleString("en-US")} more` : "";
+    return new AppError("VALIDATION", `These fields cannot be set here: ${named}${more}.`, { fields });
   }
   const first = Object.values(fields)[0]?.[0] ?? flat.formErrors[0];
   return new AppError("VALIDATION", first ?? "Please correct the highlighted fields.", { fields });
@@ -70,7 +72,9 @@ export function validationError(error: z.ZodError): AppError {
 function logRefusal(error: AppError, context: Record<string, unknown>, unknownKeys: string[]) {
   const logged = ["FORBIDDEN", "NOT_FOUND", "INVALID_TRANSITION", "CONFLICT", "PRECONDITION_FAILED", "RATE_LIMITED"].includes(error.code);
   if (logged || unknownKeys.length) {
-    logger.warn({ event: "refused", code: error.code, ...(unknownKeys.length ? { unknownKeys } : {}), ...context }, error.message);
+    // At most 20 names a line (a hand-made request can carry thousands), with the count of all.
+    const unknown = unknownKeys.length ? { unknownKeys: unknownKeys.slice(0, 20), unknownKeyCount: unknownKeys.length } : {};
+    logger.warn({ event: "refused", code: error.code, ...unknown, ...context }, error.message);
   }
 }
 

@@ -38,14 +38,14 @@ function parseSortedView(params: Params, editor: boolean) {
   if (sort === "changed") {
     const page = parseClaimListPage(params);
     const after: SortedClaimCursor | undefined = page.after && { sort, bucket: 0, at: page.after.updatedAt, id: page.after.id };
-    return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort] };
+    return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort], reasons: page.reasons };
   }
   const { after: rawAfter, ...rest } = params;
   const page = parseClaimListPage(rest);
   const cursor = typeof rawAfter === "string" && rawAfter !== "" ? decodeSortedClaimCursor(rawAfter) : null;
   const after = cursor && cursor.sort === sort ? cursor : undefined;
   const badAfter = rawAfter !== undefined && rawAfter !== "" && !after ? ["after"] : [];
-  return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort, ...badAfter] };
+  return { filter: page.filter, sort, explicitSort: known, after, ignored: [...page.ignored, ...badSort, ...badAfter], reasons: page.reasons };
 }
 
 /** The `after` parameter for a page cursor: the list's own cursor for `changed`, else the sorted one. */

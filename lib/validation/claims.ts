@@ -172,9 +172,9 @@ export const claimListPageSchema = claimListFilterSchema
  * malformed or foreign cursor too (the page then starts at the first page).
  */
 export function parseClaimListPage(params: Record<string, string | string[] | undefined>) {
-  const { filter: parsed, ignored } = parseSearchParams(claimListPageSchema, params, SINGLE_VALUE_PARAMS);
+  const { filter: parsed, ignored, reasons } = parseSearchParams(claimListPageSchema, params, SINGLE_VALUE_PARAMS);
   const { after, ...filter } = parsed;
-  return { filter: filter satisfies ClaimListFilter, after, ignored };
+  return { filter: filter satisfies ClaimListFilter, after, ignored, reasons };
 }
 
 export const takeClaimSchema = claimVersionSchema;

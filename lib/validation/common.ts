@@ -124,12 +124,14 @@ export const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim
  * named, so the page can say so) instead of dropping the whole view; a repeated parameter uses its
  * first value, except the keys in `once`, whose repeated values go to the schema as a list (for the
  * schema to refuse, as the REST API refuses them: e.g. the search `q`, which has no "first" meaning).
+ * `reasons` gives each dropped parameter the schema's message for it (e.g. q → "Search at most 200
+ * characters."), for the page to say why.
  */
 export function parseSearchParams<S extends z.ZodType<Record<string, unknown>>>(
   schema: S,
   params: Record<string, string | string[] | undefined>,
   once: readonly string[] = [],
-): { filter: z.output<S>; ignored: string[] } {
+): { filter: z.output<S>; ignored: string[]; reasons: Record<string, string> } {
   const raw: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(params)) {
     if (Array.isArray(value) && value.length > 1 && once.includes(key)) {
@@ -140,10 +142,15 @@ export function parseSearchParams<S extends z.ZodType<Record<string, unknown>>>(
     if (typeof first === "string") raw[key] = first;
   }
   const first = schema.safeParse(raw);
-  if (first.success) return { filter: first.data, ignored: [] };
-  const ignored = [...new Set(first.error.issues.map((i) => String(i.path[0] ?? "")).filter(Boolean))];
+  if (first.success) return { filter: first.data, ignored: [], reasons: {} };
+  const reasons: Record<string, string> = {};
+  for (const issue of first.error.issues) {
+    const key = String(issue.path[0] ?? "");
+    if (key && !(key in reasons)) reasons[key] = issue.message;
+  }
+  const ignored = Object.keys(reasons);
   for (const key of ignored) delete raw[key];
   const second = schema.safeParse(raw);
-  if (second.success) return { filter: second.data, ignored };
-  return { filter: schema.parse({}), ignored: [...ignored, ...Object.keys(raw)] };
+  if (second.success) return { filter: second.data, ignored, reasons };
+  return { filter: schema.parse({}), ignored: [...ignored, ...Object.keys(raw)], reasons };
 }

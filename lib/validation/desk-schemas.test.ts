@@ -42,23 +42,31 @@ describe("claim list filter", () => {
 
   it("drops only the parameters that do not parse, and names them", () => {
     // A repeated search is refused too (claims.ts REPEATED_SEARCH_MESSAGE), not read as its first value.
-    expect(parseClaimListFilter({ status: "NOPE", priority: "HIGH", q: ["first", "second"] })).toEqual({
+    expect(parseClaimListFilter({ status: "NOPE", priority: "HIGH", q: ["first", "second"] })).toMatchObject({
       filter: { priority: "HIGH" },
       ignored: ["status", "q"],
     });
-    expect(parseClaimListFilter({ due: "soon", dueWithinDays: "x", assigneeId: "none" })).toEqual({
+    expect(parseClaimListFilter({ due: "soon", dueWithinDays: "x", assigneeId: "none" })).toMatchObject({
       filter: { assigneeId: "none" },
       ignored: ["due", "dueWithinDays"],
     });
   });
 
+  it("gives each dropped parameter the schema's reason, for the page to say why", () => {
+    const { ignored, reasons } = parseClaimListFilter({ q: "x".repeat(201), priority: "HIGH", status: "NOPE" });
+    expect(ignored).toEqual(["status", "q"]);
+    expect(reasons.q).toBe("Search at most 200 characters.");
+    expect(reasons.status).toEqual(expect.any(String));
+    expect(parseClaimListFilter({ priority: "HIGH" }).reasons).toEqual({});
+  });
+
   it("reads the claims page's cursor beside the filters, and ignores a bad one like a bad filter", () => {
     const key = { updatedAt: new Date("2026-05-01T08:00:00.123Z"), id: "cm1abc" };
-    expect(parseClaimListPage({ status: "NEW", after: encodeClaimListCursor(key) })).toEqual({ filter: { status: "NEW" }, after: key, ignored: [] });
-    expect(parseClaimListPage({ status: "NEW", after: "" })).toEqual({ filter: { status: "NEW" }, after: undefined, ignored: [] });
+    expect(parseClaimListPage({ status: "NEW", after: encodeClaimListCursor(key) })).toMatchObject({ filter: { status: "NEW" }, after: key, ignored: [] });
+    expect(parseClaimListPage({ status: "NEW", after: "" })).toMatchObject({ filter: { status: "NEW" }, after: undefined, ignored: [] });
     const foreign = encodeClaimCursor({ createdAt: key.updatedAt, id: key.id });
     for (const bad of ["not-a-cursor", "%%%", foreign, "x".repeat(500)]) {
-      expect(parseClaimListPage({ status: "NEW", after: bad }), bad).toEqual({ filter: { status: "NEW" }, after: undefined, ignored: ["after"] });
+      expect(parseClaimListPage({ status: "NEW", after: bad }), bad).toMatchObject({ filter: { status: "NEW" }, after: undefined, ignored: ["after"] });
     }
     // The list's filter itself never carries the cursor (the export link and the API take the filter).
     expect(claimListFilterSchema.parse({ after: encodeClaimListCursor(key) })).toEqual({});
@@ -102,11 +110,11 @@ describe("bulk assignment", () => {
 
 describe("activity filter and settings", () => {
   it("reads person, action, dates and page, dropping what does not parse", () => {
-    expect(parseActivityFilter({ actorId: "u1", action: "claim.assign", from: "2026-01-01", to: "2026-01-31", before: "120" })).toEqual({
+    expect(parseActivityFilter({ actorId: "u1", action: "claim.assign", from: "2026-01-01", to: "2026-01-31", before: "120" })).toMatchObject({
       filter: { actorId: "u1", action: "claim.assign", from: "2026-01-01", to: "2026-01-31", before: 120 },
       ignored: [],
     });
-    expect(parseActivityFilter({ action: "claim.assign' OR 1=1", from: "2026-13-45", before: "-3" })).toEqual({
+    expect(parseActivityFilter({ action: "claim.assign' OR 1=1", from: "2026-13-45", before: "-3" })).toMatchObject({
       filter: {},
       ignored: ["action", "from", "before"],
     });
