@@ -3,17 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importArticle, sha256Hex } from "../articles";
 import { getDb } from "../db";
 import { makeUser } from "../testing/factories";
-import { userSlotLimit, withPoolSlot } from "./user-slots";
+import { USER_WAITING_LIMIT, userSlotLimit, withPoolSlot } from "./user-slots";
 
 const text = (tag: string) => `Council ${tag}\n\nThe council approved $4.5 million for 12 schools on Monday, the mayor said.`;
 const input = (body: string) => ({ title: "Slots", outlet: "A", author: undefined, publishedAt: undefined, text: body });
 
-/** Holds one of `userId`'s slots until the returned release() is called. */
-function holdSlot(userId: string, work: "analysis" | "pdf" = "analysis") {
+/** Holds one of `userId`'s slots (once it has one) until release() is called. */
+function holdSlot(userId: string, work: "analysis" | "pdf" = "analysis", waitLimitMs?: number) {
   let release!: () => void;
-  const held = withPoolSlot(userId, work, () => new Promise<void>((resolve) => (release = resolve)));
-  return { release: () => release(), held };
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let started = false;
+  const held = withPoolSlot(
+    userId,
+    work,
+    async () => {
+      started = true;
+      await released;
+    },
+    waitLimitMs === undefined ? {} : { waitLimitMs },
+  );
+  return { release, held, started: () => started };
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe("one person's share of the worker pool", () => {
   const threads = process.env.CLAIMLEDGER_EXTRACTION_THREADS;
@@ -25,30 +37,46 @@ describe("one person's share of the worker pool", () => {
     else process.env.CLAIMLEDGER_EXTRACTION_THREADS = threads;
   });
 
-  it("leaves a thread for others: an editor's second import while the first is analysed is refused, another editor's runs", async () => {
+  it("leaves a thread for others: an editor's second import waits for the first, another editor's runs meanwhile", async () => {
     expect(userSlotLimit()).toBe(1);
     const editor = await makeUser("EDITOR");
     const other = await makeUser("EDITOR");
     const busy = holdSlot(editor.id);
-    const refused = text(randomUUID());
-    await expect(importArticle(editor, input(refused))).rejects.toMatchObject({
-      code: "RATE_LIMITED",
-      retryAfterSeconds: 5,
-      message: "You already have an article being analysed; nothing more was started. Try again when it is done (a few seconds).",
-    });
-    const db = await getDb();
-    expect(await db.article.count({ where: { contentHash: sha256Hex(refused) } })).toBe(0);
+    await settle();
+    expect(busy.started()).toBe(true);
+    const second = text(randomUUID());
+    let done = false;
+    const waiting = importArticle(editor, input(second)).then((r) => ((done = true), r));
     await expect(importArticle(other, input(text(randomUUID())))).resolves.toMatchObject({ created: true });
+    await settle();
+    expect(done).toBe(false);
+    const db = await getDb();
+    expect(await db.article.count({ where: { contentHash: sha256Hex(second) } })).toBe(0);
     busy.release();
     await busy.held;
-    await expect(importArticle(editor, input(refused))).resolves.toMatchObject({ created: true });
+    await expect(waiting).resolves.toMatchObject({ created: true });
   });
 
-  it("gives the slot back when the operation fails, and words a PDF's refusal as a document", async () => {
+  it("refuses at once past the waiting limit, and a wait past its time limit, with a message; slots come back after failures", async () => {
     const editor = await makeUser("EDITOR");
     await expect(withPoolSlot(editor.id, "analysis", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    const running = holdSlot(editor.id);
+    const queued = Array.from({ length: USER_WAITING_LIMIT }, () => holdSlot(editor.id));
+    await expect(withPoolSlot(editor.id, "analysis", async () => "one too many")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      retryAfterSeconds: 5,
+      message: "You already have several articles being analysed or waiting; nothing more was started. Try again when they are done.",
+    });
+    // The queued ones run one after the other as slots come free.
+    running.release();
+    for (const q of queued) {
+      await settle();
+      expect(q.started()).toBe(true);
+      q.release();
+      await q.held;
+    }
     const busy = holdSlot(editor.id, "pdf");
-    await expect(withPoolSlot(editor.id, "pdf", async () => "second")).rejects.toThrow("You already have a document being prepared");
+    await expect(withPoolSlot(editor.id, "pdf", async () => "late", { waitLimitMs: 100 })).rejects.toThrow("You already have several documents being prepared or waiting");
     busy.release();
     await busy.held;
     await expect(withPoolSlot(editor.id, "pdf", async () => "after")).resolves.toBe("after");
@@ -58,8 +86,9 @@ describe("one person's share of the worker pool", () => {
     process.env.CLAIMLEDGER_EXTRACTION_THREADS = "4";
     try {
       const editor = await makeUser("EDITOR");
-      const held = [holdSlot(editor.id), holdSlot(editor.id), holdSlot(editor.id)];
-      await expect(withPoolSlot(editor.id, "analysis", async () => "fourth")).rejects.toThrow("You already have 3 articles being analysed");
+      const held = [holdSlot(editor.id), holdSlot(editor.id), holdSlot(editor.id), holdSlot(editor.id)];
+      await settle();
+      expect(held.map((h) => h.started())).toEqual([true, true, true, false]);
       for (const h of held) h.release();
       await Promise.all(held.map((h) => h.held));
     } finally {
