@@ -12,7 +12,7 @@ describe("Markdown", () => {
 
   it("shows a saved text beyond the limits as plain text instead of overflowing the stack", () => {
     // Saved before the limits were checked on save: 4,999 nested block quotes made the claim page answer 500.
-    for (const source of [">".repeat(4999) + "x", "- ".repeat(2499) + "x", "*a ".repeat(2000) + "b" + "*".repeat(2000)]) {
+    for (const source of [">".repeat(4999) + "x", "- ".repeat(2499) + "x", "*a ".repeat(2000) + "b" + "*".repeat(2000), "```x`\n" + ">".repeat(4990), "*".repeat(2497) + "a" + "*".repeat(2497)]) {
       const html = renderToStaticMarkup(<Markdown source={source} />);
       expect(html).toContain('data-testid="markdown-as-text"');
       expect(html).toContain(source.replace(/>/g, "&gt;"));

@@ -71,6 +71,13 @@ describe("decodeDocumentBytes (WHATWG encoding sniffing)", () => {
     expect(decodeDocumentBytes(broken, { html: true })).toEqual({ ok: false, encoding: "EUC-KR", message: "The text is not valid EUC-KR." });
   });
 
+  it("names a charset browsers refuse to read (the Encoding Standard's replacement) in words", () => {
+    for (const charset of ["iso-2022-kr", "hz-gb-2312", "csiso2022kr"]) {
+      const decoded = decodeDocumentBytes(latin(`<meta charset="${charset}"><p>~{text~}</p>`), { html: true });
+      expect(decoded).toMatchObject({ ok: false, message: expect.stringMatching(/^This page declares a character set that browsers refuse to read for safety/) });
+    }
+  });
+
   it("reads the charset parameter of a Content-Type header", () => {
     expect(charsetOfContentType("text/html; charset=\"Windows-1252\"")).toBe("Windows-1252");
     expect(charsetOfContentType("text/html;charset=utf-8")).toBe("utf-8");

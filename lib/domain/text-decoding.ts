@@ -55,6 +55,11 @@ export function decodeDocumentBytes(bytes: Uint8Array, { html, contentType }: { 
     const utf8 = asUtf8WithNonAscii(bytes);
     if (utf8 !== null) return { ok: true, text: utf8.replace(/^\uFEFF/, ""), encoding: "UTF-8", declared: encoding };
   }
+  // The HTML Standard maps ISO-2022-KR, HZ-GB-2312 and a few others to "replacement", which reads any
+  // document as one U+FFFD (they can smuggle markup past filters): say so, in words.
+  if (encoding.toLowerCase() === "replacement") {
+    return { ok: false, encoding, message: "This page declares a character set that browsers refuse to read for safety (such as ISO-2022-KR or HZ-GB-2312). Save it as UTF-8 and try again." };
+  }
   const strict = UNICODE.test(encoding) || MULTI_BYTE_LEGACY.test(encoding);
   try {
     return { ok: true, text: new WhatwgTextDecoder(encoding, { fatal: strict }).decode(bytes), encoding };

@@ -131,7 +131,13 @@ function requestOnce(url: URL, pinned: { address: string; family: number }, dead
 
 function decode(body: Buffer, contentType: string, mime: string): string {
   const decoded = decodeDocumentBytes(body, { html: mime === "text/html" || mime === "application/xhtml+xml", contentType });
-  if (!decoded.ok) fail(`That page's text could not be read (it is not valid ${decoded.encoding}, the encoding it declares or the UTF-8 default).`);
+  if (!decoded.ok) {
+    fail(
+      decoded.encoding.toLowerCase() === "replacement"
+        ? decoded.message
+        : `That page's text could not be read (it is not valid ${decoded.encoding}, the encoding it declares or the UTF-8 default).`,
+    );
+  }
   return decoded.text;
 }
 

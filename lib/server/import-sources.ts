@@ -90,7 +90,9 @@ export async function readDocument(bytes: Uint8Array, { html, contentType, url =
       "VALIDATION",
       decoded.encoding === "UTF-8"
         ? "The file is not UTF-8 text and declares no other encoding. Save it as UTF-8 (or declare its charset in the page) and try again."
-        : `The file is not valid ${decoded.encoding} text.`,
+        : decoded.encoding.toLowerCase() === "replacement"
+          ? decoded.message
+          : `The file is not valid ${decoded.encoding} text.`,
     );
   }
   return withinArticleLimit(html ? await fromHtml(decoded.text, url) : fromPlain(decoded.text, url));

@@ -86,3 +86,12 @@ describe("article text limit", () => {
     expect(textIssues("是".repeat(699_050))).toEqual([]);
   });
 });
+
+describe("a selection in a 2 MB article", () => {
+  it("may end at the article's last code point (2,097,152 in a 2 MB ASCII text)", async () => {
+    const { createClaimFromSelectionSchema } = await import("./suggestions");
+    const parsed = createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: String(MAX_ARTICLE_BYTES - 60), end: String(MAX_ARTICLE_BYTES) });
+    expect(parsed.success).toBe(true);
+    expect(createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: "0", end: String(MAX_ARTICLE_BYTES + 1) }).success).toBe(false);
+  });
+});

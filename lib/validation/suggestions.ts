@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_ARTICLE_BYTES } from "./articles";
 import { idSchema, storableString, versionSchema } from "./common";
 
 /** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
@@ -14,7 +15,8 @@ export const suggestionBatchSchema = z
   .strict();
 export type SuggestionBatchInput = z.infer<typeof suggestionBatchSchema>;
 
-const offsetSchema = z.coerce.number({ error: "Select a passage of the article." }).int().min(0).max(2_000_000);
+/** A code-point offset into an article: at most its length, which is at most MAX_ARTICLE_BYTES (a code point takes at least one byte). */
+const offsetSchema = z.coerce.number({ error: "Select a passage of the article." }).int().min(0).max(MAX_ARTICLE_BYTES);
 
 export const createClaimFromSelectionSchema = z
   .object({
