@@ -2,7 +2,7 @@
 
 import { useActionState, useState, useTransition } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
-import { articleTextSizeError, MAX_ARTICLE_BYTES } from "@/lib/validation/articles";
+import { articleTextSizeError, MAX_ARTICLE_BYTES } from "@/lib/validation/article-size";
 import { FieldError, FormMessage, invalidProps } from "../form-message";
 import { guardFormSize } from "../form-size-guard";
 import { IdempotencyKeyField } from "../idempotency-key-field";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ARTICLE_BYTES } from "./articles";
+import { MAX_ARTICLE_BYTES } from "./article-size";
 import { idSchema, storableString, versionSchema } from "./common";
 
 /** Bulk accept/reject: claim ids arrive as a comma-separated list from the form's checkboxes. */
