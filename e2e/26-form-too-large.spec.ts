@@ -4,18 +4,11 @@
  * showing the error page with the text gone. Found by trying the import form with a long pasted text.
  */
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { loadFixtures, signInReusing } from "./fixtures";
+import { openAnyClaim } from "./helpers";
 
 const fx = loadFixtures();
-
-/** Opens the first claim of the editor's "All claims" list (any claim will do: these specs only comment). */
-async function openAnyClaim(page: Page): Promise<string> {
-  await page.goto("/claims");
-  await page.getByTestId("claim-row").first().getByRole("link").first().click();
-  await page.waitForURL(/\/claims\/[A-Za-z0-9_-]+$/);
-  return new URL(page.url()).pathname;
-}
 
 test("a pasted article over 2 MB is refused at its field, nothing is sent, the text stays", async ({ page }) => {
   await signInReusing(page, fx.users.editor, fx.password);

@@ -3,18 +3,11 @@
  * 4,999 `>`: the claim page answered 500 for everyone after that) is refused on save with the limit
  * named, and the typed text stays; ordinary nesting is still Markdown.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { loadFixtures, signInReusing } from "./fixtures";
+import { openAnyClaim } from "./helpers";
 
 const fx = loadFixtures();
-
-/** Opens the first claim of the editor's "All claims" list (any claim will do: these specs only comment). */
-async function openAnyClaim(page: Page): Promise<string> {
-  await page.goto("/claims");
-  await page.getByTestId("claim-row").first().getByRole("link").first().click();
-  await page.waitForURL(/\/claims\/[A-Za-z0-9_-]+$/);
-  return new URL(page.url()).pathname;
-}
 
 test("a comment nesting quotes thousands deep is refused with the limit named; the claim page keeps working", async ({ page }) => {
   await signInReusing(page, fx.users.editor, fx.password);

@@ -37,6 +37,14 @@ export async function readClaimText(page: Page): Promise<string> {
   return heading.trim().replace(/^“/, "").replace(/”$/, "");
 }
 
+/** Opens the first claim of the signed-in user's "All claims" list and returns its path; for specs that only read or comment, any claim will do. */
+export async function openAnyClaim(page: Page): Promise<string> {
+  await page.goto("/claims");
+  await page.getByTestId("claim-row").first().getByRole("link").first().click();
+  await page.waitForURL(/\/claims\/[A-Za-z0-9_-]+$/);
+  return new URL(page.url()).pathname;
+}
+
 /**
  * As an editor: opens the first claim of the given article that nobody is assigned to yet (from
  * "All claims" filtered to unassigned) and returns it. Each spec assigns what it takes, so the next
