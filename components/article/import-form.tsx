@@ -3,6 +3,7 @@
 import { useActionState, useState, useTransition } from "react";
 import { IDLE_STATE, type ActionState, type FormAction } from "@/lib/validation/action-state";
 import { articleTextSizeError, MAX_ARTICLE_BYTES } from "@/lib/validation/article-size";
+import { formValues } from "@/lib/validation/form-size";
 import { FieldError, FormMessage, invalidProps } from "../form-message";
 import { guardFormSize } from "../form-size-guard";
 import { IdempotencyKeyField } from "../idempotency-key-field";
@@ -23,9 +24,7 @@ function checkedImport(importAction: FormAction): FormAction {
     const text = form.get("text");
     const tooLarge = typeof text === "string" ? articleTextSizeError(text) : null;
     if (!tooLarge) return guarded(previous, form);
-    const values: Record<string, string> = {};
-    for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
-    return { status: "error", code: "VALIDATION", message: tooLarge, fieldErrors: { text: [tooLarge] }, values };
+    return { status: "error", code: "VALIDATION", message: tooLarge, fieldErrors: { text: [tooLarge] }, values: formValues(form) };
   };
 }
 

@@ -44,6 +44,13 @@ export function formDataBytes(form: FormData): number {
   return bytes;
 }
 
+/** A form's text fields by name (files and the framework's own `$ACTION…` fields left out): what a refusal gives back so nothing typed is lost. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
+  return values;
+}
+
 /**
  * The refusal a form shows instead of sending a body the server would not accept (more than
  * `limitBytes`, default SERVER_ACTION_BODY_LIMIT_BYTES), or null when `form` fits. The refusal keeps
@@ -52,12 +59,10 @@ export function formDataBytes(form: FormData): number {
 export function formTooLarge(form: FormData, limitBytes = SERVER_ACTION_BODY_LIMIT_BYTES): ActionState | null {
   const bytes = formDataBytes(form);
   if (bytes <= limitBytes) return null;
-  const values: Record<string, string> = {};
-  for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION")) values[name] = value;
   return {
     status: "error",
     code: "PAYLOAD_TOO_LARGE",
     message: `This form holds ${formatByteSize(bytes)}, more than the ${formatByteSize(limitBytes)} the server accepts at once, so it was not sent and nothing was saved. Shorten the longest text and try again.`,
-    values,
+    values: formValues(form),
   };
 }
