@@ -42,6 +42,15 @@ describe.runIf(provider === "sqlite")("SQLite: full disk and implicit rollbacks"
     const { reviewer, claim, token } = await reviewDesk();
     const db = await getDb();
     const before = await claimState(claim.id);
+    // Free pages inside the file (left by rows earlier tests on this database deleted; a dropped table
+    // here makes sure there are some) would take the quotes without growing the file: CI once saw 201.
+    // VACUUM rebuilds the file without them, so capping it at its size leaves no room at all.
+    await db.$executeRawUnsafe("CREATE TABLE scratch_free_pages (b BLOB)");
+    await db.$executeRawUnsafe("INSERT INTO scratch_free_pages VALUES (randomblob(200000))");
+    await db.$executeRawUnsafe("DROP TABLE scratch_free_pages");
+    await db.$executeRawUnsafe("VACUUM");
+    const [{ freelist_count }] = await db.$queryRawUnsafe<{ freelist_count: bigint }[]>("PRAGMA freelist_count");
+    expect(Number(freelist_count)).toBe(0);
     const [{ page_count }] = await db.$queryRawUnsafe<{ page_count: bigint }[]>("PRAGMA page_count");
     await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(page_count)}`);
     // Quotes big enough to need new pages: each write must fail, and keep failing the same way.
