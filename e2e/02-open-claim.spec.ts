@@ -58,7 +58,7 @@ test("the reviewer opens an assigned claim: highlighted in the article text, evi
 
   // The whole article is one link away, scrolled to this claim.
   await page.getByTestId("whole-article-link").click();
-  await expect(page).toHaveURL(new RegExp(`/articles/[^/#]+#claim-${claim.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/articles/[^/#?]+\\?claim=${claim.id}#claim-${claim.id}$`));
   const inArticle = page.locator(`mark#claim-${claim.id}`);
   await expect(inArticle).toHaveText(claim.text);
   await expect(inArticle).toBeInViewport();

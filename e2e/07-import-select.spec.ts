@@ -1,29 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { loadFixtures, signInReusing } from "./fixtures";
-import { IMPORT_WAIT } from "./helpers";
+import { IMPORT_WAIT, selectPhrase } from "./helpers";
 
 const fx = loadFixtures();
-
-/** Selects `phrase` inside the article text the way a mouse would, then releases the button. */
-async function selectPhrase(page: Page, phrase: string) {
-  await page.getByTestId("selectable-article").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent?.indexOf(wanted) ?? -1;
-      if (index < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`phrase not found in the article text: ${wanted}`);
-  }, phrase);
-}
 
 test("an editor imports pasted text, reviews its suggested claims, re-imports it without a duplicate, creates a claim from a selection and sees the match with another article", async ({ page }) => {
   const tag = randomUUID().slice(0, 8);

@@ -207,3 +207,23 @@ export async function importPastedArticle(page: Page, title: string, text: strin
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible(IMPORT_WAIT);
 }
+
+/** Selects `phrase` inside the article text the way a mouse would, then releases the button. */
+export async function selectPhrase(page: Page, phrase: string) {
+  await page.getByTestId("selectable-article").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent?.indexOf(wanted) ?? -1;
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      return;
+    }
+    throw new Error(`phrase not found in the article text: ${wanted}`);
+  }, phrase);
+}

@@ -15,9 +15,20 @@ function codePointOffset(container: Node, node: Node, offset: number): number {
 
 /**
  * Wraps the article text: selecting a passage offers to create a claim anchored to exactly that span
- * (code-point offsets into the snapshot, checked again on the server).
+ * (code-point offsets into the snapshot, checked again on the server). `baseOffset` is where the
+ * shown text starts in the whole snapshot, in code points (a long article is shown in parts).
  */
-export function SelectableArticle({ articleId, action, children }: { articleId: string; action: FormAction; children: ReactNode }) {
+export function SelectableArticle({
+  articleId,
+  action,
+  baseOffset = 0,
+  children,
+}: {
+  articleId: string;
+  action: FormAction;
+  baseOffset?: number;
+  children: ReactNode;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ start: number; end: number; quote: string } | null>(null);
 
@@ -27,8 +38,8 @@ export function SelectableArticle({ articleId, action, children }: { articleId: 
     if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return;
     const range = sel.getRangeAt(0);
     if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return;
-    const start = codePointOffset(root, range.startContainer, range.startOffset);
-    const end = codePointOffset(root, range.endContainer, range.endOffset);
+    const start = baseOffset + codePointOffset(root, range.startContainer, range.startOffset);
+    const end = baseOffset + codePointOffset(root, range.endContainer, range.endOffset);
     const quote = range.toString();
     if (end > start && quote.trim()) setSelection({ start, end, quote });
   }
@@ -44,7 +55,7 @@ export function SelectableArticle({ articleId, action, children }: { articleId: 
           <blockquote data-testid="selection-quote">{selection.quote}</blockquote>
           <ActionForm
             action={action}
-            hidden={{ articleId, start: selection.start, end: selection.end }}
+            hidden={{ articleId, start: selection.start, end: selection.end, quote: selection.quote }}
             submitLabel="Create claim"
             testId="create-claim-form"
           >

@@ -20,7 +20,7 @@ export function ArticleExcerpt({ excerpt, claimId, articleId }: { excerpt: Claim
         {excerpt.clippedEnd && " …"}
       </div>
       <p>
-        <Link href={`/articles/${articleId}#claim-${claimId}`} data-testid="whole-article-link">
+        <Link href={`/articles/${articleId}?claim=${claimId}#claim-${claimId}`} data-testid="whole-article-link">
           Read the whole article
         </Link>
       </p>

@@ -210,6 +210,22 @@ describe("creating a claim from a selection", () => {
     expect(claim.quote.trim()).toBe(claim.quote);
     await expect(createClaimFromSelection(editor, { articleId: id, start: claim.start, end: claim.end, text: undefined })).rejects.toThrow(/already a claim/);
   });
+
+  it("refuses offsets whose text is not the passage the editor selected, creating nothing; white space may differ", async () => {
+    const editor = await makeUser("EDITOR");
+    const { id, text } = await makeArticle(editor);
+    const phrase = "the lowest rate in five decades";
+    const start = Array.from(text.slice(0, text.indexOf(phrase))).length;
+    const end = start + Array.from(phrase).length;
+    const db = await getDb();
+    const before = await db.claim.count({ where: { articleId: id } });
+    // The same length shifted by one part's worth of characters, as a wrong base offset would send.
+    const shifted = createClaimFromSelection(editor, { articleId: id, start: start - 40, end: end - 40, quote: phrase, text: undefined });
+    await expect(shifted).rejects.toMatchObject({ code: "VALIDATION", fields: { start: [expect.stringMatching(/^The selected passage is not at that place/)] } });
+    expect(await db.claim.count({ where: { articleId: id } })).toBe(before);
+    const claim = await createClaimFromSelection(editor, { articleId: id, start, end, quote: ` ${phrase.replace(/ /g, "\n ")} `, text: undefined });
+    expect(claim.quote).toBe(phrase);
+  });
 });
 
 describe("rewording a claim", () => {

@@ -29,3 +29,13 @@ export const importArticleSchema = z
   })
   .strict();
 export type ImportArticleInput = z.infer<typeof importArticleSchema>;
+
+/**
+ * The article page's query: `part` (1-based) of a long article's text, or `claim`, the id of a claim
+ * whose part to show (the claim page's "Read the whole article" link). An unknown part is shown as
+ * the nearest one with a note; a malformed one is ignored with its reason (parseSearchParams).
+ */
+export const articleViewSchema = z.object({
+  part: z.coerce.number({ error: "Part must be a whole number from 1." }).int("Part must be a whole number from 1.").min(1, "Part must be a whole number from 1.").max(1_000_000, "Part must be a whole number from 1.").optional(),
+  claim: z.string().max(64, "Claim id is too long.").optional(),
+});

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ArticleText } from "@/components/article-text";
+import { ArticlePartNav } from "@/components/article/article-part-nav";
 import { SelectableArticle } from "@/components/article/selectable-article";
 import { SuggestionReview, type SuggestionView } from "@/components/article/suggestion-review";
 import { kindLabel } from "@/lib/domain/claim-kind";
 import { formatDate, StatusBadge } from "@/components/status-badge";
 import { QuantityChips } from "@/components/quantity-chips";
 import { MatchLinks } from "@/components/article/match-links";
+import { articleParts, partIndexAt } from "@/lib/domain/article-parts";
 import { AppError } from "@/lib/domain/errors";
 import { parseQuantities } from "@/lib/domain/extraction";
 import { getArticle } from "@/lib/server/articles";
@@ -15,6 +17,8 @@ import { getCurrentUser } from "@/lib/server/auth";
 import { listMatches } from "@/lib/server/suggestions";
 import { locateClaimSpan } from "@/lib/domain/text-span";
 import { isEditor } from "@/lib/server/permissions";
+import { articleViewSchema } from "@/lib/validation/articles";
+import { parseSearchParams } from "@/lib/validation/common";
 import { createClaimFromSelectionAction, reviewSuggestionsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Article" };
@@ -33,7 +37,7 @@ export default async function ArticlePage({
   searchParams,
 }: {
   params: Promise<{ articleId: string }>;
-  searchParams: Promise<{ imported?: string; existing?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await getCurrentUser();
   const { articleId } = await params;
@@ -63,7 +67,25 @@ export default async function ArticlePage({
     const span = locateClaimSpan(article.text, c);
     return span ? [{ id: c.id, ...span, title: c.text, score: c.checkworthiness }] : [];
   });
-  const text = <ArticleText text={article.text} spans={spans} />;
+  // A long article is shown one part at a time (lib/domain/article-parts.ts): the part asked for, or
+  // the one holding the claim asked for, with the highlights that fall in it.
+  const { filter: shown, reasons } = parseSearchParams(articleViewSchema, notice);
+  const parts = articleParts(article.text);
+  const claimSpan = shown.claim ? spans.find((s) => s.id === shown.claim) : undefined;
+  const partIndex = claimSpan ? partIndexAt(parts, claimSpan.start) : Math.min(shown.part ?? 1, parts.length) - 1;
+  const part = parts[partIndex]!;
+  const partNotice = reasons.part
+    ? `The part asked for was not understood (${reasons.part}); showing part 1.`
+    : shown.part !== undefined && shown.part > parts.length
+      ? `This article has ${parts.length} part${parts.length === 1 ? "" : "s"}; showing the last.`
+      : shown.claim && !claimSpan
+        ? "That claim is not highlighted in this article's text; showing its beginning."
+        : null;
+  const partSpans = spans.map((s) => ({ ...s, start: s.start - part.start, end: s.end - part.start }));
+  const text = <ArticleText text={article.text.slice(part.unitStart, part.unitEnd)} spans={partSpans} />;
+  const partNav = (testId: string) => (
+    <ArticlePartNav articleId={article.id} current={partIndex + 1} count={parts.length} range={part} testId={testId} />
+  );
 
   return (
     <>
@@ -96,16 +118,23 @@ export default async function ArticlePage({
       </p>
       <div className="grid-2">
         <section className="panel" aria-label="Article text">
+          {partNotice && (
+            <p className="form-message error" data-testid="part-notice">
+              {partNotice}
+            </p>
+          )}
+          {partNav("part-nav-top")}
           {editor ? (
             <>
               <p className="muted">Select a passage to create a claim from it. Highlights are shaded by check-worthiness.</p>
-              <SelectableArticle articleId={article.id} action={createClaimFromSelectionAction}>
+              <SelectableArticle articleId={article.id} action={createClaimFromSelectionAction} baseOffset={part.start}>
                 {text}
               </SelectableArticle>
             </>
           ) : (
             text
           )}
+          {partNav("part-nav-bottom")}
         </section>
         <div>
           {editor && suggestions.length > 0 && (
