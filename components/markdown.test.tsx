@@ -1,6 +1,12 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import ReactMarkdown from "react-markdown";
+import { describe, expect, it, vi } from "vitest";
 import { Markdown } from "./markdown";
+
+vi.mock("react-markdown", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("react-markdown")>();
+  return { ...actual, default: vi.fn(actual.default) };
+});
 
 describe("Markdown", () => {
   it("renders Markdown within the limits as Markdown", () => {
@@ -18,5 +24,23 @@ describe("Markdown", () => {
       expect(html).toContain(source.replace(/>/g, "&gt;"));
       expect(html).not.toContain("<blockquote>");
     }
+  });
+
+  it("parses a text once: showing it again reuses the parse, a different text is parsed", () => {
+    const parses = vi.mocked(ReactMarkdown);
+    const source = `**Shown twice** ${Math.random()}\n\n- [a link](https://example.org)`;
+    const first = renderToStaticMarkup(<Markdown source={source} />);
+    const calls = parses.mock.calls.length;
+    const again = renderToStaticMarkup(
+      <>
+        <Markdown source={source} />
+        <Markdown source={source} />
+      </>,
+    );
+    expect(parses.mock.calls.length).toBe(calls);
+    expect(again).toBe(first + first);
+    expect(first).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow" target="_blank">a link</a>');
+    renderToStaticMarkup(<Markdown source={`${source} changed`} />);
+    expect(parses.mock.calls.length).toBe(calls + 1);
   });
 });
