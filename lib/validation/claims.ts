@@ -76,12 +76,12 @@ export const approveVerdictSchema = z
 export type ApproveVerdictInput = z.infer<typeof approveVerdictSchema>;
 
 export const returnVerdictSchema = z
-  .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })
+  .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000, { multiline: true }) })
   .strict();
 export type ReturnVerdictInput = z.infer<typeof returnVerdictSchema>;
 
 export const reopenClaimSchema = z
-  .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000) })
+  .object({ claimId: idSchema, expectedVersion: versionSchema, reason: requiredText("A reason", 2000, { multiline: true }) })
   .strict();
 export type ReopenClaimInput = z.infer<typeof reopenClaimSchema>;
 

@@ -31,19 +31,30 @@ export function storableString(label: string, params?: { error?: string }) {
   return z.string(params).refine(isStorableText, unstorableTextMessage(label));
 }
 
-export function requiredText(label: string, max: number) {
-  return storableString(label, { error: `${label} is required.` })
+/** `text` with CRLF and lone CR line breaks as LF (what a browser sends from a textarea, read as typed). */
+export function lineBreaksAsLf(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+/**
+ * A required text of at most `max` UTF-16 units after trimming. `multiline: true` first turns CRLF and
+ * lone CR line breaks into LF: a browser submits a textarea's line breaks as CRLF (HTML Standard, form
+ * submission's newline normalisation), which would count each typed line break twice toward `max`.
+ */
+export function requiredText(label: string, max: number, { multiline = false }: { multiline?: boolean } = {}) {
+  const text = storableString(label, { error: `${label} is required.` });
+  return (multiline ? text.overwrite(lineBreaksAsLf) : text)
     .trim()
     .min(1, `${label} is required.`)
     .max(max, `${label} must be at most ${max.toLocaleString("en-US")} characters.`);
 }
 
 /**
- * A Markdown field (comment, rationale): requiredText, and within the Markdown limits of
+ * A Markdown field (comment, rationale): requiredText with line breaks as LF, and within the Markdown limits of
  * lib/domain/markdown-limits.ts (nesting, emphasis runs), with a message naming the limit.
  */
 export function markdownText(label: string, max: number) {
-  return requiredText(label, max).superRefine((value, ctx) => {
+  return requiredText(label, max, { multiline: true }).superRefine((value, ctx) => {
     const tooComplex = markdownTooComplex(value, label);
     if (tooComplex) ctx.addIssue({ code: "custom", message: tooComplex, input: value });
   });

@@ -5,7 +5,7 @@ import { httpUrlSchema, idSchema, requiredText, versionSchema } from "./common";
 const evidenceFields = {
   title: requiredText("Title", 300),
   publisher: requiredText("Publisher", 200),
-  quote: requiredText("Quoted passage", 5000),
+  quote: requiredText("Quoted passage", 5000, { multiline: true }),
   stance: z.enum(EVIDENCE_STANCES, { error: "Choose whether the source supports, refutes or gives context." }),
 };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { markdownTooComplex } from "@/lib/domain/markdown-limits";
 import { PUBLIC_MAX_PAGE } from "@/lib/domain/public-fact-check";
-import { httpUrlSchema, idSchema, requiredText, versionSchema } from "./common";
+import { httpUrlSchema, idSchema, lineBreaksAsLf, requiredText, versionSchema } from "./common";
 import { expectedSettingVersion } from "./settings";
 
 /** The public site's settings (admins): base URL for ClaimReview `url`s, reviewer names, corrections policy. */
@@ -19,6 +19,7 @@ export const publicSiteSettingsSchema = z
       .transform((v) => v === "on"),
     correctionsPolicy: z
       .string()
+      .overwrite(lineBreaksAsLf)
       .trim()
       .max(20_000, "The corrections policy must be at most 20,000 characters.")
       .superRefine((value, ctx) => {
@@ -37,7 +38,7 @@ export const retractClaimSchema = z
   .object({
     claimId: idSchema,
     expectedVersion: versionSchema,
-    reason: requiredText("A reason", 2000),
+    reason: requiredText("A reason", 2000, { multiline: true }),
   })
   .strict();
 export type RetractClaimInput = z.infer<typeof retractClaimSchema>;

@@ -4,6 +4,7 @@ import { importArticleSchema } from "./articles";
 import { signInSchema } from "./auth";
 import { assignClaimSchema, claimVersionSchema, proposeVerdictSchema, returnVerdictSchema } from "./claims";
 import { httpUrlSchema, idSchema, versionSchema } from "./common";
+import { addCommentSchema } from "./comments";
 import { addEvidenceSchema, removeEvidenceSchema } from "./evidence";
 import { changePasswordSchema, createUserSchema } from "./users";
 
@@ -202,6 +203,18 @@ describe("claim schemas", () => {
       "Rationale must be at most 10,000 characters.",
     ]);
     expect(proposeVerdictSchema.safeParse({ ...base, rationale: "x".repeat(10_000) }).success).toBe(true);
+  });
+
+  it("counts a line break a browser sends as CRLF once, and keeps it as LF, in rationales and comments", () => {
+    // 100 lines of 99 characters and 99 breaks: 9,999 characters as typed, 10,098 as a form sends them.
+    const typed = Array.from({ length: 100 }, () => "y".repeat(99)).join("\n");
+    expect(typed.length).toBeLessThanOrEqual(10_000);
+    const base = { claimId: "c1", expectedVersion: 3, rating: "FALSE" };
+    const parsed = proposeVerdictSchema.safeParse({ ...base, rationale: typed.replace(/\n/g, "\r\n") });
+    expect(parsed.success && parsed.data.rationale).toBe(typed);
+    expect(proposeVerdictSchema.safeParse({ ...base, rationale: "a\rb\r\n\r\nc" }).data?.rationale).toBe("a\nb\n\nc");
+    const comment = addCommentSchema.safeParse({ claimId: "c1", body: `${"z".repeat(2499)}\r\n${"z".repeat(2500)}` });
+    expect(comment.success && comment.data.body.length).toBe(5000);
   });
 });
 
