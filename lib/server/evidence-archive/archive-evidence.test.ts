@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { WARCParser } from "warcio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
+import { USER_WAITING_LIMIT, userSlotLimit, withPoolSlot } from "../extraction-pool/user-slots";
 import { loadReportDocument } from "../reports";
 import { claimHistory, makeAssignedClaim, makeUser } from "../testing/factories";
 import { sha256Hex } from "./file-store";
@@ -75,6 +76,30 @@ describe("evidence archiving", () => {
     // Someone who cannot see the claim gets nothing.
     const other = await makeUser("REVIEWER");
     await expect(readEvidenceArchive(other, claim.id, evidence.id, "text")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("reads a source's page in the reviewer's share of the worker pool: with their share full the evidence is kept and its archive fails with the reason, while another reviewer's archives", async () => {
+    const path = `/share-${Date.now()}`;
+    pages.set(path, { status: 200, type: "text/html; charset=utf-8", body: article("Exports rose by 12 percent in the spring.") });
+    const editor = await makeUser("EDITOR");
+    const [busy, other] = [await makeUser("REVIEWER"), await makeUser("REVIEWER")];
+    const [{ claim: busyClaim }, { claim: otherClaim }] = [await makeAssignedClaim(editor, busy), await makeAssignedClaim(editor, other)];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Every slot of `busy` taken and as many of their operations waiting as may wait.
+    const held = Array.from({ length: userSlotLimit() + USER_WAITING_LIMIT }, () => withPoolSlot(busy.id, "analysis", () => gate));
+    try {
+      const input = { url: `${origin}${path}`, title: "Trade table", publisher: "Agency", quote: "12 percent", stance: "SUPPORTS" as const };
+      const refused = await evidenceRow((await addEvidenceAndArchive(busy, { ...input, claimId: busyClaim.id })).id);
+      expect(refused.archiveStatus).toBe("FAILED");
+      expect(refused.archiveError).toMatch(/^You already have several articles being analysed/);
+      const archived = await evidenceRow((await addEvidenceAndArchive(other, { ...input, claimId: otherClaim.id })).id);
+      expect(archived.archiveStatus).toBe("ARCHIVED");
+      expect(archived.snapshotText).toContain("Exports rose by 12 percent");
+    } finally {
+      release();
+      await Promise.all(held);
+    }
   });
 
   it("keeps the evidence and records the reason when the fetch fails or is refused; Retry archives it later", async () => {

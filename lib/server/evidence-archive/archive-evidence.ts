@@ -9,6 +9,7 @@ import { loadClaimForUpdate } from "../claim/claim-transition";
 import { addEvidenceStep, assertEvidenceEditable, assertReviewerCanWork, type StoredEvidenceFile } from "../evidence";
 import { idempotentReplay } from "../idempotency";
 import { runExtractionTask } from "../extraction-pool/run-task";
+import { withPoolSlot } from "../extraction-pool/user-slots";
 import { fetchPublicDocument, refusalBeforeFetch, type FetchedDocument } from "../fetch-url";
 import { logger } from "../logger";
 import { visibleClaimsWhere, visibleEvidenceWhere, type Actor } from "../permissions";
@@ -20,6 +21,9 @@ import { responseWarc } from "./warc";
 /** Archive states of a piece of evidence (Evidence.archiveStatus; null = never tried). */
 export type ArchiveStatus = "ARCHIVED" | "FAILED" | "CHANGED" | "GONE";
 
+/** Whose share of the worker pool the scheduled recheck's page reading takes (not a user id). */
+const RECHECK_POOL_USER = "system:evidence-recheck";
+
 /** A recheck diff longer than this (code units) is cut, with a note. */
 const MAX_DIFF_CHARS = 20_000;
 
@@ -28,12 +32,14 @@ const MAX_DIFF_CHARS = 20_000;
  * extraction pool with its depth, size and time limits, never on the request thread), else the text
  * itself. A page the pool refuses or finds no article in keeps its text with the tags stripped.
  */
-async function readableText(doc: FetchedDocument): Promise<string> {
+async function readableText(doc: FetchedDocument, poolUser: string): Promise<string> {
   if (doc.contentType === "text/html" || doc.contentType === "application/xhtml+xml") {
-    const text = await runExtractionTask("readHtml", { html: doc.body }).then(
+    // In `poolUser`'s share of the pool (user-slots.ts), like an article's preview: one reviewer adding
+    // many hostile sources at once cannot hold every thread. A refused share fails the capture.
+    const text = await withPoolSlot(poolUser, "analysis", () => runExtractionTask("readHtml", { html: doc.body })).then(
       (readable) => readable.text.trim(),
       (error: unknown) => {
-        if (!(error instanceof AppError)) throw error;
+        if (!(error instanceof AppError) || error.code === "RATE_LIMITED") throw error;
         return "";
       },
     );
@@ -53,14 +59,15 @@ type Capture = { ok: true; text: string; sha256: string; warcSha256: string; at:
 
 /**
  * Fetches a source through the SSRF-safe fetcher and stores its WARC. Network and file I/O only: it
- * runs outside any transaction.
+ * runs outside any transaction. `poolUser` is whose share of the worker pool reading the page takes:
+ * the person's id, or RECHECK_POOL_USER for the scheduled recheck.
  */
-async function capture(url: string): Promise<Capture> {
+async function capture(url: string, poolUser: string): Promise<Capture> {
   const at = new Date();
   try {
     const doc = await fetchPublicDocument(url);
     const warcSha256 = await storeFile("warc", await responseWarc(doc, at));
-    return { ok: true, text: await readableText(doc), sha256: sha256Hex(doc.raw.body), warcSha256, at };
+    return { ok: true, text: await readableText(doc, poolUser), sha256: sha256Hex(doc.raw.body), warcSha256, at };
   } catch (error) {
     if (!(error instanceof AppError)) logger.warn({ err: error, url }, "evidence archive fetch failed");
     return { ok: false, reason: reasonOf(error), at };
@@ -123,7 +130,7 @@ async function writeArchiveState(tx: Tx, evidenceId: string, result: Capture, up
  * reads the chain's head) and the audit event. Throws NOT_FOUND when the evidence row is gone.
  */
 async function archiveSeenEvidence<E extends { id: string; url: string; claimId: string }>(actor: Actor, evidence: E) {
-  const result = await capture(evidence.url);
+  const result = await capture(evidence.url, actor.id);
   const data = result.ok
     ? { archiveStatus: "ARCHIVED", archiveError: null, snapshotText: result.text, snapshotSha256: result.sha256, warcSha256: result.warcSha256, fetchedAt: result.at, recheckDiff: null }
     : { archiveStatus: "FAILED", archiveError: result.reason };
@@ -180,7 +187,7 @@ export async function recheckArchivedEvidence(options: { limit?: number; now?: D
   const summary: RecheckSummary = { checked: 0, unchanged: 0, changed: 0, gone: 0, failed: 0 };
   for (const row of rows) {
     summary.checked++;
-    const result = await capture(row.url);
+    const result = await capture(row.url, RECHECK_POOL_USER);
     const at = options.now ?? result.at;
     let status: ArchiveStatus;
     let diff: string | null = null;

@@ -9,7 +9,7 @@ import { extractionThreads, type PoolWork } from "./run-task";
  * texts of "1 1 1 …" through the API: a small import of another editor sent after them took 63 s).
  *
  * Each person may have at most `userSlotLimit()` operations in the pool at once (an import's analysis,
- * a file or URL preview, a PDF), which leaves at least one thread for the others. A further operation
+ * a file or URL preview, a PDF, reading an evidence source's page to archive it), which leaves at least one thread for the others. A further operation
  * of the same person waits for one of theirs to finish — their imports run one after the other, as a
  * script importing in parallel expects — up to USER_WAIT_LIMIT_MS and with at most
  * USER_WAITING_LIMIT waiting, past which it is refused at once.
