@@ -35,7 +35,7 @@ for (const { id } of articles) {
   for (const sentence of extractClaims(text, { limit: E2E_CLAIMS_PER_ARTICLE })) {
     if (taken.size >= E2E_CLAIMS_PER_ARTICLE) break;
     if (taken.has(sentence.start)) continue;
-    await createClaimFromSelection(editor, { articleId: id, start: sentence.start, end: sentence.end, text: undefined });
+    await createClaimFromSelection(editor, { articleId: id, start: sentence.start, end: sentence.end, quote: sentence.text, text: undefined });
     taken.add(sentence.start);
   }
 }

@@ -205,10 +205,10 @@ describe("creating a claim from a selection", () => {
     const { id, text } = await makeArticle(editor);
     const phrase = "the lowest rate in five decades";
     const start = Array.from(text.slice(0, text.indexOf(phrase))).length;
-    const claim = await createClaimFromSelection(editor, { articleId: id, start: start - 1, end: start + phrase.length + 1, text: undefined });
+    const claim = await createClaimFromSelection(editor, { articleId: id, start: start - 1, end: start + phrase.length + 1, quote: sliceCodePoints(text, start - 1, start + phrase.length + 1), text: undefined });
     expect(claim).toMatchObject({ origin: "MANUAL", status: "NEW", quote: sliceCodePoints(text, claim.start, claim.end) });
     expect(claim.quote.trim()).toBe(claim.quote);
-    await expect(createClaimFromSelection(editor, { articleId: id, start: claim.start, end: claim.end, text: undefined })).rejects.toThrow(/already a claim/);
+    await expect(createClaimFromSelection(editor, { articleId: id, start: claim.start, end: claim.end, quote: claim.quote, text: undefined })).rejects.toThrow(/already a claim/);
   });
 
   it("refuses offsets whose text is not the passage the editor selected, creating nothing; white space may differ", async () => {

@@ -179,8 +179,8 @@ const collapseSpace = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
  * An editor creates a claim from a passage they selected. The span is checked against the snapshot
- * (trimmed of surrounding white space) and, when the form sends the passage it showed (`quote`),
- * against that text too; then anchored with its quote and context.
+ * (trimmed of surrounding white space) and against the passage the form showed (`quote`, white
+ * space aside); then anchored with its quote and context.
  * @throws AppError VALIDATION (field `start`) for a span outside the text, empty, already a claim,
  *   or whose text is not the quote sent.
  */
@@ -193,7 +193,7 @@ export async function createClaimFromSelection(actor: Actor, input: CreateClaimF
   if (!article) throw notFound("article");
   const length = codePointLength(article.text);
   if (input.end > length) throw new AppError("VALIDATION", "The selection is outside the article text.", { fields: { start: ["The selection is outside the article text."] } });
-  if (input.quote !== undefined && collapseSpace(input.quote) !== collapseSpace(sliceCodePoints(article.text, input.start, input.end))) {
+  if (collapseSpace(input.quote) !== collapseSpace(sliceCodePoints(article.text, input.start, input.end))) {
     const message = "The selected passage is not at that place in the article text; nothing was created. Reload the page and select it again.";
     throw new AppError("VALIDATION", message, { fields: { start: [message] } });
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { articleTextSizeError } from "./article-size";
-import { httpUrlSchema, isSaneDate, isStorableText, optionalText, requiredText, SANE_DATE_MESSAGE, unstorableTextMessage } from "./common";
+import { httpUrlSchema, isSaneDate, isStorableText, lineBreaksAsLf, optionalText, requiredText, SANE_DATE_MESSAGE, unstorableTextMessage } from "./common";
 
 export { articleTextSizeError, MAX_ARTICLE_BYTES } from "./article-size";
 
@@ -18,8 +18,11 @@ export const importArticleSchema = z
       .refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), "Enter a valid date.")
       .transform((v) => (v ? new Date(v) : undefined))
       .refine((d) => d === undefined || isSaneDate(d), SANE_DATE_MESSAGE),
+    // Line breaks as LF before the size check: a browser sends a textarea's as CRLF, and a text the
+    // form measured at 2 MB must not be refused for the bytes that adds (the import stores LF anyway).
     text: z
       .string({ error: "Article text is required." })
+      .overwrite(lineBreaksAsLf)
       .superRefine((t, ctx) => {
         const tooLarge = articleTextSizeError(t);
         if (tooLarge) ctx.addIssue({ code: "custom", message: tooLarge, input: t, continue: false });

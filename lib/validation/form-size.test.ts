@@ -85,13 +85,30 @@ describe("article text limit", () => {
     expect(textIssues("是".repeat(700_000))).toEqual(["Article text must be at most 2 MB; this text is 2.0 MB. Split it, or import only the part to check."]);
     expect(textIssues("是".repeat(699_050))).toEqual([]);
   });
+
+  it("counts a line break once though the browser sends it as CRLF, and stores it as LF", () => {
+    // 2 MB as typed in the textarea (LF), 20,000 bytes more as the form posts it.
+    const lines = Array.from({ length: 20_000 }, () => "b".repeat(103)).join("\n");
+    const typed = lines + "c".repeat(MAX_ARTICLE_BYTES - lines.length);
+    expect(typed.length).toBe(MAX_ARTICLE_BYTES);
+    expect(textIssues(typed.replace(/\n/g, "\r\n"))).toEqual([]);
+    const parsed = importArticleSchema.safeParse(article("One.\r\nTwo.\rThree."));
+    expect(parsed.data?.text).toBe("One.\nTwo.\nThree.");
+  });
 });
 
 describe("a selection in a 2 MB article", () => {
   it("may end at the article's last code point (2,097,152 in a 2 MB ASCII text)", async () => {
     const { createClaimFromSelectionSchema } = await import("./suggestions");
-    const parsed = createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: String(MAX_ARTICLE_BYTES - 60), end: String(MAX_ARTICLE_BYTES) });
+    const parsed = createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: String(MAX_ARTICLE_BYTES - 60), end: String(MAX_ARTICLE_BYTES), quote: "q" });
     expect(parsed.success).toBe(true);
-    expect(createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: "0", end: String(MAX_ARTICLE_BYTES + 1) }).success).toBe(false);
+    expect(createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: "0", end: String(MAX_ARTICLE_BYTES + 1), quote: "q" }).success).toBe(false);
+  });
+
+  it("must say which passage was selected (a form without the quote is refused, so its offsets are never taken on trust)", async () => {
+    const { createClaimFromSelectionSchema } = await import("./suggestions");
+    const parsed = createClaimFromSelectionSchema.safeParse({ articleId: "a1", start: "0", end: "4" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.message)).toEqual(["Select the passage again: the form did not say which text was selected."]);
   });
 });

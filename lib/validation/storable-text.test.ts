@@ -41,7 +41,7 @@ describe("text fields refuse unstorable characters, naming the field", () => {
     expect(Object.keys(fieldErrors(addEvidenceSchema, { ...evidence, publisher: "\udc00" }))).toEqual(["publisher"]);
     expect(fieldErrors(proposeVerdictSchema, { claimId: "c1", expectedVersion: "1", rating: "false", rationale: "\ud83d" }).rationale?.[0]).toMatch(/Rationale contains/);
     expect(fieldErrors(addCommentSchema, { claimId: "c1", body: "hi\u0000" }).body?.[0]).toMatch(/comment contains/);
-    expect(Object.keys(fieldErrors(createClaimFromSelectionSchema, { articleId: "a1", start: "0", end: "4", text: "x\ud800" }))).toEqual(["text"]);
+    expect(Object.keys(fieldErrors(createClaimFromSelectionSchema, { articleId: "a1", start: "0", end: "4", quote: "abcd", text: "x\ud800" }))).toEqual(["text"]);
   });
 });
 

@@ -28,9 +28,9 @@ export const createClaimFromSelectionSchema = z
       .max(2000, "Claim wording must be at most 2,000 characters.")
       .optional()
       .transform((v) => (v ? v : undefined)),
-    // The passage as the editor saw it selected: when given, the server refuses offsets whose text
-    // differs (white space aside) instead of anchoring the claim to another passage.
-    quote: z.string().max(16_000, "Select at most 2,000 characters.").optional(),
+    // The passage as the editor saw it selected: the server refuses offsets whose text differs (white
+    // space aside) instead of anchoring the claim to another passage.
+    quote: z.string({ error: "Select the passage again: the form did not say which text was selected." }).max(16_000, "Select at most 2,000 characters."),
   })
   .strict()
   .refine((v) => v.end > v.start, { message: "Select a passage of the article.", path: ["start"] })

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Role } from "@/lib/domain/roles";
+import { sliceCodePoints } from "@/lib/domain/text-span";
 import { importArticle } from "../articles";
 import { approveVerdict } from "../claim/approve-verdict";
 import { assignClaim } from "../claim/assign-claim";
@@ -145,7 +146,7 @@ export async function claimHistory(claimId: string, { includeMatches = false } =
 /** A claim worded `text` (an editor's own wording of a passage) on a fresh article. */
 export async function makeClaimWithText(editor: Actor, text: string) {
   const article = await makeArticle(editor);
-  const created = await createClaimFromSelection(editor, { articleId: article.id, start: 0, end: 10, text });
+  const created = await createClaimFromSelection(editor, { articleId: article.id, start: 0, end: 10, quote: sliceCodePoints(article.text, 0, 10), text });
   // Matching it with claims of other articles may already have moved its version on.
   const claim = await (await getDb()).claim.findUniqueOrThrow({ where: { id: created.id } });
   return { article, claim };
