@@ -3,7 +3,7 @@
  * bounded whatever the article's (an article may hold 2 MB: rendered whole, its page was 4–12 MB,
  * the text sent once as HTML and again in React's payload, and each view of it slowed every other
  * user's pages). Parts cut at a paragraph break, else a line break, else a space, in the last half
- * of a part's room; only a text with none there is cut mid-word (never inside a surrogate pair).
+ * of a part's room; only a text with none there is cut mid-word (never inside a grapheme cluster).
  */
 
 /** Most code points one part of an article holds (a long feature is 30,000–60,000). */
@@ -20,6 +20,27 @@ export interface ArticlePart {
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * A cut with no break to cut at: moved back to the last grapheme cluster boundary (Unicode UAX #29,
+ * via Intl.Segmenter) at or before UTF-16 index `unit`, so a flag, an emoji sequence or a letter with
+ * its combining marks stays whole; `[unit, cp]` itself when there is none after `floor` within
+ * 64 units. Returns [UTF-16 index, code point].
+ */
+function atGrapheme(text: string, floor: number, unit: number, cp: number): [number, number] {
+  const from = Math.max(floor, unit - 64);
+  let boundary = -1;
+  for (const { index } of graphemes.segment(text.slice(from, unit + 64))) {
+    if (from + index > unit) break;
+    if (from + index > from || from === floor) boundary = from + index;
+  }
+  if (boundary <= floor || boundary === unit) return [unit, cp];
+  let dropped = 0;
+  for (const _ of text.slice(boundary, unit)) dropped++;
+  return [boundary, cp - dropped];
+}
 
 /**
  * The parts of `text`, in order, covering it exactly with no overlap (their slices joined give the
@@ -50,7 +71,7 @@ export function articleParts(text: string, maxCodePoints: number = ARTICLE_PART_
         line = [unit, cp];
       } else if (isSpace(c)) space = [unit, cp];
     }
-    const [unitEnd, end] = unit >= text.length ? [unit, cp] : (paragraph ?? line ?? space ?? [unit, cp]);
+    const [unitEnd, end] = unit >= text.length ? [unit, cp] : (paragraph ?? line ?? space ?? atGrapheme(text, unitStart, unit, cp));
     parts.push({ start, end, unitStart, unitEnd });
     unitStart = unitEnd;
     start = end;

@@ -65,7 +65,7 @@ describe("segmentText", () => {
     expect(segments.map((s) => s.text).join("")).toBe(text);
   });
 
-  it("drops a span nested inside a longer one and ignores empty or out-of-range spans", () => {
+  it("shows a span nested inside a longer one within it, and ignores empty or out-of-range spans", () => {
     const text = "😀😀😀😀😀";
     const segments = segmentText(text, [
       { start: 1, end: 2 },
@@ -75,9 +75,27 @@ describe("segmentText", () => {
       { start: 4, end: 99 },
     ]);
     expect(segments).toEqual([
-      { text: "😀😀😀", spanIndex: 1 },
+      { text: "😀", spanIndex: 1 },
+      { text: "😀", spanIndex: 0 },
+      { text: "😀", spanIndex: 1 },
       { text: "😀", spanIndex: null },
       { text: "😀", spanIndex: 4 },
+    ]);
+    expect(segments.map((s) => s.text).join("")).toBe(text);
+  });
+
+  it("shows every claim of a suggested sentence: nested several deep, side by side, and at its edges", () => {
+    const text = "Officials reported that more than 120 schools closed.";
+    const at = (phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+    const segments = segmentText(text, [at(text), at("reported that more than 120 schools"), at("120"), at("Officials"), at("closed.")]);
+    expect(segments).toEqual([
+      { text: "Officials", spanIndex: 3 },
+      { text: " ", spanIndex: 0 },
+      { text: "reported that more than ", spanIndex: 1 },
+      { text: "120", spanIndex: 2 },
+      { text: " schools", spanIndex: 1 },
+      { text: " ", spanIndex: 0 },
+      { text: "closed.", spanIndex: 4 },
     ]);
     expect(segments.map((s) => s.text).join("")).toBe(text);
   });

@@ -20,8 +20,11 @@ export interface TextSegment {
 }
 
 /**
- * Split text into plain and highlighted segments for display. Spans are code-point ranges;
- * overlapping spans are clipped so that each code point is shown once.
+ * Split text into plain and highlighted segments for display, each code point shown once. Spans are
+ * code-point ranges. A span inside a longer one is shown within it (the longer one's segments before
+ * and after it keep the longer one's index: a claim made from a phrase of a suggested sentence stays
+ * visible); of two spans that only overlap, the one starting first keeps the shared part. Out-of-range
+ * parts are clipped and empty spans dropped. O(boundaries × spans open at once).
  */
 export function segmentText(text: string, spans: readonly { start: number; end: number }[]): TextSegment[] {
   // Offsets convert to UTF-16 indices without splitting the text into code points (identity when
@@ -32,17 +35,24 @@ export function segmentText(text: string, spans: readonly { start: number; end: 
   const order = spans
     .map((s, i) => ({ start: Math.max(0, s.start), end: Math.min(total, s.end), i }))
     .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.i - b.i);
+  const boundaries = [...new Set([0, total, ...order.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   const segments: TextSegment[] = [];
-  let pos = 0;
-  for (const span of order) {
-    const start = Math.max(span.start, pos);
-    if (start >= span.end) continue;
-    if (start > pos) segments.push({ text: slice(pos, start), spanIndex: null });
-    segments.push({ text: slice(start, span.end), spanIndex: span.i });
-    pos = span.end;
+  const open: typeof order = [];
+  let next = 0;
+  for (let k = 0; k + 1 < boundaries.length; k++) {
+    const from = boundaries[k]!;
+    const to = boundaries[k + 1]!;
+    while (next < order.length && order[next]!.start <= from) open.push(order[next++]!);
+    for (let j = open.length - 1; j >= 0; j--) if (open[j]!.end <= from) open.splice(j, 1);
+    // The first-starting open span, unless another open span lies inside it (then the innermost).
+    let shown: (typeof order)[number] | undefined = open[0];
+    for (const span of open) if (shown && span !== shown && span.start >= shown.start && span.end <= shown.end) shown = span;
+    const spanIndex = shown ? shown.i : null;
+    const last = segments[segments.length - 1];
+    if (last && last.spanIndex === spanIndex) last.text += slice(from, to);
+    else segments.push({ text: slice(from, to), spanIndex });
   }
-  if (pos < total) segments.push({ text: slice(pos, total), spanIndex: null });
   return segments;
 }
 

@@ -39,6 +39,11 @@ export type ImportArticleInput = z.infer<typeof importArticleSchema>;
  * the nearest one with a note; a malformed one is ignored with its reason (parseSearchParams).
  */
 export const articleViewSchema = z.object({
-  part: z.coerce.number({ error: "Part must be a whole number from 1." }).int("Part must be a whole number from 1.").min(1, "Part must be a whole number from 1.").max(1_000_000, "Part must be a whole number from 1.").optional(),
+  // Digits only (no "0x10", "1e3" or "1.5"); a number past the last part shows the last.
+  part: z
+    .string()
+    .regex(/^0*[1-9]\d{0,19}$/, "Part must be a whole number from 1.")
+    .transform(Number)
+    .optional(),
   claim: z.string().max(64, "Claim id is too long.").optional(),
 });

@@ -76,13 +76,13 @@ export default async function ArticlePage({
   const part = parts[partIndex]!;
   const partNotice = reasons.part
     ? `The part asked for was not understood (${reasons.part}); showing part 1.`
-    : shown.part !== undefined && shown.part > parts.length
-      ? `This article has ${parts.length} part${parts.length === 1 ? "" : "s"}; showing the last.`
-      : shown.claim && !claimSpan
-        ? "That claim is not highlighted in this article's text; showing its beginning."
+    : reasons.claim || (shown.claim && !claimSpan)
+      ? "That claim is not highlighted in this article's text."
+      : shown.part !== undefined && shown.part > parts.length
+        ? `This article has ${parts.length} part${parts.length === 1 ? "" : "s"}; showing the last.`
         : null;
   const partSpans = spans.map((s) => ({ ...s, start: s.start - part.start, end: s.end - part.start }));
-  const text = <ArticleText text={article.text.slice(part.unitStart, part.unitEnd)} spans={partSpans} />;
+  const text = <ArticleText text={article.text.slice(part.unitStart, part.unitEnd)} spans={partSpans} focusId={claimSpan?.id} />;
   const partNav = (testId: string) => (
     <ArticlePartNav articleId={article.id} current={partIndex + 1} count={parts.length} range={part} testId={testId} />
   );
