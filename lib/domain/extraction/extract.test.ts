@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_SUGGESTED_CLAIM_CODE_POINTS } from "./extract";
 import { extractClaims } from "./index";
 import { ARTICLE_000, ARTICLE_003, cpSlice, readSampleArticle, readSeedArticle } from "./test-helpers";
 import { DEFAULT_MODEL } from "./ranker";
@@ -135,6 +136,18 @@ describe("extractClaims options and edge cases", () => {
     expect(cpSlice(t, c!.start, c!.end)).toBe(c!.text);
     const pct = c!.quantities.find((q) => q.kind === "PERCENT")!;
     expect(cpSlice(t, pct.start, pct.end)).toBe("40 percent");
+  });
+
+  it("never suggests a sentence longer than a claim may be (text without sentence ends), and still suggests the others", () => {
+    const wall = `Officials said ${Array.from({ length: 120 }, (_, i) => `${i + 10} percent of the ${i + 3} million homes had no power`).join(" and ")}.`;
+    const fact = "The agency said 40 percent of launches failed in 2023.";
+    expect(Array.from(wall).length).toBeGreaterThan(MAX_SUGGESTED_CLAIM_CODE_POINTS);
+    const claims = extractClaims(`${fact}\n\n${wall}\n\n${fact.replace("40", "45")}`);
+    expect(claims.map((c) => c.text)).toEqual(expect.arrayContaining([fact, fact.replace("40", "45")]));
+    for (const c of claims) expect(c.end - c.start).toBeLessThanOrEqual(MAX_SUGGESTED_CLAIM_CODE_POINTS);
+    // Right at the limit it is still a claim.
+    const atLimit = `${"The ministry reported 12 percent more exports, ".repeat(60).slice(0, MAX_SUGGESTED_CLAIM_CODE_POINTS - 1)}.`;
+    expect(extractClaims(atLimit).map((c) => c.end - c.start)).toEqual([MAX_SUGGESTED_CLAIM_CODE_POINTS]);
   });
 });
 

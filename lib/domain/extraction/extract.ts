@@ -128,8 +128,14 @@ export function segmentSentences(text: string): Sentence[] {
 
 
 /**
+ * Longest sentence suggested as a claim, in code points: the longest passage an editor may select to
+ * make a claim, and the longest claim wording (lib/validation/suggestions.ts).
+ */
+export const MAX_SUGGESTED_CLAIM_CODE_POINTS = 2_000;
+
+/**
  * Candidate claims of an article: every non-boilerplate sentence of at least
- * three words, scored by the check-worthiness ranker, sorted by score
+ * three words and at most MAX_SUGGESTED_CLAIM_CODE_POINTS code points, scored by the check-worthiness ranker, sorted by score
  * (descending; ties by position).
  */
 export function extractClaims(text: string, options: ExtractOptions = {}): ExtractedClaim[] {
@@ -144,6 +150,10 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.boilerplate) continue;
+    // A "sentence" this long is text without sentence ends (a run-on wall, a script whose full stops
+    // the sentence splitter does not know), not a claim: suggested, it made every part of its article
+    // page carry it (150,000 characters, 1.8 MB a page).
+    if (s.end - s.start > MAX_SUGGESTED_CLAIM_CODE_POINTS) continue;
     const u = units[i]!;
     if (u.facts.nWords < 3 && wordCount(s.text) < 3) continue;
     const score = calibrate(linearScore(model, u.features) + ngramScore(u.facts, model) + articlePrior(u.facts), model.calibration);
