@@ -255,6 +255,28 @@ export function breakLongRuns(text: string, maxRun: number = MAX_TOKEN_RUN): str
  * without spaces are cut into tokens of at most MAX_TOKEN_RUN units first (see
  * breakLongRuns); offsets and the returned `text` are the original's.
  */
+/**
+ * A token ending in a sentence-final mark of a script wink-nlp's sentence splitter does not know:
+ * Devanagari danda । and double danda ॥, Arabic question mark ؟, Urdu full stop ۔, Ethiopic ። and ፧,
+ * Armenian ։, Myanmar ။, Khmer ។, Tibetan ། (Unicode's Sentence_Terminal property, UAX #29), and the
+ * ideographic and fullwidth ones (。！？．｡) when a space follows them. Unicode Sentence_Terminal,
+ * https://www.unicode.org/reports/tr29/#Sentence_Boundaries.
+ */
+const FULL_STOP_END = /[।॥؟۔።፧։။។།。！？．｡]["'”’»)\]」』）]*$/u;
+/** A token of closing quotes and brackets only (it belongs to the sentence before it). */
+const CLOSING_ONLY = /^["'”’»)\]」』）]+$/u;
+
+/**
+ * True when a sentence ends before token `t` at a FULL_STOP_END token (after any closing quotes or
+ * brackets that follow it), tokens [t0, t) being the sentence so far.
+ */
+function endsAtFullStop(lexemes: readonly Lexeme[], t0: number, t: number): boolean {
+  if (CLOSING_ONLY.test(lexemes[t]!.value)) return false;
+  let k = t - 1;
+  while (k > t0 && CLOSING_ONLY.test(lexemes[k]!.value)) k--;
+  return FULL_STOP_END.test(lexemes[k]!.value);
+}
+
 export function analyze(original: string): Analysis {
   const text = breakLongRuns(original);
   const nlp = getNlp();
@@ -326,7 +348,8 @@ export function analyze(original: string): Analysis {
   keptBefore[n] = kept;
 
   // Sentences from wink's SBD, further split at line breaks that end a unit (headings, captions, list
-  // items, blank lines); a single break inside a hard-wrapped paragraph does not.
+  // items, blank lines) — a single break inside a hard-wrapped paragraph does not — and after a word
+  // ending in a full stop of a script wink does not know (FULL_STOP_END).
   const sentences: SentenceRange[] = [];
   const pushRange = (t0: number, t1: number): void => {
     if (t1 <= t0 || t0 < 0 || t1 > kept) return;
@@ -347,7 +370,7 @@ export function analyze(original: string): Analysis {
     const b = keptBefore[(span[1] ?? -1) + 1] ?? a;
     let t0 = a;
     for (let t = a + 1; t < b; t++) {
-      if (newlineBefore[t] === 1 && isUnitBreak(text, ends[t - 1]!, starts[t]!)) {
+      if ((newlineBefore[t] === 1 && isUnitBreak(text, ends[t - 1]!, starts[t]!)) || endsAtFullStop(lexemes, t0, t)) {
         pushRange(t0, t);
         t0 = t;
       }

@@ -37,6 +37,25 @@ describe("segmentSentences", () => {
     for (const s of sentences) expect(cpSlice(text, s.start, s.end)).toBe(s.text);
   });
 
+  it("ends sentences at the full stops of other scripts (Devanagari, Arabic, Urdu, Ethiopic, Armenian, spaced ideographic)", () => {
+    const cases: [string, string[]][] = [
+      ["पेंटागन ने 3000 मिसाइलों को मंजूरी दी। अधिकारियों ने कहा।", ["पेंटागन ने 3000 मिसाइलों को मंजूरी दी।", "अधिकारियों ने कहा।"]],
+      ["قالت الوزارة إن ٣٠٠٠ صاروخ تمت الموافقة عليها؟ وأضاف المسؤول أن القرار نهائي", ["قالت الوزارة إن ٣٠٠٠ صاروخ تمت الموافقة عليها؟", "وأضاف المسؤول أن القرار نهائي"]],
+      ["وزارت نے 3000 میزائل منظور کیے۔ حکام نے تصدیق کی۔", ["وزارت نے 3000 میزائل منظور کیے۔", "حکام نے تصدیق کی۔"]],
+      ["ሚኒስቴሩ 3000 ሚሳኤሎችን አጸደቀ። ባለስልጣናት አረጋግጠዋል።", ["ሚኒስቴሩ 3000 ሚሳኤሎችን አጸደቀ።", "ባለስልጣናት አረጋግጠዋል።"]],
+      ["Նախարարությունը հաստատեց 3000 հրթիռ։ Պաշտոնյաները հաստատեցին։", ["Նախարարությունը հաստատեց 3000 հրթիռ։", "Պաշտոնյաները հաստատեցին։"]],
+      ["五角大楼批准了三千多枚导弹。 官员说这是第二批！ 国防部表示同意。", ["五角大楼批准了三千多枚导弹。", "官员说这是第二批！", "国防部表示同意。"]],
+      ["他说：“这是真的。” 然后离开了。", ["他说：“这是真的。”", "然后离开了。"]],
+    ];
+    for (const [text, expected] of cases) {
+      const sentences = segmentSentences(text);
+      expect(sentences.map((s) => s.text)).toEqual(expected);
+      for (const s of sentences) expect(cpSlice(text, s.start, s.end)).toBe(s.text);
+    }
+    // A mark inside a word does not end a sentence, and English is split as before.
+    expect(segmentSentences("The ratio was 3:1 in 2023. It fell.").map((s) => s.text)).toEqual(["The ratio was 3:1 in 2023.", "It fell."]);
+  });
+
   it("returns nothing for empty or whitespace-only input", () => {
     expect(segmentSentences("")).toEqual([]);
     expect(segmentSentences(" \n\t ")).toEqual([]);
