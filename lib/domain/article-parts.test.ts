@@ -66,12 +66,14 @@ describe("articleParts", () => {
 
   it("cuts a text without breaks between grapheme clusters: flags, emoji sequences and combining marks stay whole", () => {
     const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-    for (const text of ["🇺🇸🇫🇷".repeat(300), "👩‍👩‍👧‍👦".repeat(200), "é".repeat(500), "ते".repeat(400)]) {
+    for (const text of ["🇺🇸🇫🇷".repeat(300), `x${"🇺🇸🇮🇱🇯🇵".repeat(400)}`, `Officials said 400 people attended.\n${"🇺🇸🇮🇱🇯🇵🇩🇪🇫🇷".repeat(300)}`, "👩‍👩‍👧‍👦".repeat(200), "é".repeat(500), "ते".repeat(400)]) {
       const boundaries = new Set([...segmenter.segment(text)].map((g) => g.index));
-      const parts = articleParts(text, 13);
-      checkCover(text, parts, 13);
-      expect(parts.length).toBeGreaterThan(5);
-      for (const p of parts) expect(boundaries.has(p.unitStart), `${JSON.stringify(text.slice(0, 8))} at ${p.unitStart}`).toBe(true);
+      for (const max of [13, 40, 101]) {
+        const parts = articleParts(text, max);
+        checkCover(text, parts, max);
+        expect(parts.length).toBeGreaterThan(2);
+        for (const p of parts) expect(boundaries.has(p.unitStart), `${JSON.stringify(text.slice(0, 8))} at ${p.unitStart}`).toBe(true);
+      }
     }
   });
 

@@ -21,6 +21,11 @@ const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 
+/** True when a regional indicator (U+1F1E6..U+1F1FF, half of a flag) starts at UTF-16 index `at`. */
+function isRegionalIndicatorAt(text: string, at: number): boolean {
+  return at >= 0 && text.charCodeAt(at) === 0xd83c && text.charCodeAt(at + 1) >= 0xdde6 && text.charCodeAt(at + 1) <= 0xddff;
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /**
@@ -30,6 +35,13 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * 64 units. Returns [UTF-16 index, code point].
  */
 function atGrapheme(text: string, floor: number, unit: number, cp: number): [number, number] {
+  // Flags are pairs of regional indicators, paired from the start of their run: a window starting
+  // inside a run would pair them wrongly, so count the run back instead (at most the part's length).
+  if (isRegionalIndicatorAt(text, unit - 2) || isRegionalIndicatorAt(text, unit)) {
+    let before = 0;
+    for (let at = unit - 2; at >= floor && isRegionalIndicatorAt(text, at); at -= 2) before++;
+    return before % 2 === 1 && unit - 2 > floor ? [unit - 2, cp - 1] : [unit, cp];
+  }
   const from = Math.max(floor, unit - 64);
   let boundary = -1;
   for (const { index } of graphemes.segment(text.slice(from, unit + 64))) {
