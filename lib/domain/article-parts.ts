@@ -46,7 +46,8 @@ function atGrapheme(text: string, floor: number, unit: number, cp: number): [num
   let boundary = -1;
   for (const { index } of graphemes.segment(text.slice(from, unit + 64))) {
     if (from + index > unit) break;
-    if (from + index > from || from === floor) boundary = from + index;
+    // Index 0 is a boundary only at the part's start; elsewhere the window may begin mid-cluster.
+    if (index > 0 || from === floor) boundary = from + index;
   }
   if (boundary <= floor || boundary === unit) return [unit, cp];
   let dropped = 0;

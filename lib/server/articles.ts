@@ -16,6 +16,7 @@ import { insertArticle } from "./row-inserts";
 import { inTransaction } from "./transaction";
 import { logger } from "./logger";
 import { suggestStoryForArticle } from "./story/suggest-story";
+import { lineBreaksAsLf } from "@/lib/validation/common";
 
 /**
  * The most suggestions an import keeps. How many an article gets follows its text: every
@@ -41,7 +42,7 @@ async function articleIdByContentHash(db: Db, contentHash: string): Promise<stri
  */
 export async function importArticle(actor: Actor, input: ImportArticleInput): Promise<{ id: string; created: boolean }> {
   assertEditor(actor, "import articles");
-  const text = input.text.replace(/\r\n?/g, "\n");
+  const text = lineBreaksAsLf(input.text);
   const contentHash = sha256Hex(text);
   const db = await getDb();
   const existing = await articleIdByContentHash(db, contentHash);

@@ -7,6 +7,7 @@ import { runExtractionTask } from "./extraction-pool/run-task";
 import { withPoolSlot } from "./extraction-pool/user-slots";
 import { fetchPublicDocument, MAX_FETCH_BYTES } from "./fetch-url";
 import { assertEditor, type Actor } from "./permissions";
+import { lineBreaksAsLf } from "@/lib/validation/common";
 
 /** What an import form is pre-filled with; every field stays editable before the import. */
 export interface ArticlePreview {
@@ -50,7 +51,7 @@ async function fromHtml(html: string, url = ""): Promise<ArticlePreview> {
 }
 
 function fromPlain(text: string, url = ""): ArticlePreview {
-  const normalized = text.replace(/\r\n?/g, "\n").trim();
+  const normalized = lineBreaksAsLf(text).trim();
   if (!normalized) throw new AppError("VALIDATION", "The file or page is empty.");
   const firstLine = normalized.split("\n", 1)[0]!.replace(/^#+\s*/, "").trim();
   return { title: firstLine.length <= 200 ? firstLine : "", outlet: url ? new URL(url).hostname.replace(/^www\./, "") : "", author: "", url, publishedAt: "", text: normalized };
